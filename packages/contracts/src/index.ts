@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './registry';
+export * from './subjects';
+export { ALL_EVENTS } from './events';

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { ident, literal } from './identifiers';
+
+/** The services that own a schema. The gateway owns no data. */
+export const DATA_SERVICES = ['tenant', 'core', 'proof', 'notification', 'compliance'] as const;
+export type DataService = (typeof DATA_SERVICES)[number];
+
+export interface ServiceRoles {
+  schema: string;
+  migrator: string;
+  app: string;
+}
+
+/** Role names are derived, never configured, so a grep for `plh_core_app` finds every use. */
+export function rolesOf(schema: string): ServiceRoles {
+  return { schema, migrator: `plh_${schema}_migrator`, app: `plh_${schema}_app` };
+}
+
+export interface ServicePasswords {
+  migratorPassword: string;
+  appPassword: string;
+}
+
+const TEMPLATE_PATH = path.resolve(__dirname, '../../../infrastructure/database/provision.sql');
+
+/** Renders infrastructure/database/provision.sql for one schema; identifiers and literals are quoted here. */
+export function renderProvisionSql(schema: string, passwords: ServicePasswords): string {
+  const roles = rolesOf(schema);
+  const values: Record<string, string> = {
+    schema: ident(roles.schema),
+    migrator: ident(roles.migrator),
+    app: ident(roles.app),
+    migrator_literal: literal(roles.migrator),
+    app_literal: literal(roles.app),
+    migrator_password: literal(passwords.migratorPassword),
+    app_password: literal(passwords.appPassword),
+  };
+  return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`provision.sql: unknown placeholder {{${key}}}`);
+    return value;
+  });
+}
+
+/**
+ * Creates (or updates) the schema and roles of one service. Needs an administrator connection.
+ * Serialised with an advisory lock: concurrent CREATE ROLE across databases of one cluster would race.
+ */
+export async function provisionService(adminUrl: string, schema: string, passwords: ServicePasswords): Promise<ServiceRoles> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('plh-provision'))");
+    await client.query(renderProvisionSql(schema, passwords));
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('plh-provision'))").catch(() => undefined);
+    await client.end();
+  }
+  return rolesOf(schema);
+}
+
+/** The same server and database as `baseUrl`, logged in as another role. */
+export function withCredentials(baseUrl: string, user: string, password: string): string {
+  const url = new URL(baseUrl);
+  url.username = encodeURIComponent(user);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}

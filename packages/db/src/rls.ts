@@ -1,0 +1,21 @@
+import { ident } from './identifiers';
+
+/** The per-transaction setting that row-level security policies compare `tenant_id` with. */
+export const TENANT_SETTING = 'app.tenant_id';
+
+/**
+ * SQL that makes a tenant-scoped table visible only to the tenant named in `app.tenant_id`.
+ * FORCE applies the policy to the table owner too, so even the migrator role cannot forget it.
+ * With the setting unset, `current_setting(..., true)` is NULL and no row matches: fail closed.
+ * Paste the output into a migration (`plh-db rls <schema>.<table>` prints it).
+ */
+export function tenantRlsSql(schema: string, table: string, column = 'tenant_id'): string {
+  const qualified = `${ident(schema)}.${ident(table)}`;
+  const predicate = `${ident(column)} = current_setting('${TENANT_SETTING}', true)`;
+  return [
+    `ALTER TABLE ${qualified} ENABLE ROW LEVEL SECURITY;`,
+    `ALTER TABLE ${qualified} FORCE ROW LEVEL SECURITY;`,
+    `DROP POLICY IF EXISTS tenant_isolation ON ${qualified};`,
+    `CREATE POLICY tenant_isolation ON ${qualified} USING (${predicate}) WITH CHECK (${predicate});`,
+  ].join('\n');
+}

@@ -1,0 +1,7 @@
+export * from './database';
+export * from './eventually';
+export * from './nats-server';
+export * from './postgres';
+export * from './ports';
+export * from './test-env';
+export { containerRuntimeAvailable } from './containers';

