@@ -19,6 +19,10 @@ BEGIN
 END
 $provision$;
 
+-- Unqualified names (raw SQL, the outbox/inbox helpers) resolve to the service's own schema.
+ALTER ROLE {{migrator}} SET search_path = {{schema}};
+ALTER ROLE {{app}} SET search_path = {{schema}};
+
 CREATE SCHEMA IF NOT EXISTS {{schema}} AUTHORIZATION {{migrator}};
 ALTER SCHEMA {{schema}} OWNER TO {{migrator}};
 REVOKE ALL ON SCHEMA {{schema}} FROM PUBLIC;

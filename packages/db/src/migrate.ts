@@ -82,7 +82,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const lockKey = `plh-migrate:${schema}`;
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists, which a
+    // provisioned migrator role does not have: only create when missing (admin runs, tests).
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${ident(schema)}`);
     await client.query(BOOKKEEPING_DDL(schema));
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${ident(schema)}."_prisma_migrations"

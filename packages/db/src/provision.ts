@@ -46,19 +46,30 @@ export function renderProvisionSql(schema: string, passwords: ServicePasswords):
 
 /**
  * Creates (or updates) the schema and roles of one service. Needs an administrator connection.
- * Serialised with an advisory lock: concurrent CREATE ROLE across databases of one cluster would race.
  */
 export async function provisionService(adminUrl: string, schema: string, passwords: ServicePasswords): Promise<ServiceRoles> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock(hashtext('plh-provision'))");
-    await client.query(renderProvisionSql(schema, passwords));
-  } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('plh-provision'))").catch(() => undefined);
-    await client.end();
+  const sql = renderProvisionSql(schema, passwords);
+  for (let attempt = 1; ; attempt++) {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+      return rolesOf(schema);
+    } catch (err) {
+      if (attempt >= 5 || !isRoleRace(err)) throw err;
+    } finally {
+      await client.end();
+    }
   }
-  return rolesOf(schema);
+}
+
+/**
+ * Roles are cluster-wide while advisory locks are per database, so provisioning two databases of one
+ * cluster at once can collide on the same role row; the statement is idempotent, so retry.
+ */
+function isRoleRace(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '23505' || code === 'XX000' || code === '40001';
 }
 
 /** The same server and database as `baseUrl`, logged in as another role. */

@@ -1,10 +1,15 @@
 import { TENANT_SETTING } from './rls';
 
-/** The part of a Prisma client (or of its transaction client) that tenant scoping needs. */
-export interface RawExecutor {
+/**
+ * The raw-SQL surface shared by a Prisma client, a Prisma transaction client and `pgDatabase()`.
+ * Infrastructure (outbox, inbox, relays) is written against this, so it composes with whatever
+ * transaction the caller's business code is in.
+ */
+export interface SqlExecutor {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
-export interface TransactionRunner<Tx extends RawExecutor> {
+export interface TransactionRunner<Tx extends SqlExecutor> {
   $transaction<R>(fn: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R>;
 }
 
@@ -13,14 +18,14 @@ export interface TransactionRunner<Tx extends RawExecutor> {
  * statement in it, including ones that forget their `where tenant_id`. `set_config(..., true)` is
  * transaction-local: the pooled connection is clean again after commit or rollback.
  */
-export async function withTenant<Tx extends RawExecutor, R>(
+export async function withTenant<Tx extends SqlExecutor, R>(
   db: TransactionRunner<Tx>,
   tenantId: string,
   fn: (tx: Tx) => Promise<R>,
 ): Promise<R> {
   if (!tenantId) throw new Error('withTenant: tenantId is required');
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, tenantId);
+    await tx.$queryRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, tenantId);
     return fn(tx);
   });
 }

@@ -32,7 +32,7 @@ export async function startPostgresContainer(): Promise<PostgresHandle> {
   };
 }
 
-export async function startNatsContainer(): Promise<Omit<NatsServerHandle, 'kill' | 'restart'>> {
+export async function startNatsContainer(): Promise<Omit<NatsServerHandle, 'kill' | 'restart' | 'monitorUrl'>> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer('nats:2.11-alpine')
     .withCopyContentToContainer([{ content: natsConfig(4222, '/data').replace('127.0.0.1', '0.0.0.0'), target: '/etc/nats/plh.conf' }])

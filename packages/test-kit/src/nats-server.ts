@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitForPort } from './ports';
+import { freePort } from './ports';
 
 /** Where scripts/ensure-nats.mjs unpacks nats-server 2.10 (Debian trixie build) inside the repo. */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -37,6 +37,8 @@ export interface NatsServerOptions {
 export interface NatsServerHandle {
   url: string;
   port: number;
+  /** HTTP monitoring endpoint (`/varz`, `/jsz`, `/healthz`). */
+  monitorUrl: string;
   storeDir: string;
   /** Sends a signal (SIGKILL to simulate a crash) and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -50,9 +52,10 @@ export interface NatsServerHandle {
  * JetStream flushes every write to disk before acknowledging (`sync_interval: always`): the
  * Jepsen analysis of NATS 2.12.1 showed acknowledged writes lost on crash with the default interval.
  */
-export function natsConfig(port: number, storeDir: string): string {
+export function natsConfig(port: number, storeDir: string, monitorPort?: number): string {
   return [
     `listen: 127.0.0.1:${port}`,
+    ...(monitorPort ? [`http: 127.0.0.1:${monitorPort}`] : []),
     `jetstream {`,
     `  store_dir: "${storeDir}"`,
     `  sync_interval: always`,
@@ -64,10 +67,11 @@ export function natsConfig(port: number, storeDir: string): string {
 export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServerHandle> {
   const bin = findNatsServerBinary();
   const port = options.port ?? (await freePort());
+  const monitorPort = await freePort();
   const ownsStore = !options.storeDir;
   const storeDir = options.storeDir ?? mkdtempSync(path.join(os.tmpdir(), 'plh-nats-'));
   const configFile = path.join(storeDir, 'nats.conf');
-  writeFileSync(configFile, natsConfig(port, storeDir));
+  writeFileSync(configFile, natsConfig(port, storeDir, monitorPort));
 
   let child: ChildProcess | undefined;
   const launch = async () => {
@@ -78,8 +82,8 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     const exited = new Promise<never>((_, reject) =>
       proc.once('exit', (code) => reject(new Error(`nats-server exited (${code}) during start: ${stderr}`))),
     );
-    await Promise.race([waitForPort(port), exited]);
-    // The port may be open before JetStream has recovered its store: wait for /healthz-equivalent via a connect.
+    // /healthz answers ok only once JetStream has recovered its store, not merely when the port opens.
+    await Promise.race([waitForHealthy(monitorPort), exited]);
   };
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const proc = child;
@@ -92,6 +96,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    monitorUrl: `http://127.0.0.1:${monitorPort}`,
     storeDir,
     kill,
     restart: launch,
@@ -100,4 +105,16 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
       if (ownsStore) rmSync(storeDir, { recursive: true, force: true });
     },
   };
+}
+
+async function waitForHealthy(monitorPort: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${monitorPort}/healthz?js-enabled-only=true`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nats-server not healthy within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -1,0 +1,51 @@
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import type { Namespace } from './naming';
+
+/** What ops sees for each message a consumer gave up on. */
+export interface DeadLetter {
+  consumer: string;
+  /** Original subject and stream sequence, so the message can be found and replayed. */
+  subject: string;
+  stream: string;
+  streamSequence: number;
+  deliveries: number;
+  reason: 'handler_failed' | 'invalid_event';
+  /** The last error, truncated; handlers must not put PHI in error messages (events hold none to begin with). */
+  error: string;
+  failedAt: string;
+  eventId: string | null;
+  eventType: string | null;
+  /** The original message body as received (an envelope of ids only). */
+  payload: string;
+}
+
+export async function publishDeadLetter(js: JetStreamClient, ns: Namespace, letter: DeadLetter): Promise<void> {
+  const h = natsHeaders();
+  h.set('plh-dlq-consumer', letter.consumer);
+  h.set('plh-dlq-reason', letter.reason);
+  const msgID = `${letter.stream}:${letter.streamSequence}:${letter.consumer}`;
+  await js.publish(ns.deadLetterSubject(letter.consumer, letter.eventType ?? 'unknown'), JSON.stringify(letter), {
+    msgID,
+    headers: h,
+  });
+}
+
+/** Reads the dead-letter stream (oldest first), optionally only one consumer's letters: the ops view. */
+export async function listDeadLetters(
+  jsm: JetStreamManager,
+  ns: Namespace,
+  options: { consumer?: string; limit?: number } = {},
+): Promise<DeadLetter[]> {
+  const { name } = ns.deadLetterStream();
+  const info = await jsm.streams.info(name);
+  const letters: DeadLetter[] = [];
+  const limit = options.limit ?? 100;
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
+    const msg = await jsm.streams.getMessage(name, { seq }).catch(() => null);
+    if (!msg) continue;
+    const letter = msg.json<DeadLetter>();
+    if (!options.consumer || letter.consumer === options.consumer) letters.push(letter);
+  }
+  return letters;
+}

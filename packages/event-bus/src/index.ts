@@ -1,0 +1,8 @@
+export * from './connect';
+export * from './consumer';
+export * from './dead-letter';
+export * from './naming';
+export * from './outbox';
+export * from './relay';
+export * from './streams';
+export { WakeSignal } from './wake-signal';

@@ -1,0 +1,194 @@
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { ident } from '@plh/db';
+import { Client, Pool } from 'pg';
+import type { Namespace } from './naming';
+import { ensureServiceStream, type StreamOptions } from './streams';
+import { WakeSignal } from './wake-signal';
+
+export interface OutboxRelayOptions {
+  /** A role that may read and update the schema's outbox (the service's own app role). */
+  connectionString: string;
+  schema: string;
+  /** The service whose stream the events go to (`plh.<service>.>`); the relay makes sure it exists. */
+  service: string;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  streamOptions?: StreamOptions;
+  ns: Namespace;
+  batchSize?: number;
+  /** Fallback poll when no NOTIFY arrives (lost listener connection, missed wake-up). */
+  pollIntervalMs?: number;
+  log?: RelayLog;
+  /** Called after JetStream acknowledged a batch and before the rows are marked sent (metrics, tests). */
+  onPublished?: (eventIds: string[]) => void | Promise<void>;
+}
+
+export interface RelayLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  payload: string;
+  traceparent: string | null;
+}
+
+const silent: RelayLog = { info: () => undefined, warn: () => undefined };
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first, with `Nats-Msg-Id = event id`.
+ *
+ * Rows are claimed with `FOR UPDATE SKIP LOCKED` inside a transaction that stays open until they are
+ * marked sent, so several relays (replicas) share the work without publishing a row twice at once.
+ * A relay that dies after publishing but before commit leaves the rows unsent; the next relay
+ * republishes them with the same msgID, which JetStream drops inside its duplicate window and the
+ * consumers' inbox drops after it. Woken by LISTEN/NOTIFY at commit; polls as a fallback.
+ */
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private readonly table: string;
+  private readonly channel: string;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly log: RelayLog;
+  private listener: Client | undefined;
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private readonly signal = new WakeSignal();
+  private failures = 0;
+  private streamReady = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: options.connectionString, max: 2, application_name: `plh-${options.schema}-relay` });
+    this.pool.on('error', () => undefined);
+    this.table = `${ident(options.schema)}.outbox`;
+    this.channel = `plh_outbox_${options.schema}`;
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.log = options.log ?? silent;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen();
+    this.loopDone = this.loop();
+  }
+
+  /** Stops the loop after publishing whatever is committed now (graceful shutdown flushes the outbox). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.signal.notify();
+    await this.loopDone;
+    await this.drain().catch((err: unknown) => this.log.warn({ err: errorText(err) }, 'outbox flush on stop failed'));
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await this.pool.end();
+  }
+
+  /** Publishes until the outbox is empty; returns how many rows were sent. */
+  async drain(): Promise<number> {
+    if (!this.streamReady) {
+      const { jsm, ns, service, streamOptions } = this.options;
+      await ensureServiceStream(jsm, ns, service, streamOptions);
+      this.streamReady = true;
+    }
+    let total = 0;
+    for (;;) {
+      const sent = await this.publishBatch();
+      total += sent;
+      if (sent < this.batchSize) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.drain();
+        this.failures = 0;
+      } catch (err) {
+        this.failures += 1;
+        this.log.warn({ err: errorText(err), failures: this.failures }, 'outbox relay: publish failed, will retry');
+      }
+      if (!this.running) return;
+      if (this.failures > 0) {
+        // NATS (or Postgres) is failing: back off exponentially; commits meanwhile must not spin us.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** this.failures, 5_000)));
+      } else {
+        await this.signal.wait(this.pollIntervalMs);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT seq, id, subject, payload::text AS payload, payload->>'traceparent' AS traceparent
+           FROM ${this.table} WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      try {
+        // One connection keeps publish order; awaiting acks together lets JetStream batch its fsyncs.
+        await Promise.all(rows.map((row) => this.publish(row)));
+      } catch (err) {
+        await client.query('ROLLBACK');
+        await this.recordFailure(rows, err);
+        throw err;
+      }
+      await this.options.onPublished?.(rows.map((r) => r.id));
+      await client.query(`UPDATE ${this.table} SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async publish(row: OutboxRow): Promise<void> {
+    const h = natsHeaders();
+    if (row.traceparent) h.set('traceparent', row.traceparent);
+    await this.options.js.publish(this.options.ns.subject(row.subject), row.payload, { msgID: row.id, headers: h });
+  }
+
+  private async recordFailure(rows: OutboxRow[], err: unknown): Promise<void> {
+    await this.pool
+      .query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+        errorText(err).slice(0, 500),
+      ])
+      .catch(() => undefined);
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.options.connectionString, application_name: `plh-${this.options.schema}-relay-listen` });
+    listener.on('notification', () => this.signal.notify());
+    listener.on('error', (err) => {
+      this.log.warn({ err: errorText(err) }, 'outbox relay: LISTEN connection lost; polling until it is back');
+      this.listener = undefined;
+      setTimeout(() => this.running && void this.listen().catch(() => undefined), 1_000).unref();
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${ident(this.channel)}`);
+    this.listener = listener;
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
