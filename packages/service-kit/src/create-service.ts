@@ -1,0 +1,76 @@
+import Fastify, { LogController, type FastifyInstance, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { BaseConfig } from './config';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { createReadiness, healthRoutes, type ReadinessCheck, type Readiness } from './health';
+import { loggerOptions } from './logger';
+import { ProblemSchema } from './problem';
+import { genRequestId, requestContext } from './request-context';
+import type { TelemetryHook } from './telemetry';
+
+export type ServiceApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readiness: Readiness;
+    serviceName: string;
+  }
+}
+
+export interface CreateServiceOptions {
+  name: string;
+  config: BaseConfig;
+  /** Dependencies `/readyz` checks (database, NATS). */
+  readiness?: Record<string, ReadinessCheck>;
+  /** Where logs go (stdout by default); tests capture them here. */
+  logStream?: DestinationStream;
+  /** OpenTelemetry wiring; only started when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  telemetry?: TelemetryHook;
+}
+
+/**
+ * The Fastify instance every service starts from: JSON logs with PHI redaction, request ids,
+ * trace context, problem+json for every error (404 included), `/healthz` and `/readyz`, a body
+ * limit, and TypeBox schemas. Not listening: server.ts calls runService, tests call inject.
+ */
+export async function createService(options: CreateServiceOptions): Promise<ServiceApp> {
+  const { name, config } = options;
+  const app = Fastify({
+    logger: { ...loggerOptions(name, config.LOG_LEVEL), ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: genRequestId,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // Shut the door on new requests during shutdown; in-flight ones finish (see runService).
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const readiness = createReadiness();
+  for (const [checkName, check] of Object.entries(options.readiness ?? {})) readiness.add(checkName, check);
+  app.decorate('readiness', readiness);
+  app.decorate('serviceName', name);
+  app.addSchema(ProblemSchema);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(requestContext);
+  await app.register(healthRoutes);
+  // Responses finishing during shutdown close their keep-alive connection, so draining ends when
+  // the last in-flight request does instead of waiting for idle keep-alive sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    readiness.markShuttingDown();
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  if (options.telemetry && config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    await options.telemetry.start({ serviceName: name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, app });
+    app.addHook('onClose', async () => options.telemetry?.shutdown());
+  }
+  return app;
+}

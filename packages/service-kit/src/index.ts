@@ -1,0 +1,11 @@
+export * from './config';
+export * from './create-service';
+export * from './error-handler';
+export * from './health';
+export * from './logger';
+export * from './problem';
+export * from './request-context';
+export * from './run-service';
+export * from './telemetry';
+export { Type, type Static } from '@sinclair/typebox';
+export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
