@@ -6,3 +6,5 @@ export * from './setup';
 export * from './tenant-transaction';
 export * from './prisma-adapter';
 export * from './pg-database';
+export * from './catalog';
+export * from './drift';

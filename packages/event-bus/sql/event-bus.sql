@@ -8,8 +8,8 @@ CREATE TABLE outbox (
   subject      TEXT NOT NULL,
   tenant_id    TEXT,
   payload      JSONB NOT NULL,
-  created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
-  sent_at      TIMESTAMPTZ,
+  created_at   TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
+  sent_at      TIMESTAMPTZ(6),
   attempts     INTEGER NOT NULL DEFAULT 0,
   last_error   TEXT
 );
@@ -30,6 +30,6 @@ CREATE TABLE inbox (
   consumer     TEXT NOT NULL,
   event_id     UUID NOT NULL,
   event_type   TEXT NOT NULL,
-  processed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+  processed_at TIMESTAMPTZ(6) NOT NULL DEFAULT now(),
   PRIMARY KEY (consumer, event_id)
 );

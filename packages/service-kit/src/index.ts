@@ -9,3 +9,4 @@ export * from './run-service';
 export * from './telemetry';
 export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+export * from './platform';

@@ -1,0 +1,97 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { EventRegistry } from '@plh/contracts';
+import { migrate, prismaAdapter, type SqlExecutor, type TransactionRunner } from '@plh/db';
+import { connectNats, Namespace, OutboxRelay, startConsumer, type ConsumerOptions, type NatsClients, type RunningConsumer } from '@plh/event-bus';
+import type { PrismaPg } from '@prisma/adapter-pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
+
+/** Settings of every service that owns data and events. */
+export const PlatformConfigSchema = Type.Object({
+  DATABASE_URL: Type.String({ minLength: 1, description: "The service's runtime role (plh_<schema>_app)" }),
+  MIGRATION_DATABASE_URL: Type.Optional(
+    Type.String({ minLength: 1, description: 'The migrator role; when set, pending migrations are applied at start' }),
+  ),
+  DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  NATS_URL: Type.String({ minLength: 1, default: 'nats://127.0.0.1:4222', description: 'Comma-separated for a cluster' }),
+  EVENT_NAMESPACE: Type.String({ pattern: '^([a-z][a-z0-9_]{0,31})?$', default: '', description: 'Subject prefix; empty in production' }),
+  NATS_STREAM_REPLICAS: Type.Integer({ minimum: 1, maximum: 5, default: 1, description: '3 in production' }),
+});
+export type PlatformConfig = Static<typeof PlatformConfigSchema>;
+
+/** What a Prisma client offers that the platform needs; every generated client fits. */
+export type PlatformDb = TransactionRunner<SqlExecutor> & SqlExecutor & { $disconnect(): Promise<void> };
+
+export interface Platform<Db extends PlatformDb> {
+  db: Db;
+  nats: NatsClients;
+  ns: Namespace;
+  registry: EventRegistry;
+  relay: OutboxRelay;
+  readiness: Record<string, ReadinessCheck>;
+  /** Starts a durable consumer that is stopped with the platform. */
+  consume(options: Omit<ConsumerOptions<SqlExecutor>, 'nc' | 'js' | 'ns' | 'registry' | 'db' | 'log'>): Promise<RunningConsumer>;
+  /** Stops consumers, flushes the outbox, drains NATS and closes the pool (in that order). */
+  close(): Promise<void>;
+}
+
+export interface ConnectPlatformOptions<Db extends PlatformDb> {
+  /** Schema and event service name (`core` -> schema core, stream PLH_CORE, subjects plh.core.>). */
+  schema: string;
+  config: PlatformConfig;
+  migrationsDir: string;
+  registry: EventRegistry;
+  createDb: (adapter: PrismaPg) => Db;
+  log: FastifyBaseLogger;
+}
+
+/**
+ * Connects a service to its data and events: migrates (when a migrator URL is configured), opens
+ * Prisma over the driver adapter, connects NATS and starts the outbox relay.
+ */
+export async function connectPlatform<Db extends PlatformDb>(options: ConnectPlatformOptions<Db>): Promise<Platform<Db>> {
+  const { schema, config, log, registry } = options;
+  if (config.MIGRATION_DATABASE_URL) {
+    const result = await migrate({
+      connectionString: config.MIGRATION_DATABASE_URL,
+      schema,
+      migrationsDir: options.migrationsDir,
+      log: (message) => log.info(message),
+    });
+    log.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied.length }, 'migrations up to date');
+  }
+  const db = options.createDb(prismaAdapter(config.DATABASE_URL, schema, { max: config.DATABASE_POOL_MAX }));
+  const nats = await connectNats(config.NATS_URL, `plh-${schema}`);
+  const ns = new Namespace(config.EVENT_NAMESPACE);
+  const relay = new OutboxRelay({
+    connectionString: config.DATABASE_URL,
+    schema,
+    service: schema,
+    js: nats.js,
+    jsm: nats.jsm,
+    ns,
+    streamOptions: { replicas: config.NATS_STREAM_REPLICAS },
+    log,
+  });
+  await relay.start();
+  const consumers: RunningConsumer[] = [];
+  return {
+    db,
+    nats,
+    ns,
+    registry,
+    relay,
+    readiness: { postgres: postgresCheck(db), nats: natsCheck(nats.nc) },
+    consume: async (consumerOptions) => {
+      const consumer = await startConsumer<SqlExecutor>({ ...consumerOptions, nc: nats.nc, js: nats.js, ns, registry, db, log });
+      consumers.push(consumer);
+      return consumer;
+    },
+    close: async () => {
+      await Promise.all(consumers.map((c) => c.stop()));
+      await relay.stop();
+      await nats.nc.drain();
+      await db.$disconnect();
+    },
+  };
+}
