@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { createEvent, defineEvent, EventRegistry } from '@plh/contracts';
-import { PgDatabase, setupServiceDatabase, type PgExecutor } from '@plh/db';
+import { PgDatabase, setupServiceDatabase, type PgExecutor, type SqlExecutor } from '@plh/db';
 import { createTestDatabase, type TestDatabase } from '@plh/test-kit';
-import { connectNats, enqueueEvent, Namespace, OutboxRelay, startConsumer, type NatsClients } from '../src';
+import { connectNats, enqueueEvent, Namespace, OutboxRelay, startConsumer, type ConsumerOptions, type NatsClients } from '../src';
 
 export const NoteCreated = defineEvent(
   'plh.testsvc.note.created',
@@ -71,7 +71,7 @@ export async function createNote(h: Harness, n: number, fail?: 'after-enqueue'):
 }
 
 /** A handler with a visible, non-idempotent side effect: one `effect` row per run. */
-export async function recordEffect(event: { id: string; data: Record<string, unknown> }, tx: PgExecutor): Promise<void> {
+export async function recordEffect(event: { id: string; data: Record<string, unknown> }, tx: SqlExecutor): Promise<void> {
   await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}.effect (event_id, note_id) VALUES ($1::uuid, $2)`, event.id, event.data.noteId);
 }
 
@@ -92,7 +92,7 @@ export function startRelay(h: Harness, nats: NatsClients, extra: Partial<Constru
   return relay.start().then(() => relay);
 }
 
-export function startEffectConsumer(h: Harness, nats: NatsClients, extra: Partial<Parameters<typeof startConsumer>[0]> = {}) {
+export function startEffectConsumer(h: Harness, nats: NatsClients, extra: Partial<ConsumerOptions<PgExecutor>> = {}) {
   return startConsumer<PgExecutor>({
     nc: nats.nc,
     js: nats.js,

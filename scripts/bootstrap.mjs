@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Makes a fresh clone runnable, with nothing but Node 20 and Debian's archive: pins pnpm (inside the
+// repo, no global install), installs dependencies, fetches nats-server 2.10 when no NATS_URL is
+// given, generates Prisma clients and builds every package (turbo caches what did not change).
+import { execFileSync, spawnSync } from 'node:child_process';
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNats } from './ensure-nats.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '12.4.2';
+const localPnpmBin = path.join(root, '.local/pnpm/node_modules/.bin');
+
+/** Environment for child processes: the repo's pnpm and tools first on PATH, turbo quiet and offline. */
+export function toolEnv(extra = {}) {
+  return {
+    ...process.env,
+    PATH: [localPnpmBin, path.join(root, 'node_modules/.bin'), process.env.PATH].join(path.delimiter),
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+    CHECKPOINT_DISABLE: '1',
+    // Prisma's CLI would download native engines it does not need (see README, PLATFORM.md).
+    PRISMA_QUERY_ENGINE_LIBRARY: '/bin/true',
+    PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
+    ...extra,
+  };
+}
+
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: toolEnv(), ...options });
+  if (result.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${result.signal ?? `exit ${result.status}`})`);
+  }
+}
+
+function step(message) {
+  console.log(`\x1b[36m[setup]\x1b[0m ${message}`);
+}
+
+function ensureNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 11)) {
+    throw new Error(`Node >= 20.11 is required (this is ${process.version}).`);
+  }
+}
+
+function ensurePnpm() {
+  const have = spawnSync('pnpm', ['--version'], { env: toolEnv(), encoding: 'utf8' });
+  if (have.status === 0 && have.stdout.trim() === PNPM_VERSION) return;
+  step(`installing pnpm ${PNPM_VERSION} into .local/pnpm`);
+  execFileSync('npm', ['install', '--prefix', path.join(root, '.local/pnpm'), '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`], {
+    stdio: 'inherit',
+  });
+}
+
+export function bootstrap({ quiet = false } = {}) {
+  ensureNode();
+  ensurePnpm();
+  step('installing dependencies (pnpm install)');
+  run('pnpm', ['install', '--frozen-lockfile', ...(quiet ? ['--reporter=silent'] : [])]);
+  if (!process.env.NATS_URL) {
+    const bin = ensureNats();
+    process.env.NATS_SERVER_BIN ??= bin;
+  }
+  step('generating Prisma clients and building packages (turbo)');
+  run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only', '--concurrency=2']);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    bootstrap();
+  } catch (err) {
+    console.error(`[setup] ${err.message}`);
+    process.exit(1);
+  }
+}
+
