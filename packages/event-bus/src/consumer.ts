@@ -9,7 +9,8 @@ import {
 import { nanos, type NatsConnection } from '@nats-io/nats-core';
 import type { EventEnvelope, EventRegistry } from '@plh/contracts';
 import type { SqlExecutor, TransactionRunner } from '@plh/db';
-import { publishDeadLetter } from './dead-letter';
+import { handleBatch } from './handle-batch';
+import { MessageQueue } from './message-queue';
 import { Namespace } from './naming';
 import { ensureDeadLetterStream, ensureServiceStream } from './streams';
 
@@ -33,6 +34,13 @@ export interface ConsumerOptions<Tx extends SqlExecutor> {
   retryDelaysMs?: number[];
   /** How long the server waits for an ack before redelivering; the consumer signals progress meanwhile. */
   ackWaitMs?: number;
+  /**
+   * Workers handling batches at once (default 4). Events carry no ordering promise anyway (a
+   * redelivery can overtake a later event), so handlers must not rely on order.
+   */
+  concurrency?: number;
+  /** Most messages one worker handles in one transaction (default 32); batches only form under load. */
+  batchSize?: number;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -45,8 +53,9 @@ export interface RunningConsumer {
  * Durable pull consumer with explicit acks, at-least-once, made effectively-once by the inbox:
  * 1. Parse and validate against the contract: an invalid event can never succeed, so it is
  *    dead-lettered at once and terminated.
- * 2. In one DB transaction: insert (consumer, event id) into `inbox`; if it was already there the
+ * 2. In a DB transaction: insert (consumer, event id) into `inbox`; if it was already there the
  *    event was handled before (a redelivery or a republish) and nothing runs; else run the handler.
+ *    Messages that arrive together share the transaction, each in its own savepoint (handle-batch.ts).
  * 3. Ack after commit. On failure: nak with a delay; on the last allowed delivery, dead-letter + term.
  */
 export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOptions<Tx>): Promise<RunningConsumer> {
@@ -77,18 +86,29 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
     await jsm.consumers.add(stream, consumerConfig);
   }
 
+  const ctx = { options, stream, maxDeliver, ackWaitMs };
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const batchSize = Math.max(1, options.batchSize ?? 32);
+  const queue = new MessageQueue<JsMsg>();
   let stopping = false;
   let messages: ConsumerMessages | undefined;
-  const process = (msg: JsMsg) => handleMessage(options, stream, maxDeliver, ackWaitMs, msg);
-  const loop = (async () => {
+
+  const workers = Array.from({ length: concurrency }, async () => {
+    for (;;) {
+      const batch = await queue.take(batchSize);
+      if (batch.length === 0) return; // closed and drained
+      await handleBatch(ctx, batch).catch((err: unknown) =>
+        // Only infrastructure can fail here (dead-letter publish); unacked messages are redelivered.
+        options.log?.error({ consumer: name, err: String(err) }, 'batch handling failed'),
+      );
+    }
+  });
+  const pull = (async () => {
     while (!stopping) {
       try {
         const consumer = await js.consumers.get(stream, name);
-        messages = await consumer.consume({ max_messages: 64 });
-        for await (const msg of messages) {
-          await process(msg);
-          if (stopping) break;
-        }
+        messages = await consumer.consume({ max_messages: batchSize * concurrency * 2 });
+        for await (const msg of messages) queue.push(msg);
       } catch (err) {
         // Server restart, consumer re-created, heartbeats missed: resubscribe after a short pause.
         if (!stopping) options.log?.warn({ consumer: name, err: String(err) }, 'consumer interrupted; resuming');
@@ -101,77 +121,9 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
     stop: async () => {
       stopping = true;
       await messages?.close();
-      await loop;
+      await pull;
+      queue.close();
+      await Promise.all(workers);
     },
   };
-}
-
-async function handleMessage<Tx extends SqlExecutor>(
-  options: ConsumerOptions<Tx>,
-  stream: string,
-  maxDeliver: number,
-  ackWaitMs: number,
-  msg: JsMsg,
-): Promise<void> {
-  const { registry, db, name, handler } = options;
-  const deliveries = msg.info.deliveryCount;
-  const payload = msg.string();
-  const deadLetter = async (reason: 'handler_failed' | 'invalid_event', error: string, event?: EventEnvelope) => {
-    await publishDeadLetter(options.js, options.ns, {
-      consumer: name,
-      subject: msg.subject,
-      stream,
-      streamSequence: msg.seq,
-      deliveries,
-      reason,
-      error: error.slice(0, 2_000),
-      failedAt: new Date().toISOString(),
-      eventId: event?.id ?? null,
-      eventType: event?.type ?? options.ns.typeOf(msg.subject),
-      payload,
-    });
-    msg.term(reason);
-  };
-
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(payload);
-  } catch {
-    return deadLetter('invalid_event', 'payload is not JSON');
-  }
-  const validation = registry.validate(parsed);
-  if (!validation.ok) {
-    return deadLetter('invalid_event', validation.errors.map((e) => `${e.path} ${e.message}`).join('; '));
-  }
-  const event = validation.event;
-  if (deliveries > maxDeliver) return deadLetter('handler_failed', 'delivery limit reached (consumer crashed on its last try)', event);
-
-  // Long handlers keep the message from being redelivered to another replica meanwhile.
-  const progress = setInterval(() => msg.working(), Math.max(ackWaitMs / 3, 1_000));
-  try {
-    await db.$transaction(async (tx) => {
-      const inserted = await tx.$executeRawUnsafe(
-        'INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING',
-        name,
-        event.id,
-        event.type,
-      );
-      if (inserted === 0) return; // handled before: a redelivery must not repeat the side effects
-      await handler(event, tx);
-    });
-    msg.ack();
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    if (deliveries >= maxDeliver) {
-      options.log?.error({ consumer: name, eventId: event.id, type: event.type, deliveries, err: error }, 'event dead-lettered');
-      await deadLetter('handler_failed', error, event);
-    } else {
-      const delays = options.retryDelaysMs ?? [1_000, 5_000, 30_000];
-      const delay = delays[Math.min(deliveries - 1, delays.length - 1)] ?? 1_000;
-      options.log?.warn({ consumer: name, eventId: event.id, type: event.type, deliveries, err: error }, 'handler failed; will retry');
-      msg.nak(delay);
-    }
-  } finally {
-    clearInterval(progress);
-  }
 }

@@ -102,7 +102,8 @@ export class OutboxRelay {
     for (;;) {
       const sent = await this.publishBatch();
       total += sent;
-      if (sent < this.batchSize) return total;
+      // Until an empty look: rows committed while this batch was in flight go out at once.
+      if (sent === 0) return total;
     }
   }
 

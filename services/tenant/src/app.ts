@@ -1,6 +1,6 @@
 import { createService, type ServiceApp, type Platform } from '@plh/service-kit';
 import type { Config } from './config';
-import type { PrismaClient } from './generated/prisma';
+import type { PrismaClient } from '../generated/prisma';
 
 export interface Deps {
   platform: Platform<PrismaClient>;

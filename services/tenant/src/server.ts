@@ -3,7 +3,7 @@ import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { connectPlatform, createLogger, loadConfigOrExit, runService } from '@plh/service-kit';
 import { buildApp } from './app';
 import { ConfigSchema } from './config';
-import { PrismaClient } from './generated/prisma';
+import { PrismaClient } from '../generated/prisma';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('tenant', ConfigSchema, process.env);

@@ -3,7 +3,7 @@ import { loadConfig, type ServiceApp } from '@plh/service-kit';
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
-import { PrismaClient } from '../src/generated/prisma';
+import { PrismaClient } from '../generated/prisma';
 
 describe('tenant service', () => {
   let test: TestPlatform<PrismaClient>;

