@@ -2,7 +2,10 @@
 // ESM-only dependencies (light-my-request's `cookie`) are compiled to CommonJS too: jest on Node 20
 // cannot require() ES modules.
 const ESM_ONLY = ['cookie'];
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -47,7 +47,6 @@ async function measure(send: (seq: number) => Promise<void>, received: () => num
   const latencies = received().splice(0);
   const start = performance.now();
   await pool(THROUGHPUT_N, CONCURRENCY, (i) => send(WARMUP_N + LATENCY_N + i));
-  if (process.env.BENCH_DEBUG) console.log(`producers done after ${fmt(performance.now() - start, 0)} ms, received ${received().length}`);
   await until(() => received().length >= THROUGHPUT_N);
   const seconds = (performance.now() - start) / 1000;
   received().splice(0);
@@ -97,20 +96,26 @@ async function main(): Promise<void> {
       }
     })();
     const bare = await measure(
-      (seq) => nats.js.publish(bareNs.subject(Ping.type), JSON.stringify({ seq, sentAt: performance.now() })).then(() => undefined),
+      (seq) =>
+        nats.js
+          .publish(bareNs.subject(Ping.type), JSON.stringify({ seq, sentAt: performance.now() }))
+          .then(() => undefined),
       () => bareReceived,
     );
     await bareMessages.close();
 
     // Outbox: transaction (state change + outbox row) -> relay -> JetStream -> consumer (inbox + handler in a transaction).
     const ns = new Namespace('outbox');
-    const published = new Map<string, number>();
-    const batches: number[] = [];
-    const relay = new OutboxRelay({ connectionString: appUrl, schema: 'bench', service: 'bench', js: nats.js, jsm: nats.jsm, ns,
-      onPublished: (ids) => { batches.push(ids.length); const t = performance.now(); ids.forEach((id) => published.set(id, t)); } });
+    const relay = new OutboxRelay({
+      connectionString: appUrl,
+      schema: 'bench',
+      service: 'bench',
+      js: nats.js,
+      jsm: nats.jsm,
+      ns,
+    });
     await relay.start();
     const handled: number[] = [];
-    const committed = new Map<number, number>();
     const consumer = await startConsumer<SqlExecutor>({
       nc: nats.nc,
       js: nats.js,
@@ -119,29 +124,31 @@ async function main(): Promise<void> {
       db,
       name: 'bench',
       types: [Ping.type],
-      handler: async (event) => {
-        const now = performance.now();
-        const lat = now - (event.data.sentAt as number);
-        if (process.env.BENCH_DEBUG && lat > 40) console.log('slow', event.data.seq, 'publish after', ((published.get(event.id) ?? 0) - (event.data.sentAt as number)).toFixed(1), 'handled after', lat.toFixed(1), 'committed', ((committed.get(event.data.seq as number) ?? 0) - (event.data.sentAt as number)).toFixed(1));
-        handled.push(lat);
-      },
+      handler: async (event) => void handled.push(performance.now() - (event.data.sentAt as number)),
     });
-    const outbox = await measure(async (seq) => {
-      const sentAt = performance.now();
-      await db.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe('INSERT INTO bench.note (seq) VALUES ($1)', seq);
-        await enqueueEvent(tx, registry, createEvent(Ping, { source: 'bench', tenantId: null, data: { seq, sentAt } }));
-      });
-      committed.set(seq, performance.now());
-    }, () => handled);
-    if (process.env.BENCH_DEBUG) console.log('relay batches', batches.length, 'avg', (batches.reduce((a, b) => a + b, 0) / batches.length).toFixed(1));
+    const outbox = await measure(
+      async (seq) => {
+        const sentAt = performance.now();
+        await db.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe('INSERT INTO bench.note (seq) VALUES ($1)', seq);
+          await enqueueEvent(
+            tx,
+            registry,
+            createEvent(Ping, { source: 'bench', tenantId: null, data: { seq, sentAt } }),
+          );
+        });
+      },
+      () => handled,
+    );
     await consumer.stop();
     await relay.stop();
     await db.end();
 
     const row = (name: string, r: Result) =>
       `| ${name.padEnd(34)} | ${fmt(r.p50, 2).padStart(8)} | ${fmt(r.p99, 2).padStart(8)} | ${fmt(r.perSec, 0).padStart(10)} |`;
-    console.log(`\nOutbox benchmark: latency at ${RATE} msg/s x ${LATENCY_N}; throughput ${THROUGHPUT_N} msgs, ${CONCURRENCY} producers`);
+    console.log(
+      `\nOutbox benchmark: latency at ${RATE} msg/s x ${LATENCY_N}; throughput ${THROUGHPUT_N} msgs, ${CONCURRENCY} producers`,
+    );
     console.log('| pipeline                           | p50 (ms) | p99 (ms) |    msgs/s |');
     console.log('|------------------------------------|----------|----------|-----------|');
     console.log(row('bare JetStream publish -> consume', bare));
@@ -150,7 +157,9 @@ async function main(): Promise<void> {
       `ratios (outbox / bare): p50 ${fmt(outbox.p50 / bare.p50, 2)}x, p99 ${fmt(outbox.p99 / bare.p99, 2)}x, ` +
         `throughput ${fmt(outbox.perSec / bare.perSec, 2)}x`,
     );
-    console.log(`targets: outbox p99 < 50 ms: ${outbox.p99 < 50 ? 'met' : 'MISSED'}; throughput >= 0.5x bare: ${outbox.perSec >= 0.5 * bare.perSec ? 'met' : 'MISSED'}`);
+    console.log(
+      `targets: outbox p99 < 50 ms: ${outbox.p99 < 50 ? 'met' : 'MISSED'}; throughput >= 0.5x bare: ${outbox.perSec >= 0.5 * bare.perSec ? 'met' : 'MISSED'}`,
+    );
   } finally {
     await nats.nc.close();
     await natsServer.stop();

@@ -49,9 +49,13 @@ function ensurePnpm() {
   const have = spawnSync('pnpm', ['--version'], { env: toolEnv(), encoding: 'utf8' });
   if (have.status === 0 && have.stdout.trim() === PNPM_VERSION) return;
   step(`installing pnpm ${PNPM_VERSION} into .local/pnpm`);
-  execFileSync('npm', ['install', '--prefix', path.join(root, '.local/pnpm'), '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', path.join(root, '.local/pnpm'), '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 export function bootstrap({ quiet = false } = {}) {
@@ -75,4 +79,3 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
 }
-

@@ -22,7 +22,9 @@ export function ensureNats() {
     if (ok(version(bin))) return bin;
   }
   if (spawnSync('apt-get', ['--version']).status !== 0) {
-    throw new Error('nats-server >= 2.10 is needed: install it (https://nats.io) and set NATS_SERVER_BIN, or set NATS_URL');
+    throw new Error(
+      'nats-server >= 2.10 is needed: install it (https://nats.io) and set NATS_SERVER_BIN, or set NATS_URL',
+    );
   }
   console.log('[setup] fetching nats-server 2.10 (Debian trixie package) into .local/nats ...');
   const apt = path.join(root, '.local/apt');
@@ -30,11 +32,16 @@ export function ensureNats() {
   mkdirSync(path.join(apt, 'cache/archives/partial'), { recursive: true });
   writeFileSync(path.join(apt, 'sources.list'), 'deb http://deb.debian.org/debian trixie main\n');
   const opts = [
-    '-o', `Dir::Etc::sourcelist=${path.join(apt, 'sources.list')}`,
-    '-o', 'Dir::Etc::sourceparts=-',
-    '-o', `Dir::State::Lists=${path.join(apt, 'lists')}`,
-    '-o', `Dir::Cache=${path.join(apt, 'cache')}`,
-    '-o', 'APT::Sandbox::User=root',
+    '-o',
+    `Dir::Etc::sourcelist=${path.join(apt, 'sources.list')}`,
+    '-o',
+    'Dir::Etc::sourceparts=-',
+    '-o',
+    `Dir::State::Lists=${path.join(apt, 'lists')}`,
+    '-o',
+    `Dir::Cache=${path.join(apt, 'cache')}`,
+    '-o',
+    'APT::Sandbox::User=root',
     '-qq',
   ];
   execFileSync('apt-get', [...opts, 'update'], { stdio: 'inherit' });
@@ -42,7 +49,8 @@ export function ensureNats() {
   const deb = readdirSync(apt).find((f) => f.startsWith('nats-server_') && f.endsWith('.deb'));
   if (!deb) throw new Error('apt-get download nats-server produced no .deb');
   execFileSync('dpkg', ['-x', path.join(apt, deb), path.join(root, '.local/nats')], { stdio: 'inherit' });
-  if (!existsSync(target) || !ok(version(target))) throw new Error(`unpacked ${deb} but ${target} is not nats-server >= 2.10`);
+  if (!existsSync(target) || !ok(version(target)))
+    throw new Error(`unpacked ${deb} but ${target} is not nats-server >= 2.10`);
   return target;
 }
 

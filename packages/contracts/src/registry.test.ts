@@ -32,8 +32,12 @@ describe('event registry', () => {
   });
 
   it('refuses definitions that would let extra fields through or break subject naming', () => {
-    expect(() => defineEvent('plh.core.order.x', Type.Object({ a: Type.String() }), '')).toThrow(/additionalProperties/);
-    expect(() => defineEvent('core.order.placed', Type.Object({}, { additionalProperties: false }), '')).toThrow(/plh\./);
+    expect(() => defineEvent('plh.core.order.x', Type.Object({ a: Type.String() }), '')).toThrow(
+      /additionalProperties/,
+    );
+    expect(() => defineEvent('core.order.placed', Type.Object({}, { additionalProperties: false }), '')).toThrow(
+      /plh\./,
+    );
     expect(() => registry.register(OrderPlaced)).toThrow(/twice/);
   });
 

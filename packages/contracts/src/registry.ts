@@ -61,12 +61,18 @@ export class EventRegistry {
   /** Checks the envelope, then `data` against the schema registered for `type`. Unknown types fail. */
   validate(candidate: unknown): ValidationResult {
     if (!envelopeCheck.Check(candidate)) {
-      return { ok: false, errors: [...envelopeCheck.Errors(candidate)].map((e) => ({ path: e.path, message: e.message })) };
+      return {
+        ok: false,
+        errors: [...envelopeCheck.Errors(candidate)].map((e) => ({ path: e.path, message: e.message })),
+      };
     }
     const entry = this.checks.get(candidate.type);
     if (!entry) return { ok: false, errors: [{ path: '/type', message: `unknown event type "${candidate.type}"` }] };
     if (!entry.check.Check(candidate.data)) {
-      const errors = [...entry.check.Errors(candidate.data)].map((e) => ({ path: `/data${e.path}`, message: e.message }));
+      const errors = [...entry.check.Errors(candidate.data)].map((e) => ({
+        path: `/data${e.path}`,
+        message: e.message,
+      }));
       return { ok: false, errors };
     }
     return { ok: true, event: candidate as EventEnvelope };
@@ -83,7 +89,10 @@ export interface NewEventInput<S extends TObject> {
 }
 
 /** Builds an envelope for `def` with a fresh id and timestamp. Validation happens on publish. */
-export function createEvent<S extends TObject>(def: EventDefinition<S>, input: NewEventInput<S>): EventEnvelope<Static<S>> {
+export function createEvent<S extends TObject>(
+  def: EventDefinition<S>,
+  input: NewEventInput<S>,
+): EventEnvelope<Static<S>> {
   return {
     id: input.id ?? randomUUID(),
     type: def.type,

@@ -65,10 +65,13 @@ export async function describeSchema(connectionString: string, schema: string): 
     const table = (name: string) => (catalog.tables[name] ??= { columns: {}, indexes: [], foreignKeys: [] });
     for (const c of columns.rows) {
       if (IGNORED_TABLES.has(c.table_name)) continue;
-      table(c.table_name).columns[c.column_name] = `${c.type}${c.not_null ? ' not null' : ''} default:${c.default_kind}`;
+      table(c.table_name).columns[c.column_name] =
+        `${c.type}${c.not_null ? ' not null' : ''} default:${c.default_kind}`;
     }
-    for (const i of indexes.rows) if (!IGNORED_TABLES.has(i.table_name)) table(i.table_name).indexes.push(i.description);
-    for (const f of foreignKeys.rows) if (!IGNORED_TABLES.has(f.table_name)) table(f.table_name).foreignKeys.push(f.description);
+    for (const i of indexes.rows)
+      if (!IGNORED_TABLES.has(i.table_name)) table(i.table_name).indexes.push(i.description);
+    for (const f of foreignKeys.rows)
+      if (!IGNORED_TABLES.has(f.table_name)) table(f.table_name).foreignKeys.push(f.description);
     return catalog;
   } finally {
     await client.end();

@@ -21,7 +21,12 @@ function need(name: string): string {
 async function main(argv: string[]): Promise<void> {
   const [command, a, b] = argv;
   if (command === 'migrate' && a && b) {
-    const result = await migrate({ connectionString: need('MIGRATION_DATABASE_URL'), schema: a, migrationsDir: b, log: console.error });
+    const result = await migrate({
+      connectionString: need('MIGRATION_DATABASE_URL'),
+      schema: a,
+      migrationsDir: b,
+      log: console.error,
+    });
     console.error(`${a}: ${result.applied.length} applied, ${result.alreadyApplied.length} already applied`);
   } else if (command === 'provision' && a) {
     await provisionService(need('ADMIN_DATABASE_URL'), a, {

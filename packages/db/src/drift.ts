@@ -24,8 +24,19 @@ export async function prismaSchemaSql(serviceDir: string, databaseUrl: string): 
   const prisma = path.join(serviceDir, 'node_modules', '.bin', 'prisma');
   const { stdout } = await run(
     prisma,
-    ['migrate', 'diff', '--from-empty', '--to-schema-datamodel', path.join(serviceDir, 'prisma', 'schema.prisma'), '--script'],
-    { cwd: serviceDir, env: { ...process.env, ...PRISMA_OFFLINE_ENV, MIGRATION_DATABASE_URL: databaseUrl }, maxBuffer: 16 * 1024 * 1024 },
+    [
+      'migrate',
+      'diff',
+      '--from-empty',
+      '--to-schema-datamodel',
+      path.join(serviceDir, 'prisma', 'schema.prisma'),
+      '--script',
+    ],
+    {
+      cwd: serviceDir,
+      env: { ...process.env, ...PRISMA_OFFLINE_ENV, MIGRATION_DATABASE_URL: databaseUrl },
+      maxBuffer: 16 * 1024 * 1024,
+    },
   );
   return stdout;
 }
@@ -46,7 +57,11 @@ export async function compareWithPrisma(input: {
   migratedDbUrl: string;
   prismaDbUrl: string;
 }): Promise<DriftReport> {
-  await migrate({ connectionString: input.migratedDbUrl, schema: input.schema, migrationsDir: path.join(input.serviceDir, 'prisma', 'migrations') });
+  await migrate({
+    connectionString: input.migratedDbUrl,
+    schema: input.schema,
+    migrationsDir: path.join(input.serviceDir, 'prisma', 'migrations'),
+  });
   const sql = await prismaSchemaSql(input.serviceDir, input.prismaDbUrl);
   const client = new Client({ connectionString: input.prismaDbUrl });
   await client.connect();

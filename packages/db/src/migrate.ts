@@ -96,9 +96,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     for (const file of files) {
       const row = applied.get(file.name);
       if (row) {
-        if (!row.finished_at) throw new MigrationError(`${schema}: migration ${file.name} started but never finished; resolve it by hand`);
+        if (!row.finished_at)
+          throw new MigrationError(`${schema}: migration ${file.name} started but never finished; resolve it by hand`);
         if (row.checksum !== file.checksum) {
-          throw new MigrationError(`${schema}: migration ${file.name} was modified after it was applied (checksum mismatch)`);
+          throw new MigrationError(
+            `${schema}: migration ${file.name} was modified after it was applied (checksum mismatch)`,
+          );
         }
         result.alreadyApplied.push(file.name);
         continue;

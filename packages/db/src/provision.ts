@@ -47,7 +47,11 @@ export function renderProvisionSql(schema: string, passwords: ServicePasswords):
 /**
  * Creates (or updates) the schema and roles of one service. Needs an administrator connection.
  */
-export async function provisionService(adminUrl: string, schema: string, passwords: ServicePasswords): Promise<ServiceRoles> {
+export async function provisionService(
+  adminUrl: string,
+  schema: string,
+  passwords: ServicePasswords,
+): Promise<ServiceRoles> {
   const sql = renderProvisionSql(schema, passwords);
   for (let attempt = 1; ; attempt++) {
     const client = new Client({ connectionString: adminUrl });

@@ -61,12 +61,18 @@ describe('schema-per-service roles and row-level security', () => {
   afterAll(() => db.drop());
 
   it("a service role cannot read another service's schema", async () => {
-    await expect(inTenant(core.appUrl, 'tenant-a', ['SELECT * FROM tenant.note'])).rejects.toMatchObject({ code: '42501' });
-    await expect(inTenant(tenant.appUrl, 'tenant-a', ['SELECT * FROM core.note'])).rejects.toMatchObject({ code: '42501' });
+    await expect(inTenant(core.appUrl, 'tenant-a', ['SELECT * FROM tenant.note'])).rejects.toMatchObject({
+      code: '42501',
+    });
+    await expect(inTenant(tenant.appUrl, 'tenant-a', ['SELECT * FROM core.note'])).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
   it('the runtime role cannot change the schema it uses', async () => {
-    await expect(inTenant(core.appUrl, null, ['CREATE TABLE core.sneaky (id int)'])).rejects.toMatchObject({ code: '42501' });
+    await expect(inTenant(core.appUrl, null, ['CREATE TABLE core.sneaky (id int)'])).rejects.toMatchObject({
+      code: '42501',
+    });
     await expect(inTenant(core.appUrl, null, ['DROP TABLE core.note'])).rejects.toMatchObject({ code: '42501' });
   });
 
@@ -88,7 +94,9 @@ describe('schema-per-service roles and row-level security', () => {
     await expect(
       inTenant(core.appUrl, 'tenant-a', ["INSERT INTO core.note VALUES ('x', 'tenant-b', 'forged')"]),
     ).rejects.toMatchObject({ code: '42501' });
-    const [updated] = await inTenant(core.appUrl, 'tenant-a', ["UPDATE core.note SET body = 'hijacked' WHERE id = 'b1' RETURNING id"]);
+    const [updated] = await inTenant(core.appUrl, 'tenant-a', [
+      "UPDATE core.note SET body = 'hijacked' WHERE id = 'b1' RETURNING id",
+    ]);
     expect(updated).toEqual([]);
     const [rowsB] = await inTenant(core.appUrl, 'tenant-b', ['SELECT body FROM core.note']);
     expect(rowsB).toEqual([{ body: 'from B' }]);

@@ -74,7 +74,10 @@ describe('migration runner', () => {
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'svc' ORDER BY table_name",
     );
     expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'note']);
-    const names = await query<{ migration_name: string }>(db.adminUrl, 'SELECT migration_name FROM svc._prisma_migrations');
+    const names = await query<{ migration_name: string }>(
+      db.adminUrl,
+      'SELECT migration_name FROM svc._prisma_migrations',
+    );
     expect(names.map((n) => n.migration_name)).toEqual(['20260101000000_init']);
   });
 
@@ -84,9 +87,10 @@ describe('migration runner', () => {
       [1, 2, 3, 4].map(() => migrate({ connectionString: db.adminUrl, schema: 'svc', migrationsDir: dir })),
     );
     expect(runs.flatMap((r) => r.applied).sort()).toEqual(['20260101000000_init', '20260102000000_created_at']);
-    const [{ count }] = (await query<{ count: string }>(db.adminUrl, 'SELECT count(*) FROM svc._prisma_migrations')) as [
-      { count: string },
-    ];
+    const [{ count }] = (await query<{ count: string }>(
+      db.adminUrl,
+      'SELECT count(*) FROM svc._prisma_migrations',
+    )) as [{ count: string }];
     expect(Number(count)).toBe(2);
   });
 });

@@ -79,13 +79,24 @@ async function screen<Tx extends SqlExecutor>(ctx: BatchContext<Tx>, msg: JsMsg)
     return null;
   }
   if (msg.info.deliveryCount > ctx.maxDeliver) {
-    await deadLetter(ctx, msg, 'handler_failed', 'delivery limit reached (consumer crashed on its last try)', validation.event);
+    await deadLetter(
+      ctx,
+      msg,
+      'handler_failed',
+      'delivery limit reached (consumer crashed on its last try)',
+      validation.event,
+    );
     return null;
   }
   return validation.event;
 }
 
-async function retryOrDeadLetter<Tx extends SqlExecutor>(ctx: BatchContext<Tx>, msg: JsMsg, event: EventEnvelope, error: string) {
+async function retryOrDeadLetter<Tx extends SqlExecutor>(
+  ctx: BatchContext<Tx>,
+  msg: JsMsg,
+  event: EventEnvelope,
+  error: string,
+) {
   const { options } = ctx;
   const deliveries = msg.info.deliveryCount;
   const fields = { consumer: options.name, eventId: event.id, type: event.type, deliveries, err: error };

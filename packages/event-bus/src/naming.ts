@@ -25,7 +25,10 @@ export class Namespace {
   }
 
   deadLetterStream(): { name: string; subjects: string[] } {
-    return { name: this.streamName(DEAD_LETTER_STREAM.name), subjects: DEAD_LETTER_STREAM.subjects.map((s) => this.subject(s)) };
+    return {
+      name: this.streamName(DEAD_LETTER_STREAM.name),
+      subjects: DEAD_LETTER_STREAM.subjects.map((s) => this.subject(s)),
+    };
   }
 
   deadLetterSubject(consumer: string, type: string): string {

@@ -63,7 +63,11 @@ export class OutboxRelay {
   private streamReady = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = new Pool({ connectionString: options.connectionString, max: 2, application_name: `plh-${options.schema}-relay` });
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: 2,
+      application_name: `plh-${options.schema}-relay`,
+    });
     this.pool.on('error', () => undefined);
     this.table = `${ident(options.schema)}.outbox`;
     this.channel = `plh_outbox_${options.schema}`;
@@ -148,9 +152,10 @@ export class OutboxRelay {
         throw err;
       }
       await this.options.onPublished?.(rows.map((r) => r.id));
-      await client.query(`UPDATE ${this.table} SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
+      await client.query(
+        `UPDATE ${this.table} SET sent_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])`,
+        [rows.map((r) => r.seq)],
+      );
       await client.query('COMMIT');
       return rows.length;
     } catch (err) {
@@ -177,7 +182,10 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.options.connectionString, application_name: `plh-${this.options.schema}-relay-listen` });
+    const listener = new Client({
+      connectionString: this.options.connectionString,
+      application_name: `plh-${this.options.schema}-relay-listen`,
+    });
     listener.on('notification', () => this.signal.notify());
     listener.on('error', (err) => {
       this.log.warn({ err: errorText(err) }, 'outbox relay: LISTEN connection lost; polling until it is back');

@@ -44,7 +44,12 @@ function isStreamNotFound(err: unknown): boolean {
 }
 
 /** The stream of one service's events (`PLH_CORE` over `plh.core.>`). */
-export async function ensureServiceStream(jsm: JetStreamManager, ns: Namespace, service: string, options: StreamOptions = {}) {
+export async function ensureServiceStream(
+  jsm: JetStreamManager,
+  ns: Namespace,
+  service: string,
+  options: StreamOptions = {},
+) {
   const { name, subjects } = ns.stream(service);
   await upsert(jsm, config(name, subjects, options));
   return name;

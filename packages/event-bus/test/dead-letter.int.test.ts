@@ -1,7 +1,15 @@
 import { createEvent } from '@plh/contracts';
 import { eventually, testNatsUrl } from '@plh/test-kit';
 import { listDeadLetters, type NatsClients, type RunningConsumer } from '../src';
-import { connectNats, createHarness, effectCounts, NoteCreated, recordEffect, startEffectConsumer, type Harness } from './harness';
+import {
+  connectNats,
+  createHarness,
+  effectCounts,
+  NoteCreated,
+  recordEffect,
+  startEffectConsumer,
+  type Harness,
+} from './harness';
 
 describe('poison messages', () => {
   let h: Harness;
@@ -60,7 +68,10 @@ describe('poison messages', () => {
     const info = await nats.jsm.consumers.info(h.ns.stream('testsvc').name, 'effects');
     expect(info.num_ack_pending).toBe(0);
     // Failed attempts left nothing behind: no inbox row, so a replay after a fix would run it.
-    const inbox = await h.db.$queryRawUnsafe<{ c: number }[]>(`SELECT count(*)::int AS c FROM inbox WHERE event_id = $1::uuid`, poison.id);
+    const inbox = await h.db.$queryRawUnsafe<{ c: number }[]>(
+      `SELECT count(*)::int AS c FROM inbox WHERE event_id = $1::uuid`,
+      poison.id,
+    );
     expect(inbox[0]?.c).toBe(0);
   });
 

@@ -6,7 +6,15 @@ import { Type } from '@sinclair/typebox';
 import { createEvent, defineEvent, EventRegistry } from '@plh/contracts';
 import { PgDatabase, setupServiceDatabase, type PgExecutor, type SqlExecutor } from '@plh/db';
 import { createTestDatabase, type TestDatabase } from '@plh/test-kit';
-import { connectNats, enqueueEvent, Namespace, OutboxRelay, startConsumer, type ConsumerOptions, type NatsClients } from '../src';
+import {
+  connectNats,
+  enqueueEvent,
+  Namespace,
+  OutboxRelay,
+  startConsumer,
+  type ConsumerOptions,
+  type NatsClients,
+} from '../src';
 
 export const NoteCreated = defineEvent(
   'plh.testsvc.note.created',
@@ -64,15 +72,26 @@ export async function createNote(h: Harness, n: number, fail?: 'after-enqueue'):
   const noteId = randomUUID();
   await h.db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}.note (id, n) VALUES ($1, $2)`, noteId, n);
-    await enqueueEvent(tx, registry, createEvent(NoteCreated, { source: 'testsvc', tenantId: null, data: { noteId, n } }));
+    await enqueueEvent(
+      tx,
+      registry,
+      createEvent(NoteCreated, { source: 'testsvc', tenantId: null, data: { noteId, n } }),
+    );
     if (fail) throw new Error('business rule failed after the event was enqueued');
   });
   return noteId;
 }
 
 /** A handler with a visible, non-idempotent side effect: one `effect` row per run. */
-export async function recordEffect(event: { id: string; data: Record<string, unknown> }, tx: SqlExecutor): Promise<void> {
-  await tx.$executeRawUnsafe(`INSERT INTO ${SCHEMA}.effect (event_id, note_id) VALUES ($1::uuid, $2)`, event.id, event.data.noteId);
+export async function recordEffect(
+  event: { id: string; data: Record<string, unknown> },
+  tx: SqlExecutor,
+): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `INSERT INTO ${SCHEMA}.effect (event_id, note_id) VALUES ($1::uuid, $2)`,
+    event.id,
+    event.data.noteId,
+  );
 }
 
 export async function effectCounts(h: Harness): Promise<{ rows: number; distinct: number }> {
@@ -83,12 +102,27 @@ export async function effectCounts(h: Harness): Promise<{ rows: number; distinct
 }
 
 export async function unsentCount(h: Harness): Promise<number> {
-  const [row] = await h.db.$queryRawUnsafe<{ c: number }[]>(`SELECT count(*)::int AS c FROM ${SCHEMA}.outbox WHERE sent_at IS NULL`);
+  const [row] = await h.db.$queryRawUnsafe<{ c: number }[]>(
+    `SELECT count(*)::int AS c FROM ${SCHEMA}.outbox WHERE sent_at IS NULL`,
+  );
   return row?.c ?? 0;
 }
 
-export function startRelay(h: Harness, nats: NatsClients, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
-  const relay = new OutboxRelay({ connectionString: h.appUrl, schema: SCHEMA, service: 'testsvc', js: nats.js, jsm: nats.jsm, ns: h.ns, pollIntervalMs: 200, ...extra });
+export function startRelay(
+  h: Harness,
+  nats: NatsClients,
+  extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {},
+) {
+  const relay = new OutboxRelay({
+    connectionString: h.appUrl,
+    schema: SCHEMA,
+    service: 'testsvc',
+    js: nats.js,
+    jsm: nats.jsm,
+    ns: h.ns,
+    pollIntervalMs: 200,
+    ...extra,
+  });
   return relay.start().then(() => relay);
 }
 

@@ -1,6 +1,15 @@
 import { startNatsServer, eventually, type NatsServerHandle } from '@plh/test-kit';
 import type { NatsClients, OutboxRelay, RunningConsumer } from '../src';
-import { connectNats, createHarness, createNote, effectCounts, startEffectConsumer, startRelay, unsentCount, type Harness } from './harness';
+import {
+  connectNats,
+  createHarness,
+  createNote,
+  effectCounts,
+  startEffectConsumer,
+  startRelay,
+  unsentCount,
+  type Harness,
+} from './harness';
 
 /**
  * nats-server runs with `sync_interval: always`, so JetStream fsyncs before it acknowledges. These
@@ -23,7 +32,9 @@ describe('NATS killed with SIGKILL and restarted', () => {
   });
 
   it('runs with fsync before every acknowledgement (sync_interval: always)', async () => {
-    const varz = (await (await fetch(`${server.monitorUrl}/varz`)).json()) as { jetstream: { config: { sync_always?: boolean } } };
+    const varz = (await (await fetch(`${server.monitorUrl}/varz`)).json()) as {
+      jetstream: { config: { sync_always?: boolean } };
+    };
     expect(varz.jetstream.config.sync_always).toBe(true);
   });
 
@@ -43,7 +54,10 @@ describe('NATS killed with SIGKILL and restarted', () => {
   });
 
   it('loses no committed event: the outbox holds them while NATS is down and the consumer handles each once', async () => {
-    const running: Array<OutboxRelay | RunningConsumer> = [await startEffectConsumer(h, nats), await startRelay(h, nats)];
+    const running: Array<OutboxRelay | RunningConsumer> = [
+      await startEffectConsumer(h, nats),
+      await startRelay(h, nats),
+    ];
     try {
       const total = 300;
       const crashAt = 100;
@@ -56,7 +70,9 @@ describe('NATS killed with SIGKILL and restarted', () => {
         await createNote(h, i); // commits go on while NATS is down
       }
       await eventually(async () => expect(await unsentCount(h)).toBe(0), { timeoutMs: 45_000 });
-      await eventually(async () => expect(await effectCounts(h)).toEqual({ rows: total, distinct: total }), { timeoutMs: 45_000 });
+      await eventually(async () => expect(await effectCounts(h)).toEqual({ rows: total, distinct: total }), {
+        timeoutMs: 45_000,
+      });
     } finally {
       await Promise.all(running.map((r) => r.stop()));
     }

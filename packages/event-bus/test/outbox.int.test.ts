@@ -61,10 +61,20 @@ describe('transactional outbox -> JetStream -> idempotent consumer', () => {
 
   it('(2) a relay killed (SIGKILL) after publishing but before marking sent: the consumer still handles it once', async () => {
     await createNote(h, 1);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures/relay-killed-after-publish.ts')], {
-      env: { ...process.env, RELAY_DB_URL: h.appUrl, RELAY_NATS_URL: testNatsUrl(), RELAY_NS: h.ns.prefix, RELAY_SCHEMA: SCHEMA },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'fixtures/relay-killed-after-publish.ts')],
+      {
+        env: {
+          ...process.env,
+          RELAY_DB_URL: h.appUrl,
+          RELAY_NATS_URL: testNatsUrl(),
+          RELAY_NS: h.ns.prefix,
+          RELAY_SCHEMA: SCHEMA,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -30,8 +30,8 @@ describe('loadConfig', () => {
   });
 
   it('hides the value of secret-looking variables', () => {
-    expect(() => loadConfig(Type.Object({ SIGNING_KEY: Type.String({ minLength: 40 }) }), { SIGNING_KEY: 'hunter2' })).toThrow(
-      /SIGNING_KEY .*\(value hidden\)/,
-    );
+    expect(() =>
+      loadConfig(Type.Object({ SIGNING_KEY: Type.String({ minLength: 40 }) }), { SIGNING_KEY: 'hunter2' }),
+    ).toThrow(/SIGNING_KEY .*\(value hidden\)/);
   });
 });

@@ -2,17 +2,24 @@ import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /** Settings every service has, with the service's own default port. Extend with `Type.Composite`. */
-export const baseConfigSchema = (defaultPort: number) => Type.Object({
-  HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' }),
-  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: defaultPort, description: 'HTTP port' }),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
-  ),
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10_000, description: 'Grace period for draining on SIGTERM' }),
-  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, default: 1_048_576 }),
-  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://', description: 'Turns tracing on when set' })),
-});
+export const baseConfigSchema = (defaultPort: number) =>
+  Type.Object({
+    HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' }),
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: defaultPort, description: 'HTTP port' }),
+    LOG_LEVEL: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info' },
+    ),
+    SHUTDOWN_TIMEOUT_MS: Type.Integer({
+      minimum: 100,
+      default: 10_000,
+      description: 'Grace period for draining on SIGTERM',
+    }),
+    BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, default: 1_048_576 }),
+    OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+      Type.String({ pattern: '^https?://', description: 'Turns tracing on when set' }),
+    ),
+  });
 export const BaseConfigSchema = baseConfigSchema(3000);
 export type BaseConfig = Static<typeof BaseConfigSchema>;
 
@@ -45,7 +52,11 @@ export function loadConfig<S extends TObject>(schema: S, env: Record<string, str
 }
 
 /** For server.ts: on a bad config, print one line per problem to stderr and exit 1 (no stack trace). */
-export function loadConfigOrExit<S extends TObject>(service: string, schema: S, env: Record<string, string | undefined>) {
+export function loadConfigOrExit<S extends TObject>(
+  service: string,
+  schema: S,
+  env: Record<string, string | undefined>,
+) {
   try {
     return loadConfig(schema, env);
   } catch (err) {

@@ -21,7 +21,10 @@ export function fieldErrorsOf(issues: AjvIssue[], context: string | undefined): 
   return issues.map((issue) => {
     const missing = typeof issue.params?.missingProperty === 'string' ? `/${issue.params.missingProperty}` : '';
     const extra = typeof issue.params?.additionalProperty === 'string' ? `/${issue.params.additionalProperty}` : '';
-    return { pointer: `/${context ?? 'body'}${issue.instancePath}${missing}${extra}`, message: issue.message ?? 'is invalid' };
+    return {
+      pointer: `/${context ?? 'body'}${issue.instancePath}${missing}${extra}`,
+      message: issue.message ?? 'is invalid',
+    };
   });
 }
 
@@ -42,7 +45,12 @@ export function toProblemError(err: FastifyError | Error): ProblemError {
       return new ValidationFailed([{ pointer: '/body', message: 'must not be empty' }], 'The JSON body is empty.');
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new ProblemError(fe.statusCode, fe.code?.replace(/^FST_ERR_/, '') || 'BAD_REQUEST', 'Bad request', 'The request was rejected.');
+    return new ProblemError(
+      fe.statusCode,
+      fe.code?.replace(/^FST_ERR_/, '') || 'BAD_REQUEST',
+      'Bad request',
+      'The request was rejected.',
+    );
   }
   return new InternalError();
 }
@@ -62,13 +70,18 @@ export function problemBody(problem: ProblemError, req: FastifyRequest): Problem
 
 export function sendProblem(reply: FastifyReply, problem: ProblemError): FastifyReply {
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
-  return reply.code(problem.status).type('application/problem+json').serializer(JSON.stringify).send(problemBody(problem, reply.request));
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .serializer(JSON.stringify)
+    .send(problemBody(problem, reply.request));
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = toProblemError(err);
   if (problem.status >= 500) req.log.error({ err }, 'request failed');
-  else if (!(err instanceof ProblemError)) req.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+  else if (!(err instanceof ProblemError))
+    req.log.info({ code: problem.code, status: problem.status }, 'request rejected');
   return sendProblem(reply, problem);
 }
 

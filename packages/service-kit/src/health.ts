@@ -43,14 +43,18 @@ export function createReadiness(): Readiness {
 }
 
 /** Readiness of PostgreSQL through anything with `$queryRawUnsafe` (Prisma, PgDatabase). */
-export const postgresCheck = (db: { $queryRawUnsafe(q: string): Promise<unknown> }): ReadinessCheck => () =>
-  db.$queryRawUnsafe('SELECT 1');
+export const postgresCheck =
+  (db: { $queryRawUnsafe(q: string): Promise<unknown> }): ReadinessCheck =>
+  () =>
+    db.$queryRawUnsafe('SELECT 1');
 
 /** Readiness of NATS: connected, and the server answers a round trip. */
-export const natsCheck = (nc: { isClosed(): boolean; rtt(): Promise<number> }): ReadinessCheck => async () => {
-  if (nc.isClosed()) throw new Error('connection closed');
-  await nc.rtt();
-};
+export const natsCheck =
+  (nc: { isClosed(): boolean; rtt(): Promise<number> }): ReadinessCheck =>
+  async () => {
+    if (nc.isClosed()) throw new Error('connection closed');
+    await nc.rtt();
+  };
 
 /** `/healthz`: the process is alive (no dependency checks, so a DB outage does not restart pods). `/readyz`: it can serve. */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {

@@ -1,7 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { EventRegistry } from '@plh/contracts';
 import { migrate, prismaAdapter, type SqlExecutor, type TransactionRunner } from '@plh/db';
-import { connectNats, Namespace, OutboxRelay, startConsumer, type ConsumerOptions, type NatsClients, type RunningConsumer } from '@plh/event-bus';
+import {
+  connectNats,
+  Namespace,
+  OutboxRelay,
+  startConsumer,
+  type ConsumerOptions,
+  type NatsClients,
+  type RunningConsumer,
+} from '@plh/event-bus';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
@@ -13,8 +21,16 @@ export const PlatformConfigSchema = Type.Object({
     Type.String({ minLength: 1, description: 'The migrator role; when set, pending migrations are applied at start' }),
   ),
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
-  NATS_URL: Type.String({ minLength: 1, default: 'nats://127.0.0.1:4222', description: 'Comma-separated for a cluster' }),
-  EVENT_NAMESPACE: Type.String({ pattern: '^([a-z][a-z0-9_]{0,31})?$', default: '', description: 'Subject prefix; empty in production' }),
+  NATS_URL: Type.String({
+    minLength: 1,
+    default: 'nats://127.0.0.1:4222',
+    description: 'Comma-separated for a cluster',
+  }),
+  EVENT_NAMESPACE: Type.String({
+    pattern: '^([a-z][a-z0-9_]{0,31})?$',
+    default: '',
+    description: 'Subject prefix; empty in production',
+  }),
   NATS_STREAM_REPLICAS: Type.Integer({ minimum: 1, maximum: 5, default: 1, description: '3 in production' }),
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
@@ -30,7 +46,9 @@ export interface Platform<Db extends PlatformDb> {
   relay: OutboxRelay;
   readiness: Record<string, ReadinessCheck>;
   /** Starts a durable consumer that is stopped with the platform. */
-  consume(options: Omit<ConsumerOptions<SqlExecutor>, 'nc' | 'js' | 'ns' | 'registry' | 'db' | 'log'>): Promise<RunningConsumer>;
+  consume(
+    options: Omit<ConsumerOptions<SqlExecutor>, 'nc' | 'js' | 'ns' | 'registry' | 'db' | 'log'>,
+  ): Promise<RunningConsumer>;
   /** Stops consumers, flushes the outbox, drains NATS and closes the pool (in that order). */
   close(): Promise<void>;
 }
@@ -49,7 +67,9 @@ export interface ConnectPlatformOptions<Db extends PlatformDb> {
  * Connects a service to its data and events: migrates (when a migrator URL is configured), opens
  * Prisma over the driver adapter, connects NATS and starts the outbox relay.
  */
-export async function connectPlatform<Db extends PlatformDb>(options: ConnectPlatformOptions<Db>): Promise<Platform<Db>> {
+export async function connectPlatform<Db extends PlatformDb>(
+  options: ConnectPlatformOptions<Db>,
+): Promise<Platform<Db>> {
   const { schema, config, log, registry } = options;
   if (config.MIGRATION_DATABASE_URL) {
     const result = await migrate({
@@ -83,7 +103,15 @@ export async function connectPlatform<Db extends PlatformDb>(options: ConnectPla
     relay,
     readiness: { postgres: postgresCheck(db), nats: natsCheck(nats.nc) },
     consume: async (consumerOptions) => {
-      const consumer = await startConsumer<SqlExecutor>({ ...consumerOptions, nc: nats.nc, js: nats.js, ns, registry, db, log });
+      const consumer = await startConsumer<SqlExecutor>({
+        ...consumerOptions,
+        nc: nats.nc,
+        js: nats.js,
+        ns,
+        registry,
+        db,
+        log,
+      });
       consumers.push(consumer);
       return consumer;
     },

@@ -99,6 +99,11 @@ export class ServiceUnavailable extends ProblemError {
 }
 export class InternalError extends ProblemError {
   constructor() {
-    super(500, 'INTERNAL_ERROR', 'Internal server error', 'Something went wrong on our side; quote the requestId to support.');
+    super(
+      500,
+      'INTERNAL_ERROR',
+      'Internal server error',
+      'Something went wrong on our side; quote the requestId to support.',
+    );
   }
 }

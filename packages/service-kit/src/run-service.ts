@@ -7,7 +7,10 @@ import type { BaseConfig } from './config';
  * stop consumers, flush the outbox relay, close NATS and the DB pool). A second signal or the
  * timeout forces exit. Returns the bound address.
  */
-export async function runService(app: FastifyInstance, config: Pick<BaseConfig, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT_MS'>) {
+export async function runService(
+  app: FastifyInstance,
+  config: Pick<BaseConfig, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT_MS'>,
+) {
   let closing = false;
   const shutdown = async (reason: string, code: number) => {
     if (closing) {

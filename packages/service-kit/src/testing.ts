@@ -4,7 +4,13 @@ import { setupServiceDatabase } from '@plh/db';
 import { createTestDatabase, testNatsUrl, type TestDatabase } from '@plh/test-kit';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { connectPlatform, type Platform, type PlatformConfig, type PlatformDb, type ConnectPlatformOptions } from './platform';
+import {
+  connectPlatform,
+  type Platform,
+  type PlatformConfig,
+  type PlatformDb,
+  type ConnectPlatformOptions,
+} from './platform';
 
 export interface TestPlatform<Db extends PlatformDb> {
   platform: Platform<Db>;

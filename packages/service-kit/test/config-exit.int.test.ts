@@ -22,6 +22,9 @@ describe('boot with a bad configuration', () => {
   });
 
   it('boots with a good one', () => {
-    expect(boot({ PORT: '4321', DATABASE_URL: 'postgres://localhost/x' })).toMatchObject({ code: 0, stdout: 'booted on port 4321\n' });
+    expect(boot({ PORT: '4321', DATABASE_URL: 'postgres://localhost/x' })).toMatchObject({
+      code: 0,
+      stdout: 'booted on port 4321\n',
+    });
   });
 });

@@ -127,7 +127,10 @@ describe('a service built with createService', () => {
       payload: `{"firstName": "${PHI.firstName}"`,
     });
     expect(res.statusCode).toBe(400);
-    expect(expectProblem(res, 'req-json')).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'The body is not valid JSON.' });
+    expect(expectProblem(res, 'req-json')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      detail: 'The body is not valid JSON.',
+    });
     expect(res.body).not.toContain(PHI.firstName);
   });
 
@@ -181,7 +184,12 @@ describe('a service built with createService', () => {
 
   it('/readyz answers 503 problem+json when a dependency is gone', async () => {
     const other = await connectNats(testNatsUrl(), 'readiness-loss');
-    const probe = await createService({ name: 'probe', config, logStream: captureLogs().stream, readiness: { nats: natsCheck(other.nc) } });
+    const probe = await createService({
+      name: 'probe',
+      config,
+      logStream: captureLogs().stream,
+      readiness: { nats: natsCheck(other.nc) },
+    });
     await other.nc.close();
     const res = await probe.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);

@@ -35,11 +35,18 @@ export async function startPostgresContainer(): Promise<PostgresHandle> {
 export async function startNatsContainer(): Promise<Omit<NatsServerHandle, 'kill' | 'restart' | 'monitorUrl'>> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer('nats:2.11-alpine')
-    .withCopyContentToContainer([{ content: natsConfig(4222, '/data').replace('127.0.0.1', '0.0.0.0'), target: '/etc/nats/plh.conf' }])
+    .withCopyContentToContainer([
+      { content: natsConfig(4222, '/data').replace('127.0.0.1', '0.0.0.0'), target: '/etc/nats/plh.conf' },
+    ])
     .withCommand(['-c', '/etc/nats/plh.conf'])
     .withExposedPorts(4222)
     .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
     .start();
   const port = container.getMappedPort(4222);
-  return { url: `nats://${container.getHost()}:${port}`, port, storeDir: '/data', stop: async () => void (await container.stop()) };
+  return {
+    url: `nats://${container.getHost()}:${port}`,
+    port,
+    storeDir: '/data',
+    stop: async () => void (await container.stop()),
+  };
 }
