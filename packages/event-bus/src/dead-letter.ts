@@ -38,7 +38,11 @@ export async function listDeadLetters(
   options: { consumer?: string; limit?: number } = {},
 ): Promise<DeadLetter[]> {
   const { name } = ns.deadLetterStream();
-  const info = await jsm.streams.info(name);
+  const info = await jsm.streams.info(name).catch((err: unknown) => {
+    if (/stream not found/i.test(String(err))) return null; // nothing was ever dead-lettered
+    throw err;
+  });
+  if (!info) return [];
   const letters: DeadLetter[] = [];
   const limit = options.limit ?? 100;
   for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
