@@ -140,8 +140,11 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping services ...');
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const child of running) child.kill('SIGTERM');
+  await Promise.all(
+    running.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', r)))),
+  );
   for (const stop of stops.reverse()) await stop().catch((err) => console.error(`[start] ${err.message}`));
   say('stopped');
   process.exit(code);
@@ -167,6 +170,10 @@ function runSupervisor() {
 }
 
 async function main() {
+  // First thing: a Ctrl-C during start-up must still stop whatever has been started so far.
+  process.on('SIGUSR2', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   const testKit = require(path.join(root, 'packages/test-kit/dist/index.js'));
   const db = require(path.join(root, 'packages/db/dist/index.js'));
   const { adminUrl, natsUrl } = await startInfrastructure(testKit);
@@ -202,9 +209,6 @@ async function main() {
     relayOutput(dir, child.stderr);
     children.push(child);
   }
-  process.on('SIGUSR2', () => void shutdown(0));
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
   await Promise.all(present.map(([dir, { port }], i) => waitReady(dir, port, children[i])));
 
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));

@@ -1,4 +1,5 @@
 export * from './envelope';
 export * from './registry';
+export * from './redaction';
 export * from './subjects';
 export { ALL_EVENTS } from './events';

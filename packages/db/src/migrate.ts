@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
-import { ident } from './identifiers';
+import { ident, literal } from './identifiers';
 
 /**
  * Applies Prisma-layout SQL migrations (`<dir>/<timestamp>_<name>/migration.sql`) without the Prisma
@@ -67,6 +67,23 @@ CREATE TABLE IF NOT EXISTS ${ident(schema)}."_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/**
+ * The schema's default privileges give the runtime role DML on every table, this one included; a
+ * compromised service could then mark a pending (say, RLS) migration as applied. Only the owner writes it.
+ */
+const REVOKE_BOOKKEEPING_WRITES = (schema: string) => `
+DO $revoke$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+            WHERE table_schema = ${literal(schema)} AND table_name = '_prisma_migrations'
+              AND grantee <> current_user AND privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
+  LOOP
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %I."_prisma_migrations" FROM %I', ${literal(schema)}, r.grantee);
+  END LOOP;
+END
+$revoke$`;
+
 interface AppliedRow {
   migration_name: string;
   checksum: string;
@@ -87,6 +104,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
     if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${ident(schema)}`);
     await client.query(BOOKKEEPING_DDL(schema));
+    await client.query(REVOKE_BOOKKEEPING_WRITES(schema));
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${ident(schema)}."_prisma_migrations"
        WHERE rolled_back_at IS NULL`,

@@ -34,7 +34,10 @@ export class PgDatabase extends PgExecutor implements TransactionRunner<PgExecut
     try {
       await client.query('BEGIN');
       const result = await fn(new PgExecutor(client));
-      await client.query('COMMIT');
+      // After an error that the callback swallowed, PostgreSQL answers COMMIT with ROLLBACK.
+      const commit = await client.query('COMMIT');
+      if (commit.command === 'ROLLBACK')
+        throw new Error('transaction was aborted by an earlier error; nothing was committed');
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -4,9 +4,11 @@ import { ident } from './identifiers';
 export const TENANT_SETTING = 'app.tenant_id';
 
 /**
- * SQL that makes a tenant-scoped table visible only to the tenant named in `app.tenant_id`.
- * FORCE applies the policy to the table owner too, so even the migrator role cannot forget it.
- * With the setting unset, `current_setting(..., true)` is NULL and no row matches: fail closed.
+ * SQL that makes a tenant-scoped table visible only to the tenant named in `app.tenant_id`, for
+ * every role but the table's owner (the schema's migrator role): the runtime role never owns, so
+ * the policy always applies to the service, while data migrations (backfills) still see all rows.
+ * With the setting unset, `current_setting(..., true)` is NULL (or '' on a pooled connection
+ * that had one set before) and no row matches: fail closed.
  * Paste the output into a migration (`plh-db rls <schema>.<table>` prints it).
  */
 export function tenantRlsSql(schema: string, table: string, column = 'tenant_id'): string {
@@ -14,7 +16,6 @@ export function tenantRlsSql(schema: string, table: string, column = 'tenant_id'
   const predicate = `${ident(column)} = current_setting('${TENANT_SETTING}', true)`;
   return [
     `ALTER TABLE ${qualified} ENABLE ROW LEVEL SECURITY;`,
-    `ALTER TABLE ${qualified} FORCE ROW LEVEL SECURITY;`,
     `DROP POLICY IF EXISTS tenant_isolation ON ${qualified};`,
     `CREATE POLICY tenant_isolation ON ${qualified} USING (${predicate}) WITH CHECK (${predicate});`,
   ].join('\n');

@@ -69,6 +69,12 @@ describe('schema-per-service roles and row-level security', () => {
     });
   });
 
+  it('the runtime role cannot rewrite migration bookkeeping', async () => {
+    await expect(
+      inTenant(core.appUrl, null, ["UPDATE core._prisma_migrations SET checksum = 'forged'"]),
+    ).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('the runtime role cannot change the schema it uses', async () => {
     await expect(inTenant(core.appUrl, null, ['CREATE TABLE core.sneaky (id int)'])).rejects.toMatchObject({
       code: '42501',
@@ -83,11 +89,11 @@ describe('schema-per-service roles and row-level security', () => {
     expect(rowsB).toEqual([{ id: 'b1' }]);
   });
 
-  it('with no tenant set, nothing is visible (fail closed), even to the table owner', async () => {
+  it('with no tenant set, the service sees nothing (fail closed); only the owning migrator role sees all, for backfills', async () => {
     const [asApp] = await inTenant(core.appUrl, null, ['SELECT id FROM core.note']);
-    const [asOwner] = await inTenant(core.migratorUrl, null, ['SELECT id FROM core.note']);
+    const [asOwner] = await inTenant(core.migratorUrl, null, ['SELECT id FROM core.note ORDER BY id']);
     expect(asApp).toEqual([]);
-    expect(asOwner).toEqual([]);
+    expect(asOwner).toEqual([{ id: 'a1' }, { id: 'b1' }]);
   });
 
   it("writing or updating another tenant's rows is refused or touches nothing", async () => {

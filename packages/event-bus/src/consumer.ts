@@ -12,7 +12,7 @@ import type { SqlExecutor, TransactionRunner } from '@plh/db';
 import { handleBatch } from './handle-batch';
 import { MessageQueue } from './message-queue';
 import { Namespace } from './naming';
-import { ensureDeadLetterStream, ensureServiceStream } from './streams';
+import { ensureDeadLetterStream, ensureServiceStream, type StreamOptions } from './streams';
 
 /** Runs inside the transaction that also records the event in the inbox: effects and "seen" commit together. */
 export type EventHandler<Tx extends SqlExecutor> = (event: EventEnvelope, tx: Tx) => Promise<void>;
@@ -41,11 +41,13 @@ export interface ConsumerOptions<Tx extends SqlExecutor> {
   concurrency?: number;
   /** Most messages one worker handles in one transaction (default 32); batches only form under load. */
   batchSize?: number;
+  /** Used only if the stream (or the dead-letter stream) does not exist yet. */
+  streamOptions?: StreamOptions;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
 export interface RunningConsumer {
-  /** Stops pulling, lets the message in hand finish, and resolves. */
+  /** Stops pulling, returns queued messages to the server, lets the batches in hand finish. */
   stop(): Promise<void>;
 }
 
@@ -54,8 +56,9 @@ export interface RunningConsumer {
  * 1. Parse and validate against the contract: an invalid event can never succeed, so it is
  *    dead-lettered at once and terminated.
  * 2. In a DB transaction: insert (consumer, event id) into `inbox`; if it was already there the
- *    event was handled before (a redelivery or a republish) and nothing runs; else run the handler.
- *    Messages that arrive together share the transaction, each in its own savepoint (handle-batch.ts).
+ *    event was handled before (a redelivery or a republish) and nothing runs; else run the handler
+ *    with `app.tenant_id` set to the event's tenant. Messages that arrive together share the
+ *    transaction; if any fails, each is retried alone (handle-batch.ts).
  * 3. Ack after commit. On failure: nak with a delay; on the last allowed delivery, dead-letter + term.
  */
 export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOptions<Tx>): Promise<RunningConsumer> {
@@ -66,8 +69,9 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   const maxDeliver = options.maxDeliver ?? 5;
   const ackWaitMs = options.ackWaitMs ?? 30_000;
   const jsm = await jetstreamManager(nc);
-  const stream = await ensureServiceStream(jsm, ns, service);
-  await ensureDeadLetterStream(jsm, ns);
+  // Not the stream's owner: create it if the publisher has not yet, never change its config.
+  const stream = await ensureServiceStream(jsm, ns, service, options.streamOptions, false);
+  await ensureDeadLetterStream(jsm, ns, options.streamOptions);
   const consumerConfig = {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
@@ -89,7 +93,7 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   const ctx = { options, stream, maxDeliver, ackWaitMs };
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const batchSize = Math.max(1, options.batchSize ?? 32);
-  const queue = new MessageQueue<JsMsg>();
+  const queue = new MessageQueue<JsMsg>(batchSize * concurrency);
   let stopping = false;
   let messages: ConsumerMessages | undefined;
 
@@ -107,22 +111,27 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
     while (!stopping) {
       try {
         const consumer = await js.consumers.get(stream, name);
-        messages = await consumer.consume({ max_messages: batchSize * concurrency * 2 });
-        for await (const msg of messages) queue.push(msg);
+        messages = await consumer.consume({ max_messages: batchSize * concurrency });
+        if (stopping) break; // stop() ran while we were subscribing
+        for await (const msg of messages) {
+          if (!(await queue.push(msg))) msg.nak(); // arrived after stop(): back to the server
+        }
       } catch (err) {
         // Server restart, consumer re-created, heartbeats missed: resubscribe after a short pause.
         if (!stopping) options.log?.warn({ consumer: name, err: String(err) }, 'consumer interrupted; resuming');
       }
       if (!stopping) await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    await messages?.close();
   })();
 
   return {
     stop: async () => {
       stopping = true;
       await messages?.close();
+      // Messages not yet started go back to the server now rather than after their ack deadline.
+      for (const msg of queue.close()) msg.nak();
       await pull;
-      queue.close();
       await Promise.all(workers);
     },
   };

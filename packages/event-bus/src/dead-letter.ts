@@ -11,7 +11,7 @@ export interface DeadLetter {
   streamSequence: number;
   deliveries: number;
   reason: 'handler_failed' | 'invalid_event';
-  /** The last error, truncated; handlers must not put PHI in error messages (events hold none to begin with). */
+  /** The last error, scrubbed of echoed values (scrubMessage) and truncated. */
   error: string;
   failedAt: string;
   eventId: string | null;

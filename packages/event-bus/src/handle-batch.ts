@@ -1,6 +1,6 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import type { EventEnvelope } from '@plh/contracts';
-import type { SqlExecutor } from '@plh/db';
+import { scrubMessage, type EventEnvelope } from '@plh/contracts';
+import { TENANT_SETTING, type SqlExecutor } from '@plh/db';
 import type { ConsumerOptions } from './consumer';
 import { publishDeadLetter } from './dead-letter';
 
@@ -33,7 +33,7 @@ export async function handleBatch<Tx extends SqlExecutor>(ctx: BatchContext<Tx>,
 
   const progress = setInterval(() => valid.forEach((v) => v.msg.working()), Math.max(ctx.ackWaitMs / 3, 1_000));
   try {
-    await ctx.options.db.$transaction((tx) => runOnce(ctx, tx, valid));
+    await ctx.options.db.$transaction((tx) => runOnce(ctx, tx, valid), { timeout: ctx.ackWaitMs, maxWait: 10_000 });
     for (const { msg } of valid) msg.ack();
     return;
   } catch (err) {
@@ -60,8 +60,15 @@ async function runOnce<Tx extends SqlExecutor>(ctx: BatchContext<Tx>, tx: Tx, va
   );
   const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
   for (const { event } of valid) {
-    if (fresh.delete(event.id.toLowerCase())) await ctx.options.handler(event, tx);
+    if (!fresh.delete(event.id.toLowerCase())) continue;
+    // Each handler runs as its event's tenant (row-level security applies), never as the tenant of
+    // the event before it in the batch; a platform-wide event (no tenant) sees no tenant rows.
+    await tx.$queryRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, event.tenantId ?? '');
+    await ctx.options.handler(event, tx);
   }
+  // A handler that swallowed an SQL error leaves the transaction aborted, and COMMIT would then
+  // roll back without an error: this statement fails instead, so nothing is acked.
+  await tx.$queryRawUnsafe('SELECT 1');
 }
 
 /** Parses and validates; what can never succeed is dead-lettered at once. */
@@ -124,7 +131,7 @@ async function deadLetter<Tx extends SqlExecutor>(
     streamSequence: msg.seq,
     deliveries: msg.info.deliveryCount,
     reason,
-    error: error.slice(0, 2_000),
+    error: scrubMessage(error).slice(0, 2_000),
     failedAt: new Date().toISOString(),
     eventId: event?.id ?? null,
     eventType: event?.type ?? ctx.options.ns.typeOf(msg.subject),

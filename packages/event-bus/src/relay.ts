@@ -59,6 +59,8 @@ export class OutboxRelay {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly signal = new WakeSignal();
+  private requestStop: () => void = () => undefined;
+  private readonly stopRequested = new Promise<void>((resolve) => (this.requestStop = resolve));
   private failures = 0;
   private streamReady = false;
 
@@ -79,7 +81,12 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen();
+    try {
+      await this.listen();
+    } catch (err) {
+      this.running = false;
+      throw err;
+    }
     this.loopDone = this.loop();
   }
 
@@ -87,6 +94,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    this.requestStop();
     this.signal.notify();
     await this.loopDone;
     await this.drain().catch((err: unknown) => this.log.warn({ err: errorText(err) }, 'outbox flush on stop failed'));
@@ -122,8 +130,9 @@ export class OutboxRelay {
       }
       if (!this.running) return;
       if (this.failures > 0) {
-        // NATS (or Postgres) is failing: back off exponentially; commits meanwhile must not spin us.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** this.failures, 5_000)));
+        // NATS (or Postgres) is failing: back off exponentially; commits meanwhile must not spin us,
+        // but stop() must not wait out the pause.
+        await Promise.race([delay(Math.min(50 * 2 ** this.failures, 5_000)), this.stopRequested]);
       } else {
         await this.signal.wait(this.pollIntervalMs);
       }
@@ -188,14 +197,40 @@ export class OutboxRelay {
     });
     listener.on('notification', () => this.signal.notify());
     listener.on('error', (err) => {
-      this.log.warn({ err: errorText(err) }, 'outbox relay: LISTEN connection lost; polling until it is back');
+      if (this.listener !== listener) return;
       this.listener = undefined;
-      setTimeout(() => this.running && void this.listen().catch(() => undefined), 1_000).unref();
+      void listener.end().catch(() => undefined);
+      this.log.warn({ err: errorText(err) }, 'outbox relay: LISTEN connection lost; polling until it is back');
+      void this.relisten();
     });
-    await listener.connect();
-    await listener.query(`LISTEN ${ident(this.channel)}`);
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${ident(this.channel)}`);
+    } catch (err) {
+      await listener.end().catch(() => undefined);
+      throw err;
+    }
     this.listener = listener;
+    // Rows committed while nobody listened would otherwise wait for the next poll.
+    this.signal.notify();
   }
+
+  /** Re-establishes LISTEN with growing pauses until it works or the relay stops; polling covers the gap. */
+  private async relisten(): Promise<void> {
+    for (let attempt = 1; this.running && !this.listener; attempt++) {
+      await Promise.race([delay(Math.min(250 * 2 ** attempt, 10_000)), this.stopRequested]);
+      if (!this.running) return;
+      try {
+        await this.listen();
+      } catch (err) {
+        this.log.warn({ err: errorText(err), attempt }, 'outbox relay: LISTEN reconnect failed; retrying');
+      }
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function errorText(err: unknown): string {

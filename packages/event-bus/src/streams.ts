@@ -23,11 +23,20 @@ function config(name: string, subjects: string[], options: StreamOptions): Parti
   };
 }
 
-/** Creates the stream, or brings an existing one to the wanted config. Idempotent; safe from every replica. */
-async function upsert(jsm: JetStreamManager, cfg: Partial<StreamConfig> & { name: string }): Promise<void> {
+/**
+ * Creates the stream if missing. Only its owner (`owner: true`: the service that publishes to it)
+ * also brings an existing stream to the wanted config; anyone else (a consumer) leaves it as it is,
+ * so a consumer started with defaults cannot shrink a production stream's replicas.
+ * Idempotent; safe from every replica.
+ */
+async function ensure(
+  jsm: JetStreamManager,
+  cfg: Partial<StreamConfig> & { name: string },
+  owner: boolean,
+): Promise<void> {
   try {
     await jsm.streams.info(cfg.name);
-    await jsm.streams.update(cfg.name, cfg);
+    if (owner) await jsm.streams.update(cfg.name, cfg);
   } catch (err) {
     if (!isStreamNotFound(err)) throw err;
     try {
@@ -43,21 +52,25 @@ function isStreamNotFound(err: unknown): boolean {
   return /stream not found/i.test(String((err as Error)?.message ?? err));
 }
 
-/** The stream of one service's events (`PLH_CORE` over `plh.core.>`). */
+/** The stream of one service's events (`PLH_CORE` over `plh.core.>`); `owner` as in ensure(). */
 export async function ensureServiceStream(
   jsm: JetStreamManager,
   ns: Namespace,
   service: string,
   options: StreamOptions = {},
+  owner = true,
 ) {
   const { name, subjects } = ns.stream(service);
-  await upsert(jsm, config(name, subjects, options));
+  await ensure(jsm, config(name, subjects, options), owner);
   return name;
 }
 
-/** The one dead-letter stream all consumers write to; kept longer, since ops must look at it. */
+/**
+ * The one dead-letter stream all consumers write to; kept longer, since ops must look at it.
+ * Shared by every service, so nobody updates an existing one: provisioning sets it up for production.
+ */
 export async function ensureDeadLetterStream(jsm: JetStreamManager, ns: Namespace, options: StreamOptions = {}) {
   const { name, subjects } = ns.deadLetterStream();
-  await upsert(jsm, config(name, subjects, { maxAgeMs: 30 * 24 * 3600_000, ...options }));
+  await ensure(jsm, config(name, subjects, { maxAgeMs: 30 * 24 * 3600_000, ...options }), false);
   return name;
 }

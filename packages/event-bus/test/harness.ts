@@ -31,7 +31,8 @@ function migrations(): string {
   const files = {
     '20260101000000_event_bus': eventBusSql,
     '20260101000001_test_tables': `CREATE TABLE note (id text PRIMARY KEY, n int NOT NULL);
-       CREATE TABLE effect (event_id uuid NOT NULL, note_id text NOT NULL, handled_at timestamptz NOT NULL DEFAULT now());`,
+       CREATE TABLE effect (event_id uuid NOT NULL, note_id text NOT NULL, tenant_seen text,
+         handled_at timestamptz NOT NULL DEFAULT now());`,
   };
   for (const [name, sql] of Object.entries(files)) {
     mkdirSync(path.join(dir, name));
@@ -88,7 +89,8 @@ export async function recordEffect(
   tx: SqlExecutor,
 ): Promise<void> {
   await tx.$executeRawUnsafe(
-    `INSERT INTO ${SCHEMA}.effect (event_id, note_id) VALUES ($1::uuid, $2)`,
+    `INSERT INTO ${SCHEMA}.effect (event_id, note_id, tenant_seen)
+     VALUES ($1::uuid, $2, current_setting('app.tenant_id', true))`,
     event.id,
     event.data.noteId,
   );

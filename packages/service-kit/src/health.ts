@@ -9,7 +9,10 @@ export interface Readiness {
   add(name: string, check: ReadinessCheck): void;
   /** Set on shutdown so load balancers stop sending traffic before connections drain. */
   markShuttingDown(): void;
-  run(timeoutMs?: number): Promise<{ ready: boolean; checks: Record<string, 'ok' | string> }>;
+  /** `checks` is safe to show anyone (names and ok/failed); `errors` holds the reasons, for logs only. */
+  run(
+    timeoutMs?: number,
+  ): Promise<{ ready: boolean; checks: Record<string, 'ok' | 'failed'>; errors: Record<string, string> }>;
 }
 
 export function createReadiness(): Readiness {
@@ -19,7 +22,8 @@ export function createReadiness(): Readiness {
     add: (name, check) => void checks.set(name, check),
     markShuttingDown: () => void (shuttingDown = true),
     run: async (timeoutMs = 2_000) => {
-      const results: Record<string, string> = {};
+      const results: Record<string, 'ok' | 'failed'> = {};
+      const errors: Record<string, string> = {};
       await Promise.all(
         [...checks].map(async ([name, check]) => {
           let timer: NodeJS.Timeout | undefined;
@@ -30,14 +34,18 @@ export function createReadiness(): Readiness {
             ]);
             results[name] = 'ok';
           } catch (err) {
-            results[name] = err instanceof Error ? err.message : 'failed';
+            results[name] = 'failed';
+            errors[name] = err instanceof Error ? err.message : String(err);
           } finally {
             clearTimeout(timer);
           }
         }),
       );
-      if (shuttingDown) results.shutdown = 'shutting down';
-      return { ready: Object.values(results).every((r) => r === 'ok'), checks: results };
+      if (shuttingDown) {
+        results.shutdown = 'failed';
+        errors.shutdown = 'shutting down';
+      }
+      return { ready: Object.values(results).every((r) => r === 'ok'), checks: results, errors };
     },
   };
 }
@@ -59,13 +67,12 @@ export const natsCheck =
 /** `/healthz`: the process is alive (no dependency checks, so a DB outage does not restart pods). `/readyz`: it can serve. */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { logLevel: 'warn' }, async (_req, reply) => {
+  app.get('/readyz', { logLevel: 'warn' }, async (req, reply) => {
     const result = await app.readiness.run();
     if (result.ready) return { status: 'ready', checks: result.checks };
-    const failing = Object.entries(result.checks)
-      .filter(([, r]) => r !== 'ok')
-      .map(([name, r]) => `${name}: ${r}`)
-      .join('; ');
+    // Reasons (hosts, role names, driver messages) go to the log, never to an unauthenticated caller.
+    req.log.warn({ errors: result.errors }, 'not ready');
+    const failing = Object.keys(result.errors).join(', ');
     return sendProblem(reply, new ServiceUnavailable(`Not ready: ${failing}`));
   });
 }

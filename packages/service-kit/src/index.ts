@@ -3,6 +3,7 @@ export * from './create-service';
 export * from './error-handler';
 export * from './health';
 export * from './logger';
+export { scrubMessage } from '@plh/contracts';
 export * from './problem';
 export * from './request-context';
 export * from './run-service';

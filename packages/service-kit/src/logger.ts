@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scrubMessage } from '@plh/contracts';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /**
@@ -80,18 +81,7 @@ export function createLogger(service: string, level: string, stream?: Destinatio
   return stream ? pino(loggerOptions(service, level), stream) : pino(loggerOptions(service, level));
 }
 
-/**
- * Errors are logged with their type, code and stack frames, and a message scrubbed of the places
- * where drivers echo data: quoted literals (`invalid input syntax for type date: "1950-02-03"`),
- * PostgreSQL key details (`Key (last_name)=(Nguyen)`), and long digit runs (dates, phones, ZIPs).
- */
-export function scrubMessage(message: string): string {
-  return message
-    .replace(/=\([^)]*\)/g, '=([REDACTED])')
-    .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '"[REDACTED]"')
-    .replace(/\d[\d\s./-]{3,}\d/g, '[REDACTED]');
-}
-
+/** Errors are logged with their type, code, stack frames and a scrubbed message (see scrubMessage). */
 function safeError(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { message: scrubMessage(String(err)) };
   const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));

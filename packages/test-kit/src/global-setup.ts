@@ -15,6 +15,7 @@ declare global {
  * databases (createTestDatabase) and their own subject namespace, so files run in parallel.
  */
 export default async function globalSetup(): Promise<void> {
+  refuseSharedDatabase(process.env.DATABASE_URL);
   const stops: Stop[] = [];
   globalThis.__PLH_TEST_STOPS__ = stops;
   const needPostgres = !process.env.DATABASE_URL;
@@ -38,4 +39,20 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.adminDatabaseUrl] = postgres?.adminUrl ?? process.env.DATABASE_URL;
   process.env[TEST_ENV.natsUrl] = nats?.url ?? process.env.NATS_URL;
   process.env[TEST_ENV.backend] = useContainers ? 'testcontainers' : 'local';
+}
+
+/**
+ * Tests create databases and (re)provision the cluster-wide service roles with test passwords: run
+ * against a development or shared cluster, that would lock its running services out. An external
+ * DATABASE_URL must name a database with "test" in it (or set PLH_TEST_ALLOW_SHARED_DB=1).
+ */
+function refuseSharedDatabase(url: string | undefined): void {
+  if (!url || process.env.PLH_TEST_ALLOW_SHARED_DB === '1') return;
+  const database = new URL(url).pathname.slice(1);
+  if (!/test/i.test(database)) {
+    throw new Error(
+      `DATABASE_URL names database "${database}": tests re-provision service roles cluster-wide, so they only run ` +
+        'against a database whose name contains "test" (or set PLH_TEST_ALLOW_SHARED_DB=1 if the cluster is disposable).',
+    );
+  }
 }

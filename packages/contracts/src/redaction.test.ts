@@ -1,4 +1,4 @@
-import { scrubMessage } from './logger';
+import { scrubMessage } from './redaction';
 
 describe('scrubMessage', () => {
   it('removes values that drivers echo into error messages', () => {
