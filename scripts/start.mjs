@@ -90,6 +90,7 @@ async function ensureDatabase(serverUrl, name) {
 function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  secrets.keyEncryptionKey ??= randomBytes(32).toString('base64');
   for (const schema of schemas) {
     secrets[schema] ??= {
       migratorPassword: randomBytes(18).toString('base64url'),
@@ -193,6 +194,8 @@ async function main() {
       HOST: process.env.HOST ?? '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,
+      // Seals the tenant service's private signing keys; generated once into .data/secrets.json.
+      ...(dir === 'tenant' ? { KEY_ENCRYPTION_KEY: secrets.keyEncryptionKey } : {}),
       ...(schema
         ? {
             DATABASE_URL: db.withCredentials(adminUrl, roles.app, secrets[schema].appPassword),

@@ -11,3 +11,4 @@ export * from './telemetry';
 export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';
+export * from './auth/access-token';

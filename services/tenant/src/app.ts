@@ -1,6 +1,9 @@
 import { createService, type ServiceApp, type Platform } from '@plh/service-kit';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
+import { parseKeyEncryptionKey } from './domain/sealed-secret';
+import { ensureActiveSigningKey, type SigningDeps } from './domain/signing-keys';
+import jwksRoutes from './routes/jwks';
 
 export interface Deps {
   platform: Platform<PrismaClient>;
@@ -10,5 +13,14 @@ export interface Deps {
 export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
   const app = await createService({ name: 'tenant', config, readiness: deps.platform.readiness });
   app.addHook('onClose', () => deps.platform.close());
+  const signing: SigningDeps = {
+    db: deps.platform.db,
+    kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
+    issuer: config.TOKEN_ISSUER,
+    audience: config.TOKEN_AUDIENCE,
+    accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
+  };
+  await ensureActiveSigningKey(signing);
+  await app.register(jwksRoutes, { signing });
   return app;
 }

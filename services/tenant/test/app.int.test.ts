@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig, type ServiceApp } from '@plh/service-kit';
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
@@ -15,7 +16,11 @@ describe('tenant service', () => {
       serviceDir: path.join(__dirname, '..'),
       createDb: (adapter) => new PrismaClient({ adapter }),
     });
-    const config = loadConfig(ConfigSchema, { ...test.env, LOG_LEVEL: 'silent' });
+    const config = loadConfig(ConfigSchema, {
+      ...test.env,
+      LOG_LEVEL: 'silent',
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
     app = await buildApp(config, { platform: test.platform });
     await app.ready();
   });

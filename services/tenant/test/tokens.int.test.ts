@@ -1,0 +1,154 @@
+import { randomBytes, randomUUID, createHmac } from 'node:crypto';
+import path from 'node:path';
+import { generateKeyPair, SignJWT } from 'jose';
+import { createAccessTokenVerifier, loadConfig, type ServiceApp } from '@plh/service-kit';
+import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { buildApp } from '../src/app';
+import { ConfigSchema, type Config } from '../src/config';
+import { parseKeyEncryptionKey } from '../src/domain/sealed-secret';
+import { AccessTokenIssuer, rotateSigningKey, type SigningDeps } from '../src/domain/signing-keys';
+import { PrismaClient } from '../generated/prisma';
+
+const b64url = (value: object | string) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+
+describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
+  let test: TestPlatform<PrismaClient>;
+  let app: ServiceApp;
+  let config: Config;
+  let signing: SigningDeps;
+  let issuer: AccessTokenIssuer;
+
+  beforeAll(async () => {
+    test = await createTestPlatform({
+      schema: 'tenant',
+      serviceDir: path.join(__dirname, '..'),
+      createDb: (adapter) => new PrismaClient({ adapter }),
+    });
+    config = loadConfig(ConfigSchema, {
+      ...test.env,
+      LOG_LEVEL: 'silent',
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
+    app = await buildApp(config, { platform: test.platform });
+    await app.ready();
+    signing = {
+      db: test.platform.db,
+      kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
+      issuer: config.TOKEN_ISSUER,
+      audience: config.TOKEN_AUDIENCE,
+      accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
+    };
+    issuer = new AccessTokenIssuer(signing);
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.database.drop();
+  });
+
+  const jwks = async () => (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json();
+  const verifier = async () =>
+    createAccessTokenVerifier({ jwks: await jwks(), issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
+  const claims = { userId: randomUUID(), tenantId: randomUUID(), role: 'approver' as const };
+  const rejected = async (token: string) =>
+    expect((await verifier())(token)).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+
+  it('publishes Ed25519 public keys only, with kid, no private parts', async () => {
+    const res = await app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
+    expect(res.statusCode).toBe(200);
+    const { keys } = res.json() as { keys: Array<Record<string, unknown>> };
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+      expect(key).not.toHaveProperty('d');
+    }
+  });
+
+  it('a token it issues verifies, with the principal it describes', async () => {
+    const { token } = await issuer.issue(claims);
+    const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
+    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'at+jwt' });
+    expect(typeof header.kid).toBe('string');
+    await expect((await verifier())(token)).resolves.toMatchObject({
+      userId: claims.userId,
+      tenantId: claims.tenantId,
+      role: 'approver',
+    });
+  });
+
+  it('refuses an expired token and one not yet valid', async () => {
+    const past = new AccessTokenIssuer({ ...signing, accessTokenTtlSec: 60 });
+    const realNow = Date.now;
+    try {
+      Date.now = () => realNow() - 10 * 60_000; // issued ten minutes ago, for one minute
+      const expired = (await past.issue(claims)).token;
+      Date.now = () => realNow() + 10 * 60_000; // issued "ten minutes from now"
+      const future = (await past.issue(claims)).token;
+      Date.now = realNow;
+      await rejected(expired);
+      await rejected(future);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('refuses the wrong issuer or audience', async () => {
+    await rejected((await new AccessTokenIssuer({ ...signing, issuer: 'https://evil.example' }).issue(claims)).token);
+    await rejected((await new AccessTokenIssuer({ ...signing, audience: 'another-api' }).issue(claims)).token);
+  });
+
+  it('refuses alg none, HS256 signed with the public key, an unknown kid and a tampered payload', async () => {
+    const { token } = await issuer.issue(claims);
+    const [headerPart, payloadPart] = token.split('.') as [string, string];
+    const header = JSON.parse(Buffer.from(headerPart, 'base64url').toString());
+    const payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString());
+
+    await rejected(`${b64url({ ...header, alg: 'none' })}.${payloadPart}.`);
+
+    // Algorithm confusion: HMAC keyed with the (public) JWKS entry, as a naive verifier would accept.
+    const publicKey = JSON.stringify((await jwks()).keys.find((k: { kid: string }) => k.kid === header.kid));
+    const hsHeader = b64url({ ...header, alg: 'HS256' });
+    const hsSig = createHmac('sha256', publicKey).update(`${hsHeader}.${payloadPart}`).digest('base64url');
+    await rejected(`${hsHeader}.${payloadPart}.${hsSig}`);
+
+    const stranger = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const unknownKid = await new SignJWT({ tid: claims.tenantId, role: 'approver' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: randomUUID() })
+      .setIssuer(config.TOKEN_ISSUER)
+      .setAudience(config.TOKEN_AUDIENCE)
+      .setSubject(claims.userId)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(stranger.privateKey);
+    await rejected(unknownKid);
+
+    const tampered = `${headerPart}.${b64url({ ...payload, role: 'ops_admin', tid: null })}.${token.split('.')[2]}`;
+    await rejected(tampered);
+    await rejected('not-a-jwt');
+  });
+
+  it('rotates keys without logging anyone out', async () => {
+    const before = await issuer.issue(claims);
+    const beforeKid = JSON.parse(Buffer.from(before.token.split('.')[0]!, 'base64url').toString()).kid;
+    const { kid } = await rotateSigningKey(signing);
+    issuer.reset();
+    const after = await issuer.issue(claims);
+    const afterKid = JSON.parse(Buffer.from(after.token.split('.')[0]!, 'base64url').toString()).kid;
+    expect(afterKid).toBe(kid);
+    expect(afterKid).not.toBe(beforeKid);
+    const verify = await verifier();
+    await expect(verify(before.token)).resolves.toMatchObject({ userId: claims.userId });
+    await expect(verify(after.token)).resolves.toMatchObject({ userId: claims.userId });
+    const kids = (await jwks()).keys.map((k: { kid: string }) => k.kid);
+    expect(kids).toEqual(expect.arrayContaining([beforeKid, afterKid]));
+  });
+
+  it('keeps private keys sealed at rest', async () => {
+    const rows = await test.platform.db.signingKey.findMany();
+    for (const row of rows) {
+      expect(row.privateSealed.startsWith('v1.')).toBe(true);
+      expect(row.privateSealed).not.toContain('"d"');
+    }
+  });
+});
