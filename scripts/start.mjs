@@ -31,6 +31,7 @@ const SERVICES = {
 
 const say = (msg) => console.log(`\x1b[35m[start]\x1b[0m ${msg}`);
 const stops = [];
+const envOf = {};
 const children = [];
 
 function dockerEngineAnswers() {
@@ -91,6 +92,12 @@ function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   secrets.keyEncryptionKey ??= randomBytes(32).toString('base64');
+  // Demo logins: random per data folder, printed at every start.
+  secrets.demo ??= {
+    owner: `plh-demo-${randomBytes(6).toString('hex')}`,
+    approver: `plh-demo-${randomBytes(6).toString('hex')}`,
+    opsAdmin: `plh-demo-${randomBytes(6).toString('hex')}`,
+  };
   for (const schema of schemas) {
     secrets[schema] ??= {
       migratorPassword: randomBytes(18).toString('base64url'),
@@ -203,6 +210,7 @@ async function main() {
           }
         : {}),
     });
+    envOf[dir] = env;
     const child = spawn(process.execPath, ['dist/server.js'], {
       cwd: path.join(root, 'services', dir),
       env,
@@ -214,6 +222,21 @@ async function main() {
   }
   await Promise.all(present.map(([dir, { port }], i) => waitReady(dir, port, children[i])));
 
+  const tenantIndex = present.findIndex(([dir]) => dir === 'tenant');
+  if (tenantIndex >= 0) {
+    const seed = spawnSync(process.execPath, ['dist/seed-demo.js'], {
+      cwd: path.join(root, 'services/tenant'),
+      env: {
+        ...envOf.tenant,
+        DEMO_OWNER_PASSWORD: secrets.demo.owner,
+        DEMO_APPROVER_PASSWORD: secrets.demo.approver,
+        DEMO_OPS_PASSWORD: secrets.demo.opsAdmin,
+      },
+      stdio: 'inherit',
+    });
+    if (seed.status !== 0) throw new Error('seeding the demo tenant failed');
+  }
+
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));
   console.log('\n\x1b[1mPatientLetterHub is running\x1b[0m');
   for (const [dir, { port }] of present)
@@ -221,7 +244,17 @@ async function main() {
   console.log(`  ${'postgres'.padEnd(14)} ${adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
   console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
   if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
-  console.log('  Demo logins: none yet (users and the demo tenant arrive with the tenant service, issue #4).');
+  if (tenantIndex >= 0) {
+    const tenantUrl = `http://127.0.0.1:${SERVICES.tenant.port}`;
+    console.log('\n  Demo logins (POST /api/auth/login on the tenant service; the gateway arrives with issue #4):');
+    console.log(`    owner      owner@demo-practice.test          ${secrets.demo.owner}`);
+    console.log(`    approver   approver@demo-practice.test       ${secrets.demo.approver}`);
+    console.log(`    ops admin  ops-admin@patientletterhub.test   ${secrets.demo.opsAdmin}`);
+    console.log(
+      `    curl -s -X POST ${tenantUrl}/api/auth/login -H 'content-type: application/json' ` +
+        `-d '{"email":"owner@demo-practice.test","password":"${secrets.demo.owner}"}'`,
+    );
+  }
   console.log('Press Ctrl-C to stop everything.\n');
   if (EXIT_WHEN_READY) await shutdown(0);
   for (const [i, child] of children.entries()) {

@@ -2,7 +2,9 @@ import { createService, type ServiceApp, type Platform } from '@plh/service-kit'
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
 import { parseKeyEncryptionKey } from './domain/sealed-secret';
-import { ensureActiveSigningKey, type SigningDeps } from './domain/signing-keys';
+import { AccessTokenIssuer, ensureActiveSigningKey, type SigningDeps } from './domain/signing-keys';
+import type { SessionDeps } from './domain/sessions';
+import authRoutes from './routes/auth';
 import jwksRoutes from './routes/jwks';
 
 export interface Deps {
@@ -21,6 +23,12 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
   };
   await ensureActiveSigningKey(signing);
+  const sessions: SessionDeps = {
+    db: deps.platform.db,
+    tokens: new AccessTokenIssuer(signing),
+    refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC,
+  };
   await app.register(jwksRoutes, { signing });
+  await app.register(authRoutes, { sessions });
   return app;
 }

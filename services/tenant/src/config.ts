@@ -8,6 +8,11 @@ export const TenantConfigSchema = Type.Object({
   }),
   TOKEN_AUDIENCE: Type.String({ minLength: 1, default: 'plh-api', description: '`aud` of access tokens' }),
   ACCESS_TOKEN_TTL_SEC: Type.Integer({ minimum: 60, maximum: 900, default: 900, description: 'At most 15 minutes' }),
+  REFRESH_TOKEN_TTL_SEC: Type.Integer({
+    minimum: 3600,
+    default: 30 * 24 * 3600,
+    description: 'Refresh-token lifetime',
+  }),
   KEY_ENCRYPTION_KEY: Type.String({
     pattern: '^[A-Za-z0-9+/]{43}=$',
     description: '32 random bytes, base64 (openssl rand -base64 32): seals private signing keys',

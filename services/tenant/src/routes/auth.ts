@@ -1,0 +1,48 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { logIn, logOut, refreshSession, type SessionDeps } from '../domain/sessions';
+
+const Session = Type.Object({
+  tokenType: Type.Literal('Bearer'),
+  accessToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+  refreshToken: Type.String({ description: 'Opaque; works once; keep it secret' }),
+});
+const Problem = Type.Ref('Problem');
+const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+/** Password login, refresh-token rotation, logout. */
+const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps }> = async (app, { sessions }) => {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        body: Type.Object(
+          {
+            email: Type.String({ minLength: 3, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Session, 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (req) => logIn(sessions, { email: req.body.email, password: req.body.password, ip: req.ip }),
+  );
+  app.post(
+    '/api/auth/refresh',
+    { schema: { body: RefreshBody, response: { 200: Session, 400: Problem, 401: Problem } } },
+    async (req) => refreshSession(sessions, req.body.refreshToken),
+  );
+  app.post(
+    '/api/auth/logout',
+    { schema: { body: RefreshBody, response: { 204: Type.Null(), 400: Problem } } },
+    async (req, reply) => {
+      await logOut(sessions, req.body.refreshToken);
+      return reply.code(204).send(null);
+    },
+  );
+};
+export default authRoutes;

@@ -1,0 +1,162 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createAccessTokenVerifier, loadConfig, type ServiceApp } from '@plh/service-kit';
+import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { buildApp } from '../src/app';
+import { ConfigSchema, type Config } from '../src/config';
+import { InvalidCredentials } from '../src/domain/auth-problems';
+import { THROTTLE } from '../src/domain/login-throttle';
+import { createUser, provisionTenant } from '../src/domain/provision-tenant';
+import { PrismaClient } from '../generated/prisma';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('login, refresh, logout', () => {
+  let test: TestPlatform<PrismaClient>;
+  let app: ServiceApp;
+  let config: Config;
+
+  beforeAll(async () => {
+    test = await createTestPlatform({
+      schema: 'tenant',
+      serviceDir: path.join(__dirname, '..'),
+      createDb: (adapter) => new PrismaClient({ adapter }),
+    });
+    config = loadConfig(ConfigSchema, {
+      ...test.env,
+      LOG_LEVEL: 'silent',
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
+    app = await buildApp(config, { platform: test.platform });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await test.database.drop();
+  });
+
+  /** Each test gets its own practice, owner and client IP, so throttles never cross tests. */
+  async function practice() {
+    const ownerEmail = `owner-${randomUUID()}@practice.example`;
+    const { tenantId, ownerId } = await provisionTenant(test.platform.db, {
+      name: 'Oak Family Medicine',
+      ownerEmail,
+      ownerPassword: PASSWORD,
+    });
+    const ip = `10.${randomBytes(3).join('.')}`;
+    return { tenantId, ownerId, ownerEmail, ip };
+  }
+  const login = (email: string, password: string, ip: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+  const refresh = (refreshToken: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+  const pastFailures = (key: string) =>
+    test.platform.db.$executeRawUnsafe(
+      `UPDATE login_throttle SET last_failure_at = now() - interval '2 minutes' WHERE key = $1`,
+      key,
+    );
+
+  it('logs in with email and password and returns a verifiable 15-minute access token and a refresh token', async () => {
+    const { tenantId, ownerId, ownerEmail, ip } = await practice();
+    const res = await login(ownerEmail.toUpperCase(), PASSWORD, ip);
+    expect(res.statusCode).toBe(200);
+    const session = res.json();
+    expect(session).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: expect.stringMatching(/^plh_rt_/),
+    });
+    const jwks = (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json();
+    const verify = createAccessTokenVerifier({ jwks, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
+    await expect(verify(session.accessToken)).resolves.toMatchObject({ userId: ownerId, tenantId, role: 'owner' });
+  });
+
+  it('answers a wrong password and an unknown email identically', async () => {
+    const { ownerEmail, ip } = await practice();
+    const wrong = await login(ownerEmail, 'not the password at all', ip);
+    const unknown = await login(`nobody-${randomUUID()}@practice.example`, PASSWORD, ip);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    expect(wrong.json()).toMatchObject({ code: new InvalidCredentials().code });
+  });
+
+  it('slows repeated bad logins down, then locks the account, the same way for unknown emails', async () => {
+    const { ownerEmail, ip } = await practice();
+    const ghost = `ghost-${randomUUID()}@practice.example`;
+    for (const email of [ownerEmail, ghost]) {
+      for (let i = 0; i < THROTTLE.accountFreeFailures; i++)
+        expect((await login(email, 'wrong password here', ip)).statusCode).toBe(401);
+      const slowed = await login(email, PASSWORD, ip); // even the right password must wait
+      expect(slowed.statusCode).toBe(429);
+      expect(slowed.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+      expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+    // Let the delays pass (by moving the last failure back) until the account locks.
+    for (let failures = THROTTLE.accountFreeFailures; failures < THROTTLE.accountLockAfter; failures++) {
+      await pastFailures(`acct:${ownerEmail}`);
+      expect((await login(ownerEmail, 'wrong password here', `${ip}1`)).statusCode).toBe(401);
+    }
+    await pastFailures(`acct:${ownerEmail}`);
+    const locked = await login(ownerEmail, PASSWORD, `${ip}2`);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+  });
+
+  it('resets the account counter after a successful login', async () => {
+    const { ownerEmail, ip } = await practice();
+    for (let i = 0; i < THROTTLE.accountFreeFailures - 1; i++) await login(ownerEmail, 'wrong password here', ip);
+    expect((await login(ownerEmail, PASSWORD, ip)).statusCode).toBe(200);
+    for (let i = 0; i < THROTTLE.accountFreeFailures; i++)
+      expect((await login(ownerEmail, 'wrong password here', ip)).statusCode).toBe(401);
+  });
+
+  it('rotates refresh tokens; reusing a used one revokes the whole family', async () => {
+    const { ownerEmail, ip } = await practice();
+    const first = (await login(ownerEmail, PASSWORD, ip)).json();
+    const second = await refresh(first.refreshToken);
+    expect(second.statusCode).toBe(200);
+    const rotated = second.json();
+    expect(rotated.refreshToken).not.toBe(first.refreshToken);
+
+    const replay = await refresh(first.refreshToken);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json()).toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    // The thief's replay also ends the legitimate holder's session: they must sign in again.
+    expect((await refresh(rotated.refreshToken)).statusCode).toBe(401);
+  });
+
+  it('logout revokes the session', async () => {
+    const { ownerEmail, ip } = await practice();
+    const session = (await login(ownerEmail, PASSWORD, ip)).json();
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/logout', payload: { refreshToken: session.refreshToken } }))
+        .statusCode,
+    ).toBe(204);
+    expect((await refresh(session.refreshToken)).statusCode).toBe(401);
+  });
+
+  it('a suspended user or tenant cannot log in, and gets the same answer as a wrong password', async () => {
+    const { tenantId, ownerEmail, ip } = await practice();
+    await test.platform.db.tenant.update({ where: { id: tenantId }, data: { status: 'suspended' } });
+    const res = await login(ownerEmail, PASSWORD, ip);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('refuses weak passwords when creating users', async () => {
+    const { tenantId } = await practice();
+    const email = `weak-${randomUUID()}@practice.example`;
+    for (const password of ['short', 'password1234', 'Password123!', `${email.split('@')[0]}-secret`]) {
+      await expect(createUser(test.platform.db, { tenantId, email, password, role: 'viewer' })).rejects.toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    }
+    await expect(
+      createUser(test.platform.db, { tenantId, email, password: 'a long and unusual phrase', role: 'viewer' }),
+    ).resolves.toHaveProperty('id');
+  });
+});
