@@ -8,6 +8,7 @@ import { createReadiness, healthRoutes, type ReadinessCheck, type Readiness } fr
 import { loggerOptions } from './logger';
 import { ProblemSchema } from './problem';
 import { genRequestId, requestContext } from './request-context';
+import { principalDecorator } from './auth/principal';
 import type { TelemetryHook } from './telemetry';
 
 export type ServiceApp = FastifyInstance<
@@ -62,6 +63,7 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(requestContext);
+  await app.register(principalDecorator);
   await app.register(healthRoutes);
   // Responses finishing during shutdown close their keep-alive connection, so draining ends when
   // the last in-flight request does instead of waiting for idle keep-alive sockets to time out.

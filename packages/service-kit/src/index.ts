@@ -12,3 +12,5 @@ export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';
 export * from './auth/access-token';
+export * from './auth/internal-token';
+export * from './auth/principal';

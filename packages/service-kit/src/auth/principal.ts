@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { bindTenant } from '../request-context';
+import { Unauthorized } from '../problem';
+import { INTERNAL_TOKEN_HEADER, type InternalTokenVerifier, type Principal } from './internal-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requirePrincipal` for routes registered after it in the same scope. */
+    principal: Principal | null;
+  }
+}
+
+/** Decorates requests with `principal` (null until a scope authenticates). Registered by createService. */
+export const principalDecorator = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('principal', null);
+});
+
+/**
+ * Default deny for a scope: every route registered in it needs a valid internal token, from which
+ * `req.principal` is set and the tenant bound to the request's logs.
+ * Use: `app.register(async (scope) => { requirePrincipal(scope, verify); scope.get(...) })`.
+ */
+export function requirePrincipal(scope: FastifyInstance, verify: InternalTokenVerifier): void {
+  scope.addHook('onRequest', async (req: FastifyRequest) => {
+    const token = req.headers[INTERNAL_TOKEN_HEADER];
+    if (typeof token !== 'string' || token.length === 0)
+      throw new Unauthorized('The request did not come through the gateway.');
+    req.principal = await verify(token);
+    if (req.principal.tenantId) bindTenant(req, req.principal.tenantId);
+  });
+}
+
+/** The principal of an authenticated request (throws if the route was not in a `requirePrincipal` scope). */
+export function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new Unauthorized();
+  return req.principal;
+}
