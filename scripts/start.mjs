@@ -6,7 +6,7 @@
 // prints the URLs. Ctrl-C stops everything it started.
 // DATABASE_URL (an administrator URL) and NATS_URL point it at existing servers instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -92,6 +92,16 @@ function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   secrets.keyEncryptionKey ??= randomBytes(32).toString('base64');
+  // The key pair that signs internal tokens (gateway -> services); services get the public half.
+  if (!secrets.internalToken) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const kid = `internal-${randomBytes(4).toString('hex')}`;
+    secrets.internalToken = {
+      kid,
+      publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: 'EdDSA', use: 'sig' },
+      privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' },
+    };
+  }
   // Demo logins: random per data folder, printed at every start.
   secrets.demo ??= {
     owner: `plh-demo-${randomBytes(6).toString('hex')}`,
@@ -201,6 +211,7 @@ async function main() {
       HOST: process.env.HOST ?? '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,
+      INTERNAL_TOKEN_JWKS: JSON.stringify({ keys: [secrets.internalToken.publicJwk] }),
       // Seals the tenant service's private signing keys; generated once into .data/secrets.json.
       ...(dir === 'tenant' ? { KEY_ENCRYPTION_KEY: secrets.keyEncryptionKey } : {}),
       ...(schema

@@ -2,4 +2,4 @@ export * from './envelope';
 export * from './registry';
 export * from './redaction';
 export * from './subjects';
-export { ALL_EVENTS } from './events';
+export * from './events';

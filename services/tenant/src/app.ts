@@ -1,4 +1,14 @@
-import { createService, type ServiceApp, type Platform } from '@plh/service-kit';
+import {
+  createInternalTokenVerifier,
+  createService,
+  requirePrincipal,
+  type Platform,
+  type ServiceApp,
+} from '@plh/service-kit';
+import type { JSONWebKeySet } from 'jose';
+import type { ApiKeyDeps } from './domain/api-keys';
+import apiKeyRoutes from './routes/api-keys';
+import internalApiKeyRoutes from './routes/internal-api-keys';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
 import { parseKeyEncryptionKey } from './domain/sealed-secret';
@@ -30,5 +40,25 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   };
   await app.register(jwksRoutes, { signing });
   await app.register(authRoutes, { sessions });
+
+  // Everything below needs the internal token of an authenticated caller (default deny).
+  const verifyInternal = createInternalTokenVerifier({
+    jwks: parseJwks(config.INTERNAL_TOKEN_JWKS),
+    audience: 'tenant',
+  });
+  const apiKeys: ApiKeyDeps = { db: deps.platform.db, registry: deps.platform.registry };
+  await app.register(async (scope) => {
+    requirePrincipal(scope, verifyInternal);
+    await scope.register(apiKeyRoutes, { apiKeys });
+    await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
+  });
   return app;
+}
+
+function parseJwks(json: string): JSONWebKeySet {
+  const parsed: unknown = JSON.parse(json);
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys)) {
+    throw new Error('INTERNAL_TOKEN_JWKS must be a JSON Web Key Set ({"keys":[...]})');
+  }
+  return parsed as JSONWebKeySet;
 }

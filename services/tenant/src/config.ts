@@ -13,6 +13,10 @@ export const TenantConfigSchema = Type.Object({
     default: 30 * 24 * 3600,
     description: 'Refresh-token lifetime',
   }),
+  INTERNAL_TOKEN_JWKS: Type.String({
+    minLength: 2,
+    description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services); see README',
+  }),
   KEY_ENCRYPTION_KEY: Type.String({
     pattern: '^[A-Za-z0-9+/]{43}=$',
     description: '32 random bytes, base64 (openssl rand -base64 32): seals private signing keys',

@@ -1,33 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { loadConfig, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { buildApp } from '../src/app';
-import { ConfigSchema } from '../src/config';
-import { PrismaClient } from '../generated/prisma';
+import type { ServiceApp } from '@plh/service-kit';
+import type { TestPlatform } from '@plh/service-kit/testing';
+import type { PrismaClient } from '../generated/prisma';
+import { buildTestApp, type TestApp } from './helpers';
 
 describe('tenant service', () => {
+  let t: TestApp;
   let test: TestPlatform<PrismaClient>;
   let app: ServiceApp;
 
   beforeAll(async () => {
-    test = await createTestPlatform({
-      schema: 'tenant',
-      serviceDir: path.join(__dirname, '..'),
-      createDb: (adapter) => new PrismaClient({ adapter }),
-    });
-    const config = loadConfig(ConfigSchema, {
-      ...test.env,
-      LOG_LEVEL: 'silent',
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    });
-    app = await buildApp(config, { platform: test.platform });
-    await app.ready();
+    t = await buildTestApp();
+    ({ test, app } = t);
   });
-  afterAll(async () => {
-    await app.close();
-    await test.database.drop();
-  });
+  afterAll(() => t.close());
 
   it('is ready once its database and NATS answer', async () => {
     const res = await app.inject({ method: 'GET', url: '/readyz' });

@@ -1,13 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { createAccessTokenVerifier, loadConfig, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { buildApp } from '../src/app';
-import { ConfigSchema, type Config } from '../src/config';
+import { createAccessTokenVerifier, type ServiceApp } from '@plh/service-kit';
+import type { TestPlatform } from '@plh/service-kit/testing';
+import type { Config } from '../src/config';
 import { InvalidCredentials } from '../src/domain/auth-problems';
 import { THROTTLE } from '../src/domain/login-throttle';
 import { createUser, provisionTenant } from '../src/domain/provision-tenant';
-import { PrismaClient } from '../generated/prisma';
+import type { PrismaClient } from '../generated/prisma';
+import { buildTestApp, type TestApp } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -16,24 +15,12 @@ describe('login, refresh, logout', () => {
   let app: ServiceApp;
   let config: Config;
 
+  let t: TestApp;
   beforeAll(async () => {
-    test = await createTestPlatform({
-      schema: 'tenant',
-      serviceDir: path.join(__dirname, '..'),
-      createDb: (adapter) => new PrismaClient({ adapter }),
-    });
-    config = loadConfig(ConfigSchema, {
-      ...test.env,
-      LOG_LEVEL: 'silent',
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    });
-    app = await buildApp(config, { platform: test.platform });
-    await app.ready();
+    t = await buildTestApp();
+    ({ test, app, config } = t);
   });
-  afterAll(async () => {
-    await app.close();
-    await test.database.drop();
-  });
+  afterAll(() => t.close());
 
   /** Each test gets its own practice, owner and client IP, so throttles never cross tests. */
   async function practice() {

@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID, createHmac } from 'node:crypto';
-import path from 'node:path';
+import { randomUUID, createHmac } from 'node:crypto';
 import { generateKeyPair, SignJWT } from 'jose';
-import { createAccessTokenVerifier, loadConfig, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { buildApp } from '../src/app';
-import { ConfigSchema, type Config } from '../src/config';
+import { createAccessTokenVerifier, type ServiceApp } from '@plh/service-kit';
+import type { TestPlatform } from '@plh/service-kit/testing';
+import type { Config } from '../src/config';
 import { parseKeyEncryptionKey } from '../src/domain/sealed-secret';
 import { AccessTokenIssuer, rotateSigningKey, type SigningDeps } from '../src/domain/signing-keys';
-import { PrismaClient } from '../generated/prisma';
+import type { PrismaClient } from '../generated/prisma';
+import { buildTestApp, type TestApp } from './helpers';
 
 const b64url = (value: object | string) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -19,19 +18,10 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
   let signing: SigningDeps;
   let issuer: AccessTokenIssuer;
 
+  let t: TestApp;
   beforeAll(async () => {
-    test = await createTestPlatform({
-      schema: 'tenant',
-      serviceDir: path.join(__dirname, '..'),
-      createDb: (adapter) => new PrismaClient({ adapter }),
-    });
-    config = loadConfig(ConfigSchema, {
-      ...test.env,
-      LOG_LEVEL: 'silent',
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    });
-    app = await buildApp(config, { platform: test.platform });
-    await app.ready();
+    t = await buildTestApp();
+    ({ test, app, config } = t);
     signing = {
       db: test.platform.db,
       kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
@@ -41,10 +31,7 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
     };
     issuer = new AccessTokenIssuer(signing);
   });
-  afterAll(async () => {
-    await app.close();
-    await test.database.drop();
-  });
+  afterAll(() => t.close());
 
   const jwks = async () => (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json();
   const verifier = async () =>

@@ -116,11 +116,6 @@ async function newRefreshToken(
 
 async function issueAccess(deps: SessionDeps, user: User, refreshToken: string): Promise<Session> {
   if (!isRole(user.role)) throw new Error(`user ${user.id} has an unknown role`);
-  const { token, expiresAt } = await deps.tokens.issue({ userId: user.id, tenantId: user.tenantId, role: user.role });
-  return {
-    tokenType: 'Bearer',
-    accessToken: token,
-    expiresIn: Math.round((expiresAt.getTime() - Date.now()) / 1000),
-    refreshToken,
-  };
+  const { token, expiresIn } = await deps.tokens.issue({ userId: user.id, tenantId: user.tenantId, role: user.role });
+  return { tokenType: 'Bearer', accessToken: token, expiresIn, refreshToken };
 }

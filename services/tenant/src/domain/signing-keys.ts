@@ -82,7 +82,7 @@ export class AccessTokenIssuer {
 
   constructor(private readonly deps: SigningDeps) {}
 
-  async issue(claims: AccessTokenClaims): Promise<{ token: string; expiresAt: Date }> {
+  async issue(claims: AccessTokenClaims): Promise<{ token: string; expiresAt: Date; expiresIn: number }> {
     const { kid, key } = await this.activeKey();
     const now = Math.floor(Date.now() / 1000);
     const exp = now + this.deps.accessTokenTtlSec;
@@ -96,7 +96,7 @@ export class AccessTokenIssuer {
       .setNotBefore(now)
       .setExpirationTime(exp)
       .sign(key);
-    return { token, expiresAt: new Date(exp * 1000) };
+    return { token, expiresAt: new Date(exp * 1000), expiresIn: this.deps.accessTokenTtlSec };
   }
 
   /** Forget the cached key (after a rotation in this process). */

@@ -1,0 +1,34 @@
+import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import type { PrismaClient } from '../../generated/prisma';
+import { verifyApiKey } from '../domain/api-keys';
+
+/** The scope a service token needs to verify API keys (the gateway has it). */
+export const VERIFY_SCOPE = 'api-keys:verify';
+
+/** For the gateway: is this API key good, and for which tenant and scopes? */
+const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = async (app, { db }) => {
+  app.post(
+    '/internal/api-keys/verify',
+    {
+      schema: {
+        body: Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            apiKeyId: Type.String(),
+            tenantId: Type.String(),
+            scopes: Type.Array(Type.String()),
+            rateLimitPerMin: Type.Integer(),
+          }),
+          401: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      if (principal.kind !== 'service' || !principal.scopes.includes(VERIFY_SCOPE)) throw new Forbidden();
+      return verifyApiKey(db, req.body.key);
+    },
+  );
+};
+export default internalApiKeyRoutes;
