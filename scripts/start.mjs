@@ -212,6 +212,12 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,
       INTERNAL_TOKEN_JWKS: JSON.stringify({ keys: [secrets.internalToken.publicJwk] }),
+      ...(dir === 'gateway'
+        ? {
+            TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
+            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
+          }
+        : {}),
       // Seals the tenant service's private signing keys; generated once into .data/secrets.json.
       ...(dir === 'tenant' ? { KEY_ENCRYPTION_KEY: secrets.keyEncryptionKey } : {}),
       ...(schema
@@ -256,8 +262,9 @@ async function main() {
   console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
   if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
   if (tenantIndex >= 0) {
-    const tenantUrl = `http://127.0.0.1:${SERVICES.tenant.port}`;
-    console.log('\n  Demo logins (POST /api/auth/login on the tenant service; the gateway arrives with issue #4):');
+    const gatewayUp = present.some(([dir]) => dir === 'gateway');
+    const tenantUrl = `http://127.0.0.1:${gatewayUp ? SERVICES.gateway.port : SERVICES.tenant.port}`;
+    console.log(`\n  Demo logins (POST ${tenantUrl}/api/auth/login${gatewayUp ? ', through the gateway' : ''}):`);
     console.log(`    owner      owner@demo-practice.test          ${secrets.demo.owner}`);
     console.log(`    approver   approver@demo-practice.test       ${secrets.demo.approver}`);
     console.log(`    ops admin  ops-admin@patientletterhub.test   ${secrets.demo.opsAdmin}`);

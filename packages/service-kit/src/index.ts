@@ -14,3 +14,4 @@ export * from './platform';
 export * from './auth/access-token';
 export * from './auth/internal-token';
 export * from './auth/principal';
+export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -1,0 +1,30 @@
+import { baseConfigSchema, Type, type Static } from '@plh/service-kit';
+
+export const GatewayConfigSchema = Type.Object({
+  TENANT_URL: Type.String({ pattern: '^https?://', description: 'Base URL of the tenant service' }),
+  JWKS_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'Default: <TENANT_URL>/.well-known/jwks.json' }),
+  ),
+  TOKEN_ISSUER: Type.String({ minLength: 1, default: 'https://patientletterhub.local/tenant' }),
+  TOKEN_AUDIENCE: Type.String({ minLength: 1, default: 'plh-api' }),
+  INTERNAL_TOKEN_PRIVATE_JWK: Type.String({
+    minLength: 2,
+    description: 'Ed25519 private JWK (with kid) that signs internal tokens',
+  }),
+  CORS_ORIGINS: Type.String({
+    default: 'http://localhost:5173',
+    description: 'Comma-separated origins of the web app',
+  }),
+  UPSTREAM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 15_000 }),
+  API_KEY_CACHE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 30_000,
+    default: 30_000,
+    description: 'A revoked key stops working within this',
+  }),
+  RATE_LIMIT_TENANT_PER_MIN: Type.Integer({ minimum: 1, default: 1_200 }),
+  RATE_LIMIT_LOGIN_PER_IP_PER_MIN: Type.Integer({ minimum: 1, default: 30 }),
+});
+
+export const ConfigSchema = Type.Composite([baseConfigSchema(3000), GatewayConfigSchema]);
+export type Config = Static<typeof ConfigSchema>;

@@ -1,0 +1,73 @@
+import type { FastifyReply, FastifyRequest } from '@plh/service-kit';
+import { Pool, type Dispatcher } from 'undici';
+import { INTERNAL_TOKEN_HEADER, ProblemError } from '@plh/service-kit';
+
+/** Request headers passed on; everything else (cookies, authorization, any x-plh-* sent by a client) stays here. */
+const FORWARDED = [
+  'content-type',
+  'accept',
+  'accept-language',
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+  'user-agent',
+];
+/** Response headers never copied back (hop-by-hop, or ours to set). */
+const DROPPED = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-authenticate',
+  'trailer',
+  'x-request-id',
+]);
+
+export class BadGateway extends ProblemError {
+  constructor() {
+    super(
+      502,
+      'UPSTREAM_UNAVAILABLE',
+      'Upstream unavailable',
+      'The service behind this route did not answer; try again.',
+    );
+  }
+}
+
+export function createProxy(baseUrl: string, timeoutMs: number) {
+  const pool = new Pool(baseUrl, {
+    connections: 128,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    keepAliveTimeout: 30_000,
+  });
+  const forward = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    internalToken: string | null,
+  ): Promise<FastifyReply> => {
+    const headers: Record<string, string> = { 'x-request-id': String(req.id), traceparent: req.traceparent };
+    for (const name of FORWARDED) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    if (internalToken) headers[INTERNAL_TOKEN_HEADER] = internalToken;
+    let upstream;
+    try {
+      upstream = await pool.request({
+        method: req.method as Dispatcher.HttpMethod,
+        path: req.url,
+        headers,
+        body: req.body instanceof Buffer && req.body.length > 0 ? req.body : null,
+      });
+    } catch (err) {
+      req.log.error({ err }, 'upstream request failed');
+      throw new BadGateway();
+    }
+    for (const [name, value] of Object.entries(upstream.headers)) {
+      if (value !== undefined && !DROPPED.has(name)) reply.header(name, value);
+    }
+    return reply.code(upstream.statusCode).send(upstream.body);
+  };
+  return { forward, close: () => pool.close() };
+}

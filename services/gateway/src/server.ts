@@ -1,0 +1,14 @@
+import { loadConfigOrExit, runService } from '@plh/service-kit';
+import { buildApp } from './app';
+import { ConfigSchema } from './config';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit('gateway', ConfigSchema, process.env);
+  const app = await buildApp(config);
+  await runService(app, config);
+}
+
+main().catch((err: unknown) => {
+  console.error('gateway: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

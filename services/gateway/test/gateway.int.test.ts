@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { loadConfig, type ServiceApp } from '@plh/service-kit';
+import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { eventually } from '@plh/test-kit';
+import * as tenantService from '@plh/tenant';
+import { buildApp } from '../src/app';
+import { ConfigSchema } from '../src/config';
+import { ROUTES, type RouteRule } from '../src/route-table';
+
+const PASSWORD = 'correct horse battery staple';
+type Caller = 'anonymous' | 'owner' | 'approver' | 'viewer' | 'ops_admin' | 'ops_agent' | 'key';
+
+describe('gateway: authentication, authorization from the route table, rate limits, proxying', () => {
+  let platform: TestPlatform<tenantService.PrismaClient>;
+  let tenant: ServiceApp;
+  let gateway: ServiceApp;
+  let tenantUrl: string;
+  let privateJwk: string;
+  const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
+  const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
+
+  async function gatewayWith(env: Record<string, string> = {}) {
+    const config = loadConfig(ConfigSchema, {
+      LOG_LEVEL: 'silent',
+      TENANT_URL: tenantUrl,
+      INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+      RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '1000',
+      RATE_LIMIT_TENANT_PER_MIN: '100000',
+      ...env,
+    });
+    const app = await buildApp(config);
+    await app.ready();
+    return app;
+  }
+
+  beforeAll(async () => {
+    platform = await createTestPlatform({
+      schema: 'tenant',
+      serviceDir: path.dirname(require.resolve('@plh/tenant/package.json')),
+      createDb: (adapter) => new tenantService.PrismaClient({ adapter }),
+      registry: new EventRegistry(ALL_EVENTS),
+    });
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const kid = 'gw-test';
+    privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid, alg: 'EdDSA' });
+    const tenantConfig = loadConfig(tenantService.ConfigSchema, {
+      ...platform.env,
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      INTERNAL_TOKEN_JWKS: JSON.stringify({
+        keys: [{ ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' }],
+      }),
+    });
+    tenant = await tenantService.buildApp(tenantConfig, { platform: platform.platform });
+    tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
+    gateway = await gatewayWith();
+
+    const db = platform.platform.db;
+    const ops = {
+      ops_admin: `ops-admin-${randomUUID()}@plh.example`,
+      ops_agent: `ops-agent-${randomUUID()}@plh.example`,
+    };
+    await tenantService.createUser(db, { tenantId: null, email: ops.ops_admin, password: PASSWORD, role: 'ops_admin' });
+    await tenantService.createUser(db, { tenantId: null, email: ops.ops_agent, password: PASSWORD, role: 'ops_agent' });
+    for (const label of ['A', 'B'] as const) {
+      const ownerEmail = `owner-${randomUUID()}@practice.example`;
+      const { tenantId, ownerId } = await tenantService.provisionTenant(db, {
+        name: `Practice ${label}`,
+        ownerEmail,
+        ownerPassword: PASSWORD,
+      });
+      tenants[label] = tenantId;
+      const emails: Record<string, string> = { owner: ownerEmail };
+      for (const role of ['approver', 'viewer'] as const) {
+        emails[role] = `${role}-${randomUUID()}@practice.example`;
+        await tenantService.createUser(db, { tenantId, email: emails[role]!, password: PASSWORD, role });
+      }
+      for (const [caller, email] of Object.entries({ ...emails, ...ops })) {
+        const res = await gateway.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: PASSWORD },
+        });
+        expect(res.statusCode).toBe(200);
+        tokens.set(`${label}:${caller}`, res.json().accessToken);
+      }
+      const { key } = await tenantService.createApiKey(
+        { db, registry: new EventRegistry(ALL_EVENTS) },
+        { tenantId, actorId: ownerId, name: 'partner', scopes: ['orders:read', 'orders:write', 'webhooks:manage'] },
+      );
+      tokens.set(`${label}:key`, key);
+    }
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await tenant?.close();
+    await platform?.database.drop();
+  });
+
+  /** What the route table promises for a caller: through (the service answers), or the gateway's refusal. */
+  function expected(rule: RouteRule, caller: Caller, ownTenant: boolean): 'through' | 401 | 403 | 404 {
+    const access = rule.access;
+    if (access.kind === 'public') return 'through';
+    if (caller === 'anonymous') return 401;
+    const crossesTenants = caller === 'ops_admin' || caller === 'ops_agent';
+    if (access.tenantParam && !ownTenant && !crossesTenants) return 404;
+    if (caller === 'key') return access.scopes.length > 0 ? 'through' : 403; // the test key holds every scope used below
+    return access.roles.includes(caller) ? 'through' : 403;
+  }
+
+  async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
+    const params: Record<string, string> = { tenantId: targetTenant };
+    if (rule.path.includes(':apiKeyId')) {
+      const db = platform.platform.db;
+      const owner = await db.user.findFirst({ where: { tenantId: targetTenant, role: 'owner' } });
+      const { apiKey } = await tenantService.createApiKey(
+        { db, registry: new EventRegistry(ALL_EVENTS) },
+        { tenantId: targetTenant, actorId: owner!.id, name: 'doomed', scopes: ['orders:read'] },
+      );
+      params.apiKeyId = apiKey.id;
+    }
+    const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
+    const payload = rule.method === 'POST' ? { name: 'table test', scopes: ['orders:read'] } : undefined;
+    const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
+    return gateway.inject({
+      method: rule.method,
+      url,
+      headers: credential ? { authorization: `Bearer ${credential}` } : {},
+      ...(payload ? { payload } : {}),
+    });
+  }
+
+  const authenticated = ROUTES.filter((r) => r.access.kind === 'authenticated');
+  const callers: Caller[] = ['anonymous', 'owner', 'approver', 'viewer', 'ops_admin', 'ops_agent', 'key'];
+  const cases = authenticated.flatMap((rule) =>
+    callers.flatMap((caller) =>
+      [true, false].map((own) => [`${rule.method} ${rule.path}`, caller, own ? 'own' : 'other', rule, own] as const),
+    ),
+  );
+
+  it('has an authorization case for every authenticated route in the table', () => {
+    expect(authenticated.length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c[0])).size).toBe(authenticated.length);
+  });
+
+  it.each(cases)('%s as %s on the %s tenant', async (_name, caller, _label, rule, own) => {
+    const target = own ? tenants.A : tenants.B;
+    const res = await requestFor(rule, caller, target);
+    const want = expected(rule, caller, own);
+    if (want === 'through') {
+      expect([200, 201, 204]).toContain(res.statusCode);
+    } else {
+      expect(res.statusCode).toBe(want);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    if (!own && caller !== 'ops_admin' && caller !== 'ops_agent') {
+      // Refused before reaching the service: nothing but the problem fields, so no tenant-B data.
+      expect(Object.keys(res.json()).sort()).toEqual([
+        'code',
+        'detail',
+        'instance',
+        'requestId',
+        'status',
+        'title',
+        'type',
+      ]);
+    }
+  });
+
+  it('routes outside the table do not exist, internal ones included', async () => {
+    for (const url of ['/internal/api-keys/verify', '/api/tenants', '/readyz-of-tenant']) {
+      const res = await gateway.inject({ method: 'POST', url, payload: {} });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+    }
+  });
+
+  it('refuses a tampered or garbage bearer token with 401 problem+json', async () => {
+    const token = tokens.get('A:owner')!;
+    const [h, p, s] = token.split('.');
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...payload, role: 'ops_admin', tid: null })).toString('base64url')}.${s}`;
+    for (const bad of [forged, 'garbage', `${token}x`]) {
+      const res = await gateway.inject({
+        method: 'GET',
+        url: `/api/tenants/${tenants.A}/api-keys`,
+        headers: { authorization: `Bearer ${bad}` },
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('passes the request id through and never forwards a client-sent internal token', async () => {
+    const res = await gateway.inject({
+      method: 'GET',
+      url: `/api/tenants/${tenants.A}/api-keys`,
+      headers: { 'x-request-id': 'gw-req-1', 'x-plh-internal-token': 'forged', 'x-api-key': 'plh_live_nope' },
+    });
+    expect(res.statusCode).toBe(401); // the bad key is refused; the forged header is ignored
+    expect(res.headers['x-request-id']).toBe('gw-req-1');
+    expect(res.json()).toMatchObject({ requestId: 'gw-req-1' });
+  });
+
+  it('answers 429 with RateLimit, RateLimit-Policy and Retry-After once the login limit per IP is used up', async () => {
+    const limited = await gatewayWith({ RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '3' });
+    try {
+      const attempt = () =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'x@y.example', password: 'whatever-it-is' },
+          remoteAddress: '10.9.9.9',
+        });
+      for (let i = 0; i < 3; i++) {
+        const res = await attempt();
+        expect(res.statusCode).toBe(401);
+        expect(res.headers['ratelimit-policy']).toBe('"login";q=3;w=60');
+      }
+      const res = await attempt();
+      expect(res.statusCode).toBe(429);
+      expect(res.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(res.headers.ratelimit).toMatch(/^"login";r=0;t=\d+$/);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits each tenant, with the headers on every answer', async () => {
+    const limited = await gatewayWith({ RATE_LIMIT_TENANT_PER_MIN: '2' });
+    try {
+      const call = (label: 'A' | 'B') =>
+        limited.inject({
+          method: 'GET',
+          url: `/api/tenants/${tenants[label]}/api-keys`,
+          headers: { authorization: `Bearer ${tokens.get(`${label}:owner`)}` },
+        });
+      expect((await call('A')).headers.ratelimit).toMatch(/^"tenant";r=1;t=\d+$/);
+      expect((await call('A')).statusCode).toBe(200);
+      expect((await call('A')).statusCode).toBe(429);
+      expect((await call('B')).statusCode).toBe(200); // another tenant has its own budget
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a revoked API key stops working within the cache window', async () => {
+    const quick = await gatewayWith({ API_KEY_CACHE_MS: '300' });
+    try {
+      const db = platform.platform.db;
+      const owner = await db.user.findFirst({ where: { tenantId: tenants.A, role: 'owner' } });
+      const deps = { db, registry: new EventRegistry(ALL_EVENTS) };
+      const { key, apiKey } = await tenantService.createApiKey(deps, {
+        tenantId: tenants.A,
+        actorId: owner!.id,
+        name: 'soon revoked',
+        scopes: ['orders:read'],
+      });
+      const call = () =>
+        quick.inject({ method: 'GET', url: `/api/tenants/${tenants.A}/api-keys`, headers: { 'x-api-key': key } });
+      expect((await call()).statusCode).toBe(403); // authenticated, but no route takes this scope yet
+      const ownerToken = tokens.get('A:owner')!;
+      const revoke = await quick.inject({
+        method: 'DELETE',
+        url: `/api/tenants/${tenants.A}/api-keys/${apiKey.id}`,
+        headers: { authorization: `Bearer ${ownerToken}` },
+      });
+      expect(revoke.statusCode).toBe(204);
+      await eventually(async () => expect((await call()).statusCode).toBe(401), { timeoutMs: 5_000 });
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('sends security headers and CORS for the web app origin only', async () => {
+    const res = await gateway.inject({
+      method: 'GET',
+      url: '/.well-known/jwks.json',
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeDefined();
+    const other = await gateway.inject({
+      method: 'GET',
+      url: '/.well-known/jwks.json',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
