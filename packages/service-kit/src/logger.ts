@@ -3,7 +3,7 @@ import { scrubMessage } from '@plh/contracts';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /**
- * Keys that hold PHI or secrets wherever they appear in a logged object (up to four levels deep):
+ * Keys that hold PHI or secrets wherever they appear in a logged object (any depth up to eight):
  * patient names, addresses, dates of birth, contact details, identifiers, credentials.
  * Logging code should pass ids, never these; this list is the safety net, not the plan.
  */
@@ -51,13 +51,34 @@ export const PHI_KEYS = [
   'apiKey',
 ] as const;
 
-const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-internal-token'];
+const REDACTED_KEYS = new Set<string>([
+  ...PHI_KEYS,
+  // credentials, should a headers object ever be logged
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'x-plh-internal-token',
+]);
+const CENSOR = '[REDACTED]';
 
-export function redactPaths(keys: readonly string[] = PHI_KEYS): string[] {
-  const paths: string[] = [];
-  for (const key of keys) for (const prefix of ['', '*.', '*.*.', '*.*.*.']) paths.push(`${prefix}${key}`);
-  for (const header of SECRET_HEADERS) paths.push(`req.headers["${header}"]`, `res.headers["${header}"]`);
-  return paths;
+/**
+ * Returns `value` with every PHI/secret key replaced, walking plain objects and arrays (not class
+ * instances: requests, errors and the like go through their serializers). One pass over what is
+ * logged, instead of pino's path-based redaction, whose wildcard paths cost more than the rest of
+ * a request (measured in bench/gateway).
+ */
+export function redactPhi(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactPhi(item, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const replaced = REDACTED_KEYS.has(key) ? CENSOR : redactPhi(inner, depth + 1);
+    if (replaced !== inner) (copy ??= { ...(value as Record<string, unknown>) })[key] = replaced;
+  }
+  return copy ?? value;
 }
 
 export function loggerOptions(service: string, level: string): LoggerOptions {
@@ -66,7 +87,9 @@ export function loggerOptions(service: string, level: string): LoggerOptions {
     base: { service },
     messageKey: 'msg',
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: redactPaths(), censor: '[REDACTED]' },
+    formatters: {
+      log: (object) => redactPhi(object) as Record<string, unknown>,
+    },
     serializers: {
       // Path only: query strings can carry search terms such as patient names.
       req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -40,12 +40,19 @@ export const requestContext = fp(async function requestContext(app: FastifyInsta
   app.decorateRequest('traceparent', '');
   app.addHook('onRequest', async (req: FastifyRequest, reply) => {
     req.traceparent = nextTraceparent(req.headers.traceparent);
-    req.log = req.log.child({ traceId: traceIdOf(req.traceparent) });
+    // The request's own child logger gains the binding (no second child per request).
+    addBindings(req.log, { traceId: traceIdOf(req.traceparent) });
     reply.header('x-request-id', req.id);
   });
 });
 
 /** Adds the tenant to every later log line of this request (called by the auth layer once it knows it). */
 export function bindTenant(req: FastifyRequest, tenantId: string): void {
-  req.log = req.log.child({ tenantId });
+  addBindings(req.log, { tenantId });
+}
+
+/** pino's setBindings (Fastify's logger type does not declare it): adds fields to this logger in place. */
+function addBindings(log: FastifyBaseLogger, bindings: Record<string, string>): void {
+  const pinoLog: FastifyBaseLogger & { setBindings?: (b: Record<string, string>) => void } = log;
+  if (typeof pinoLog.setBindings === 'function') pinoLog.setBindings(bindings);
 }

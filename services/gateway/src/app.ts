@@ -6,7 +6,7 @@ import {
   createAccessTokenVerifier,
   createService,
   ProblemError,
-  signInternalToken,
+  createInternalTokenMinter,
   type InternalSigner,
   type ServiceApp,
 } from '@plh/service-kit';
@@ -45,10 +45,10 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
   });
 
   const signer = await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK);
+  const mint = createInternalTokenMinter(signer);
   const tenantPool = new Pool(config.TENANT_URL, { connections: 16, headersTimeout: config.UPSTREAM_TIMEOUT_MS });
   const lookupApiKey: ApiKeyLookup = async (key) => {
-    const token = await signInternalToken(
-      signer,
+    const token = await mint(
       { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: ['api-keys:verify'] },
       'tenant',
     );
@@ -108,7 +108,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
             limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
         }
         reply.headers(headers);
-        const token = auth ? await signInternalToken(signer, auth.principal, rule.service) : null;
+        const token = auth ? await mint(auth.principal, rule.service) : null;
         return proxies[rule.service].forward(req, reply, token);
       },
     });

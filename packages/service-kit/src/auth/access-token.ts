@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { Unauthorized } from '../problem';
+import { VerifiedCache } from './verified-cache';
 
 /** Roles of the platform: practice staff (owner, approver, viewer) and the operations team. */
 export const CUSTOMER_ROLES = ['owner', 'approver', 'viewer'] as const;
@@ -53,7 +54,10 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       ? createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
       : undefined;
   if (!keys) throw new Error('createAccessTokenVerifier: give jwksUrl or jwks');
+  const cache = new VerifiedCache<AccessPrincipal>();
   return async (token) => {
+    const cached = cache.get(token);
+    if (cached) return cached;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -68,7 +72,9 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       if (err instanceof errors.JOSEError) throw new Unauthorized('The access token is not valid.');
       throw err;
     }
-    return principalOf(payload);
+    const principal = principalOf(payload);
+    cache.set(token, principal);
+    return principal;
   };
 }
 
