@@ -28,6 +28,8 @@ export interface RouteRule {
  * Every public route, and the only ones: a path not in this table is 404 at the gateway (default
  * deny), so `/internal/*` and any route a service adds without a rule here are unreachable from outside.
  */
+const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
+
 export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
@@ -48,6 +50,30 @@ export const ROUTES: readonly RouteRule[] = [
   {
     method: 'DELETE',
     path: '/api/tenants/:tenantId/api-keys/:apiKeyId',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'GET',
+    path: '/api/tenants/:tenantId/providers',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: EVERYONE, scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'POST',
+    path: '/api/tenants/:tenantId/providers',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'PUT',
+    path: '/api/tenants/:tenantId/providers/:providerId',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/tenants/:tenantId/providers/:providerId',
     service: 'tenant',
     access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
   },

@@ -112,19 +112,49 @@ describe('gateway: authentication, authorization from the route table, rate limi
     return access.roles.includes(caller) ? 'through' : 403;
   }
 
+  /** A provider with a valid NPI that no other case of the run has used (NPIs are unique per tenant). */
+  let npiCounter = 100_000_000;
+  function nextNpi(): string {
+    for (;;) {
+      const base = String(npiCounter++).slice(0, 9).padStart(9, '1');
+      for (let check = 0; check < 10; check++) {
+        const npi = `1${base.slice(1)}${check}`;
+        if (tenantService.isValidNpi(npi)) return npi;
+      }
+    }
+  }
+  const providerBody = () => ({
+    npi: nextNpi(),
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    dateOfBirth: '1975-12-10',
+    licenseState: 'NY',
+    licenseNumber: 'L-1',
+  });
+
+  /** Creates what a route acts on in `targetTenant`, and the body it needs. */
   async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
+    const db = platform.platform.db;
+    const deps = { db, registry: new EventRegistry(ALL_EVENTS) };
     const params: Record<string, string> = { tenantId: targetTenant };
     if (rule.path.includes(':apiKeyId')) {
-      const db = platform.platform.db;
       const owner = await db.user.findFirst({ where: { tenantId: targetTenant, role: 'owner' } });
-      const { apiKey } = await tenantService.createApiKey(
-        { db, registry: new EventRegistry(ALL_EVENTS) },
-        { tenantId: targetTenant, actorId: owner!.id, name: 'doomed', scopes: ['orders:read'] },
-      );
+      const { apiKey } = await tenantService.createApiKey(deps, {
+        tenantId: targetTenant,
+        actorId: owner!.id,
+        name: 'doomed',
+        scopes: ['orders:read'],
+      });
       params.apiKeyId = apiKey.id;
     }
+    if (rule.path.includes(':providerId'))
+      params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
-    const payload = rule.method === 'POST' ? { name: 'table test', scopes: ['orders:read'] } : undefined;
+    const payload = ['POST', 'PUT'].includes(rule.method)
+      ? rule.path.includes('/providers')
+        ? providerBody()
+        : { name: 'table test', scopes: ['orders:read'] }
+      : undefined;
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,

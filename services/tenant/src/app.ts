@@ -8,6 +8,7 @@ import {
 import type { JSONWebKeySet } from 'jose';
 import type { ApiKeyDeps } from './domain/api-keys';
 import apiKeyRoutes from './routes/api-keys';
+import providerRoutes from './routes/providers';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
@@ -50,6 +51,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   await app.register(async (scope) => {
     requirePrincipal(scope, verifyInternal);
     await scope.register(apiKeyRoutes, { apiKeys });
+    await scope.register(providerRoutes, { providers: apiKeys });
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
   });
   return app;

@@ -17,4 +17,21 @@ export const ApiKeyRevoked = defineEvent(
   'An API key was revoked',
 );
 
-export const TENANT_EVENTS = [ApiKeyCreated, ApiKeyRevoked];
+/** A provider joined the roster or changed (the compliance service screens them). */
+export const ProviderAdded = defineEvent(
+  'plh.tenant.provider.added',
+  Type.Object({ providerId: Id }, { additionalProperties: false }),
+  'A provider was added to a practice roster',
+);
+export const ProviderChanged = defineEvent(
+  'plh.tenant.provider.changed',
+  Type.Object({ providerId: Id }, { additionalProperties: false }),
+  'A roster entry changed (name, date of birth, license)',
+);
+export const ProviderRemoved = defineEvent(
+  'plh.tenant.provider.removed',
+  Type.Object({ providerId: Id }, { additionalProperties: false }),
+  'A provider left the roster',
+);
+
+export const TENANT_EVENTS = [ApiKeyCreated, ApiKeyRevoked, ProviderAdded, ProviderChanged, ProviderRemoved];

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '@plh/service-kit';
+import { provisionTenant } from '../src/domain/provision-tenant';
+import { buildTestApp, type TestApp } from './helpers';
+
+const provider = {
+  npi: '1234567893',
+  firstName: 'Nguyễn',
+  lastName: 'Thị Minh',
+  dateOfBirth: '1970-04-12',
+  licenseState: 'ca',
+  licenseNumber: 'A123456',
+  specialty: 'Family Medicine',
+};
+
+describe('provider roster', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await buildTestApp()));
+  afterAll(() => t.close());
+
+  async function practice() {
+    const { tenantId, ownerId } = await provisionTenant(t.test.platform.db, {
+      name: 'Cedar Clinic',
+      ownerEmail: `owner-${randomUUID()}@practice.example`,
+      ownerPassword: 'correct horse battery staple',
+    });
+    const owner: Principal = { kind: 'user', id: ownerId, tenantId, role: 'owner', scopes: [] };
+    const viewer: Principal = { kind: 'user', id: randomUUID(), tenantId, role: 'viewer', scopes: [] };
+    return { tenantId, owner, viewer };
+  }
+  const call = async (who: Principal, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: await t.as(who), ...(payload ? { payload } : {}) });
+
+  it('adds, lists, changes and removes providers, announcing each change by id only', async () => {
+    const { tenantId, owner, viewer } = await practice();
+    const base = `/api/tenants/${tenantId}/providers`;
+    const added = await call(owner, 'POST', base, provider);
+    expect(added.statusCode).toBe(201);
+    const created = added.json();
+    expect(created).toMatchObject({
+      npi: '1234567893',
+      firstName: 'Nguyễn',
+      licenseState: 'CA',
+      dateOfBirth: '1970-04-12',
+    });
+    expect((await call(viewer, 'GET', base)).json().items).toHaveLength(1);
+
+    const changed = await call(owner, 'PUT', `${base}/${created.id}`, { ...provider, licenseNumber: 'B999' });
+    expect(changed.json()).toMatchObject({ licenseNumber: 'B999' });
+    expect((await call(owner, 'DELETE', `${base}/${created.id}`)).statusCode).toBe(204);
+    expect((await call(viewer, 'GET', base)).json().items).toEqual([]);
+
+    const events = await t.test.platform.db.outboxEvent.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.subject)).toEqual([
+      'plh.tenant.provider.added',
+      'plh.tenant.provider.changed',
+      'plh.tenant.provider.removed',
+    ]);
+    // Ids only: the names and date of birth never enter an event.
+    for (const e of events) expect(JSON.stringify(e.payload)).not.toMatch(/Nguyễn|1970-04-12|A123456/);
+  });
+
+  it('refuses bad NPIs, impossible birth dates, duplicates, and writes by a viewer', async () => {
+    const { tenantId, owner, viewer } = await practice();
+    const base = `/api/tenants/${tenantId}/providers`;
+    const badNpi = await call(owner, 'POST', base, { ...provider, npi: '1234567890' });
+    expect(badNpi.statusCode).toBe(400);
+    expect(badNpi.json().errors).toEqual([expect.objectContaining({ pointer: '/body/npi' })]);
+    expect((await call(owner, 'POST', base, { ...provider, dateOfBirth: '2999-01-01' })).statusCode).toBe(400);
+    expect((await call(owner, 'POST', base, provider)).statusCode).toBe(201);
+    expect((await call(owner, 'POST', base, provider)).json()).toMatchObject({ status: 409, code: 'PROVIDER_EXISTS' });
+    expect((await call(viewer, 'POST', base, { ...provider, npi: '1245319599' })).statusCode).toBe(403);
+  });
+
+  it("another tenant's roster is invisible and untouchable (404)", async () => {
+    const a = await practice();
+    const b = await practice();
+    const created = (await call(a.owner, 'POST', `/api/tenants/${a.tenantId}/providers`, provider)).json();
+    expect((await call(b.owner, 'GET', `/api/tenants/${a.tenantId}/providers`)).statusCode).toBe(404);
+    expect((await call(b.owner, 'DELETE', `/api/tenants/${b.tenantId}/providers/${created.id}`)).statusCode).toBe(404);
+    expect((await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/providers`)).json().items).toHaveLength(1);
+  });
+});
