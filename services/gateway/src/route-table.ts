@@ -31,9 +31,23 @@ export interface RouteRule {
 const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
 
 export const ROUTES: readonly RouteRule[] = [
+  // Ops-side provisioning: a new practice with its owner's invitation.
+  {
+    method: 'POST',
+    path: '/api/ops/tenants',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [] },
+  },
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },
+  {
+    method: 'POST',
+    path: '/api/auth/accept-invite',
+    service: 'tenant',
+    access: { kind: 'public' },
+    loginLimited: true,
+  },
   { method: 'GET', path: '/.well-known/jwks.json', service: 'tenant', access: { kind: 'public' } },
   {
     method: 'POST',

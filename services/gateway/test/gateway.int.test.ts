@@ -150,11 +150,13 @@ describe('gateway: authentication, authorization from the route table, rate limi
     if (rule.path.includes(':providerId'))
       params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
-    const payload = ['POST', 'PUT'].includes(rule.method)
-      ? rule.path.includes('/providers')
+    const payload = !['POST', 'PUT'].includes(rule.method)
+      ? undefined
+      : rule.path.includes('/providers')
         ? providerBody()
-        : { name: 'table test', scopes: ['orders:read'] }
-      : undefined;
+        : rule.path === '/api/ops/tenants'
+          ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
+          : { name: 'table test', scopes: ['orders:read'] };
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,

@@ -9,6 +9,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { ApiKeyDeps } from './domain/api-keys';
 import apiKeyRoutes from './routes/api-keys';
 import providerRoutes from './routes/providers';
+import opsTenantRoutes from './routes/ops-tenants';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
@@ -40,7 +41,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC,
   };
   await app.register(jwksRoutes, { signing });
-  await app.register(authRoutes, { sessions });
+  const invites = { db: deps.platform.db, registry: deps.platform.registry };
+  await app.register(authRoutes, { sessions, invites });
 
   // Everything below needs the internal token of an authenticated caller (default deny).
   const verifyInternal = createInternalTokenVerifier({
@@ -52,6 +54,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     requirePrincipal(scope, verifyInternal);
     await scope.register(apiKeyRoutes, { apiKeys });
     await scope.register(providerRoutes, { providers: apiKeys });
+    await scope.register(opsTenantRoutes, { invites });
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
   });
   return app;

@@ -34,4 +34,34 @@ export const ProviderRemoved = defineEvent(
   'A provider left the roster',
 );
 
-export const TENANT_EVENTS = [ApiKeyCreated, ApiKeyRevoked, ProviderAdded, ProviderChanged, ProviderRemoved];
+/** Ops provisioned a new practice. */
+export const TenantCreated = defineEvent(
+  'plh.tenant.tenant.created',
+  Type.Object({ tenantId: Id, createdBy: Id }, { additionalProperties: false }),
+  'A practice was provisioned',
+);
+
+/** A user was invited (the invitation email is the notification service's job; no address here). */
+export const UserInvited = defineEvent(
+  'plh.tenant.user.invited',
+  Type.Object({ userId: Id, inviteId: Id, role: Type.String() }, { additionalProperties: false }),
+  'A user was invited',
+);
+
+/** An invited user accepted and set a password. */
+export const UserActivated = defineEvent(
+  'plh.tenant.user.activated',
+  Type.Object({ userId: Id }, { additionalProperties: false }),
+  'An invited user became active',
+);
+
+export const TENANT_EVENTS = [
+  ApiKeyCreated,
+  ApiKeyRevoked,
+  ProviderAdded,
+  ProviderChanged,
+  ProviderRemoved,
+  TenantCreated,
+  UserInvited,
+  UserActivated,
+];

@@ -92,6 +92,13 @@ export async function logOut(deps: SessionDeps, refreshToken: string): Promise<v
   });
 }
 
+/** A new session (new refresh-token family) for a user who just proved who they are. */
+export async function sessionFor(deps: SessionDeps, userId: string): Promise<Session> {
+  const user = await identitySystemRepository(deps.db).userById(userId);
+  if (!user || !canSignIn(user)) throw new InvalidCredentials();
+  return startSession(deps, user, randomUUID());
+}
+
 async function startSession(deps: SessionDeps, user: User, familyId: string): Promise<Session> {
   const refresh = await newRefreshToken(deps, deps.db, user.id, familyId);
   return issueAccess(deps, user, refresh);

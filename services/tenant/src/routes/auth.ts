@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { acceptInvite, type InviteDeps } from '../domain/invites';
 import { logIn, logOut, refreshSession, type SessionDeps } from '../domain/sessions';
 
 const Session = Type.Object({
@@ -14,7 +15,26 @@ const RefreshBody = Type.Object(
 );
 
 /** Password login, refresh-token rotation, logout. */
-const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps }> = async (app, { sessions }) => {
+const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: InviteDeps }> = async (
+  app,
+  { sessions, invites },
+) => {
+  app.post(
+    '/api/auth/accept-invite',
+    {
+      schema: {
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Session, 400: Problem, 401: Problem },
+      },
+    },
+    async (req) => acceptInvite({ ...invites, ...sessions }, req.body),
+  );
   app.post(
     '/api/auth/login',
     {
