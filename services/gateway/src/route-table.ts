@@ -38,6 +38,18 @@ export const ROUTES: readonly RouteRule[] = [
     service: 'tenant',
     access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [] },
   },
+  {
+    method: 'POST',
+    path: '/api/ops/tenants/:tenantId/suspend',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'POST',
+    path: '/api/ops/tenants/:tenantId/reactivate',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },

@@ -150,13 +150,14 @@ describe('gateway: authentication, authorization from the route table, rate limi
     if (rule.path.includes(':providerId'))
       params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
-    const payload = !['POST', 'PUT'].includes(rule.method)
-      ? undefined
-      : rule.path.includes('/providers')
-        ? providerBody()
-        : rule.path === '/api/ops/tenants'
-          ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
-          : { name: 'table test', scopes: ['orders:read'] };
+    const payload =
+      !['POST', 'PUT'].includes(rule.method) || /\/(suspend|reactivate)$/.test(rule.path)
+        ? undefined
+        : rule.path.includes('/providers')
+          ? providerBody()
+          : rule.path === '/api/ops/tenants'
+            ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
+            : { name: 'table test', scopes: ['orders:read'] };
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,
@@ -182,6 +183,11 @@ describe('gateway: authentication, authorization from the route table, rate limi
   it.each(cases)('%s as %s on the %s tenant', async (_name, caller, _label, rule, own) => {
     const target = own ? tenants.A : tenants.B;
     const res = await requestFor(rule, caller, target);
+    // A suspension that went through must not spill into the next cases.
+    await platform.platform.db.tenant.updateMany({
+      where: { id: { in: [tenants.A, tenants.B] } },
+      data: { status: 'active' },
+    });
     const want = expected(rule, caller, own);
     if (want === 'through') {
       expect([200, 201, 204]).toContain(res.statusCode);

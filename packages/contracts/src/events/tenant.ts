@@ -55,6 +55,18 @@ export const UserActivated = defineEvent(
   'An invited user became active',
 );
 
+/** A practice was suspended (its sessions and API keys stop working) or reactivated. */
+export const TenantSuspended = defineEvent(
+  'plh.tenant.tenant.suspended',
+  Type.Object({ tenantId: Id, suspendedBy: Id }, { additionalProperties: false }),
+  'A practice was suspended',
+);
+export const TenantReactivated = defineEvent(
+  'plh.tenant.tenant.reactivated',
+  Type.Object({ tenantId: Id, reactivatedBy: Id }, { additionalProperties: false }),
+  'A suspended practice was reactivated',
+);
+
 export const TENANT_EVENTS = [
   ApiKeyCreated,
   ApiKeyRevoked,
@@ -64,4 +76,6 @@ export const TENANT_EVENTS = [
   TenantCreated,
   UserInvited,
   UserActivated,
+  TenantSuspended,
+  TenantReactivated,
 ];

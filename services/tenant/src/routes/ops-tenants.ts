@@ -1,9 +1,10 @@
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { provisionTenantWithInvite, type InviteDeps } from '../domain/invites';
+import { reactivateTenant, suspendTenant } from '../domain/suspension';
 
 const Problem = Type.Ref('Problem');
 
-/** Ops-side provisioning of a practice with its first owner's one-time invitation. */
+/** Ops-side provisioning of a practice with its first owner's one-time invitation; suspension. */
 const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = async (app, { invites }) => {
   app.post(
     '/api/ops/tenants',
@@ -41,5 +42,27 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = asyn
       return reply.code(201).send({ ...created, inviteExpiresAt: created.inviteExpiresAt.toISOString() });
     },
   );
+
+  for (const [action, run] of [
+    ['suspend', suspendTenant],
+    ['reactivate', reactivateTenant],
+  ] as const) {
+    app.post(
+      `/api/ops/tenants/:tenantId/${action}`,
+      {
+        schema: {
+          params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
+          response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        },
+      },
+      async (req, reply) => {
+        const principal = principalOf(req);
+        if (principal.kind !== 'user' || principal.role !== 'ops_admin')
+          throw new Forbidden('This needs the ops_admin role.');
+        await run(invites, { tenantId: req.params.tenantId, actorId: principal.id });
+        return reply.code(204).send(null);
+      },
+    );
+  }
 };
 export default opsTenantRoutes;
