@@ -81,6 +81,18 @@ export const ROUTES: readonly RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/api/tenants/:tenantId/settings',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: EVERYONE, scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/tenants/:tenantId/settings',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
+  },
+  {
+    method: 'GET',
     path: '/api/tenants/:tenantId/providers',
     service: 'tenant',
     access: { kind: 'authenticated', roles: EVERYONE, scopes: [], tenantParam: 'tenantId' },

@@ -151,13 +151,15 @@ describe('gateway: authentication, authorization from the route table, rate limi
       params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
     const payload =
-      !['POST', 'PUT'].includes(rule.method) || /\/(suspend|reactivate)$/.test(rule.path)
+      !['POST', 'PUT', 'PATCH'].includes(rule.method) || /\/(suspend|reactivate)$/.test(rule.path)
         ? undefined
-        : rule.path.includes('/providers')
-          ? providerBody()
-          : rule.path === '/api/ops/tenants'
-            ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
-            : { name: 'table test', scopes: ['orders:read'] };
+        : rule.path.endsWith('/settings')
+          ? { 'letters.colorPrinting': true }
+          : rule.path.includes('/providers')
+            ? providerBody()
+            : rule.path === '/api/ops/tenants'
+              ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
+              : { name: 'table test', scopes: ['orders:read'] };
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,

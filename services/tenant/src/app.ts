@@ -10,6 +10,7 @@ import type { ApiKeyDeps } from './domain/api-keys';
 import apiKeyRoutes from './routes/api-keys';
 import providerRoutes from './routes/providers';
 import opsTenantRoutes from './routes/ops-tenants';
+import settingsRoutes from './routes/settings';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(apiKeyRoutes, { apiKeys });
     await scope.register(providerRoutes, { providers: apiKeys });
     await scope.register(opsTenantRoutes, { invites });
+    await scope.register(settingsRoutes, { settings: invites });
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
   });
   return app;

@@ -67,6 +67,16 @@ export const TenantReactivated = defineEvent(
   'A suspended practice was reactivated',
 );
 
+/** Settings or feature flags of a practice changed (the keys, not the values). */
+export const SettingsChanged = defineEvent(
+  'plh.tenant.settings.changed',
+  Type.Object(
+    { keys: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }), changedBy: Id },
+    { additionalProperties: false },
+  ),
+  'Tenant settings or feature flags changed',
+);
+
 export const TENANT_EVENTS = [
   ApiKeyCreated,
   ApiKeyRevoked,
@@ -78,4 +88,5 @@ export const TENANT_EVENTS = [
   UserActivated,
   TenantSuspended,
   TenantReactivated,
+  SettingsChanged,
 ];

@@ -1,0 +1,61 @@
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { changeSettings, readSettings, type SettingsDeps } from '../domain/settings';
+import { assertTenantAccess } from './tenant-access';
+
+const Problem = Type.Ref('Problem');
+const TenantParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }) });
+const Settings = Type.Object({
+  settings: Type.Record(
+    Type.String(),
+    Type.Object({
+      value: Type.Unknown(),
+      default: Type.Unknown(),
+      overridden: Type.Boolean(),
+      editableBy: Type.Union([Type.Literal('owner'), Type.Literal('ops')]),
+      description: Type.String(),
+    }),
+  ),
+});
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+/** Settings and feature flags of a practice: everyone in it reads; owners change theirs, ops change all. */
+const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = async (app, { settings }) => {
+  app.get(
+    '/api/tenants/:tenantId/settings',
+    { schema: { params: TenantParams, response: { 200: Settings, ...errors } } },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, [
+        'owner',
+        'approver',
+        'viewer',
+        'ops_admin',
+        'ops_agent',
+      ]);
+      return { settings: await readSettings(settings.db, req.params.tenantId) };
+    },
+  );
+  app.patch(
+    '/api/tenants/:tenantId/settings',
+    {
+      schema: {
+        params: TenantParams,
+        body: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
+        response: { 200: Settings, ...errors },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
+      const actorIsOps = principal.kind === 'user' && principal.role === 'ops_admin';
+      return {
+        settings: await changeSettings(settings, {
+          tenantId: req.params.tenantId,
+          actorId: principal.id,
+          actorIsOps,
+          changes: req.body,
+        }),
+      };
+    },
+  );
+};
+export default settingsRoutes;
