@@ -1,5 +1,5 @@
 /**
- * Fixed one-minute windows per key, in this process's memory: right for one replica. Several
+ * One-minute windows per key, in this process's memory: right for one replica. Several
  * replicas need a shared store (Redis, planned); see the README.
  */
 export interface RateDecision {
@@ -13,15 +13,16 @@ export class MemoryRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   consume(key: string, limitPerMin: number, now = Date.now()): RateDecision {
-    const windowStart = now - (now % 60_000);
+    // Each key's window starts at its first request (not at the wall-clock minute), so a burst
+    // cannot straddle a boundary and get twice the limit.
     let w = this.windows.get(key);
-    if (!w || w.start !== windowStart) {
+    if (!w || now - w.start >= 60_000) {
       if (this.windows.size > 100_000) this.windows.clear();
-      w = { start: windowStart, count: 0 };
+      w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count += 1;
-    const resetSec = Math.ceil((windowStart + 60_000 - now) / 1000);
+    const resetSec = Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000));
     return {
       allowed: w.count <= limitPerMin,
       limit: limitPerMin,

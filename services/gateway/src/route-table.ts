@@ -24,32 +24,25 @@ export interface RouteRule {
   loginLimited?: boolean;
 }
 
+const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
+const OWNER_OR_OPS: readonly Role[] = ['owner', 'ops_admin'];
+
+/** A route on one practice's resources: the `:tenantId` in the path must be the caller's (ops cross). */
+function inTenant(
+  method: RouteRule['method'],
+  path: string,
+  roles: readonly Role[],
+  scopes: readonly string[] = [],
+): RouteRule {
+  return { method, path, service: 'tenant', access: { kind: 'authenticated', roles, scopes, tenantParam: 'tenantId' } };
+}
+
 /**
  * Every public route, and the only ones: a path not in this table is 404 at the gateway (default
  * deny), so `/internal/*` and any route a service adds without a rule here are unreachable from outside.
  */
-const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
-
 export const ROUTES: readonly RouteRule[] = [
-  // Ops-side provisioning: a new practice with its owner's invitation.
-  {
-    method: 'POST',
-    path: '/api/ops/tenants',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [] },
-  },
-  {
-    method: 'POST',
-    path: '/api/ops/tenants/:tenantId/suspend',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'POST',
-    path: '/api/ops/tenants/:tenantId/reactivate',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
+  // Sign-in and keys: public, with a per-IP limit on credential endpoints.
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },
@@ -61,58 +54,25 @@ export const ROUTES: readonly RouteRule[] = [
     loginLimited: true,
   },
   { method: 'GET', path: '/.well-known/jwks.json', service: 'tenant', access: { kind: 'public' } },
+
+  // Ops-side provisioning and suspension.
   {
     method: 'POST',
-    path: '/api/tenants/:tenantId/api-keys',
+    path: '/api/ops/tenants',
     service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner'], scopes: [], tenantParam: 'tenantId' },
+    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [] },
   },
-  {
-    method: 'GET',
-    path: '/api/tenants/:tenantId/api-keys',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'DELETE',
-    path: '/api/tenants/:tenantId/api-keys/:apiKeyId',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'GET',
-    path: '/api/tenants/:tenantId/settings',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: EVERYONE, scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'PATCH',
-    path: '/api/tenants/:tenantId/settings',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'GET',
-    path: '/api/tenants/:tenantId/providers',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: EVERYONE, scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'POST',
-    path: '/api/tenants/:tenantId/providers',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'PUT',
-    path: '/api/tenants/:tenantId/providers/:providerId',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
-  {
-    method: 'DELETE',
-    path: '/api/tenants/:tenantId/providers/:providerId',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['owner', 'ops_admin'], scopes: [], tenantParam: 'tenantId' },
-  },
+  inTenant('POST', '/api/ops/tenants/:tenantId/suspend', ['ops_admin']),
+  inTenant('POST', '/api/ops/tenants/:tenantId/reactivate', ['ops_admin']),
+
+  // A practice's API keys, settings and provider roster.
+  inTenant('POST', '/api/tenants/:tenantId/api-keys', ['owner']),
+  inTenant('GET', '/api/tenants/:tenantId/api-keys', OWNER_OR_OPS),
+  inTenant('DELETE', '/api/tenants/:tenantId/api-keys/:apiKeyId', OWNER_OR_OPS),
+  inTenant('GET', '/api/tenants/:tenantId/settings', EVERYONE),
+  inTenant('PATCH', '/api/tenants/:tenantId/settings', OWNER_OR_OPS),
+  inTenant('GET', '/api/tenants/:tenantId/providers', EVERYONE),
+  inTenant('POST', '/api/tenants/:tenantId/providers', OWNER_OR_OPS),
+  inTenant('PUT', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
+  inTenant('DELETE', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
 ];
