@@ -200,7 +200,10 @@ describe('a service built with createService', () => {
   it('graceful shutdown finishes in-flight requests, refuses new ones, then closes dependencies', async () => {
     const server = await createService({ name: 'shutdown', config, logStream: captureLogs().stream });
     const order: string[] = [];
+    let arrived: () => void = () => undefined;
+    const inHandler = new Promise<void>((resolve) => (arrived = resolve));
     server.get('/slow', async () => {
+      arrived();
       await new Promise((resolve) => setTimeout(resolve, 300));
       order.push('slow finished');
       return { finished: true };
@@ -208,7 +211,7 @@ describe('a service built with createService', () => {
     server.addHook('onClose', async () => void order.push('dependencies closed'));
     const address = await server.listen({ host: '127.0.0.1', port: 0 });
     const inflight = fetch(`${address}/slow`).then((r) => r.json());
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the request reach the handler
+    await inHandler; // the request is in flight when shutdown begins
     const closing = server.close();
     expect(await inflight).toEqual({ finished: true });
     await closing;
