@@ -65,10 +65,12 @@ export const ROUTES: readonly RouteRule[] = [
   inTenant('POST', '/api/ops/tenants/:tenantId/suspend', ['ops_admin']),
   inTenant('POST', '/api/ops/tenants/:tenantId/reactivate', ['ops_admin']),
 
-  // A practice's API keys, settings and provider roster.
+  // A practice's API keys, users, settings and provider roster.
   inTenant('POST', '/api/tenants/:tenantId/api-keys', ['owner']),
   inTenant('GET', '/api/tenants/:tenantId/api-keys', OWNER_OR_OPS),
   inTenant('DELETE', '/api/tenants/:tenantId/api-keys/:apiKeyId', OWNER_OR_OPS),
+  inTenant('GET', '/api/tenants/:tenantId/users', ['owner', 'ops_admin', 'ops_agent']),
+  inTenant('PATCH', '/api/tenants/:tenantId/users/:userId', OWNER_OR_OPS),
   inTenant('GET', '/api/tenants/:tenantId/settings', EVERYONE),
   inTenant('PATCH', '/api/tenants/:tenantId/settings', OWNER_OR_OPS),
   inTenant('GET', '/api/tenants/:tenantId/providers', EVERYONE),

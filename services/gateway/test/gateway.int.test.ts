@@ -147,19 +147,30 @@ describe('gateway: authentication, authorization from the route table, rate limi
       });
       params.apiKeyId = apiKey.id;
     }
+    if (rule.path.includes(':userId')) {
+      const user = await tenantService.createUser(db, {
+        tenantId: targetTenant,
+        email: `staff-${randomUUID()}@practice.example`,
+        password: PASSWORD,
+        role: 'viewer',
+      });
+      params.userId = user.id;
+    }
     if (rule.path.includes(':providerId'))
       params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
     const payload =
       !['POST', 'PUT', 'PATCH'].includes(rule.method) || /\/(suspend|reactivate)$/.test(rule.path)
         ? undefined
-        : rule.path.endsWith('/settings')
-          ? { 'letters.colorPrinting': true }
-          : rule.path.includes('/providers')
-            ? providerBody()
-            : rule.path === '/api/ops/tenants'
-              ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
-              : { name: 'table test', scopes: ['orders:read'] };
+        : rule.path.includes('/users/')
+          ? { role: 'approver' }
+          : rule.path.endsWith('/settings')
+            ? { 'letters.colorPrinting': true }
+            : rule.path.includes('/providers')
+              ? providerBody()
+              : rule.path === '/api/ops/tenants'
+                ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
+                : { name: 'table test', scopes: ['orders:read'] };
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,

@@ -11,6 +11,7 @@ import apiKeyRoutes from './routes/api-keys';
 import providerRoutes from './routes/providers';
 import opsTenantRoutes from './routes/ops-tenants';
 import settingsRoutes from './routes/settings';
+import userRoutes from './routes/users';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(providerRoutes, { providers: apiKeys });
     await scope.register(opsTenantRoutes, { invites });
     await scope.register(settingsRoutes, { settings: invites });
+    await scope.register(userRoutes, { users: invites });
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
   });
   return app;

@@ -77,6 +77,16 @@ export const SettingsChanged = defineEvent(
   'Tenant settings or feature flags changed',
 );
 
+/** A user's role or status changed (suspension revokes their sessions). */
+export const UserChanged = defineEvent(
+  'plh.tenant.user.changed',
+  Type.Object(
+    { userId: Id, role: Type.Optional(Type.String()), status: Type.Optional(Type.String()), changedBy: Id },
+    { additionalProperties: false },
+  ),
+  "A user's role or status changed",
+);
+
 export const TENANT_EVENTS = [
   ApiKeyCreated,
   ApiKeyRevoked,
@@ -89,4 +99,5 @@ export const TENANT_EVENTS = [
   TenantSuspended,
   TenantReactivated,
   SettingsChanged,
+  UserChanged,
 ];

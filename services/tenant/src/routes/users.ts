@@ -1,0 +1,57 @@
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { changeUser, listUsers, type UserDeps } from '../domain/users';
+import { assertTenantAccess } from './tenant-access';
+
+const Problem = Type.Ref('Problem');
+const UserView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  role: Type.String(),
+  status: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+/** The users of a practice: listed by owners and ops; roles and suspension changed by owners and ops admins. */
+const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, { users }) => {
+  app.get(
+    '/api/tenants/:tenantId/users',
+    {
+      schema: {
+        params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errors },
+      },
+    },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin', 'ops_agent']);
+      return { items: await listUsers(users.db, req.params.tenantId) };
+    },
+  );
+  app.patch(
+    '/api/tenants/:tenantId/users/:userId',
+    {
+      schema: {
+        params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          {
+            role: Type.Optional(Type.Union([Type.Literal('owner'), Type.Literal('approver'), Type.Literal('viewer')])),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('suspended')])),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: UserView, ...errors },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
+      return changeUser(users, {
+        tenantId: req.params.tenantId,
+        userId: req.params.userId,
+        actorId: principal.id,
+        ...req.body,
+      });
+    },
+  );
+};
+export default userRoutes;
