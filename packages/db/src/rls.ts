@@ -9,11 +9,12 @@ export const TENANT_SETTING = 'app.tenant_id';
  * the policy always applies to the service, while data migrations (backfills) still see all rows.
  * With the setting unset, `current_setting(..., true)` is NULL (or '' on a pooled connection
  * that had one set before) and no row matches: fail closed.
+ * The column is compared as text, so it may be `text` or `uuid` (the tenant service's tables).
  * Paste the output into a migration (`plh-db rls <schema>.<table>` prints it).
  */
 export function tenantRlsSql(schema: string, table: string, column = 'tenant_id'): string {
   const qualified = `${ident(schema)}.${ident(table)}`;
-  const predicate = `${ident(column)} = current_setting('${TENANT_SETTING}', true)`;
+  const predicate = `${ident(column)}::text = current_setting('${TENANT_SETTING}', true)`;
   return [
     `ALTER TABLE ${qualified} ENABLE ROW LEVEL SECURITY;`,
     `DROP POLICY IF EXISTS tenant_isolation ON ${qualified};`,
