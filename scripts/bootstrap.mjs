@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Makes a fresh clone runnable, with nothing but Node 20 and Debian's archive: pins pnpm (inside the
 // repo, no global install), installs dependencies, fetches nats-server 2.10 when no NATS_URL is
-// given, generates Prisma clients and builds every package (turbo caches what did not change).
+// given (and redis-server for the test suite), generates Prisma clients and builds every package (turbo caches what did not change).
 import { execFileSync, spawnSync } from 'node:child_process';
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNats } from './ensure-nats.mjs';
+import { ensureRedis } from './ensure-redis.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.4.2';
@@ -58,7 +59,7 @@ function ensurePnpm() {
   );
 }
 
-export function bootstrap({ quiet = false } = {}) {
+export function bootstrap({ quiet = false, forTests = false } = {}) {
   ensureNode();
   ensurePnpm();
   step('installing dependencies (pnpm install)');
@@ -67,6 +68,8 @@ export function bootstrap({ quiet = false } = {}) {
     const bin = ensureNats();
     process.env.NATS_SERVER_BIN ??= bin;
   }
+  // The gateway's shared rate-limit tests start their own redis-server; `npm start` runs without one.
+  if (forTests) process.env.REDIS_SERVER_BIN ??= ensureRedis();
   step('generating Prisma clients and building packages (turbo)');
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only', '--concurrency=2']);
 }

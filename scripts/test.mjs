@@ -4,7 +4,7 @@
 import { bootstrap, run } from './bootstrap.mjs';
 
 try {
-  bootstrap({ quiet: true });
+  bootstrap({ quiet: true, forTests: true });
   console.log('\x1b[36m[test]\x1b[0m lint + format');
   run('pnpm', ['exec', 'eslint', '.', '--max-warnings=0']);
   run('pnpm', ['exec', 'prettier', '--check', '--log-level=warn', '.']);

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './relay';
 export * from './streams';
 export { WakeSignal } from './wake-signal';
+export * from './watch';

@@ -1,8 +1,12 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
-/** Settings every service has, with the service's own default port. Extend with `Type.Composite`. */
-export const baseConfigSchema = (defaultPort: number) =>
+/**
+ * Settings every service has, with the service's own default port. Extend with `Type.Composite`.
+ * `trustProxy` is the TRUST_PROXY default: services behind the gateway trust its X-Forwarded-For
+ * (loopback locally; the pod network in a cluster), the gateway itself trusts nobody by default.
+ */
+export const baseConfigSchema = (defaultPort: number, defaults: { trustProxy?: string } = {}) =>
   Type.Object({
     HOST: Type.String({ default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' }),
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: defaultPort, description: 'HTTP port' }),
@@ -16,11 +20,28 @@ export const baseConfigSchema = (defaultPort: number) =>
       description: 'Grace period for draining on SIGTERM',
     }),
     BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, default: 1_048_576 }),
+    TRUST_PROXY: Type.String({
+      default: defaults.trustProxy ?? 'loopback',
+      description:
+        'Whose X-Forwarded-For to believe for the client IP: empty = nobody, "true" = anyone, a hop count, or addresses/CIDRs/loopback,uniquelocal',
+    }),
     OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
       Type.String({ pattern: '^https?://', description: 'Turns tracing on when set' }),
     ),
   });
 export const BaseConfigSchema = baseConfigSchema(3000);
+
+/** TRUST_PROXY as Fastify's `trustProxy` option. */
+export function trustProxyOption(value: string): boolean | string | ((address: string, hop: number) => boolean) {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v); // what Fastify does with a number, typed as the function it becomes
+    return (_address, hop) => hop < hops;
+  }
+  return v;
+}
 export type BaseConfig = Static<typeof BaseConfigSchema>;
 
 export class ConfigError extends Error {

@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyBaseLogger, t
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DestinationStream } from 'pino';
-import type { BaseConfig } from './config';
+import { trustProxyOption, type BaseConfig } from './config';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { createReadiness, healthRoutes, type ReadinessCheck, type Readiness } from './health';
 import { loggerOptions } from './logger';
@@ -49,6 +49,7 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     genReqId: genRequestId,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // Shut the door on new requests during shutdown; in-flight ones finish (see runService).
     return503OnClosing: true,
     forceCloseConnections: 'idle',

@@ -3,5 +3,6 @@ export * from './eventually';
 export * from './nats-server';
 export * from './postgres';
 export * from './ports';
+export * from './redis-server';
 export * from './test-env';
 export { containerRuntimeAvailable } from './containers';

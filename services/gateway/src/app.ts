@@ -14,7 +14,17 @@ import { createAuthenticator, type ApiKeyLookup, type VerifiedKey } from './auth
 import { authorize } from './authorize';
 import type { Config } from './config';
 import { BadGateway, createProxy } from './proxy';
-import { MemoryRateLimiter, rateLimitHeaders, type RateDecision } from './rate-limit';
+import { Redis } from 'ioredis';
+import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { connectNats, Namespace, watchEvents, type EventWatch } from '@plh/event-bus';
+import {
+  MemoryRateLimiter,
+  RedisRateLimiter,
+  rateLimitHeaders,
+  type RateDecision,
+  type RateLimiter,
+} from './rate-limit';
+import { REVOCATION_EVENTS, Revocations } from './revocations';
 import { ROUTES, type ServiceName } from './route-table';
 
 export class RateLimited extends ProblemError {
@@ -67,6 +77,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     if (res.statusCode === 401) return null;
     throw new BadGateway();
   };
+  let revocations: Revocations | undefined = undefined;
   const authenticate = createAuthenticator(
     createAccessTokenVerifier({
       jwksUrl: config.JWKS_URL ?? `${config.TENANT_URL}/.well-known/jwks.json`,
@@ -75,13 +86,19 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     }),
     lookupApiKey,
     config.API_KEY_CACHE_MS,
+    (principal, issuedAt) => revocations?.isRevoked(principal, issuedAt) ?? false,
   );
-  const limiter = new MemoryRateLimiter();
+  revocations = new Revocations(config.ACCESS_TOKEN_MAX_TTL_SEC * 1000, {
+    apiKey: authenticate.evictApiKey,
+    tenant: authenticate.evictTenant,
+  });
+  const watch = config.NATS_URL ? await watchRevocations(app, config, revocations) : undefined;
+  const limiter = await createRateLimiter(app, config);
   const proxies: Record<ServiceName, ReturnType<typeof createProxy>> = {
     tenant: createProxy(config.TENANT_URL, config.UPSTREAM_TIMEOUT_MS),
   };
-  const limit = (name: string, key: string, perMin: number, headers: Record<string, string>) => {
-    const decision = limiter.consume(key, perMin);
+  const limit = async (name: string, key: string, perMin: number, headers: Record<string, string>) => {
+    const decision = await limiter.consume(key, perMin);
     if (!decision.allowed) throw new RateLimited(name, decision);
     Object.assign(headers, rateLimitHeaders(name, decision));
   };
@@ -92,20 +109,20 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       url: rule.path,
       handler: async (req, reply) => {
         const headers: Record<string, string> = {};
-        if (rule.loginLimited) limit('login', `ip:${req.ip}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
+        if (rule.loginLimited) await limit('login', `ip:${req.ip}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
         const auth = rule.access.kind === 'public' ? null : await authenticate(req);
         const denied = authorize(rule.access, auth?.principal ?? null, stringParams(req.params));
         if (denied) throw denied;
         if (auth) {
           const { principal } = auth;
-          limit(
+          await limit(
             'tenant',
             principal.tenantId ? `tenant:${principal.tenantId}` : `ops:${principal.id}`,
             config.RATE_LIMIT_TENANT_PER_MIN,
             headers,
           );
           if (principal.kind === 'api_key' && auth.keyRateLimitPerMin)
-            limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
+            await limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
         }
         reply.headers(headers);
         const token = auth ? await mint(auth.principal, rule.service) : null;
@@ -114,9 +131,54 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     });
   }
   app.addHook('onClose', async () => {
+    await watch?.stop();
+    await limiter.close?.();
     await Promise.all([tenantPool.close(), ...Object.values(proxies).map((p) => p.close())]);
   });
   return app;
+}
+
+async function createRateLimiter(app: ServiceApp, config: Config): Promise<RateLimiter> {
+  if (!config.REDIS_URL) return new MemoryRateLimiter();
+  // Fail fast instead of queueing: a request must not wait on a Redis that is down (see RedisRateLimiter).
+  const redis = new Redis(config.REDIS_URL, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    lazyConnect: false,
+    disconnectTimeout: 200,
+  });
+  let warned = 0;
+  redis.on('error', () => undefined); // reported through onUnavailable, once a minute at most
+  // Give Redis a moment to connect before the first request; a gateway still starts without it.
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return new RedisRateLimiter(redis, {
+    onUnavailable: (err) => {
+      if (Date.now() - warned < 60_000) return;
+      warned = Date.now();
+      app.log.warn({ err: err.message }, 'Redis unavailable: rate limits counted per replica until it is back');
+    },
+  });
+}
+
+async function watchRevocations(app: ServiceApp, config: Config, revocations: Revocations): Promise<EventWatch> {
+  const { nc } = await connectNats(config.NATS_URL!, 'plh-gateway');
+  const registry = new EventRegistry(ALL_EVENTS);
+  const watch = watchEvents(nc, new Namespace(config.EVENT_NAMESPACE), registry, REVOCATION_EVENTS, (event) =>
+    revocations.apply(event),
+  );
+  return {
+    stop: async () => {
+      await watch.stop();
+      await nc.drain().catch(() => undefined);
+    },
+  };
 }
 
 async function internalSigner(privateJwkJson: string): Promise<InternalSigner> {

@@ -23,8 +23,23 @@ export interface Authenticated {
  * `X-API-Key: plh_live_…`. Returns null when no credentials are given; a bad credential is 401.
  * API-key answers are cached briefly (API_KEY_CACHE_MS), so a revoked key stops working within it.
  */
-export function createAuthenticator(verifyJwt: AccessTokenVerifier, lookup: ApiKeyLookup, cacheMs: number) {
+export interface Authenticator {
+  (req: FastifyRequest): Promise<Authenticated | null>;
+  /** Drops cached verdicts of a key (revoked) or of every key of a tenant (suspended). */
+  evictApiKey(apiKeyId: string): void;
+  evictTenant(tenantId: string): void;
+}
+
+export function createAuthenticator(
+  verifyJwt: AccessTokenVerifier,
+  lookup: ApiKeyLookup,
+  cacheMs: number,
+  isRevoked: (principal: Principal, issuedAt: Date) => boolean = () => false,
+): Authenticator {
   const cache = new Map<string, { until: number; key: VerifiedKey | null }>();
+  const evictWhere = (match: (key: VerifiedKey) => boolean) => {
+    for (const [id, entry] of cache) if (entry.key && match(entry.key)) cache.delete(id);
+  };
   const cachedLookup = async (key: string) => {
     const id = createHash('sha256').update(key).digest('hex');
     const hit = cache.get(id);
@@ -35,7 +50,7 @@ export function createAuthenticator(verifyJwt: AccessTokenVerifier, lookup: ApiK
     return verified;
   };
 
-  return async (req: FastifyRequest): Promise<Authenticated | null> => {
+  const authenticate = async (req: FastifyRequest): Promise<Authenticated | null> => {
     const header = req.headers.authorization;
     const apiKeyHeader = req.headers['x-api-key'];
     let credential: string | undefined;
@@ -56,6 +71,18 @@ export function createAuthenticator(verifyJwt: AccessTokenVerifier, lookup: ApiK
       };
     }
     const user = await verifyJwt(credential);
-    return { principal: { kind: 'user', id: user.userId, tenantId: user.tenantId, role: user.role, scopes: [] } };
+    const principal: Principal = {
+      kind: 'user',
+      id: user.userId,
+      tenantId: user.tenantId,
+      role: user.role,
+      scopes: [],
+    };
+    if (isRevoked(principal, user.issuedAt)) throw new Unauthorized('The access token was revoked; refresh it.');
+    return { principal };
   };
+  return Object.assign(authenticate, {
+    evictApiKey: (apiKeyId: string) => evictWhere((k) => k.apiKeyId === apiKeyId),
+    evictTenant: (tenantId: string) => evictWhere((k) => k.tenantId === tenantId),
+  });
 }

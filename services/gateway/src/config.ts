@@ -24,7 +24,26 @@ export const GatewayConfigSchema = Type.Object({
   }),
   RATE_LIMIT_TENANT_PER_MIN: Type.Integer({ minimum: 1, default: 1_200 }),
   RATE_LIMIT_LOGIN_PER_IP_PER_MIN: Type.Integer({ minimum: 1, default: 30 }),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      pattern: '^rediss?://',
+      description: 'Shares rate-limit windows between gateway replicas; in memory per replica when unset',
+    }),
+  ),
+  NATS_URL: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'When set, revocations (API key revoked, tenant suspended, user changed) apply at once',
+    }),
+  ),
+  EVENT_NAMESPACE: Type.String({ pattern: '^([a-z][a-z0-9_]{0,31})?$', default: '' }),
+  ACCESS_TOKEN_MAX_TTL_SEC: Type.Integer({
+    minimum: 60,
+    maximum: 900,
+    default: 900,
+    description: 'How long revocation marks are kept (the longest access-token lifetime)',
+  }),
 });
 
-export const ConfigSchema = Type.Composite([baseConfigSchema(3000), GatewayConfigSchema]);
+export const ConfigSchema = Type.Composite([baseConfigSchema(3000, { trustProxy: '' }), GatewayConfigSchema]);
 export type Config = Static<typeof ConfigSchema>;

@@ -46,7 +46,13 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     reply: FastifyReply,
     internalToken: string | null,
   ): Promise<FastifyReply> => {
-    const headers: Record<string, string> = { 'x-request-id': String(req.id), traceparent: req.traceparent };
+    // The client address as this gateway determined it (TRUST_PROXY): one value, never the client's own
+    // X-Forwarded-For, so services throttle logins per real client and cannot be fed a spoofed chain.
+    const headers: Record<string, string> = {
+      'x-request-id': String(req.id),
+      traceparent: req.traceparent,
+      'x-forwarded-for': req.ip,
+    };
     for (const name of FORWARDED) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;

@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, type ServiceApp } from '@plh/service-kit';
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { eventually } from '@plh/test-kit';
+import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
@@ -21,6 +21,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let privateJwk: string;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
+
+  /** Lets a gateway hear the tenant service's events (the test platform's NATS and namespace). */
+  const eventEnv = () => ({ NATS_URL: platform.env.NATS_URL!, EVENT_NAMESPACE: platform.env.EVENT_NAMESPACE! });
 
   async function gatewayWith(env: Record<string, string> = {}) {
     const config = loadConfig(ConfigSchema, {
@@ -264,7 +267,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         limited.inject({
           method: 'POST',
           url: '/api/auth/login',
-          payload: { email: 'x@y.example', password: 'whatever-it-is' },
+          payload: { email: `nobody-${randomUUID()}@y.example`, password: 'whatever-it-is' },
           remoteAddress: '10.9.9.9',
         });
       for (let i = 0; i < 3; i++) {
@@ -326,6 +329,163 @@ describe('gateway: authentication, authorization from the route table, rate limi
     } finally {
       await quick.close();
     }
+  });
+
+  it('drops a revoked API key at once when it hears the event, long before the cache window', async () => {
+    const listening = await gatewayWith({ API_KEY_CACHE_MS: '30000', ...eventEnv() });
+    try {
+      const db = platform.platform.db;
+      const owner = await db.user.findFirst({ where: { tenantId: tenants.A, role: 'owner' } });
+      const { key, apiKey } = await tenantService.createApiKey(
+        { db, registry: new EventRegistry(ALL_EVENTS) },
+        { tenantId: tenants.A, actorId: owner!.id, name: 'revoked by event', scopes: ['orders:read'] },
+      );
+      const call = () =>
+        listening.inject({ method: 'GET', url: `/api/tenants/${tenants.A}/api-keys`, headers: { 'x-api-key': key } });
+      expect((await call()).statusCode).toBe(403); // verified and cached for 30 s
+      const revoke = await listening.inject({
+        method: 'DELETE',
+        url: `/api/tenants/${tenants.A}/api-keys/${apiKey.id}`,
+        headers: { authorization: `Bearer ${tokens.get('A:owner')}` },
+      });
+      expect(revoke.statusCode).toBe(204);
+      const started = Date.now();
+      await eventually(async () => expect((await call()).statusCode).toBe(401), { timeoutMs: 10_000 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await listening.close();
+    }
+  });
+
+  it('cuts off live access tokens of a suspended tenant and of a user whose role changed', async () => {
+    const listening = await gatewayWith(eventEnv());
+    try {
+      const db = platform.platform.db;
+      const ownerEmail = `owner-${randomUUID()}@practice.example`;
+      const { tenantId } = await tenantService.provisionTenant(db, {
+        name: 'Practice C',
+        ownerEmail,
+        ownerPassword: PASSWORD,
+      });
+      const approverEmail = `approver-${randomUUID()}@practice.example`;
+      const approver = await tenantService.createUser(db, {
+        tenantId,
+        email: approverEmail,
+        password: PASSWORD,
+        role: 'approver',
+      });
+      const login = async (email: string) => {
+        const res = await listening.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: PASSWORD },
+        });
+        expect(res.statusCode).toBe(200);
+        return res.json().accessToken as string;
+      };
+      const settings = (token: string) =>
+        listening.inject({
+          method: 'GET',
+          url: `/api/tenants/${tenantId}/settings`,
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const ownerToken = await login(ownerEmail);
+      const approverToken = await login(approverEmail);
+      expect((await settings(approverToken)).statusCode).toBe(200);
+
+      // The owner makes the approver a viewer: the approver's token (role approver) stops at once.
+      await new Promise((r) => setTimeout(r, 1_100)); // tokens carry iat in whole seconds
+      const demote = await listening.inject({
+        method: 'PATCH',
+        url: `/api/tenants/${tenantId}/users/${approver.id}`,
+        headers: { authorization: `Bearer ${ownerToken}` },
+        payload: { role: 'viewer' },
+      });
+      expect(demote.statusCode).toBe(200);
+      await eventually(async () => expect((await settings(approverToken)).statusCode).toBe(401), { timeoutMs: 10_000 });
+      expect((await settings(await login(approverEmail))).statusCode).toBe(200); // a fresh login works, as viewer
+      expect((await settings(ownerToken)).statusCode).toBe(200); // nobody else is affected
+
+      const suspend = await listening.inject({
+        method: 'POST',
+        url: `/api/ops/tenants/${tenantId}/suspend`,
+        headers: { authorization: `Bearer ${tokens.get('A:ops_admin')}` },
+      });
+      expect(suspend.statusCode).toBe(204);
+      await eventually(async () => expect((await settings(ownerToken)).statusCode).toBe(401), { timeoutMs: 10_000 });
+      const otherTenant = await listening.inject({
+        method: 'GET',
+        url: `/api/tenants/${tenants.A}/settings`,
+        headers: { authorization: `Bearer ${tokens.get('A:owner')}` },
+      });
+      expect(otherTenant.statusCode).toBe(200); // other tenants unaffected
+    } finally {
+      await listening.close();
+    }
+  });
+
+  it('counts the login limit per client address, believing X-Forwarded-For only from a trusted proxy', async () => {
+    const attempt = (app: ServiceApp, forwardedFor: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `nobody-${randomUUID()}@y.example`, password: 'whatever-it-is' },
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+    const edge = await gatewayWith({ RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '2' }); // TRUST_PROXY empty: trusts nobody
+    const behindIngress = await gatewayWith({ RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '2', TRUST_PROXY: 'loopback' });
+    try {
+      // A client cannot escape the limit by inventing addresses.
+      expect((await attempt(edge, '10.0.0.1')).statusCode).toBe(401);
+      expect((await attempt(edge, '10.0.0.2')).statusCode).toBe(401);
+      expect((await attempt(edge, '10.0.0.3')).statusCode).toBe(429);
+      // Behind a trusted ingress, each client address has its own budget.
+      for (let i = 0; i < 2; i++) expect((await attempt(behindIngress, '10.0.0.1')).statusCode).toBe(401);
+      expect((await attempt(behindIngress, '10.0.0.1')).statusCode).toBe(429);
+      expect((await attempt(behindIngress, '10.0.0.2')).statusCode).toBe(401);
+    } finally {
+      await edge.close();
+      await behindIngress.close();
+    }
+  });
+
+  describe('with Redis (REDIS_URL): replicas share one budget', () => {
+    let redis: RedisServerHandle;
+    beforeAll(async () => {
+      redis = await startRedisServer();
+    });
+    afterAll(async () => {
+      await redis?.stop();
+    });
+
+    it('two gateway replicas share the login budget of one address, and keep serving when Redis is down', async () => {
+      const env = { RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '3', REDIS_URL: redis.url };
+      const [one, two] = [await gatewayWith(env), await gatewayWith(env)];
+      try {
+        const attempt = (app: ServiceApp) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: `nobody-${randomUUID()}@y.example`, password: 'whatever-it-is' },
+            remoteAddress: '10.7.7.7',
+          });
+        expect((await attempt(one)).statusCode).toBe(401);
+        expect((await attempt(two)).statusCode).toBe(401);
+        expect((await attempt(one)).headers.ratelimit).toMatch(/^"login";r=0;t=\d+$/);
+        const refused = await attempt(two);
+        expect(refused.statusCode).toBe(429);
+        expect(refused.headers['retry-after']).toBeDefined();
+
+        await redis.kill('SIGKILL');
+        // Fail open to per-replica windows: replica two has counted nothing itself yet.
+        expect((await attempt(two)).statusCode).toBe(401);
+        await redis.restart();
+      } finally {
+        await one.close();
+        await two.close();
+      }
+    });
   });
 
   it('sends security headers and CORS for the web app origin only', async () => {

@@ -26,6 +26,7 @@ export interface AccessPrincipal {
   tenantId: string | null;
   role: Role;
   tokenId: string;
+  issuedAt: Date;
   expiresAt: Date;
 }
 
@@ -90,6 +91,7 @@ function principalOf(payload: JWTPayload): AccessPrincipal {
     tenantId,
     role,
     tokenId: String(payload.jti),
+    issuedAt: new Date(Number(payload.iat) * 1000),
     expiresAt: new Date(Number(payload.exp) * 1000),
   };
 }
