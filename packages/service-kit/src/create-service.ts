@@ -6,6 +6,7 @@ import { trustProxyOption, type BaseConfig } from './config';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { createReadiness, healthRoutes, type ReadinessCheck, type Readiness } from './health';
 import { loggerOptions } from './logger';
+import { registerOpenApi } from './openapi';
 import { ProblemSchema } from './problem';
 import { genRequestId, requestContext } from './request-context';
 import { principalDecorator } from './auth/principal';
@@ -33,6 +34,8 @@ export interface CreateServiceOptions {
   readiness?: Record<string, ReadinessCheck>;
   /** Where logs go (stdout by default); tests capture them here. */
   logStream?: DestinationStream;
+  /** Serve `GET /openapi.json` describing the routes (default true; the gateway merges these). */
+  openApi?: boolean;
   /** OpenTelemetry wiring; only started when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
   telemetry?: TelemetryHook;
 }
@@ -65,6 +68,7 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   app.setNotFoundHandler(notFoundHandler);
   await app.register(requestContext);
   await app.register(principalDecorator);
+  if (options.openApi !== false) await registerOpenApi(app, name);
   await app.register(healthRoutes);
   // Responses finishing during shutdown close their keep-alive connection, so draining ends when
   // the last in-flight request does instead of waiting for idle keep-alive sockets to time out.

@@ -25,7 +25,11 @@ import {
   type RateLimiter,
 } from './rate-limit';
 import { REVOCATION_EVENTS, Revocations } from './revocations';
+import { renderDocsPage } from './docs-page';
+import { createOpenApiSource, mergeOpenApi } from './openapi';
 import { ROUTES, type ServiceName } from './route-table';
+
+const API_VERSION = '1.0.0';
 
 export class RateLimited extends ProblemError {
   constructor(name: string, decision: RateDecision) {
@@ -41,7 +45,8 @@ export class RateLimited extends ProblemError {
  * rate-limits, and proxies with a short-lived internal token describing the caller.
  */
 export async function buildApp(config: Config): Promise<ServiceApp> {
-  const app = await createService({ name: 'gateway', config });
+  // Its own OpenAPI description would only list proxy routes: it serves the merged one instead.
+  const app = await createService({ name: 'gateway', config, openApi: false });
   // Bodies pass through untouched (the service validates them); only their size is limited here.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -102,6 +107,18 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     if (!decision.allowed) throw new RateLimited(name, decision);
     Object.assign(headers, rateLimitHeaders(name, decision));
   };
+
+  const upstreams: Record<ServiceName, string> = { tenant: config.TENANT_URL };
+  const openApiDocs = createOpenApiSource(upstreams);
+  const publicApi = async () => mergeOpenApi(ROUTES, await openApiDocs(), API_VERSION);
+  app.get('/api/openapi.json', publicApi);
+  app.get('/api/docs', async (_req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      // Inline styles only; no scripts, frames or requests to anywhere.
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+      .send(renderDocsPage(await publicApi())),
+  );
 
   for (const rule of ROUTES) {
     app.route({

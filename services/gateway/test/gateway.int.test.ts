@@ -8,6 +8,7 @@ import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
+import { openApiPath } from '../src/openapi';
 import { ROUTES, type RouteRule } from '../src/route-table';
 
 const PASSWORD = 'correct horse battery staple';
@@ -486,6 +487,35 @@ describe('gateway: authentication, authorization from the route table, rate limi
         await two.close();
       }
     });
+  });
+
+  it('serves one OpenAPI document with exactly the routes of the table, and a docs page', async () => {
+    const res = await gateway.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(operations.sort()).toEqual(ROUTES.map((r) => `${r.method} ${openApiPath(r.path)}`).sort());
+    for (const [p, methods] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+      for (const op of Object.values(methods)) {
+        expect(op['x-plh-undescribed']).toBeUndefined(); // every table route is described by its service
+        expect(p).not.toMatch(/^\/internal/);
+      }
+    }
+    const create = doc.paths['/api/tenants/{tenantId}/api-keys'].post;
+    expect(create['x-plh-roles']).toEqual(['owner']);
+    expect(create.security).toEqual([{ bearerAuth: [] }]); // keys cannot create keys
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '401', '403', '404', '429']));
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
+    expect(doc.components.schemas.Problem).toBeDefined();
+
+    const page = await gateway.inject({ method: 'GET', url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.body).toContain('/api/tenants/{tenantId}/api-keys');
+    expect(page.body).not.toContain('<script');
   });
 
   it('sends security headers and CORS for the web app origin only', async () => {
