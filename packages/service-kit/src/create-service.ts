@@ -77,8 +77,9 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     closing = true;
     readiness.markShuttingDown();
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   if (options.telemetry && config.OTEL_EXPORTER_OTLP_ENDPOINT) {

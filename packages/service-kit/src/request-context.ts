@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -16,14 +16,31 @@ export function genRequestId(req: { headers: Record<string, string | string[] | 
  * The value travels on in outgoing calls and in event envelopes, so a letter's journey can be followed.
  * See: https://www.w3.org/TR/trace-context/
  */
-export function nextTraceparent(incoming: string | string[] | undefined): string {
-  const match = typeof incoming === 'string' ? TRACEPARENT_RE.exec(incoming) : null;
-  const traceId = match?.[1] && !/^0+$/.test(match[1]) ? match[1] : randomBytes(16).toString('hex');
-  return `00-${traceId}-${randomBytes(8).toString('hex')}-${match?.[3] ?? '01'}`;
+/**
+ * Random hex from a pre-filled pool: one getrandom call per 4 KiB instead of two per request
+ * (randomBytes was ~6% of the gateway's CPU in bench/gateway). randomUUID pools the same way.
+ */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const hex = pool.toString('hex', poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return hex;
 }
 
+export function nextTraceparent(incoming: string | string[] | undefined): string {
+  const match = typeof incoming === 'string' ? TRACEPARENT_RE.exec(incoming) : null;
+  const traceId = match?.[1] && !/^0+$/.test(match[1]) ? match[1] : randomHex(16);
+  return `00-${traceId}-${randomHex(8)}-${match?.[3] ?? '01'}`;
+}
+
+/** The trace id of a `traceparent` this module made (fixed layout: `00-<32 hex>-<16 hex>-<2 hex>`). */
 export function traceIdOf(traceparent: string): string {
-  return traceparent.split('-')[1] ?? '';
+  return traceparent.slice(3, 35);
 }
 
 declare module 'fastify' {
@@ -38,11 +55,13 @@ declare module 'fastify' {
  */
 export const requestContext = fp(async function requestContext(app: FastifyInstance): Promise<void> {
   app.decorateRequest('traceparent', '');
-  app.addHook('onRequest', async (req: FastifyRequest, reply) => {
+  // Callback-style hook: an async one costs a promise per request on every service's hot path.
+  app.addHook('onRequest', (req: FastifyRequest, reply, done) => {
     req.traceparent = nextTraceparent(req.headers.traceparent);
     // The request's own child logger gains the binding (no second child per request).
     addBindings(req.log, { traceId: traceIdOf(req.traceparent) });
     reply.header('x-request-id', req.id);
+    done();
   });
 });
 

@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import { importJWK, type JWK } from 'jose';
 import { Pool } from 'undici';
 import {
@@ -28,6 +27,7 @@ import { REVOCATION_EVENTS, Revocations } from './revocations';
 import { renderDocsPage } from './docs-page';
 import { createOpenApiSource, mergeOpenApi } from './openapi';
 import { ROUTES, type ServiceName } from './route-table';
+import { securityHeaders } from './security-headers';
 
 const API_VERSION = '1.0.0';
 
@@ -55,8 +55,12 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     credentials: true,
     exposedHeaders: ['x-request-id', 'ratelimit', 'ratelimit-policy', 'retry-after'],
   });
-  await app.register(helmet, {
+  const secure = securityHeaders({
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(secure);
+    done();
   });
 
   const signer = await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK);
