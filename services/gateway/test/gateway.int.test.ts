@@ -500,6 +500,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
     for (const [p, methods] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
       for (const op of Object.values(methods)) {
         expect(op['x-plh-undescribed']).toBeUndefined(); // every table route is described by its service
+        expect(op.summary).toEqual(expect.any(String));
         expect(p).not.toMatch(/^\/internal/);
       }
     }

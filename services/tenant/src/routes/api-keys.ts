@@ -23,6 +23,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
     '/api/tenants/:tenantId/api-keys',
     {
       schema: {
+        summary: 'Create an API key (the secret is shown once)',
         params: TenantParams,
         body: Type.Object(
           {
@@ -60,7 +61,13 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
 
   app.get(
     '/api/tenants/:tenantId/api-keys',
-    { schema: { params: TenantParams, response: { 200: Type.Object({ items: Type.Array(ApiKeyView) }), ...errors } } },
+    {
+      schema: {
+        summary: 'List the practice’s API keys',
+        params: TenantParams,
+        response: { 200: Type.Object({ items: Type.Array(ApiKeyView) }), ...errors },
+      },
+    },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin']);
       return { items: await listApiKeys(apiKeys.db, req.params.tenantId) };
@@ -71,6 +78,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
     '/api/tenants/:tenantId/api-keys/:apiKeyId',
     {
       schema: {
+        summary: 'Revoke an API key',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), apiKeyId: Type.String({ format: 'uuid' }) }),
         response: { 204: Type.Null(), ...errors },
       },

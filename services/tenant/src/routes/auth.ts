@@ -23,6 +23,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
     '/api/auth/accept-invite',
     {
       schema: {
+        summary: 'Accept an invitation and set a password',
         body: Type.Object(
           {
             token: Type.String({ minLength: 1, maxLength: 200 }),
@@ -39,6 +40,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
     '/api/auth/login',
     {
       schema: {
+        summary: 'Sign in: access token (15 min) and refresh token',
         body: Type.Object(
           {
             email: Type.String({ minLength: 3, maxLength: 254 }),
@@ -53,12 +55,24 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
   );
   app.post(
     '/api/auth/refresh',
-    { schema: { body: RefreshBody, response: { 200: Session, 400: Problem, 401: Problem } } },
+    {
+      schema: {
+        summary: 'Trade a refresh token for new tokens (the old one stops working)',
+        body: RefreshBody,
+        response: { 200: Session, 400: Problem, 401: Problem },
+      },
+    },
     async (req) => refreshSession(sessions, req.body.refreshToken),
   );
   app.post(
     '/api/auth/logout',
-    { schema: { body: RefreshBody, response: { 204: Type.Null(), 400: Problem } } },
+    {
+      schema: {
+        summary: 'Sign out: revoke the refresh token',
+        body: RefreshBody,
+        response: { 204: Type.Null(), 400: Problem },
+      },
+    },
     async (req, reply) => {
       await logOut(sessions, req.body.refreshToken);
       return reply.code(204).send(null);

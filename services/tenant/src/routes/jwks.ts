@@ -15,19 +15,28 @@ const Jwks = Type.Object({ keys: Type.Array(Jwk) });
 
 /** Public keys for access-token verification (the gateway and services fetch and cache this). */
 const jwksRoutes: FastifyPluginAsyncTypebox<{ signing: SigningDeps }> = async (app, { signing }) => {
-  app.get('/.well-known/jwks.json', { schema: { response: { 200: Jwks } } }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=60');
-    const { keys } = await publishedJwks(signing);
-    return {
-      keys: keys.map((k) => ({
-        kty: 'OKP' as const,
-        crv: 'Ed25519' as const,
-        x: String(k.x),
-        kid: String(k.kid),
-        alg: 'EdDSA' as const,
-        use: 'sig' as const,
-      })),
-    };
-  });
+  app.get(
+    '/.well-known/jwks.json',
+    {
+      schema: {
+        summary: 'Public keys that verify access tokens',
+        response: { 200: Jwks },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      const { keys } = await publishedJwks(signing);
+      return {
+        keys: keys.map((k) => ({
+          kty: 'OKP' as const,
+          crv: 'Ed25519' as const,
+          x: String(k.x),
+          kid: String(k.kid),
+          alg: 'EdDSA' as const,
+          use: 'sig' as const,
+        })),
+      };
+    },
+  );
 };
 export default jwksRoutes;

@@ -10,6 +10,7 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = asyn
     '/api/ops/tenants',
     {
       schema: {
+        summary: 'Provision a practice and invite its first owner (ops)',
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -51,6 +52,7 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = asyn
       `/api/ops/tenants/:tenantId/${action}`,
       {
         schema: {
+          summary: 'Suspend or reactivate a practice (ops)',
           params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
           response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
         },

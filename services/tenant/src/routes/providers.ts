@@ -41,7 +41,11 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
   app.get(
     '/api/tenants/:tenantId/providers',
     {
-      schema: { params: TenantParams, response: { 200: Type.Object({ items: Type.Array(ProviderView) }), ...errors } },
+      schema: {
+        summary: 'List the provider roster',
+        params: TenantParams,
+        response: { 200: Type.Object({ items: Type.Array(ProviderView) }), ...errors },
+      },
     },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, READERS);
@@ -50,7 +54,14 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
   );
   app.post(
     '/api/tenants/:tenantId/providers',
-    { schema: { params: TenantParams, body: ProviderBody, response: { 201: ProviderView, ...errors } } },
+    {
+      schema: {
+        summary: 'Add a provider to the roster',
+        params: TenantParams,
+        body: ProviderBody,
+        response: { 201: ProviderView, ...errors },
+      },
+    },
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       return reply.code(201).send(await addProvider(providers, req.params.tenantId, req.body));
@@ -58,7 +69,14 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
   );
   app.put(
     '/api/tenants/:tenantId/providers/:providerId',
-    { schema: { params: ProviderParams, body: ProviderBody, response: { 200: ProviderView, ...errors } } },
+    {
+      schema: {
+        summary: 'Replace a provider’s details',
+        params: ProviderParams,
+        body: ProviderBody,
+        response: { 200: ProviderView, ...errors },
+      },
+    },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       return updateProvider(providers, req.params.tenantId, req.params.providerId, req.body);
@@ -66,7 +84,13 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
   );
   app.delete(
     '/api/tenants/:tenantId/providers/:providerId',
-    { schema: { params: ProviderParams, response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: {
+        summary: 'Remove a provider from the roster',
+        params: ProviderParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       await removeProvider(providers, req.params.tenantId, req.params.providerId);

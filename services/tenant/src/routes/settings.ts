@@ -22,7 +22,13 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = async (app, { settings }) => {
   app.get(
     '/api/tenants/:tenantId/settings',
-    { schema: { params: TenantParams, response: { 200: Settings, ...errors } } },
+    {
+      schema: {
+        summary: 'Read settings and feature flags (with defaults)',
+        params: TenantParams,
+        response: { 200: Settings, ...errors },
+      },
+    },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, [
         'owner',
@@ -38,6 +44,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = as
     '/api/tenants/:tenantId/settings',
     {
       schema: {
+        summary: 'Change settings (owners) or override flags (ops)',
         params: TenantParams,
         body: Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 50 }),
         response: { 200: Settings, ...errors },

@@ -18,6 +18,7 @@ const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, {
     '/api/tenants/:tenantId/users',
     {
       schema: {
+        summary: 'List the practice’s users',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
         response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errors },
       },
@@ -31,6 +32,7 @@ const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, {
     '/api/tenants/:tenantId/users/:userId',
     {
       schema: {
+        summary: 'Change a user’s role or status',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }),
         body: Type.Object(
           {
