@@ -258,6 +258,10 @@ async function main() {
   console.log('\n\x1b[1mPatientLetterHub is running\x1b[0m');
   for (const [dir, { port }] of present)
     console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
+  if (present.some(([dir]) => dir === 'gateway'))
+    console.log(
+      `  ${'API reference'.padEnd(14)} http://127.0.0.1:${SERVICES.gateway.port}/api/docs   (/api/openapi.json)`,
+    );
   console.log(`  ${'postgres'.padEnd(14)} ${adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
   console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
   if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
