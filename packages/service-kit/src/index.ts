@@ -14,4 +14,5 @@ export * from './platform';
 export * from './auth/access-token';
 export * from './auth/internal-token';
 export * from './auth/principal';
+export * from './auth/tenant-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -82,6 +82,18 @@ export class Conflict extends ProblemError {
     super(409, code, 'Conflict', detail);
   }
 }
+/** A stale `If-Match` (or version): someone changed the resource since the caller read it. */
+export class PreconditionFailed extends ProblemError {
+  constructor(detail = 'The resource changed since you read it; fetch it again and retry.') {
+    super(412, 'PRECONDITION_FAILED', 'Precondition failed', detail);
+  }
+}
+/** Well-formed, but not something this resource can do with it (RFC 9110 §15.5.21). */
+export class Unprocessable extends ProblemError {
+  constructor(code: string, detail: string, errors?: FieldError[]) {
+    super(422, code, 'Unprocessable content', detail, errors);
+  }
+}
 export class PayloadTooLarge extends ProblemError {
   constructor(detail = 'The request body is too large.') {
     super(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', detail);

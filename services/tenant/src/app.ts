@@ -1,11 +1,11 @@
 import {
   createInternalTokenVerifier,
   createService,
+  parseJwks,
   requirePrincipal,
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
-import type { JSONWebKeySet } from 'jose';
 import type { ApiKeyDeps } from './domain/api-keys';
 import apiKeyRoutes from './routes/api-keys';
 import providerRoutes from './routes/providers';
@@ -62,12 +62,4 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
   });
   return app;
-}
-
-function parseJwks(json: string): JSONWebKeySet {
-  const parsed: unknown = JSON.parse(json);
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys)) {
-    throw new Error('INTERNAL_TOKEN_JWKS must be a JSON Web Key Set ({"keys":[...]})');
-  }
-  return parsed as JSONWebKeySet;
 }

@@ -98,3 +98,12 @@ export function createInternalTokenMinter(signer: InternalSigner, ttlSec = 60) {
     return token;
   };
 }
+
+/** INTERNAL_TOKEN_JWKS as a key set; a clear error at start-up when it is not one. */
+export function parseJwks(json: string): JSONWebKeySet {
+  const parsed: unknown = JSON.parse(json);
+  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys)) {
+    throw new Error('INTERNAL_TOKEN_JWKS must be a JSON Web Key Set ({"keys":[...]})');
+  }
+  return parsed as JSONWebKeySet;
+}

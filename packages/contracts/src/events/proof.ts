@@ -1,0 +1,33 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../registry';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+/**
+ * A proof job finished: the PDF is in storage under `storageKey` (the tenant's prefix), with its hash.
+ * Core records it as the order's next proof revision and moves the order to proof_ready.
+ */
+export const ProofJobReady = defineEvent(
+  'plh.proof.job.ready',
+  Type.Object(
+    {
+      jobId: Id,
+      orderId: Id,
+      kind: Type.Union([Type.Literal('proof'), Type.Literal('production')]),
+      storageKey: Type.String({ minLength: 1, maxLength: 512 }),
+      sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+      pageCount: Type.Integer({ minimum: 1 }),
+    },
+    { additionalProperties: false },
+  ),
+  'A proof or production file is ready',
+);
+
+/** A proof job failed for good (after retries); the reason is scrubbed of PHI. */
+export const ProofJobFailed = defineEvent(
+  'plh.proof.job.failed',
+  Type.Object({ jobId: Id, orderId: Id, reason: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
+  'A proof job failed',
+);
+
+export const PROOF_EVENTS = [ProofJobReady, ProofJobFailed];

@@ -1,0 +1,32 @@
+import { Forbidden, NotFound } from '../problem';
+import type { Role } from './access-token';
+import type { Principal } from './internal-token';
+
+export interface AccessRule {
+  /** User roles allowed; ops roles listed here act across tenants. */
+  roles: readonly Role[];
+  /** API-key scopes allowed (one suffices); empty: no API keys. */
+  scopes?: readonly string[];
+}
+
+/**
+ * The service's own check behind the gateway's (defence in depth): may this principal act on
+ * `tenantId`? Practice users and API keys only ever reach their own tenant, and another tenant's
+ * resources answer 404 (never 403, which would confirm they exist); ops roles cross tenants.
+ */
+export function assertTenantAccess(principal: Principal, tenantId: string, rule: AccessRule): void {
+  if (principal.kind === 'api_key') {
+    if (principal.tenantId !== tenantId) throw new NotFound();
+    const scopes = rule.scopes ?? [];
+    if (!scopes.some((s) => principal.scopes.includes(s)))
+      throw new Forbidden(
+        scopes.length ? `This needs an API key with scope ${scopes.join(' or ')}.` : 'API keys cannot do this.',
+      );
+    return;
+  }
+  if (principal.kind !== 'user') throw new Forbidden('This needs a signed-in user or an API key.');
+  const isOps = principal.tenantId === null;
+  if (!isOps && principal.tenantId !== tenantId) throw new NotFound();
+  if (!rule.roles.includes(principal.role))
+    throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
+}

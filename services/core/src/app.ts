@@ -1,0 +1,68 @@
+import {
+  createInternalTokenVerifier,
+  createService,
+  parseJwks,
+  requirePrincipal,
+  type Platform,
+  type ServiceApp,
+} from '@plh/service-kit';
+import type { ObjectStorage } from '@plh/storage';
+import type { PrismaClient } from '../generated/prisma';
+import type { Config } from './config';
+import { unitOfWork } from './data/unit-of-work';
+import type { CoreDeps } from './domain/deps';
+import { Keyring } from './domain/keyring';
+import { parseMasterKeys } from './domain/phi-cipher';
+import fileRoutes, { fileReadRoutes } from './routes/files';
+import { idempotency } from './routes/idempotency';
+import orderRoutes from './routes/orders';
+import { patientListRoutes, patientListUploadRoutes } from './routes/patient-lists';
+import projectRoutes from './routes/projects';
+import quoteRoutes from './routes/quotes';
+import signedFileRoutes from './routes/signed-files';
+import { storageFromConfig } from './storage';
+
+export interface Deps {
+  platform: Platform<PrismaClient>;
+  /** Replaces the storage config describes (tests). */
+  storage?: ObjectStorage;
+}
+
+/** The core service: projects, files, patient lists, quotes, orders and their timeline. */
+export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
+  const app = await createService({ name: 'core', config, readiness: deps.platform.readiness });
+  app.addHook('onClose', () => deps.platform.close());
+  const storage = deps.storage ?? storageFromConfig(config);
+  const core: CoreDeps = {
+    unitOfWork: unitOfWork(deps.platform.db, deps.platform.registry),
+    storage,
+    keyring: new Keyring(parseMasterKeys(config.PHI_MASTER_KEYS)),
+    limits: {
+      maxUploadBytes: config.MAX_UPLOAD_BYTES,
+      maxListRows: config.PATIENT_LIST_MAX_ROWS,
+      quoteTtlDays: config.QUOTE_TTL_DAYS,
+      cancelWindowMinutes: config.CANCEL_WINDOW_MINUTES,
+    },
+  };
+  if (storage.driver === 'local')
+    await app.register(signedFileRoutes, { storage, secret: Buffer.from(config.FILE_URL_SECRET, 'utf8') });
+
+  const verifyInternal = createInternalTokenVerifier({ jwks: parseJwks(config.INTERNAL_TOKEN_JWKS), audience: 'core' });
+  await app.register(async (scope) => {
+    requirePrincipal(scope, verifyInternal);
+    await scope.register(idempotency, { unitOfWork: core.unitOfWork });
+    await scope.register(projectRoutes, { deps: core });
+    await scope.register(fileReadRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
+    await scope.register(patientListRoutes, { deps: core });
+    await scope.register(quoteRoutes, { deps: core });
+    await scope.register(orderRoutes, { deps: core });
+    // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
+    await scope.register(async (uploads) => {
+      uploads.removeAllContentTypeParsers();
+      uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+      await uploads.register(fileRoutes, { deps: core });
+      await uploads.register(patientListUploadRoutes, { deps: core });
+    });
+  });
+  return app;
+}

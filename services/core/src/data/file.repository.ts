@@ -1,0 +1,79 @@
+import type { Tx } from './db';
+
+export type FileKind = 'logo' | 'letterhead' | 'signature' | 'template' | 'patient_list';
+
+export interface RevisionRecord {
+  id: string;
+  fileId: string;
+  revision: number;
+  storageKey: string;
+  sizeBytes: number;
+  sha256: string;
+  contentType: string;
+  uploadedBy: string;
+  createdAt: Date;
+}
+
+type RevisionRow = Omit<RevisionRecord, 'sizeBytes'> & { sizeBytes: bigint };
+const toRecord = (r: RevisionRow): RevisionRecord => ({ ...r, sizeBytes: Number(r.sizeBytes) });
+const REVISION_FIELDS = {
+  id: true,
+  fileId: true,
+  revision: true,
+  storageKey: true,
+  sizeBytes: true,
+  sha256: true,
+  contentType: true,
+  uploadedBy: true,
+  createdAt: true,
+} as const;
+
+/** A project's files and their revisions (every upload is a new revision; older ones stay). */
+export function fileRepository(tx: Tx, tenantId: string) {
+  const scope = { tenantId };
+  return {
+    /** The file of this kind in the project, created on first upload; locked for numbering. */
+    async lockFile(projectId: string, kind: FileKind, newId: string): Promise<{ id: string }> {
+      await tx.projectFile.upsert({
+        where: { projectId_kind: { projectId, kind } },
+        create: { id: newId, projectId, kind, ...scope },
+        update: {},
+      });
+      const [row] = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        'SELECT id::text FROM project_file WHERE tenant_id = $1::uuid AND project_id = $2::uuid AND kind = $3 FOR UPDATE',
+        tenantId,
+        projectId,
+        kind,
+      );
+      return row!;
+    },
+    async nextRevision(fileId: string): Promise<number> {
+      const last = await tx.fileRevision.findFirst({
+        where: { ...scope, fileId },
+        orderBy: { revision: 'desc' },
+        select: { revision: true },
+      });
+      return (last?.revision ?? 0) + 1;
+    },
+    async addRevision(r: Omit<RevisionRecord, 'createdAt'>): Promise<RevisionRecord> {
+      const row = await tx.fileRevision.create({
+        data: { ...r, sizeBytes: BigInt(r.sizeBytes), ...scope },
+        select: REVISION_FIELDS,
+      });
+      return toRecord(row);
+    },
+    async revisions(projectId: string, kind?: FileKind) {
+      const files = await tx.projectFile.findMany({
+        where: { ...scope, projectId, ...(kind ? { kind } : {}) },
+        include: { revisions: { orderBy: { revision: 'desc' }, select: REVISION_FIELDS } },
+        orderBy: { kind: 'asc' },
+      });
+      return files.map((f) => ({ fileId: f.id, kind: f.kind as FileKind, revisions: f.revisions.map(toRecord) }));
+    },
+    async findRevision(revisionId: string): Promise<RevisionRecord | null> {
+      const row = await tx.fileRevision.findFirst({ where: { ...scope, id: revisionId }, select: REVISION_FIELDS });
+      return row ? toRecord(row) : null;
+    },
+  };
+}
+export type FileRepository = ReturnType<typeof fileRepository>;

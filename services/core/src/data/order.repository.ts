@@ -1,0 +1,98 @@
+import type { Prisma } from '../../generated/prisma';
+import type { OrderStatus } from '../domain/order-state-machine';
+import type { Tx } from './db';
+
+export interface OrderRecord {
+  id: string;
+  tenantId: string;
+  number: number;
+  projectId: string;
+  quoteId: string;
+  status: OrderStatus;
+  version: number;
+  cancelWindowEndsAt: Date;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TimelineEntry {
+  id: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actorKind: string;
+  actorId: string;
+  reason: string | null;
+  createdAt: Date;
+}
+
+type Row = Prisma.OrderGetPayload<object>;
+const toRecord = (r: Row): OrderRecord => ({ ...r, status: r.status as OrderStatus });
+
+/** Orders of one tenant, their timeline, and per-tenant numbering. */
+export function orderRepository(tx: Tx, tenantId: string) {
+  const scope = { tenantId };
+  return {
+    async create(o: Omit<OrderRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>): Promise<OrderRecord> {
+      return toRecord(await tx.order.create({ data: { ...o, ...scope } }));
+    },
+    async findById(id: string): Promise<OrderRecord | null> {
+      const row = await tx.order.findFirst({ where: { ...scope, id } });
+      return row ? toRecord(row) : null;
+    },
+    /** Locks the row for a status change (concurrent transitions queue instead of racing). */
+    async lock(id: string): Promise<OrderRecord | null> {
+      const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        'SELECT id::text FROM orders WHERE tenant_id = $1::uuid AND id = $2::uuid FOR UPDATE',
+        tenantId,
+        id,
+      );
+      return rows.length ? this.findById(id) : null;
+    },
+    /** Sets the status and bumps the version (the ETag). */
+    async setStatus(id: string, status: OrderStatus): Promise<OrderRecord> {
+      return toRecord(
+        await tx.order.update({
+          where: { id, tenantId },
+          data: { status, version: { increment: 1 }, updatedAt: new Date() },
+        }),
+      );
+    },
+    list: async (filter: { status?: OrderStatus; projectId?: string }, limit: number) =>
+      (
+        await tx.order.findMany({
+          where: {
+            ...scope,
+            ...(filter.status ? { status: filter.status } : {}),
+            ...(filter.projectId ? { projectId: filter.projectId } : {}),
+          },
+          orderBy: { createdAt: 'desc' },
+          take: limit,
+        })
+      ).map(toRecord),
+    countByStatus: async () =>
+      (await tx.order.groupBy({ by: ['status'], where: scope, _count: { _all: true } })).map((g) => ({
+        status: g.status as OrderStatus,
+        count: g._count._all,
+      })),
+    appendTimeline: (e: Omit<TimelineEntry, 'createdAt'> & { orderId: string }) =>
+      tx.orderEvent.create({ data: { ...e, ...scope } }),
+    timeline: async (orderId: string): Promise<TimelineEntry[]> =>
+      (await tx.orderEvent.findMany({ where: { ...scope, orderId }, orderBy: { createdAt: 'asc' } })).map((e) => ({
+        ...e,
+        fromStatus: e.fromStatus as OrderStatus | null,
+        toStatus: e.toStatus as OrderStatus,
+      })),
+    /** The next number of a per-tenant sequence (`order`, `invoice`), gap-free within committed transactions. */
+    async nextNumber(name: 'order' | 'invoice'): Promise<number> {
+      const [row] = await tx.$queryRawUnsafe<Array<{ value: number }>>(
+        `INSERT INTO tenant_counter (tenant_id, name, value) VALUES ($1::uuid, $2, 1)
+         ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counter.value + 1 RETURNING value`,
+        tenantId,
+        name,
+      );
+      return row!.value;
+    },
+  };
+}
+export type OrderRepository = ReturnType<typeof orderRepository>;

@@ -1,0 +1,135 @@
+import { Readable } from 'node:stream';
+import { detectMapping, missingFields } from './columns';
+import { ListFileError, readCsv } from './read-csv';
+import { normaliseStreet, normaliseZip, normaliseState, zipMatchesState, undeliverableReason } from './us-address';
+import { validateRow } from './validate-row';
+
+async function collect(input: Buffer | string, maxRows = 1000) {
+  const out: unknown[] = [];
+  for await (const item of readCsv(Readable.from([Buffer.from(input)]), { maxRows })) out.push(item);
+  return out;
+}
+
+describe('US addresses in USPS style', () => {
+  it.each([
+    ['123 north main street apartment 4', '123 N MAIN ST APT 4'],
+    ['45 Elm Avenue, Suite 200', '45 ELM AVE STE 200'],
+    ['P.O. Box 12', 'PO BOX 12'],
+    ['9 Court Street', '9 COURT ST'],
+    ['1600 Pennsylvania Avenue NW', '1600 PENNSYLVANIA AVE NW'],
+  ])('%s → %s', (input, expected) => expect(normaliseStreet(input)).toBe(expected));
+
+  it('formats ZIP and ZIP+4, restores a ZIP whose leading zero Excel dropped, refuses the rest', () => {
+    expect(normaliseZip('02134')).toBe('02134');
+    expect(normaliseZip('2134')).toBe('02134');
+    expect(normaliseZip('021341234')).toBe('02134-1234');
+    expect(normaliseZip('02134-1234')).toBe('02134-1234');
+    for (const bad of ['1234567', 'ABCDE', '00000', '']) expect(normaliseZip(bad)).toBeNull();
+  });
+
+  it('knows states by code or name and checks the ZIP belongs to the state', () => {
+    expect(normaliseState('ma')).toBe('MA');
+    expect(normaliseState('New York')).toBe('NY');
+    expect(normaliseState('XX')).toBeNull();
+    expect(zipMatchesState('02134', 'MA')).toBe(true);
+    expect(zipMatchesState('90210', 'MA')).toBe(false);
+    expect(zipMatchesState('20500', 'DC')).toBe(true);
+  });
+
+  it('flags undeliverable-looking street lines', () => {
+    expect(undeliverableReason('UNKNOWN')).toMatch(/placeholder/);
+    expect(undeliverableReason('MAIN ST')).toMatch(/house number/);
+    expect(undeliverableReason('PO BOX 12')).toBeNull();
+    expect(undeliverableReason('RR 2')).toBeNull();
+  });
+});
+
+describe('column mapping', () => {
+  it('recognises common EHR export headers and says what is missing', () => {
+    const mapping = detectMapping([
+      'Patient First Name',
+      'Patient Last Name',
+      'MRN',
+      'Address Line 1',
+      'City',
+      'ST',
+      'Zip Code',
+    ]);
+    expect(mapping).toEqual({ firstName: 0, lastName: 1, address1: 3, city: 4, state: 5, zip: 6 });
+    expect(missingFields(mapping)).toEqual([]);
+    expect(missingFields(detectMapping(['Name', 'Street', 'Town']))).toEqual(['state', 'zip']);
+  });
+});
+
+describe('validateRow', () => {
+  const mapping = { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 };
+  it('normalises a good row', () => {
+    expect(validateRow(['  Ana   Nuñez ', '1 main street', 'boston', 'massachusetts', '2134'], mapping)).toEqual({
+      ok: true,
+      recipient: {
+        name: 'Ana Nuñez',
+        address1: '1 MAIN ST',
+        address2: null,
+        city: 'BOSTON',
+        state: 'MA',
+        zip: '02134',
+      },
+    });
+  });
+  it('gives every reason a row fails, and refuses formula cells', () => {
+    const result = validateRow(['', 'unknown', '', 'ZZ', '99'], mapping);
+    expect(result).toEqual({
+      ok: false,
+      reasons: [
+        'missing name',
+        'address is a placeholder',
+        'missing city',
+        'state is not a US state or territory code',
+        'ZIP code is not 5 digits or ZIP+4',
+      ],
+    });
+    expect(
+      validateRow(['=HYPERLINK("http://x","click")', '1 Main St', 'Boston', 'MA', '02134'], mapping),
+    ).toMatchObject({
+      ok: false,
+      reasons: ['a cell looks like a spreadsheet formula'],
+    });
+    expect(validateRow(['Ann', '1 Main St', 'Boston', 'MA', '90210'], mapping)).toMatchObject({
+      reasons: ['ZIP code does not belong to MA'],
+    });
+  });
+});
+
+describe('readCsv', () => {
+  it('reads a BOM, Excel quoting, semicolons and CRLF, numbering rows as a spreadsheet does', async () => {
+    const csv = '\uFEFFname;address;city\r\n"Nuñez; Ana";"1 ""Main"" St";Boston\r\n\r\n"Multi\nLine";2 Elm;Salem\r\n';
+    expect(await collect(csv)).toEqual([
+      { headers: ['name', 'address', 'city'] },
+      { row: 2, cells: ['Nuñez; Ana', '1 "Main" St', 'Boston'] },
+      { row: 5, cells: ['Multi\nLine', '2 Elm', 'Salem'] },
+    ]);
+  });
+
+  it('reads Windows-1252 cells next to UTF-8 ones', async () => {
+    const mixed = Buffer.concat([Buffer.from('name,city\nNuñez,Añasco\n'), Buffer.from('Peña,Mayagüez\n', 'latin1')]);
+    const rows = (await collect(mixed)).slice(1) as Array<{ cells: string[] }>;
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['Nuñez', 'Añasco'],
+      ['Peña', 'Mayagüez'],
+    ]);
+  });
+
+  it.each([
+    ['', 'EMPTY_LIST'],
+    ['\uFEFF\r\n', 'EMPTY_LIST'],
+    ['name,address,city\n', 'NO_DATA_ROWS'],
+    ['just one column\nAna\n', 'NO_COLUMNS'],
+    ['name,address\n"unclosed,1 Main\n', 'MALFORMED_CSV'],
+  ])('%j → %s', async (input, code) => {
+    await expect(collect(input)).rejects.toMatchObject({ code });
+  });
+
+  it('stops at the row limit', async () => {
+    await expect(collect('a,b\n1,2\n3,4\n5,6\n', 2)).rejects.toBeInstanceOf(ListFileError);
+  });
+});

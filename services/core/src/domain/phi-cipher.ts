@@ -1,0 +1,100 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+/**
+ * Field-level encryption of patient PHI (names, addresses), envelope style:
+ * - each practice has a 256-bit data key; it is stored only wrapped (AES-256-GCM) by a master key
+ *   from config, with the tenant id as associated data, so a wrapped key cannot be moved to another tenant;
+ * - each field is AES-256-GCM under the data key, with `<row id>:<field>` as associated data, so a
+ *   ciphertext copied onto another row or field fails to decrypt instead of showing the wrong patient;
+ * - duplicates are found by an HMAC of the normalised record under a key derived from the data key
+ *   (HKDF), never by plaintext, and are not comparable across tenants.
+ * Rotating a master key re-wraps data keys (a few rows) and never touches patient rows.
+ * See: NIST SP 800-38D (GCM), RFC 5869 (HKDF).
+ */
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface MasterKey {
+  id: string;
+  key: Buffer;
+}
+
+/** `PHI_MASTER_KEYS` = `id:base64,id:base64…`, the first one active (wraps new data keys). */
+export function parseMasterKeys(value: string): MasterKey[] {
+  const keys = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, b64] = entry.split(':');
+      const key = Buffer.from(b64 ?? '', 'base64');
+      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32)
+        throw new Error('PHI_MASTER_KEYS must be "id:<32 bytes base64>" entries, comma-separated');
+      return { id, key };
+    });
+  if (keys.length === 0) throw new Error('PHI_MASTER_KEYS has no key');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('PHI_MASTER_KEYS repeats a key id');
+  return keys;
+}
+
+export interface WrappedDataKey {
+  masterKeyId: string;
+  wrapped: string;
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(32);
+}
+
+export function wrapDataKey(master: MasterKey, tenantId: string, dataKey: Buffer): WrappedDataKey {
+  return { masterKeyId: master.id, wrapped: seal(master.key, dataKey, `tenant:${tenantId}`).toString('base64') };
+}
+
+export function unwrapDataKey(masters: MasterKey[], tenantId: string, wrapped: WrappedDataKey): Buffer {
+  const master = masters.find((m) => m.id === wrapped.masterKeyId);
+  if (!master)
+    throw new Error(`the data key is wrapped by master key "${wrapped.masterKeyId}", which is not configured`);
+  return open(master.key, Buffer.from(wrapped.wrapped, 'base64'), `tenant:${tenantId}`);
+}
+
+/** A tenant's field sealer: what repositories use to write and read PHI columns. */
+export class PhiSealer {
+  private readonly macKey: Buffer;
+
+  constructor(private readonly dataKey: Buffer) {
+    this.macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'plh-dedupe-v1', 32));
+  }
+
+  encrypt(rowId: string, field: string, plaintext: string): Buffer {
+    return seal(this.dataKey, Buffer.from(plaintext, 'utf8'), `${rowId}:${field}`);
+  }
+
+  decrypt(rowId: string, field: string, ciphertext: Buffer): string {
+    return open(this.dataKey, ciphertext, `${rowId}:${field}`).toString('utf8');
+  }
+
+  /** Equal normalised records give equal keys within one tenant only. */
+  dedupeKey(normalised: string): string {
+    return createHmac('sha256', this.macKey).update(normalised).digest('base64url');
+  }
+}
+
+function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+}
+
+function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
+  if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) throw new Error('not a sealed value');
+  const iv = sealed.subarray(1, 1 + IV_BYTES);
+  const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+}

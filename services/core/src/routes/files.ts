@@ -1,0 +1,103 @@
+import type { Readable } from 'node:stream';
+import { assertTenantAccess, NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import type { CoreDeps } from '../domain/deps';
+import { getProject } from '../domain/projects';
+import { uploadProjectFile } from '../domain/upload-file';
+import { ACCESS } from './access';
+import { errors, Problem, ProjectParams, RevisionView, toRevisionView } from './schemas';
+
+const Kind = Type.Union(['logo', 'letterhead', 'signature', 'template'].map((k) => Type.Literal(k)));
+const uploadErrors = { ...errors, 413: Problem, 415: Problem, 422: Problem };
+
+/**
+ * A project's files (logo, letterhead, signature image, custom template): the raw bytes are the body
+ * (any content type; the bytes decide what the file is), each upload a new revision.
+ * Registered in a scope whose body parser hands the stream over unread.
+ */
+const fileRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
+  app.post(
+    '/api/tenants/:tenantId/projects/:projectId/files/:kind',
+    {
+      schema: {
+        summary: 'Upload a new revision of a project file (raw bytes as the body)',
+        params: Type.Object({ ...ProjectParams.properties, kind: Kind }),
+        response: { 201: Type.Object({ kind: Type.String(), ...RevisionView.properties }), ...uploadErrors },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.writeProjects);
+      const revision = await uploadProjectFile(deps, {
+        tenantId: req.params.tenantId,
+        projectId: req.params.projectId,
+        kind: req.params.kind as 'logo',
+        actorId: principal.id,
+        body: req.body as Readable,
+      });
+      return reply.code(201).send({ kind: req.params.kind, ...toRevisionView(revision) });
+    },
+  );
+};
+export default fileRoutes;
+
+/** Listing and downloading revisions (JSON routes). */
+export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlSec: number }> = async (
+  app,
+  { deps, downloadTtlSec },
+) => {
+  app.get(
+    '/api/tenants/:tenantId/projects/:projectId/files',
+    {
+      schema: {
+        summary: 'The project’s files with every revision (newest first)',
+        params: ProjectParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ kind: Type.String(), revisions: Type.Array(RevisionView) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
+      await getProject(deps, req.params.tenantId, req.params.projectId);
+      const files = await deps.unitOfWork(req.params.tenantId, (uow) => uow.files.revisions(req.params.projectId));
+      return { items: files.map((f) => ({ kind: f.kind, revisions: f.revisions.map(toRevisionView) })) };
+    },
+  );
+  app.get(
+    '/api/tenants/:tenantId/files/:revisionId/download',
+    {
+      schema: {
+        summary: 'A short-lived signed link to a file revision',
+        params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), revisionId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({ url: Type.String(), expiresInSec: Type.Integer(), sha256: Type.String() }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      const revision = await deps.unitOfWork(req.params.tenantId, (uow) =>
+        uow.files.findRevision(req.params.revisionId),
+      );
+      if (!revision) throw new NotFound();
+      assertTenantAccess(
+        principal,
+        req.params.tenantId,
+        revision.storageKey.includes('/patient_list/') ? ACCESS.readPatients : ACCESS.read,
+      );
+      reply.header('cache-control', 'no-store');
+      return {
+        url: await deps.storage.signedDownloadUrl(revision.storageKey, {
+          expiresInSec: downloadTtlSec,
+          filename: `revision-${revision.revision}`,
+        }),
+        expiresInSec: downloadTtlSec,
+        sha256: revision.sha256,
+      };
+    },
+  );
+};

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import fp from 'fastify-plugin';
+import { principalOf, ProblemError, Unprocessable, type FastifyReply, type FastifyRequest } from '@plh/service-kit';
+import type { RunUnitOfWork } from '../data/unit-of-work';
+
+const KEY = /^[A-Za-z0-9_:.-]{8,255}$/;
+/** A request still "in flight" after this long crashed; its key may be used again. */
+const ABANDONED_MS = 60_000;
+/** Keys are remembered this long (Stripe keeps them 24 hours). */
+const RETENTION_MS = 24 * 3600_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency?: { tenantId: string; key: string };
+  }
+}
+
+class KeyInUse extends ProblemError {
+  constructor() {
+    super(
+      409,
+      'IDEMPOTENCY_KEY_IN_USE',
+      'Conflict',
+      'A request with this Idempotency-Key is still being processed.',
+      undefined,
+      {
+        'retry-after': '1',
+      },
+    );
+  }
+}
+
+/**
+ * `Idempotency-Key` on POST (draft-ietf-httpapi-idempotency-key-header): the first request with a key
+ * runs and its answer is kept; the same key with the same request replays that answer
+ * (`Idempotent-Replayed: true`); the same key with a different body, path or caller is 422; a
+ * concurrent duplicate is 409. Server errors release the key so the client can retry. Streamed
+ * uploads are fingerprinted by path, length and type (their bytes are not read twice).
+ * See: https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
+ */
+export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitOfWork }) => {
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const key = req.headers['idempotency-key'];
+    if (req.method !== 'POST' || key === undefined) return;
+    if (typeof key !== 'string' || !KEY.test(key))
+      throw new Unprocessable(
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 8–255 characters of A-Z a-z 0-9 _ : . -',
+      );
+    const tenantId = (req.params as { tenantId?: string }).tenantId;
+    if (!tenantId) return;
+    const principal = principalOf(req);
+    const record = {
+      principalId: `${principal.kind}:${principal.id}`,
+      method: req.method,
+      path: req.url.split('?')[0]!,
+      requestHash: fingerprint(req),
+    };
+    const replay = await unitOfWork(tenantId, async ({ idempotency: store }) => {
+      if (await store.claim(key, record)) return null;
+      const found = await store.find(key);
+      if (!found) return null;
+      const age = Date.now() - found.createdAt.getTime();
+      const inFlight = found.responseStatus === null;
+      if (age > RETENTION_MS || (inFlight && age > ABANDONED_MS)) {
+        await store.reclaim(key, record);
+        return null;
+      }
+      if (
+        found.principalId !== record.principalId ||
+        found.path !== record.path ||
+        found.requestHash !== record.requestHash
+      )
+        throw new Unprocessable(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request; use a new key for a new request.',
+        );
+      if (inFlight) throw new KeyInUse();
+      return found;
+    });
+    if (replay) {
+      req.raw.resume?.();
+      return reply
+        .code(replay.responseStatus!)
+        .header('idempotent-replayed', 'true')
+        .type('application/json; charset=utf-8')
+        .send(replay.responseBody);
+    }
+    req.idempotency = { tenantId, key };
+    return undefined;
+  });
+
+  app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const claim = req.idempotency;
+    if (!claim) return payload;
+    req.idempotency = undefined;
+    await unitOfWork(claim.tenantId, async ({ idempotency: store }) => {
+      if (reply.statusCode >= 500 || typeof payload !== 'string') await store.release(claim.key);
+      else await store.complete(claim.key, reply.statusCode, JSON.parse(payload) as unknown);
+    });
+    return payload;
+  });
+});
+
+function fingerprint(req: FastifyRequest): string {
+  const hash = createHash('sha256').update(`${req.method} ${req.url}\n`);
+  if (req.body && typeof (req.body as { pipe?: unknown }).pipe === 'function')
+    hash.update(`stream ${req.headers['content-type'] ?? ''} ${req.headers['content-length'] ?? ''}`);
+  else hash.update(JSON.stringify(req.body ?? null));
+  return hash.digest('hex');
+}

@@ -1,0 +1,141 @@
+import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import type { CoreDeps } from '../domain/deps';
+import { availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
+import { changeOrderStatus, getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
+import type { OrderRecord } from '../data/order.repository';
+import type { Principal } from '@plh/service-kit';
+import { ACCESS, actorOf } from './access';
+import {
+  errors,
+  etagOf,
+  OrderStatus,
+  OrderView,
+  Problem,
+  TenantParams,
+  toOrderView,
+  versionFromIfMatch,
+} from './schemas';
+
+const OrderParams = Type.Object({
+  tenantId: Type.String({ format: 'uuid' }),
+  orderId: Type.String({ format: 'uuid' }),
+});
+/** Actions callers take through the API; proof_ready comes from the proof engine's event. */
+const CALLER_ACTIONS: OrderAction[] = (Object.keys(TRANSITIONS) as OrderAction[]).filter(
+  (a) => a !== 'proof_ready' && a !== 'quote',
+);
+
+const actionsFor = (order: OrderRecord, principal: Principal) =>
+  availableActions(order.status, machineActor(actorOf(principal)), {
+    now: new Date(),
+    cancelWindowEndsAt: order.cancelWindowEndsAt,
+  }).filter((a) => CALLER_ACTIONS.includes(a));
+
+/** Orders: placed from quotes, moved by actions, each change on the timeline. */
+const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
+  app.post(
+    '/api/tenants/:tenantId/orders',
+    {
+      schema: {
+        summary: 'Place an order from an issued quote',
+        params: TenantParams,
+        body: Type.Object(
+          {
+            quoteId: Type.String({ format: 'uuid' }),
+            place: Type.Boolean({ default: true, description: 'false keeps it as a draft (quoted) to place later' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: OrderView, ...errors, 409: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.order);
+      const order = await placeOrder(deps, {
+        tenantId: req.params.tenantId,
+        quoteId: req.body.quoteId,
+        place: req.body.place,
+        actor: actorOf(principal),
+      });
+      reply.header('etag', etagOf(order.version));
+      return reply.code(201).send(toOrderView(order, actionsFor(order, principal)));
+    },
+  );
+  app.get(
+    '/api/tenants/:tenantId/orders',
+    {
+      schema: {
+        summary: 'The practice’s orders (newest first)',
+        params: TenantParams,
+        querystring: Type.Object({
+          status: Type.Optional(OrderStatus),
+          projectId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(OrderView) }), ...errors },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.read);
+      const orders = await listOrders(deps, req.params.tenantId, req.query);
+      return { items: orders.map((o) => toOrderView(o, actionsFor(o, principal))) };
+    },
+  );
+  app.get(
+    '/api/tenants/:tenantId/orders/:orderId',
+    {
+      schema: {
+        summary: 'One order with its status timeline; the ETag is its version',
+        params: OrderParams,
+        response: { 200: OrderView, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.read);
+      const { order, timeline } = await getOrder(deps, req.params.tenantId, req.params.orderId);
+      reply.header('etag', etagOf(order.version));
+      return toOrderView(order, actionsFor(order, principal), timeline);
+    },
+  );
+  app.post(
+    '/api/tenants/:tenantId/orders/:orderId/:action',
+    {
+      schema: {
+        summary:
+          'Move an order: place, cancel, approve / reject (see approvals), start_production, mark_mailed, complete, fail',
+        description:
+          'Send `If-Match` with the ETag you read: a stale one is 412 and changes nothing. ' +
+          'An action the order’s status does not allow is 409; one your role may not take is 403.',
+        params: Type.Object({
+          ...OrderParams.properties,
+          action: Type.Unsafe<OrderAction>({
+            type: 'string',
+            enum: CALLER_ACTIONS.filter((a) => a !== 'approve' && a !== 'reject'),
+          }),
+        }),
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: Type.Optional(
+          Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        ),
+        response: { 200: OrderView, ...errors, 409: Problem, 412: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.act);
+      const order = await changeOrderStatus(deps, {
+        tenantId: req.params.tenantId,
+        orderId: req.params.orderId,
+        action: req.params.action,
+        actor: actorOf(principal),
+        expectedVersion: versionFromIfMatch(req.headers['if-match']),
+        reason: req.body?.reason ?? null,
+      });
+      reply.header('etag', etagOf(order.version));
+      return toOrderView(order, actionsFor(order, principal));
+    },
+  );
+};
+export default orderRoutes;

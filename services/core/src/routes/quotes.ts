@@ -1,0 +1,48 @@
+import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import type { CoreDeps } from '../domain/deps';
+import { getQuote, issueQuote } from '../domain/issue-quote';
+import { ACCESS } from './access';
+import { errors, PriceOptions, Problem, QuoteView, TenantParams, toQuoteView } from './schemas';
+
+/** Quotes: priced from an accepted list and frozen. */
+const quoteRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
+  app.post(
+    '/api/tenants/:tenantId/quotes',
+    {
+      schema: {
+        summary: 'Price a campaign: an issued quote (lines, totals, expiry) that does not change',
+        params: TenantParams,
+        body: Type.Object(
+          {
+            projectId: Type.String({ format: 'uuid' }),
+            listId: Type.String({ format: 'uuid' }),
+            options: PriceOptions,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: QuoteView, ...errors, 409: Problem, 422: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.quote);
+      const quote = await issueQuote(deps, { tenantId: req.params.tenantId, actorId: principal.id, ...req.body });
+      return reply.code(201).send(toQuoteView(quote));
+    },
+  );
+  app.get(
+    '/api/tenants/:tenantId/quotes/:quoteId',
+    {
+      schema: {
+        summary: 'One quote',
+        params: Type.Object({ ...TenantParams.properties, quoteId: Type.String({ format: 'uuid' }) }),
+        response: { 200: QuoteView, ...errors },
+      },
+    },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
+      return toQuoteView(await getQuote(deps, req.params.tenantId, req.params.quoteId));
+    },
+  );
+};
+export default quoteRoutes;

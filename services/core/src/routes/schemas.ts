@@ -1,0 +1,201 @@
+import { Type, type Static } from '@plh/service-kit';
+import type { RevisionRecord } from '../data/file.repository';
+import type { OrderRecord, TimelineEntry } from '../data/order.repository';
+import type { PatientListRecord } from '../data/patient-list.repository';
+import type { ProjectRecord } from '../data/project.repository';
+import type { QuoteRecord } from '../data/quote.repository';
+import { LETTER_TYPES } from '../domain/projects';
+import { ORDER_STATUSES } from '../domain/order-state-machine';
+
+export const Problem = Type.Ref('Problem');
+export const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const Uuid = Type.String({ format: 'uuid' });
+const DateTime = Type.String({ format: 'date-time' });
+/** A string enum with its TypeScript union type (JSON Schema `enum`). */
+const literals = <T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+
+export const TenantParams = Type.Object({ tenantId: Uuid });
+export const ProjectParams = Type.Object({ tenantId: Uuid, projectId: Uuid });
+export const LetterType = literals(LETTER_TYPES);
+export const OrderStatus = literals(ORDER_STATUSES);
+
+export const ProjectView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  letterType: Type.String(),
+  createdBy: Uuid,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+export const toProjectView = (p: ProjectRecord): Static<typeof ProjectView> => ({
+  ...p,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+export const RevisionView = Type.Object({
+  id: Uuid,
+  revision: Type.Integer(),
+  sizeBytes: Type.Integer(),
+  sha256: Type.String(),
+  contentType: Type.String(),
+  uploadedBy: Uuid,
+  createdAt: DateTime,
+});
+export const toRevisionView = (r: RevisionRecord): Static<typeof RevisionView> => ({
+  id: r.id,
+  revision: r.revision,
+  sizeBytes: r.sizeBytes,
+  sha256: r.sha256,
+  contentType: r.contentType,
+  uploadedBy: r.uploadedBy,
+  createdAt: r.createdAt.toISOString(),
+});
+
+export const PatientListView = Type.Object({
+  id: Uuid,
+  projectId: Uuid,
+  fileRevisionId: Uuid,
+  status: literals(['needs_mapping', 'validated', 'rejected', 'accepted'] as const),
+  headers: Type.Array(Type.String(), { description: 'Column headers of the file (never cell values)' }),
+  mapping: Type.Record(Type.String(), Type.Integer(), { description: 'field → column index' }),
+  missingFields: Type.Array(Type.String()),
+  summary: Type.Object({
+    totalRows: Type.Integer(),
+    validRows: Type.Integer(),
+    invalidRows: Type.Integer(),
+    duplicateRows: Type.Integer(),
+  }),
+  rowErrors: Type.Array(Type.Object({ row: Type.Integer(), reasons: Type.Array(Type.String()) }), {
+    description: 'The first 1,000 rows that were refused, by spreadsheet row number',
+  }),
+  createdAt: DateTime,
+  acceptedAt: Type.Union([DateTime, Type.Null()]),
+});
+export const toListView = (l: PatientListRecord, missingFields: string[]): Static<typeof PatientListView> => ({
+  id: l.id,
+  projectId: l.projectId,
+  fileRevisionId: l.fileRevisionId,
+  status: l.status,
+  headers: l.headers,
+  mapping: l.mapping,
+  missingFields,
+  summary: {
+    totalRows: l.totalRows,
+    validRows: l.validRows,
+    invalidRows: l.invalidRows,
+    duplicateRows: l.duplicateRows,
+  },
+  rowErrors: l.rowErrors,
+  createdAt: l.createdAt.toISOString(),
+  acceptedAt: l.acceptedAt?.toISOString() ?? null,
+});
+
+export const PriceOptions = Type.Object(
+  {
+    pages: Type.Integer({ minimum: 1, maximum: 12 }),
+    color: Type.Boolean({ default: false }),
+    duplex: Type.Boolean({ default: false }),
+    postageClass: literals(['first_class', 'marketing', 'certified_return_receipt'] as const),
+  },
+  { additionalProperties: false },
+);
+const Money = Type.Integer({ description: 'US cents' });
+export const QuoteView = Type.Object({
+  id: Uuid,
+  projectId: Uuid,
+  listId: Uuid,
+  status: Type.String(),
+  options: PriceOptions,
+  recipients: Type.Integer(),
+  lines: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      description: Type.String(),
+      quantity: Type.Integer(),
+      unitCents: Money,
+      totalCents: Money,
+      kind: Type.String(),
+    }),
+  ),
+  subtotalCents: Money,
+  postageCents: Money,
+  totalCents: Money,
+  currency: Type.String(),
+  expiresAt: DateTime,
+  createdAt: DateTime,
+});
+export const toQuoteView = (q: QuoteRecord): Static<typeof QuoteView> => ({
+  id: q.id,
+  projectId: q.projectId,
+  listId: q.listId,
+  status: q.status,
+  options: q.options,
+  recipients: q.recipients,
+  lines: q.lines,
+  subtotalCents: q.subtotalCents,
+  postageCents: q.postageCents,
+  totalCents: q.totalCents,
+  currency: q.currency,
+  expiresAt: q.expiresAt.toISOString(),
+  createdAt: q.createdAt.toISOString(),
+});
+
+export const TimelineView = Type.Object({
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.String(),
+  actorKind: Type.String(),
+  actorId: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  at: DateTime,
+});
+export const OrderView = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  projectId: Uuid,
+  quoteId: Uuid,
+  status: OrderStatus,
+  version: Type.Integer({ description: 'Also the ETag; send it back in If-Match' }),
+  cancelWindowEndsAt: DateTime,
+  availableActions: Type.Array(Type.String(), { description: 'What the caller may do next' }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  timeline: Type.Optional(Type.Array(TimelineView)),
+});
+export const toOrderView = (
+  o: OrderRecord,
+  availableActions: string[],
+  timeline?: TimelineEntry[],
+): Static<typeof OrderView> => ({
+  id: o.id,
+  number: o.number,
+  projectId: o.projectId,
+  quoteId: o.quoteId,
+  status: o.status,
+  version: o.version,
+  cancelWindowEndsAt: o.cancelWindowEndsAt.toISOString(),
+  availableActions,
+  createdAt: o.createdAt.toISOString(),
+  updatedAt: o.updatedAt.toISOString(),
+  ...(timeline
+    ? {
+        timeline: timeline.map((t) => ({
+          from: t.fromStatus,
+          to: t.toStatus,
+          actorKind: t.actorKind,
+          actorId: t.actorId,
+          reason: t.reason,
+          at: t.createdAt.toISOString(),
+        })),
+      }
+    : {}),
+});
+
+/** `W/"<version>"` ⇄ version. */
+export const etagOf = (version: number) => `W/"${version}"`;
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  return m ? Number(m[1]) : -1; // unparseable: never matches, so 412
+}

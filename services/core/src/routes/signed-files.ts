@@ -1,0 +1,55 @@
+import { ProblemError, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { StorageError, verifyLocalUrl, type ObjectStorage } from '@plh/storage';
+
+class LinkInvalid extends ProblemError {
+  constructor(reason: 'expired' | 'invalid') {
+    super(
+      403,
+      reason === 'expired' ? 'DOWNLOAD_LINK_EXPIRED' : 'DOWNLOAD_LINK_INVALID',
+      'Forbidden',
+      reason === 'expired' ? 'This download link has expired; ask for a new one.' : 'This download link is not valid.',
+    );
+  }
+}
+
+/**
+ * Serves signed download links of the local storage driver (S3 serves its own presigned URLs). Public:
+ * the signature is the credential, bound to one object, its file name and an expiry.
+ */
+const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secret: Buffer }> = async (
+  app,
+  { storage, secret },
+) => {
+  app.get(
+    '/api/files/*',
+    {
+      schema: {
+        summary: 'Download through a signed link',
+        querystring: Type.Object({
+          expires: Type.Optional(Type.String()),
+          signature: Type.Optional(Type.String()),
+          filename: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const key = decodeURIComponent((req.params as { '*': string })['*']);
+      const { expires, signature, filename } = req.query;
+      const check = verifyLocalUrl({ key, expires, signature, secret, ...(filename ? { filename } : {}) });
+      if (!check.ok) throw new LinkInvalid(check.reason);
+      try {
+        const stream = await storage.get(key);
+        const filename = (check.filename ?? 'download').replace(/[^\w.-]/g, '_');
+        return reply
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .type('application/octet-stream')
+          .send(stream);
+      } catch (err) {
+        if (err instanceof StorageError) throw new LinkInvalid('invalid');
+        throw err;
+      }
+    },
+  );
+};
+export default signedFileRoutes;

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { Keyring } from '../src/domain/keyring';
+import { parseMasterKeys } from '../src/domain/phi-cipher';
+import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+
+describe('core: patient lists', () => {
+  let t: TestApp;
+  const practice = newPractice();
+  let projectId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${practice.tenantId}/projects`,
+      headers: await t.as(practice.owner),
+      payload: { name: 'Dr. Lee retires', letterType: 'provider_departure' },
+    });
+    expect(res.statusCode).toBe(201);
+    projectId = res.json().id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const upload = async (
+    body: string | Buffer,
+    who = practice.owner,
+    tenantId = practice.tenantId,
+    project = projectId,
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${tenantId}/projects/${project}/patient-lists`,
+      headers: { ...(await t.as(who)), 'content-type': 'text/csv' },
+      payload: body,
+    });
+
+  it('imports a messy list: maps headers, normalises addresses, explains each refused row by number', async () => {
+    const csv = [
+      '\uFEFFPatient First Name,Patient Last Name,MRN,DOB,Street Address,Apt,City,ST,Zip Code',
+      'Ana,Nuñez,123,1970-01-01,"12 north main street",apartment 4,boston,massachusetts,2134',
+      'Bo,"O\'Neil, Jr.",124,1980-02-02,1 Elm Ave,,Salem,MA,01970-1234',
+      ',NoFirst,125,1990-03-03,3 Oak St,,Salem,MA,01970', // last name alone is enough
+      'Cy,Unknown,126,1990-03-03,unknown,,Salem,MA,01970',
+      'Di,Zip,127,1990-03-03,4 Pine St,,Salem,MA,90210',
+      '=HYPERLINK("http://evil.example","x"),Evil,128,1990-03-03,5 Fir St,,Salem,MA,01970',
+      'Ana,Nuñez,129,1970-01-01,12 N Main St,Apt 4,Boston,MA,02134', // the same person again
+      'Ed,NoState,130,1990-03-03,6 Ash St,,Salem,,01970',
+    ].join('\n');
+    const res = await upload(csv);
+    expect(res.statusCode).toBe(201);
+    const list = res.json();
+    expect(list).toMatchObject({
+      status: 'validated',
+      headers: [
+        'Patient First Name',
+        'Patient Last Name',
+        'MRN',
+        'DOB',
+        'Street Address',
+        'Apt',
+        'City',
+        'ST',
+        'Zip Code',
+      ],
+      mapping: { firstName: 0, lastName: 1, address1: 4, address2: 5, city: 6, state: 7, zip: 8 },
+      summary: { totalRows: 8, validRows: 3, invalidRows: 4, duplicateRows: 1 },
+    });
+    expect(list.rowErrors).toEqual([
+      { row: 5, reasons: ['address is a placeholder'] },
+      { row: 6, reasons: ['ZIP code does not belong to MA'] },
+      // Unquoted, the formula's comma splits the row: whatever else is wrong, the formula is named.
+      { row: 7, reasons: expect.arrayContaining(['a cell looks like a spreadsheet formula']) },
+      { row: 8, reasons: ['duplicate of an earlier row'] },
+      { row: 9, reasons: ['missing state'] },
+    ]);
+    const recipients = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${practice.tenantId}/patient-lists/${list.id}/recipients`,
+      headers: await t.as(practice.owner),
+    });
+    expect(recipients.statusCode).toBe(200);
+    expect(recipients.headers['cache-control']).toBe('no-store');
+    expect(recipients.json().items).toEqual([
+      {
+        id: expect.any(String),
+        row: 2,
+        name: 'Ana Nuñez',
+        address1: '12 N MAIN ST',
+        address2: 'APT 4',
+        city: 'BOSTON',
+        state: 'MA',
+        zip: '02134',
+      },
+      {
+        id: expect.any(String),
+        row: 3,
+        name: "Bo O'Neil, Jr.",
+        address1: '1 ELM AVE',
+        address2: null,
+        city: 'SALEM',
+        state: 'MA',
+        zip: '01970-1234',
+      },
+      {
+        id: expect.any(String),
+        row: 4,
+        name: 'NoFirst',
+        address1: '3 OAK ST',
+        address2: null,
+        city: 'SALEM',
+        state: 'MA',
+        zip: '01970',
+      },
+    ]);
+  });
+
+  it('stores names and addresses as ciphertext that another tenant’s key cannot open; MRN and DOB are not kept', async () => {
+    const res = await upload(patientCsv(3));
+    const listId = res.json().id;
+    const rows = await t.admin.query<{ id: string; name_cipher: Buffer; address_cipher: Buffer }>(
+      'SELECT id::text, name_cipher, address_cipher FROM core.patient WHERE list_id = $1',
+      [listId],
+    );
+    expect(rows.rows).toHaveLength(3);
+    for (const row of rows.rows) {
+      const bytes = Buffer.concat([row.name_cipher, row.address_cipher]);
+      for (const plain of ['Pat', 'Nuñez', 'MAIN', 'BOSTON', '021'])
+        expect(bytes.includes(Buffer.from(plain))).toBe(false);
+    }
+    // The other tenant's data key (created on its first import) does not open these rows.
+    const other = newPractice();
+    const otherProject = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${other.tenantId}/projects`,
+      headers: await t.as(other.owner),
+      payload: { name: 'x', letterType: 'other' },
+    });
+    await upload(patientCsv(1), other.owner, other.tenantId, otherProject.json().id);
+    const keyring = new Keyring(parseMasterKeys(t.config.PHI_MASTER_KEYS));
+    const keyRow = async (tenantId: string) =>
+      (
+        await t.admin.query<{ wrapped_key: string; master_key_id: string }>(
+          'SELECT wrapped_key, master_key_id FROM core.tenant_data_key WHERE tenant_id = $1',
+          [tenantId],
+        )
+      ).rows[0]!;
+    const store = (tenantId: string) => ({
+      find: async () => {
+        const r = await keyRow(tenantId);
+        return { wrappedKey: r.wrapped_key, masterKeyId: r.master_key_id };
+      },
+      insertIfAbsent: async () => {
+        throw new Error('exists');
+      },
+    });
+    const own = await keyring.sealerFor(practice.tenantId, store(practice.tenantId));
+    const foreign = await keyring.sealerFor(other.tenantId, store(other.tenantId));
+    const row = rows.rows[0]!;
+    expect(own.decrypt(row.id, 'name', row.name_cipher)).toMatch(/^Pat\d+ Nuñez\d+$/);
+    expect(() => foreign.decrypt(row.id, 'name', row.name_cipher)).toThrow();
+    // Through the API, the other practice does not even see the list.
+    const peek = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${other.tenantId}/patient-lists/${listId}`,
+      headers: await t.as(other.owner),
+    });
+    expect(peek.statusCode).toBe(404);
+    const cross = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${practice.tenantId}/patient-lists/${listId}/recipients`,
+      headers: await t.as(other.owner),
+    });
+    expect(cross.statusCode).toBe(404);
+    expect(cross.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('waits for a mapping when columns are not recognised, then validates with it', async () => {
+    const res = await upload('Who,Where,Town,Region,Code\nAna Nuñez,1 Main St,Boston,MA,02134\n');
+    expect(res.json()).toMatchObject({
+      status: 'needs_mapping',
+      missingFields: expect.arrayContaining(['address1', 'zip']),
+    });
+    const url = `/api/tenants/${practice.tenantId}/patient-lists/${res.json().id}`;
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `${url}/mapping`,
+      headers: await t.as(practice.owner),
+      payload: { mapping: { fullName: 0, address1: 9 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    const accept = await t.app.inject({ method: 'POST', url: `${url}/accept`, headers: await t.as(practice.owner) });
+    expect(accept.statusCode).toBe(409);
+    const mapped = await t.app.inject({
+      method: 'PUT',
+      url: `${url}/mapping`,
+      headers: await t.as(practice.owner),
+      payload: { mapping: { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 } },
+    });
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json()).toMatchObject({ status: 'validated', summary: { validRows: 1 } });
+    const accepted = await t.app.inject({ method: 'POST', url: `${url}/accept`, headers: await t.as(practice.owner) });
+    expect(accepted.json()).toMatchObject({ status: 'accepted' });
+  });
+
+  describe('refuses unusable files whole, keeping nothing', () => {
+    const countRows = async () =>
+      (
+        await t.admin.query<{ lists: string; revisions: string }>(
+          `SELECT (SELECT count(*) FROM core.patient_list)::text AS lists, (SELECT count(*) FROM core.file_revision)::text AS revisions`,
+        )
+      ).rows[0]!;
+    const storedFiles = () => {
+      const dir = `${t.filesDir}/tenants/${practice.tenantId}/projects/${projectId}/patient_list`;
+      try {
+        return readdirSync(dir).length;
+      } catch {
+        return 0;
+      }
+    };
+
+    it.each([
+      ['an empty file', '', 422, 'EMPTY_FILE'],
+      ['only a header row', 'First Name,Last Name,Address,City,State,Zip\r\n', 422, 'NO_DATA_ROWS'],
+      ['one column (wrong delimiter or not a table)', 'Name Address City\nAna 1 Main Boston\n', 422, 'NO_COLUMNS'],
+      [
+        'a binary file',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'a spreadsheet (xlsx)',
+        Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 1)]),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'an unclosed quote',
+        'First Name,Last Name,Address,City,State,Zip\n"Ana,Nuñez,1 Main St,Boston,MA,02134\n',
+        422,
+        'MALFORMED_CSV',
+      ],
+    ])('%s → %d %s', async (_label, body, status, code) => {
+      const before = await countRows();
+      const filesBefore = storedFiles();
+      const res = await upload(body);
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code });
+      expect(await countRows()).toEqual(before);
+      expect(storedFiles()).toBe(filesBefore);
+    });
+
+    it('refuses a list over the row limit after reading it, keeping nothing', async () => {
+      const small = await buildTestApp({ PATIENT_LIST_MAX_ROWS: '100' });
+      try {
+        const project = await small.app.inject({
+          method: 'POST',
+          url: `/api/tenants/${practice.tenantId}/projects`,
+          headers: await small.as(practice.owner),
+          payload: { name: 'x', letterType: 'other' },
+        });
+        const res = await small.app.inject({
+          method: 'POST',
+          url: `/api/tenants/${practice.tenantId}/projects/${project.json().id}/patient-lists`,
+          headers: { ...(await small.as(practice.owner)), 'content-type': 'text/csv' },
+          payload: patientCsv(150),
+        });
+        expect(res.statusCode).toBe(422);
+        expect(res.json()).toMatchObject({ code: 'TOO_MANY_ROWS' });
+        const left = await small.admin.query('SELECT 1 FROM core.patient UNION ALL SELECT 1 FROM core.patient_list');
+        expect(left.rowCount).toBe(0);
+      } finally {
+        await small.close();
+      }
+    });
+  });
+
+  it('answers 404 for another tenant’s project and 403 for a viewer', async () => {
+    const other = newPractice();
+    expect((await upload(patientCsv(1), other.owner, other.tenantId, projectId)).statusCode).toBe(404);
+    expect((await upload(patientCsv(1), practice.viewer)).statusCode).toBe(403);
+    expect((await upload(patientCsv(1), practice.owner, practice.tenantId, randomUUID())).statusCode).toBe(404);
+  });
+});
