@@ -92,6 +92,9 @@ function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
   const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   secrets.keyEncryptionKey ??= randomBytes(32).toString('base64');
+  // Core: the master key that wraps each practice's PHI data key, and the secret of signed file links.
+  secrets.phiMasterKeys ??= `local1:${randomBytes(32).toString('base64')}`;
+  secrets.fileUrlSecret ??= randomBytes(32).toString('base64url');
   // The key pair that signs internal tokens (gateway -> services); services get the public half.
   if (!secrets.internalToken) {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -215,11 +218,20 @@ async function main() {
       ...(dir === 'gateway'
         ? {
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
+            CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
           }
         : {}),
       // Seals the tenant service's private signing keys; generated once into .data/secrets.json.
       ...(dir === 'tenant' ? { KEY_ENCRYPTION_KEY: secrets.keyEncryptionKey } : {}),
+      ...(dir === 'core'
+        ? {
+            PHI_MASTER_KEYS: secrets.phiMasterKeys,
+            FILE_URL_SECRET: secrets.fileUrlSecret,
+            STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
+            PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+          }
+        : {}),
       ...(schema
         ? {
             DATABASE_URL: db.withCredentials(adminUrl, roles.app, secrets[schema].appPassword),

@@ -6,6 +6,8 @@ import {
   createService,
   ProblemError,
   createInternalTokenMinter,
+  type FastifyReply,
+  type FastifyRequest,
   type InternalSigner,
   type ServiceApp,
 } from '@plh/service-kit';
@@ -105,6 +107,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
   const limiter = await createRateLimiter(app, config);
   const proxies: Record<ServiceName, ReturnType<typeof createProxy>> = {
     tenant: createProxy(config.TENANT_URL, config.UPSTREAM_TIMEOUT_MS),
+    core: createProxy(config.CORE_URL, config.UPSTREAM_TIMEOUT_MS),
   };
   const limit = async (name: string, key: string, perMin: number, headers: Record<string, string>) => {
     const decision = await limiter.consume(key, perMin);
@@ -112,7 +115,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     Object.assign(headers, rateLimitHeaders(name, decision));
   };
 
-  const upstreams: Record<ServiceName, string> = { tenant: config.TENANT_URL };
+  const upstreams: Record<ServiceName, string> = { tenant: config.TENANT_URL, core: config.CORE_URL };
   const openApiDocs = createOpenApiSource(upstreams);
   const publicApi = async () => mergeOpenApi(ROUTES, await openApiDocs(), API_VERSION);
   app.get('/api/openapi.json', publicApi);
@@ -124,33 +127,38 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       .send(renderDocsPage(await publicApi())),
   );
 
-  for (const rule of ROUTES) {
-    app.route({
-      method: rule.method,
-      url: rule.path,
-      handler: async (req, reply) => {
-        const headers: Record<string, string> = {};
-        if (rule.loginLimited) await limit('login', `ip:${req.ip}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
-        const auth = rule.access.kind === 'public' ? null : await authenticate(req);
-        const denied = authorize(rule.access, auth?.principal ?? null, stringParams(req.params));
-        if (denied) throw denied;
-        if (auth) {
-          const { principal } = auth;
-          await limit(
-            'tenant',
-            principal.tenantId ? `tenant:${principal.tenantId}` : `ops:${principal.id}`,
-            config.RATE_LIMIT_TENANT_PER_MIN,
-            headers,
-          );
-          if (principal.kind === 'api_key' && auth.keyRateLimitPerMin)
-            await limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
-        }
-        reply.headers(headers);
-        const token = auth ? await mint(auth.principal, rule.service) : null;
-        return proxies[rule.service].forward(req, reply, token);
-      },
-    });
-  }
+  const routeOptions = (rule: (typeof ROUTES)[number]) => ({
+    method: rule.method,
+    url: rule.path,
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const headers: Record<string, string> = {};
+      if (rule.loginLimited) await limit('login', `ip:${req.ip}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
+      const auth = rule.access.kind === 'public' ? null : await authenticate(req);
+      const denied = authorize(rule.access, auth?.principal ?? null, stringParams(req.params));
+      if (denied) throw denied;
+      if (auth) {
+        const { principal } = auth;
+        await limit(
+          'tenant',
+          principal.tenantId ? `tenant:${principal.tenantId}` : `ops:${principal.id}`,
+          config.RATE_LIMIT_TENANT_PER_MIN,
+          headers,
+        );
+        if (principal.kind === 'api_key' && auth.keyRateLimitPerMin)
+          await limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
+      }
+      reply.headers(headers);
+      const token = auth ? await mint(auth.principal, rule.service) : null;
+      return proxies[rule.service].forward(req, reply, token);
+    },
+  });
+  for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));
+  // Uploads: the body is handed to the service as a stream, never buffered here.
+  await app.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers();
+    uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    for (const rule of ROUTES.filter((r) => r.stream)) uploads.route(routeOptions(rule));
+  });
   app.addHook('onClose', async () => {
     await watch?.stop();
     await limiter.close?.();

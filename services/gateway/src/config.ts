@@ -2,6 +2,11 @@ import { baseConfigSchema, Type, type Static } from '@plh/service-kit';
 
 export const GatewayConfigSchema = Type.Object({
   TENANT_URL: Type.String({ pattern: '^https?://', description: 'Base URL of the tenant service' }),
+  CORE_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3002',
+    description: 'Base URL of the core service',
+  }),
   JWKS_URL: Type.Optional(
     Type.String({ pattern: '^https?://', description: 'Default: <TENANT_URL>/.well-known/jwks.json' }),
   ),

@@ -31,8 +31,8 @@ const SECURITY_SCHEMES = {
   },
 };
 
-/** `/api/tenants/:tenantId/x` → `/api/tenants/{tenantId}/x` */
-export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+/** `/api/tenants/:tenantId/x` → `/api/tenants/{tenantId}/x`; a wildcard `*` → `{*}` (as @fastify/swagger names it). */
+export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}');
 
 /**
  * The public API: each service's own description (GET /openapi.json, generated from its validation

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from '@plh/service-kit';
+import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { INTERNAL_TOKEN_HEADER, ProblemError } from '@plh/service-kit';
 
@@ -34,6 +35,17 @@ export class BadGateway extends ProblemError {
   }
 }
 
+/** A buffered body as is; a streamed one (uploads) piped through with its declared length. */
+function upstreamBody(req: FastifyRequest, headers: Record<string, string>): Buffer | Readable | null {
+  if (req.body instanceof Buffer) return req.body.length > 0 ? req.body : null;
+  if (req.body instanceof Readable) {
+    const length = req.headers['content-length'];
+    if (typeof length === 'string') headers['content-length'] = length;
+    return req.body;
+  }
+  return null;
+}
+
 export function createProxy(baseUrl: string, timeoutMs: number) {
   const pool = new Pool(baseUrl, {
     connections: 128,
@@ -64,7 +76,7 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
         method: req.method as Dispatcher.HttpMethod,
         path: req.url,
         headers,
-        body: req.body instanceof Buffer && req.body.length > 0 ? req.body : null,
+        body: upstreamBody(req, headers),
       });
     } catch (err) {
       req.log.error({ err }, 'upstream request failed');

@@ -1,7 +1,7 @@
 import type { Role } from '@plh/service-kit';
 
 /** The services behind the gateway. */
-export type ServiceName = 'tenant';
+export type ServiceName = 'tenant' | 'core';
 
 export type Access =
   | { kind: 'public' }
@@ -22,6 +22,8 @@ export interface RouteRule {
   access: Access;
   /** Extra per-IP limit for credential endpoints. */
   loginLimited?: boolean;
+  /** The body is streamed to the service unread (uploads); the service limits its size. */
+  stream?: boolean;
 }
 
 const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
@@ -33,9 +35,29 @@ function inTenant(
   path: string,
   roles: readonly Role[],
   scopes: readonly string[] = [],
+  service: ServiceName = 'tenant',
 ): RouteRule {
-  return { method, path, service: 'tenant', access: { kind: 'authenticated', roles, scopes, tenantParam: 'tenantId' } };
+  return { method, path, service, access: { kind: 'authenticated', roles, scopes, tenantParam: 'tenantId' } };
 }
+
+/** Core's rules (services/core/src/routes/access.ts says the same; the table test proves they agree). */
+const CORE = {
+  read: [EVERYONE, ['orders:read', 'orders:write']],
+  writeProjects: [['owner', 'approver', 'ops_admin'], ['orders:write']],
+  writePatients: [['owner', 'approver', 'ops_admin'], ['patients:write']],
+  readPatients: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['patients:write']],
+  order: [['owner', 'approver', 'ops_admin'], ['orders:write']],
+  act: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']],
+} as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
+const inCore = (
+  method: RouteRule['method'],
+  path: string,
+  [roles, scopes]: readonly [readonly Role[], readonly string[]],
+  stream = false,
+): RouteRule => ({
+  ...inTenant(method, path, roles, scopes, 'core'),
+  ...(stream ? { stream: true } : {}),
+});
 
 /**
  * Every public route, and the only ones: a path not in this table is 404 at the gateway (default
@@ -77,4 +99,25 @@ export const ROUTES: readonly RouteRule[] = [
   inTenant('POST', '/api/tenants/:tenantId/providers', OWNER_OR_OPS),
   inTenant('PUT', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
   inTenant('DELETE', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
+
+  // Campaigns, files, patient lists, quotes and orders (core).
+  inCore('POST', '/api/tenants/:tenantId/projects', CORE.writeProjects),
+  inCore('GET', '/api/tenants/:tenantId/projects', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/projects/:projectId', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/projects/:projectId/files', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/files/:kind', CORE.writeProjects, true),
+  inCore('GET', '/api/tenants/:tenantId/files/:revisionId/download', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE.writePatients, true),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId', CORE.read),
+  inCore('PUT', '/api/tenants/:tenantId/patient-lists/:listId/mapping', CORE.writePatients),
+  inCore('POST', '/api/tenants/:tenantId/patient-lists/:listId/accept', CORE.writePatients),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/recipients', CORE.readPatients),
+  inCore('POST', '/api/tenants/:tenantId/quotes', CORE.order),
+  inCore('GET', '/api/tenants/:tenantId/quotes/:quoteId', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/orders', CORE.order),
+  inCore('GET', '/api/tenants/:tenantId/orders', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/:action', CORE.act),
+  // Signed download links of core's local file storage: the signature is the credential.
+  { method: 'GET', path: '/api/files/*', service: 'core', access: { kind: 'public' } },
 ];

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { exportJWK, generateKeyPair } from 'jose';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
-import { loadConfig, type ServiceApp } from '@plh/service-kit';
+import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
+import * as coreService from '@plh/core';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
@@ -20,6 +23,11 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let gateway: ServiceApp;
   let tenantUrl: string;
   let privateJwk: string;
+  let corePlatform: TestPlatform<coreService.PrismaClient>;
+  let core: ServiceApp;
+  let coreUrl: string;
+  let coreFilesDir: string;
+  let internalSigner: InternalSigner;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
 
@@ -30,6 +38,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
     const config = loadConfig(ConfigSchema, {
       LOG_LEVEL: 'silent',
       TENANT_URL: tenantUrl,
+      CORE_URL: coreUrl,
       INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '1000',
       RATE_LIMIT_TENANT_PER_MIN: '100000',
@@ -61,6 +70,26 @@ describe('gateway: authentication, authorization from the route table, rate limi
     });
     tenant = await tenantService.buildApp(tenantConfig, { platform: platform.platform });
     tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
+    internalSigner = { kid, key: pair.privateKey };
+    corePlatform = await createTestPlatform({
+      schema: 'core',
+      serviceDir: path.dirname(require.resolve('@plh/core/package.json')),
+      createDb: (adapter) => new coreService.PrismaClient({ adapter }),
+      registry: new EventRegistry(ALL_EVENTS),
+    });
+    coreFilesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-gw-core-'));
+    core = await coreService.buildApp(
+      loadConfig(coreService.ConfigSchema, {
+        ...corePlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
+        PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 9).toString('base64')}`,
+        FILE_URL_SECRET: 'x'.repeat(32),
+        STORAGE_LOCAL_DIR: coreFilesDir,
+      }),
+      { platform: corePlatform.platform },
+    );
+    coreUrl = await core.listen({ host: '127.0.0.1', port: 0 });
     gateway = await gatewayWith();
 
     const db = platform.platform.db;
@@ -94,7 +123,12 @@ describe('gateway: authentication, authorization from the route table, rate limi
       }
       const { key } = await tenantService.createApiKey(
         { db, registry: new EventRegistry(ALL_EVENTS) },
-        { tenantId, actorId: ownerId, name: 'partner', scopes: ['orders:read', 'orders:write', 'webhooks:manage'] },
+        {
+          tenantId,
+          actorId: ownerId,
+          name: 'partner',
+          scopes: ['orders:read', 'orders:write', 'patients:write', 'webhooks:manage'],
+        },
       );
       tokens.set(`${label}:key`, key);
     }
@@ -102,7 +136,10 @@ describe('gateway: authentication, authorization from the route table, rate limi
   afterAll(async () => {
     await gateway?.close();
     await tenant?.close();
+    await core?.close();
     await platform?.database.drop();
+    await corePlatform?.database.drop();
+    if (coreFilesDir) rmSync(coreFilesDir, { recursive: true, force: true });
   });
 
   /** What the route table promises for a caller: through (the service answers), or the gateway's refusal. */
@@ -136,6 +173,48 @@ describe('gateway: authentication, authorization from the route table, rate limi
     licenseNumber: 'L-1',
   });
 
+  /** Calls core directly as the tenant's owner (fixtures for the core routes of the table). */
+  async function coreCall(
+    tenantId: string,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: unknown,
+    contentType?: string,
+  ) {
+    const token = await signInternalToken(
+      internalSigner,
+      { kind: 'user', id: randomUUID(), tenantId, role: 'owner', scopes: [] },
+      'core',
+    );
+    const res = await core.inject({
+      method,
+      url: `/api/tenants/${tenantId}${url}`,
+      headers: { 'x-plh-internal-token': token, ...(contentType ? { 'content-type': contentType } : {}) },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    return res.json();
+  }
+  const LIST_CSV = 'First Name,Last Name,Address,City,State,Zip\nAna,Nuñez,1 Main St,Boston,MA,02134\n';
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const coreBase = new Map<string, { projectId: string; listId: string; revisionId: string }>();
+  async function coreFixtures(tenantId: string) {
+    const cached = coreBase.get(tenantId);
+    if (cached) return cached;
+    const projectId = (await coreCall(tenantId, 'POST', '/projects', { name: 'table test', letterType: 'other' })).id;
+    const listId = (await coreCall(tenantId, 'POST', `/projects/${projectId}/patient-lists`, LIST_CSV, 'text/csv')).id;
+    await coreCall(tenantId, 'POST', `/patient-lists/${listId}/accept`);
+    const revisionId = (await coreCall(tenantId, 'POST', `/projects/${projectId}/files/logo`, PNG, 'image/png')).id;
+    const fixtures = { projectId, listId, revisionId };
+    coreBase.set(tenantId, fixtures);
+    return fixtures;
+  }
+  const QUOTE_OPTIONS = { pages: 1, color: false, duplex: false, postageClass: 'first_class' };
+  async function freshQuote(tenantId: string): Promise<string> {
+    const { projectId, listId } = await coreFixtures(tenantId);
+    return (await coreCall(tenantId, 'POST', '/quotes', { projectId, listId, options: QUOTE_OPTIONS })).id;
+  }
+
   /** Creates what a route acts on in `targetTenant`, and the body it needs. */
   async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
     const db = platform.platform.db;
@@ -162,9 +241,41 @@ describe('gateway: authentication, authorization from the route table, rate limi
     }
     if (rule.path.includes(':providerId'))
       params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
+    let payload: unknown;
+    let contentType: string | undefined;
+    if (rule.service === 'core') {
+      Object.assign(params, await coreFixtures(targetTenant));
+      params.kind = 'logo';
+      params.action = 'cancel';
+      if (rule.path.includes(':quoteId') || rule.path.endsWith('/orders'))
+        params.quoteId = await freshQuote(targetTenant);
+      if (rule.path.includes(':orderId'))
+        params.orderId = (
+          await coreCall(targetTenant, 'POST', '/orders', { quoteId: await freshQuote(targetTenant) })
+        ).id;
+      if (rule.path.endsWith('/mapping'))
+        params.listId = (
+          await coreCall(targetTenant, 'POST', `/projects/${params.projectId}/patient-lists`, LIST_CSV, 'text/csv')
+        ).id;
+      if (rule.method !== 'GET') {
+        const bodies: Array<[RegExp, unknown, string?]> = [
+          [/\/files\/:kind$/, PNG, 'image/png'],
+          [/\/patient-lists$/, LIST_CSV, 'text/csv'],
+          [/\/mapping$/, { mapping: { firstName: 0, lastName: 1, address1: 2, city: 3, state: 4, zip: 5 } }],
+          [/\/projects$/, { name: 'table test', letterType: 'other' }],
+          [/\/quotes$/, { projectId: params.projectId, listId: params.listId, options: QUOTE_OPTIONS }],
+          [/\/orders$/, { quoteId: params.quoteId }],
+        ];
+        const match = bodies.find(([re]) => re.test(rule.path));
+        payload = match?.[1];
+        contentType = match?.[2];
+      }
+    }
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
-    const payload =
-      !['POST', 'PUT', 'PATCH'].includes(rule.method) || /\/(suspend|reactivate)$/.test(rule.path)
+    payload ??=
+      rule.service === 'core' ||
+      !['POST', 'PUT', 'PATCH'].includes(rule.method) ||
+      /\/(suspend|reactivate)$/.test(rule.path)
         ? undefined
         : rule.path.includes('/users/')
           ? { role: 'approver' }
@@ -179,8 +290,11 @@ describe('gateway: authentication, authorization from the route table, rate limi
     return gateway.inject({
       method: rule.method,
       url,
-      headers: credential ? { authorization: `Bearer ${credential}` } : {},
-      ...(payload ? { payload } : {}),
+      headers: {
+        ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+        ...(contentType ? { 'content-type': contentType } : {}),
+      },
+      ...(payload ? { payload: payload as string } : {}),
     });
   }
 

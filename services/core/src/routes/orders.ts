@@ -116,9 +116,11 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
           }),
         }),
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
-        body: Type.Optional(
+        // No body at all is fine: the action is in the path.
+        body: Type.Union([
           Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
-        ),
+          Type.Null(),
+        ]),
         response: { 200: OrderView, ...errors, 409: Problem, 412: Problem },
       },
     },
