@@ -9,11 +9,13 @@ import {
 import type { ObjectStorage } from '@plh/storage';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
+import { startProofConsumer } from './events/proof-job-ready.handler';
 import { unitOfWork } from './data/unit-of-work';
 import type { CoreDeps } from './domain/deps';
 import { Keyring } from './domain/keyring';
 import { parseMasterKeys } from './domain/phi-cipher';
 import fileRoutes, { fileReadRoutes } from './routes/files';
+import fulfilmentRoutes from './routes/fulfilment';
 import { idempotency } from './routes/idempotency';
 import orderRoutes from './routes/orders';
 import { patientListRoutes, patientListUploadRoutes } from './routes/patient-lists';
@@ -56,6 +58,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(patientListRoutes, { deps: core });
     await scope.register(quoteRoutes, { deps: core });
     await scope.register(orderRoutes, { deps: core });
+    await scope.register(fulfilmentRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
     // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();
@@ -64,5 +67,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       await uploads.register(patientListUploadRoutes, { deps: core });
     });
   });
+  await startProofConsumer(deps.platform);
   return app;
 }

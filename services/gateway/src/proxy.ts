@@ -85,6 +85,8 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     for (const [name, value] of Object.entries(upstream.headers)) {
       if (value !== undefined && !DROPPED.has(name)) reply.header(name, value);
     }
+    // RFC 9110 §7.6.3: this answer came from the service behind the gateway.
+    reply.header('via', '1.1 plh-gateway');
     return reply.code(upstream.statusCode).send(upstream.body);
   };
   return { forward, close: () => pool.close() };

@@ -48,6 +48,8 @@ const CORE = {
   readPatients: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['patients:write']],
   order: [['owner', 'approver', 'ops_admin'], ['orders:write']],
   act: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']],
+  approve: [['owner', 'approver'], []],
+  track: [['ops_admin', 'ops_agent'], []],
 } as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
 const inCore = (
   method: RouteRule['method'],
@@ -118,6 +120,13 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('GET', '/api/tenants/:tenantId/orders', CORE.read),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId', CORE.read),
   inCore('POST', '/api/tenants/:tenantId/orders/:orderId/:action', CORE.act),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/proofs', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/approval', CORE.approve),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/invoice', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/invoices/:invoiceId/pdf', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.track),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/mail-pieces', CORE.read),
   // Signed download links of core's local file storage: the signature is the credential.
   { method: 'GET', path: '/api/files/*', service: 'core', access: { kind: 'public' } },
 ];

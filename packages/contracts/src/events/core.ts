@@ -53,7 +53,15 @@ export const OrderCancelled = defineEvent(
   'An order was cancelled',
 );
 
+/** An order was mailed and invoiced. */
+export const InvoiceIssued = defineEvent(
+  'plh.core.invoice.issued',
+  obj({ invoiceId: Id, orderId: Id, number: Type.Integer({ minimum: 1 }), totalCents: Type.Integer() }),
+  'An invoice was issued for a mailed order',
+);
+
 export const CORE_EVENTS = [
+  InvoiceIssued,
   PatientListAccepted,
   QuoteIssued,
   OrderPlaced,

@@ -2,7 +2,9 @@ import type { EventRegistry } from '@plh/contracts';
 import { withTenant } from '@plh/db';
 import { outboxFor, type Outbox } from '@plh/event-bus';
 import { dataKeyRepository } from './data-key.repository';
-import type { PrismaClient } from './db';
+import type { PrismaClient, Tx } from './db';
+import { billingRepository } from './billing.repository';
+import { proofRepository } from './proof.repository';
 import { fileRepository } from './file.repository';
 import { idempotencyRepository } from './idempotency.repository';
 import { orderRepository } from './order.repository';
@@ -18,6 +20,8 @@ export interface UnitOfWork {
   lists: ReturnType<typeof patientListRepository>;
   quotes: ReturnType<typeof quoteRepository>;
   orders: ReturnType<typeof orderRepository>;
+  proofs: ReturnType<typeof proofRepository>;
+  billing: ReturnType<typeof billingRepository>;
   dataKeys: ReturnType<typeof dataKeyRepository>;
   idempotency: ReturnType<typeof idempotencyRepository>;
   outbox: Outbox;
@@ -38,19 +42,27 @@ export function unitOfWork(db: PrismaClient, registry: EventRegistry): RunUnitOf
   return (tenantId, work, options) =>
     db.$transaction(
       (tx) =>
-        withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () =>
-          work({
-            tenantId,
-            projects: projectRepository(tx, tenantId),
-            files: fileRepository(tx, tenantId),
-            lists: patientListRepository(tx, tenantId),
-            quotes: quoteRepository(tx, tenantId),
-            orders: orderRepository(tx, tenantId),
-            dataKeys: dataKeyRepository(tx, tenantId),
-            idempotency: idempotencyRepository(tx, tenantId),
-            outbox: outboxFor(tx, registry),
-          }),
-        ),
+        withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bindUnitOfWork(tx, tenantId, registry))),
       { timeout: options?.timeoutMs ?? 10_000, maxWait: 5_000 },
     );
+}
+
+/**
+ * The unit of work over a transaction someone else opened with `app.tenant_id` set: an event
+ * consumer's, whose inbox row commits with whatever the handler does.
+ */
+export function bindUnitOfWork(tx: Tx, tenantId: string, registry: EventRegistry): UnitOfWork {
+  return {
+    tenantId,
+    projects: projectRepository(tx, tenantId),
+    files: fileRepository(tx, tenantId),
+    lists: patientListRepository(tx, tenantId),
+    quotes: quoteRepository(tx, tenantId),
+    orders: orderRepository(tx, tenantId),
+    proofs: proofRepository(tx, tenantId),
+    billing: billingRepository(tx, tenantId),
+    dataKeys: dataKeyRepository(tx, tenantId),
+    idempotency: idempotencyRepository(tx, tenantId),
+    outbox: outboxFor(tx, registry),
+  };
 }

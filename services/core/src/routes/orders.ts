@@ -1,7 +1,8 @@
 import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
-import { changeOrderStatus, getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
+import { actOnOrder } from '../domain/invoices';
+import { getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
 import type { OrderRecord } from '../data/order.repository';
 import type { Principal } from '@plh/service-kit';
 import { ACCESS, actorOf } from './access';
@@ -127,7 +128,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     async (req, reply) => {
       const principal = principalOf(req);
       assertTenantAccess(principal, req.params.tenantId, ACCESS.act);
-      const order = await changeOrderStatus(deps, {
+      const order = await actOnOrder(deps, {
         tenantId: req.params.tenantId,
         orderId: req.params.orderId,
         action: req.params.action,

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { createEvent, InvoiceIssued, type EventEnvelope } from '@plh/contracts';
+import type { InvoiceRecord } from '../data/billing.repository';
+import type { OrderRecord } from '../data/order.repository';
+import type { UnitOfWork } from '../data/unit-of-work';
+import type { CoreDeps } from './deps';
+import { changeOrderStatus, type ChangeOrderInput } from './orders';
+import { NotFound } from '@plh/service-kit';
+
+/**
+ * When an order is mailed: one mail piece per recipient (for tracking) and the invoice — numbered per
+ * tenant, lines from the frozen quote — in the same transaction as the status change.
+ */
+export async function issueInvoiceFor(uow: UnitOfWork, order: OrderRecord): Promise<EventEnvelope[]> {
+  if (await uow.billing.invoiceOfOrder(order.id)) return [];
+  const quote = (await uow.quotes.findById(order.quoteId))!;
+  await uow.billing.createMailPieces(order.id, quote.listId);
+  const invoice = await uow.billing.createInvoice({
+    id: randomUUID(),
+    orderId: order.id,
+    number: await uow.orders.nextNumber('invoice'),
+    lines: quote.lines,
+    adjustments: [],
+    subtotalCents: quote.totalCents,
+    totalCents: quote.totalCents,
+  });
+  return [
+    createEvent(InvoiceIssued, {
+      source: 'core',
+      tenantId: uow.tenantId,
+      data: { invoiceId: invoice.id, orderId: order.id, number: invoice.number, totalCents: invoice.totalCents },
+    }),
+  ];
+}
+
+/** An order action as the API offers it: mailing also invoices. */
+export function actOnOrder(deps: Pick<CoreDeps, 'unitOfWork'>, input: ChangeOrderInput): Promise<OrderRecord> {
+  return changeOrderStatus(deps, input, input.action === 'mark_mailed' ? issueInvoiceFor : undefined);
+}
+
+export async function getInvoice(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  tenantId: string,
+  invoiceId: string,
+): Promise<InvoiceRecord> {
+  const invoice = await deps.unitOfWork(tenantId, (uow) => uow.billing.invoiceById(invoiceId));
+  if (!invoice) throw new NotFound('No such invoice in this practice.');
+  return invoice;
+}
