@@ -1,0 +1,324 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady } from '@plh/contracts';
+import { ensureServiceStream } from '@plh/event-bus';
+import { loadConfig, type ServiceApp } from '@plh/service-kit';
+import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { localStorage, tenantObjectKey } from '@plh/storage';
+import { eventually } from '@plh/test-kit';
+import * as coreService from '@plh/core';
+import * as tenantService from '@plh/tenant';
+import { buildApp } from '../src/app';
+import { ConfigSchema } from '../src/config';
+
+const PASSWORD = 'correct horse battery staple';
+
+/**
+ * The product's main path, through the gateway on real Postgres + NATS: upload a list → quote → order
+ * → (the proof engine's real `plh.proof.job.ready` event, published here) → approve → production →
+ * mailed → invoice → tracking. Every illegal step on the way is refused with problem+json and no change.
+ */
+describe('ordering workflow through the gateway', () => {
+  let tenantPlatform: TestPlatform<tenantService.PrismaClient>;
+  let corePlatform: TestPlatform<coreService.PrismaClient>;
+  let tenant: ServiceApp;
+  let core: ServiceApp;
+  let gateway: ServiceApp;
+  let filesDir: string;
+  let tenantId: string;
+  const bearer: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const registry = new EventRegistry(ALL_EVENTS);
+    [tenantPlatform, corePlatform] = await Promise.all([
+      createTestPlatform({
+        schema: 'tenant',
+        serviceDir: path.dirname(require.resolve('@plh/tenant/package.json')),
+        createDb: (adapter) => new tenantService.PrismaClient({ adapter }),
+        registry,
+      }),
+      createTestPlatform({
+        schema: 'core',
+        serviceDir: path.dirname(require.resolve('@plh/core/package.json')),
+        createDb: (adapter) => new coreService.PrismaClient({ adapter }),
+        registry,
+      }),
+    ]);
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'wf', alg: 'EdDSA', use: 'sig' }],
+    });
+    tenant = await tenantService.buildApp(
+      loadConfig(tenantService.ConfigSchema, {
+        ...tenantPlatform.env,
+        LOG_LEVEL: 'silent',
+        KEY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+        INTERNAL_TOKEN_JWKS: jwks,
+      }),
+      { platform: tenantPlatform.platform },
+    );
+    filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-wf-'));
+    core = await coreService.buildApp(
+      loadConfig(coreService.ConfigSchema, {
+        ...corePlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: jwks,
+        PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+        FILE_URL_SECRET: 'f'.repeat(32),
+        STORAGE_LOCAL_DIR: filesDir,
+      }),
+      { platform: corePlatform.platform },
+    );
+    gateway = await buildApp(
+      loadConfig(ConfigSchema, {
+        LOG_LEVEL: 'silent',
+        TENANT_URL: await tenant.listen({ host: '127.0.0.1', port: 0 }),
+        CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
+        INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'wf', alg: 'EdDSA' }),
+      }),
+    );
+    await gateway.ready();
+
+    const db = tenantPlatform.platform.db;
+    const ownerEmail = `owner-${randomUUID()}@practice.example`;
+    ({ tenantId } = await tenantService.provisionTenant(db, {
+      name: 'Workflow Clinic',
+      ownerEmail,
+      ownerPassword: PASSWORD,
+    }));
+    const approverEmail = `approver-${randomUUID()}@practice.example`;
+    const opsEmail = `ops-${randomUUID()}@plh.example`;
+    await tenantService.createUser(db, { tenantId, email: approverEmail, password: PASSWORD, role: 'approver' });
+    await tenantService.createUser(db, { tenantId: null, email: opsEmail, password: PASSWORD, role: 'ops_agent' });
+    for (const [who, email] of [
+      ['owner', ownerEmail],
+      ['approver', approverEmail],
+      ['ops', opsEmail],
+    ] as const) {
+      const res = await gateway.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: PASSWORD },
+      });
+      bearer[who] = `Bearer ${res.json().accessToken}`;
+    }
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all([tenant?.close(), core?.close()]);
+    await Promise.all([tenantPlatform?.database.drop(), corePlatform?.database.drop()]);
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  const api = (
+    who: 'owner' | 'approver' | 'ops',
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) =>
+    gateway.inject({
+      method,
+      url: `/api/tenants/${tenantId}${url}`,
+      headers: { authorization: bearer[who]!, ...headers },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+  const expectRefused = async (
+    res: Awaited<ReturnType<typeof api>>,
+    status: number,
+    code: string,
+    orderUrl: string,
+    version: number,
+  ) => {
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code });
+    expect((await api('owner', 'GET', orderUrl)).json()).toMatchObject({ version }); // nothing changed
+  };
+
+  it('goes from a patient list to a mailed, invoiced and tracked campaign', async () => {
+    const project = (
+      await api('owner', 'POST', '/projects', { name: 'Relocation', letterType: 'office_relocation' })
+    ).json();
+    const csv = [
+      'Name,Address,City,State,Zip',
+      ...Array.from({ length: 4 }, (_, i) => `Patient ${i},${i + 1} Elm St,Salem,MA,01970`),
+    ].join('\n');
+    const list = await api('owner', 'POST', `/projects/${project.id}/patient-lists`, csv, {
+      'content-type': 'text/csv',
+    });
+    expect(list.statusCode).toBe(201);
+    expect(list.json().summary).toMatchObject({ validRows: 4 });
+    await api('owner', 'POST', `/patient-lists/${list.json().id}/accept`);
+    const quote = (
+      await api('approver', 'POST', '/quotes', {
+        projectId: project.id,
+        listId: list.json().id,
+        options: { pages: 1, postageClass: 'first_class' },
+      })
+    ).json();
+    const idempotencyKey = `wf-${randomUUID()}`;
+    const placed = await api(
+      'approver',
+      'POST',
+      '/orders',
+      { quoteId: quote.id },
+      { 'idempotency-key': idempotencyKey },
+    );
+    const replay = await api(
+      'approver',
+      'POST',
+      '/orders',
+      { quoteId: quote.id },
+      { 'idempotency-key': idempotencyKey },
+    );
+    expect(replay.json()).toEqual(placed.json());
+    const order = placed.json();
+    const orderUrl = `/orders/${order.id}`;
+
+    // Approving before there is a proof, or producing before approval, is refused.
+    await expectRefused(
+      await api('approver', 'POST', `${orderUrl}/approval`, {
+        decision: 'approved',
+        proofId: randomUUID(),
+        proofSha256: 'a'.repeat(64),
+      }),
+      409,
+      'NO_PROOF_YET',
+      orderUrl,
+      1,
+    );
+    await expectRefused(
+      await api('ops', 'POST', `${orderUrl}/start_production`),
+      409,
+      'ORDER_STATE_CONFLICT',
+      orderUrl,
+      1,
+    );
+
+    // The proof engine (simulated): a PDF in the tenant's storage, then its real contract event.
+    const pdf = Buffer.from('%PDF-1.7\n% proof of order\n%%EOF\n');
+    const storage = localStorage({ root: filesDir, publicBaseUrl: 'http://x/api/files', urlSecret: Buffer.alloc(32) });
+    const jobId = randomUUID();
+    const stored = await storage.put(tenantObjectKey(tenantId, 'proofs', jobId), pdf, { maxBytes: 1_000_000 });
+    const { js, jsm } = corePlatform.platform.nats;
+    await ensureServiceStream(jsm, corePlatform.platform.ns, 'proof');
+    const event = createEvent(ProofJobReady, {
+      source: 'proof-engine',
+      tenantId,
+      data: { jobId, orderId: order.id, kind: 'proof', storageKey: stored.key, sha256: stored.sha256, pageCount: 1 },
+    });
+    for (let i = 0; i < 2; i++)
+      // delivered twice: recorded once
+      await js.publish(corePlatform.platform.ns.subject(event.type), JSON.stringify(event), {
+        msgID: `${event.id}-${i}`,
+      });
+    await eventually(
+      async () => expect((await api('owner', 'GET', orderUrl)).json()).toMatchObject({ status: 'proof_ready' }),
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    const proofs = (await api('approver', 'GET', `${orderUrl}/proofs`)).json();
+    expect(proofs.proofs).toHaveLength(1);
+    expect(proofs.proofs[0]).toMatchObject({ revision: 1, sha256: createHash('sha256').update(pdf).digest('hex') });
+    const download = await gateway.inject({
+      method: 'GET',
+      url: new URL(proofs.proofs[0].url).pathname + new URL(proofs.proofs[0].url).search,
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload).toEqual(pdf);
+
+    const current = (await api('owner', 'GET', orderUrl)).json();
+    // A decision on a different file than the latest proof is refused.
+    await expectRefused(
+      await api('approver', 'POST', `${orderUrl}/approval`, {
+        decision: 'approved',
+        proofId: proofs.proofs[0].id,
+        proofSha256: 'b'.repeat(64),
+      }),
+      409,
+      'PROOF_CHANGED',
+      orderUrl,
+      current.version,
+    );
+    const approved = await api(
+      'approver',
+      'POST',
+      `${orderUrl}/approval`,
+      { decision: 'approved', proofId: proofs.proofs[0].id, proofSha256: proofs.proofs[0].sha256 },
+      { 'if-match': `W/"${current.version}"` },
+    );
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+
+    // Production is ops' business; mailing issues the invoice.
+    await expectRefused(
+      await api('owner', 'POST', `${orderUrl}/start_production`),
+      403,
+      'ACTION_NOT_ALLOWED',
+      orderUrl,
+      current.version + 1,
+    );
+    expect((await api('ops', 'POST', `${orderUrl}/start_production`)).json()).toMatchObject({
+      status: 'in_production',
+    });
+    await expectRefused(
+      await api('owner', 'POST', `${orderUrl}/cancel`),
+      409,
+      'CANCEL_WINDOW_CLOSED',
+      orderUrl,
+      current.version + 2,
+    );
+    expect((await api('ops', 'POST', `${orderUrl}/mark_mailed`)).json()).toMatchObject({ status: 'mailed' });
+    const invoice = (await api('owner', 'GET', `${orderUrl}/invoice`)).json();
+    expect(invoice).toMatchObject({ number: 1, totalCents: quote.totalCents, orderId: order.id });
+    const invoicePdf = await api('owner', 'GET', `/invoices/${invoice.id}/pdf`);
+    expect(invoicePdf.headers['content-type']).toBe('application/pdf');
+    expect(invoicePdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Tracking: four letters; one delivered, one returned (listed for follow-up); a repeated scan counts once.
+    const pieces = (await api('owner', 'GET', `${orderUrl}/mail-pieces`)).json().items;
+    expect(pieces).toHaveLength(4);
+    const scans = [
+      { mailPieceId: pieces[0].id, status: 'delivered', occurredAt: '2026-11-28T15:00:00Z', externalId: 'usps-1' },
+      {
+        mailPieceId: pieces[1].id,
+        status: 'returned_to_sender',
+        occurredAt: '2026-11-29T15:00:00Z',
+        externalId: 'usps-2',
+      },
+      { mailPieceId: pieces[2].id, status: 'in_transit', occurredAt: '2026-11-27T15:00:00Z', externalId: 'usps-3' },
+    ];
+    expect((await api('ops', 'POST', `${orderUrl}/tracking`, { source: 'usps-imb', scans })).json()).toEqual({
+      recorded: 3,
+      duplicates: 0,
+    });
+    expect(
+      (await api('ops', 'POST', `${orderUrl}/tracking`, { source: 'usps-imb', scans: [scans[0]] })).json(),
+    ).toEqual({
+      recorded: 0,
+      duplicates: 1,
+    });
+    const tracking = (await api('owner', 'GET', `${orderUrl}/tracking`)).json();
+    expect(tracking).toMatchObject({
+      total: 4,
+      deliveredPercent: 25,
+      byStatus: { delivered: 1, returned_to_sender: 1, in_transit: 1, mailed: 1 },
+    });
+    expect(tracking.returned).toEqual([expect.objectContaining({ mailPieceId: pieces[1].id })]);
+
+    const final = (await api('owner', 'GET', orderUrl)).json();
+    expect(final.timeline.map((e: { to: string }) => e.to)).toEqual([
+      'ordered',
+      'proof_pending',
+      'proof_ready',
+      'approved',
+      'in_production',
+      'mailed',
+    ]);
+  });
+});
