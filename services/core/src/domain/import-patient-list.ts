@@ -152,6 +152,7 @@ async function validateInto(
   const rowErrors: RowError[] = [];
   let [total, valid, invalid, duplicates] = [0, 0, 0, 0];
   let batch: PatientRow[] = [];
+  let inserting: Promise<void> = Promise.resolve();
   const stream = await deps.storage.get(key);
   try {
     for await (const item of readCsv(stream, { maxRows: deps.limits.maxListRows })) {
@@ -174,13 +175,18 @@ async function validateInto(
       valid += 1;
       batch.push(sealPatient(sealer, item.row, dedupeKey, result.recipient));
       if (batch.length >= INSERT_BATCH) {
-        await uow.lists.insertPatients(list.id, batch);
+        // Postgres stores one batch while this process parses and encrypts the next (two cores at work).
+        await inserting;
+        inserting = uow.lists.insertPatients(list.id, batch);
+        inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
         batch = [];
       }
     }
   } finally {
     stream.destroy();
+    await inserting.catch(() => undefined);
   }
+  await inserting;
   await uow.lists.insertPatients(list.id, batch);
   return uow.lists.update(list.id, {
     status: 'validated',

@@ -171,7 +171,14 @@ async function peekFirstLine(source: Readable): Promise<{ firstLine: string; res
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
-        if (!rest.write(next.value)) await new Promise((r) => rest.once('drain', r).once('close', r));
+        if (!rest.write(next.value))
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              rest.off('drain', done).off('close', done);
+              resolve();
+            };
+            rest.on('drain', done).on('close', done);
+          });
         if (rest.destroyed) break; // the reader stopped early (bad file): release the source
       }
       if (rest.destroyed) {
