@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidKey } from './keys';
-import { MeasuringStream } from './measure';
+import { feed, MeasuringStream } from './measure';
 import {
   StorageError,
   type ObjectStorage,
@@ -41,11 +41,8 @@ export function localStorage(options: LocalStorageOptions): ObjectStorage {
       const temp = `${file}.${randomUUID()}.partial`;
       const measure = new MeasuringStream(put.maxBytes, put.accept);
       try {
-        await pipeline(
-          Buffer.isBuffer(body) ? Readable.from([body]) : body,
-          measure,
-          createWriteStream(temp, { flags: 'wx' }),
-        );
+        feed(body, measure);
+        await pipeline(measure, createWriteStream(temp, { flags: 'wx' }));
         await rename(temp, file);
       } catch (err) {
         await rm(temp, { force: true });

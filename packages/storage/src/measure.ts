@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { StorageError } from './object-storage';
 import { sniffContentType } from './sniff';
 
@@ -67,4 +67,22 @@ export class MeasuringStream extends Transform {
   sha256(): string {
     return this.hash.digest('hex');
   }
+}
+
+/**
+ * Pipes `source` into `measure` without tying their fates: when the measure refuses (too large, wrong
+ * type), the source is unpiped and drained rather than destroyed, so an HTTP request body keeps its
+ * socket and the client receives the 413/415 answer instead of a reset connection.
+ */
+export function feed(source: Readable | Buffer, measure: MeasuringStream): void {
+  if (Buffer.isBuffer(source)) {
+    measure.end(source);
+    return;
+  }
+  source.on('error', (err) => measure.destroy(err));
+  measure.once('error', () => {
+    source.unpipe(measure);
+    source.resume();
+  });
+  source.pipe(measure);
 }

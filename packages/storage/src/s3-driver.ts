@@ -7,10 +7,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { assertValidKey } from './keys';
-import { MeasuringStream } from './measure';
+import { feed, MeasuringStream } from './measure';
 import {
   StorageError,
   type ObjectStorage,
@@ -54,7 +54,8 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage {
         queueSize: 4,
         leavePartsOnError: false,
       });
-      const feeding = pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, measure, passThrough);
+      feed(body, measure);
+      const feeding = pipeline(measure, passThrough);
       try {
         await Promise.all([feeding, upload.done()]);
       } catch (err) {

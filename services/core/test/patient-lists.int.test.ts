@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { Keyring } from '../src/domain/keyring';
 import { parseMasterKeys } from '../src/domain/phi-cipher';
 import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
@@ -222,9 +223,14 @@ describe('core: patient lists', () => {
     };
 
     it.each([
-      ['an empty file', '', 422, 'EMPTY_FILE'],
-      ['only a header row', 'First Name,Last Name,Address,City,State,Zip\r\n', 422, 'NO_DATA_ROWS'],
-      ['one column (wrong delimiter or not a table)', 'Name Address City\nAna 1 Main Boston\n', 422, 'NO_COLUMNS'],
+      ['an empty file → 422 EMPTY_FILE', '', 422, 'EMPTY_FILE'],
+      ['only a header row → 422 NO_DATA_ROWS', 'First Name,Last Name,Address,City,State,Zip\r\n', 422, 'NO_DATA_ROWS'],
+      [
+        'one column (wrong delimiter or not a table) → 422 NO_COLUMNS',
+        'Name Address City\nAna 1 Main Boston\n',
+        422,
+        'NO_COLUMNS',
+      ],
       [
         'a binary file',
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]),
@@ -243,7 +249,7 @@ describe('core: patient lists', () => {
         422,
         'MALFORMED_CSV',
       ],
-    ])('%s → %d %s', async (_label, body, status, code) => {
+    ])('%s', async (_label, body, status, code) => {
       const before = await countRows();
       const filesBefore = storedFiles();
       const res = await upload(body);
@@ -278,6 +284,55 @@ describe('core: patient lists', () => {
       }
     });
   });
+
+  it('refuses a file over the upload limit while it streams (51 MB), keeping nothing', async () => {
+    const before = await t.admin.query('SELECT count(*)::int AS n FROM core.file_revision');
+    let sent = 0;
+    const line = Buffer.from('Ana,Nuñez,1 Main Street,Boston,MA,02134\n'.repeat(1_000));
+    const body = new Readable({
+      read() {
+        if (sent === 0) this.push('First Name,Last Name,Address,City,State,Zip\n');
+        sent += line.length;
+        this.push(sent <= 51 * 1024 * 1024 ? line : null);
+      },
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`,
+      headers: { ...(await t.as(practice.owner)), 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect((await t.admin.query('SELECT count(*)::int AS n FROM core.file_revision')).rows).toEqual(before.rows);
+  });
+
+  it('imports a 200,000-row list whole, streamed, in one transaction', async () => {
+    const rows = 200_000;
+    let i = 0;
+    const body = new Readable({
+      read() {
+        if (i === 0) this.push('First Name,Last Name,Address Line 1,City,State,Zip\r\n');
+        const chunk: string[] = [];
+        for (let n = 0; n < 2_000 && i < rows; n++, i++)
+          chunk.push(`Pat${i},Lee${i},${i + 1} Oak Street,Hartford,CT,06${String(100 + (i % 900))}`);
+        this.push(chunk.length ? `${chunk.join('\r\n')}\r\n` : null);
+      },
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`,
+      headers: { ...(await t.as(practice.owner)), 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().summary).toEqual({ totalRows: rows, validRows: rows, invalidRows: 0, duplicateRows: 0 });
+    const stored = await t.admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM core.patient WHERE list_id = $1',
+      [res.json().id],
+    );
+    expect(stored.rows[0]!.n).toBe(rows);
+  }, 180_000);
 
   it('answers 404 for another tenant’s project and 403 for a viewer', async () => {
     const other = newPractice();
