@@ -16,6 +16,7 @@ import { Keyring } from './domain/keyring';
 import { parseMasterKeys } from './domain/phi-cipher';
 import fileRoutes, { fileReadRoutes } from './routes/files';
 import fulfilmentRoutes from './routes/fulfilment';
+import overviewRoutes from './routes/overview';
 import { idempotency } from './routes/idempotency';
 import orderRoutes from './routes/orders';
 import { patientListRoutes, patientListUploadRoutes } from './routes/patient-lists';
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(quoteRoutes, { deps: core });
     await scope.register(orderRoutes, { deps: core });
     await scope.register(fulfilmentRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
+    await scope.register(overviewRoutes, { deps: core, db: deps.platform.db });
     // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();

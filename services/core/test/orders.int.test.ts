@@ -207,6 +207,49 @@ describe('core: quotes and orders', () => {
     expect(bad.statusCode).toBe(422);
   });
 
+  it('shows ops one queue across practices (no PHI), and each practice its own dashboard', async () => {
+    const { quote } = await quoted(2);
+    const order = (await call(practice.owner, 'POST', '/orders', { quoteId: quote.id })).json();
+    const other = newPractice();
+    const otherProject = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${other.tenantId}/projects`,
+      headers: await t.as(other.owner),
+      payload: { name: 'x', letterType: 'other' },
+    });
+    expect(otherProject.statusCode).toBe(201);
+
+    const queue = await t.app.inject({
+      method: 'GET',
+      url: '/api/ops/orders?status=ordered',
+      headers: await t.as(ops),
+    });
+    expect(queue.statusCode).toBe(200);
+    const body = queue.json();
+    expect(body.counts.ordered).toBeGreaterThanOrEqual(1);
+    expect(body.items.every((i: { status: string }) => i.status === 'ordered')).toBe(true);
+    expect(body.items).toContainEqual(
+      expect.objectContaining({ id: order.id, tenantId: practice.tenantId, recipients: 2 }),
+    );
+    expect(JSON.stringify(body)).not.toMatch(/Nuñez|MAIN|Pat\d/);
+    const forCustomer = await t.app.inject({
+      method: 'GET',
+      url: '/api/ops/orders',
+      headers: await t.as(practice.owner),
+    });
+    expect(forCustomer.statusCode).toBe(403);
+
+    const dashboard = (await call(practice.viewer, 'GET', '/dashboard')).json();
+    expect(dashboard.ordersByStatus.ordered).toBeGreaterThanOrEqual(1);
+    expect(dashboard.openOrders).toBeGreaterThanOrEqual(1);
+    const otherDashboard = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${other.tenantId}/dashboard`,
+      headers: await t.as(other.owner),
+    });
+    expect(otherDashboard.json()).toMatchObject({ projects: 1, openOrders: 0, ordersByStatus: {} });
+  });
+
   it('keeps practices apart: another tenant’s order is 404', async () => {
     const { quote } = await quoted(1);
     const order = (await call(practice.owner, 'POST', '/orders', { quoteId: quote.id })).json();

@@ -127,6 +127,13 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('POST', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.track),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.read),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId/mail-pieces', CORE.read),
+  inCore('GET', '/api/tenants/:tenantId/dashboard', CORE.read),
+  {
+    method: 'GET',
+    path: '/api/ops/orders',
+    service: 'core',
+    access: { kind: 'authenticated', roles: ['ops_admin', 'ops_agent'], scopes: [] },
+  },
   // Signed download links of core's local file storage: the signature is the credential.
   { method: 'GET', path: '/api/files/*', service: 'core', access: { kind: 'public' } },
 ];

@@ -4,6 +4,7 @@ import { outboxFor, type Outbox } from '@plh/event-bus';
 import { dataKeyRepository } from './data-key.repository';
 import type { PrismaClient, Tx } from './db';
 import { billingRepository } from './billing.repository';
+import { dashboardRepository } from './dashboard.repository';
 import { proofRepository } from './proof.repository';
 import { fileRepository } from './file.repository';
 import { idempotencyRepository } from './idempotency.repository';
@@ -22,6 +23,7 @@ export interface UnitOfWork {
   orders: ReturnType<typeof orderRepository>;
   proofs: ReturnType<typeof proofRepository>;
   billing: ReturnType<typeof billingRepository>;
+  dashboard: ReturnType<typeof dashboardRepository>;
   dataKeys: ReturnType<typeof dataKeyRepository>;
   idempotency: ReturnType<typeof idempotencyRepository>;
   outbox: Outbox;
@@ -61,6 +63,7 @@ export function bindUnitOfWork(tx: Tx, tenantId: string, registry: EventRegistry
     orders: orderRepository(tx, tenantId),
     proofs: proofRepository(tx, tenantId),
     billing: billingRepository(tx, tenantId),
+    dashboard: dashboardRepository(tx, tenantId),
     dataKeys: dataKeyRepository(tx, tenantId),
     idempotency: idempotencyRepository(tx, tenantId),
     outbox: outboxFor(tx, registry),

@@ -1,0 +1,99 @@
+import { assertTenantAccess, Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { opsQueueRepository } from '../data/ops-queue.repository';
+import type { PrismaClient } from '../data/db';
+import type { CoreDeps } from '../domain/deps';
+import { ACCESS } from './access';
+import { errors, OrderStatus, TenantParams } from './schemas';
+
+const Uuid = Type.String({ format: 'uuid' });
+
+/** The practice's dashboard and the ops queue across practices. */
+const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; db: PrismaClient }> = async (app, { deps, db }) => {
+  app.get(
+    '/api/tenants/:tenantId/dashboard',
+    {
+      schema: {
+        summary:
+          'The practice’s numbers: campaigns, patients, orders by status, letters mailed/delivered/returned, spend',
+        params: TenantParams,
+        response: {
+          200: Type.Object({
+            projects: Type.Integer(),
+            acceptedLists: Type.Integer(),
+            patients: Type.Integer(),
+            openOrders: Type.Integer(),
+            ordersByStatus: Type.Record(Type.String(), Type.Integer()),
+            lettersMailed: Type.Integer(),
+            delivered: Type.Integer(),
+            returned: Type.Integer(),
+            invoicedCents: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
+      const n = await deps.unitOfWork(req.params.tenantId, (uow) => uow.dashboard.numbers());
+      return {
+        projects: n.projects,
+        acceptedLists: n.accepted_lists,
+        patients: n.patients,
+        openOrders: n.open_orders,
+        ordersByStatus: n.ordersByStatus,
+        lettersMailed: n.letters_mailed,
+        delivered: n.delivered,
+        returned: n.returned,
+        invoicedCents: n.invoiced_cents,
+      };
+    },
+  );
+  app.get(
+    '/api/ops/orders',
+    {
+      schema: {
+        summary: 'The ops queue: orders of every practice, oldest change first, with counts by status (ops only)',
+        querystring: Type.Object({
+          status: Type.Optional(OrderStatus),
+          tenantId: Type.Optional(Uuid),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+        }),
+        response: {
+          200: Type.Object({
+            counts: Type.Record(Type.String(), Type.Integer()),
+            items: Type.Array(
+              Type.Object({
+                id: Uuid,
+                tenantId: Uuid,
+                number: Type.Integer(),
+                status: Type.String(),
+                projectId: Uuid,
+                recipients: Type.Integer(),
+                totalCents: Type.Integer(),
+                createdAt: Type.String(),
+                updatedAt: Type.String(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      if (
+        principal.kind !== 'user' ||
+        principal.tenantId !== null ||
+        !['ops_admin', 'ops_agent'].includes(principal.role)
+      )
+        throw new Forbidden('The ops queue is for the operations team.');
+      const repo = opsQueueRepository(db);
+      const [counts, items] = await Promise.all([repo.counts(), repo.queue(req.query)]);
+      return {
+        counts,
+        items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), updatedAt: i.updatedAt.toISOString() })),
+      };
+    },
+  );
+};
+export default overviewRoutes;
