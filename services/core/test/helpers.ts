@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import type { ObjectStorage } from '@plh/storage';
 import { buildApp } from '../src/app';
 import { ConfigSchema, type Config } from '../src/config';
 import { PrismaClient } from '../generated/prisma';
@@ -24,7 +25,7 @@ export interface TestApp {
 }
 
 /** The core service on a fresh database, event namespace and files folder, with a test "gateway" key pair. */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, storage?: ObjectStorage): Promise<TestApp> {
   const test = await createTestPlatform({
     schema: 'core',
     serviceDir: path.join(__dirname, '..'),
@@ -44,7 +45,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     STORAGE_LOCAL_DIR: filesDir,
     ...env,
   });
-  const app = await buildApp(config, { platform: test.platform });
+  const app = await buildApp(config, { platform: test.platform, ...(storage ? { storage } : {}) });
   await app.ready();
   const admin = new Pool({ connectionString: test.database.adminUrl, max: 2 });
   return {

@@ -273,9 +273,25 @@ describe('ordering workflow through the gateway', () => {
       orderUrl,
       current.version + 2,
     );
-    expect((await api('ops', 'POST', `${orderUrl}/mark_mailed`)).json()).toMatchObject({ status: 'mailed' });
+    // One letter was caught as undeliverable at presort: the invoice credits it.
+    const mailed = await api('ops', 'POST', `${orderUrl}/mark_mailed`, {
+      undeliverable: 1,
+      reason: 'NCOA: moved, no forwarding',
+    });
+    expect(mailed.json()).toMatchObject({ status: 'mailed' });
     const invoice = (await api('owner', 'GET', `${orderUrl}/invoice`)).json();
-    expect(invoice).toMatchObject({ number: 1, totalCents: quote.totalCents, orderId: order.id });
+    const perLetter = quote.lines.reduce(
+      (a: number, l: { quantity: number; unitCents: number }) => a + (l.quantity === 4 ? l.unitCents : 0),
+      0,
+    );
+    expect(invoice).toMatchObject({
+      number: 1,
+      orderId: order.id,
+      lines: quote.lines.map(({ kind: _kind, ...line }: { kind: string }) => line),
+      adjustments: [{ description: '1 undeliverable letter not mailed (credited)', totalCents: -perLetter }],
+      subtotalCents: quote.totalCents,
+      totalCents: quote.totalCents - perLetter,
+    });
     const invoicePdf = await api('owner', 'GET', `/invoices/${invoice.id}/pdf`);
     expect(invoicePdf.headers['content-type']).toBe('application/pdf');
     expect(invoicePdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -5,24 +5,45 @@ import type { OrderRecord } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { CoreDeps } from './deps';
 import { changeOrderStatus, type ChangeOrderInput } from './orders';
-import { NotFound } from '@plh/service-kit';
+import { NotFound, ValidationFailed } from '@plh/service-kit';
 
 /**
  * When an order is mailed: one mail piece per recipient (for tracking) and the invoice — numbered per
  * tenant, lines from the frozen quote — in the same transaction as the status change.
  */
-export async function issueInvoiceFor(uow: UnitOfWork, order: OrderRecord): Promise<EventEnvelope[]> {
+export async function issueInvoiceFor(
+  uow: UnitOfWork,
+  order: OrderRecord,
+  undeliverable = 0,
+): Promise<EventEnvelope[]> {
   if (await uow.billing.invoiceOfOrder(order.id)) return [];
   const quote = (await uow.quotes.findById(order.quoteId))!;
+  if (undeliverable > quote.recipients)
+    throw new ValidationFailed([
+      { pointer: '/body/undeliverable', message: `is more than the ${quote.recipients} letters of the order` },
+    ]);
   await uow.billing.createMailPieces(order.id, quote.listId);
+  // Letters the print house could not mail (bad address caught at presort) are credited at their
+  // per-letter price: production and postage, the volume discount not taken back.
+  const perLetterCents = quote.lines
+    .filter((l) => l.quantity === quote.recipients)
+    .reduce((a, l) => a + l.unitCents, 0);
+  const adjustments = undeliverable
+    ? [
+        {
+          description: `${undeliverable} undeliverable letter${undeliverable > 1 ? 's' : ''} not mailed (credited)`,
+          totalCents: -undeliverable * perLetterCents,
+        },
+      ]
+    : [];
   const invoice = await uow.billing.createInvoice({
     id: randomUUID(),
     orderId: order.id,
     number: await uow.orders.nextNumber('invoice'),
     lines: quote.lines,
-    adjustments: [],
+    adjustments,
     subtotalCents: quote.totalCents,
-    totalCents: quote.totalCents,
+    totalCents: quote.totalCents + adjustments.reduce((a, x) => a + x.totalCents, 0),
   });
   return [
     createEvent(InvoiceIssued, {
@@ -33,9 +54,16 @@ export async function issueInvoiceFor(uow: UnitOfWork, order: OrderRecord): Prom
   ];
 }
 
-/** An order action as the API offers it: mailing also invoices. */
-export function actOnOrder(deps: Pick<CoreDeps, 'unitOfWork'>, input: ChangeOrderInput): Promise<OrderRecord> {
-  return changeOrderStatus(deps, input, input.action === 'mark_mailed' ? issueInvoiceFor : undefined);
+/** An order action as the API offers it: mailing also invoices (crediting letters that could not be mailed). */
+export function actOnOrder(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  input: ChangeOrderInput & { undeliverable?: number },
+): Promise<OrderRecord> {
+  return changeOrderStatus(
+    deps,
+    input,
+    input.action === 'mark_mailed' ? (uow, order) => issueInvoiceFor(uow, order, input.undeliverable ?? 0) : undefined,
+  );
 }
 
 export async function getInvoice(

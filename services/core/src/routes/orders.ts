@@ -119,7 +119,18 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
         // No body at all is fine: the action is in the path.
         body: Type.Union([
-          Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          Type.Object(
+            {
+              reason: Type.Optional(Type.String({ maxLength: 500 })),
+              undeliverable: Type.Optional(
+                Type.Integer({
+                  minimum: 0,
+                  description: 'mark_mailed: letters the print house could not mail (credited)',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           Type.Null(),
         ]),
         response: { 200: OrderView, ...errors, 409: Problem, 412: Problem },
@@ -135,6 +146,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
         actor: actorOf(principal),
         expectedVersion: versionFromIfMatch(req.headers['if-match']),
         reason: req.body?.reason ?? null,
+        ...(req.body?.undeliverable !== undefined ? { undeliverable: req.body.undeliverable } : {}),
       });
       reply.header('etag', etagOf(order.version));
       return toOrderView(order, actionsFor(order, principal));
