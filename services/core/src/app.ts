@@ -16,6 +16,7 @@ import { Keyring } from './domain/keyring';
 import { parseMasterKeys } from './domain/phi-cipher';
 import fileRoutes, { fileReadRoutes } from './routes/files';
 import fulfilmentRoutes from './routes/fulfilment';
+import fulfilmentWebhookRoutes, { parseWebhookSecrets } from './routes/fulfilment-webhook';
 import overviewRoutes from './routes/overview';
 import { idempotency } from './routes/idempotency';
 import orderRoutes from './routes/orders';
@@ -49,6 +50,11 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   };
   if (storage.driver === 'local')
     await app.register(signedFileRoutes, { storage, secret: Buffer.from(config.FILE_URL_SECRET, 'utf8') });
+
+  await app.register(fulfilmentWebhookRoutes, {
+    deps: core,
+    secrets: parseWebhookSecrets(config.FULFILMENT_WEBHOOK_SECRETS),
+  });
 
   const verifyInternal = createInternalTokenVerifier({ jwks: parseJwks(config.INTERNAL_TOKEN_JWKS), audience: 'core' });
   await app.register(async (scope) => {

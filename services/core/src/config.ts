@@ -36,6 +36,11 @@ export const CoreConfigSchema = Type.Object({
     default: 24 * 60,
     description: 'Free cancellation after placing an order (until production starts)',
   }),
+  FULFILMENT_WEBHOOK_SECRETS: Type.String({
+    default: '',
+    description:
+      'provider:secret[,provider:secret…]: fulfilment providers allowed to post tracking webhooks, and their HMAC secrets',
+  }),
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
 });
 

@@ -11,6 +11,7 @@ const FORWARDED = [
   'idempotency-key',
   'if-match',
   'if-none-match',
+  'webhook-signature',
   'user-agent',
 ];
 /** Response headers never copied back (hop-by-hop, or ours to set). */

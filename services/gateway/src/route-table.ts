@@ -134,6 +134,8 @@ export const ROUTES: readonly RouteRule[] = [
     service: 'core',
     access: { kind: 'authenticated', roles: ['ops_admin', 'ops_agent'], scopes: [] },
   },
+  // A fulfilment provider's tracking webhook: authenticated by core (HMAC over the body).
+  { method: 'POST', path: '/api/webhooks/fulfilment/:provider', service: 'core', access: { kind: 'public' } },
   // Signed download links of core's local file storage: the signature is the credential.
   { method: 'GET', path: '/api/files/*', service: 'core', access: { kind: 'public' } },
 ];

@@ -15,6 +15,7 @@ import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
 
 const PASSWORD = 'correct horse battery staple';
+const WEBHOOK_SECRET = 'whsec_0123456789abcdef';
 
 /**
  * The product's main path, through the gateway on real Postgres + NATS: upload a list → quote → order
@@ -69,6 +70,7 @@ describe('ordering workflow through the gateway', () => {
         PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
         FILE_URL_SECRET: 'f'.repeat(32),
         STORAGE_LOCAL_DIR: filesDir,
+        FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
       }),
       { platform: corePlatform.platform },
     );
@@ -319,11 +321,48 @@ describe('ordering workflow through the gateway', () => {
       recorded: 0,
       duplicates: 1,
     });
+    // The fulfilment provider's webhook: signed, deduplicated by its event id, unknown pieces reported.
+    const webhook = (body: string, signature: string) =>
+      gateway.inject({
+        method: 'POST',
+        url: '/api/webhooks/fulfilment/usps-partner',
+        headers: { 'content-type': 'application/json', 'webhook-signature': signature },
+        payload: body,
+      });
+    const delivery = JSON.stringify({
+      events: [
+        { id: 'evt-1', tenantId, mailPieceId: pieces[3].id, status: 'delivered', occurredAt: '2026-11-30T10:00:00Z' },
+        {
+          id: 'evt-2',
+          tenantId: randomUUID(),
+          mailPieceId: pieces[2].id,
+          status: 'delivered',
+          occurredAt: '2026-11-30T10:00:00Z',
+        },
+      ],
+    });
+    const secret = Buffer.from(WEBHOOK_SECRET);
+    const sign = coreService.signWebhook;
+    expect((await webhook(delivery, sign(Buffer.from('wrong-secret-123456'), delivery))).statusCode).toBe(401);
+    expect((await webhook(delivery, sign(secret, delivery, Math.floor(Date.now() / 1000) - 3600))).statusCode).toBe(
+      401,
+    );
+    expect((await webhook(delivery, sign(secret, delivery))).json()).toEqual({
+      recorded: 1,
+      duplicates: 0,
+      unknown: 1,
+    });
+    expect((await webhook(delivery, sign(secret, delivery))).json()).toEqual({
+      recorded: 0,
+      duplicates: 1,
+      unknown: 1,
+    });
+
     const tracking = (await api('owner', 'GET', `${orderUrl}/tracking`)).json();
     expect(tracking).toMatchObject({
       total: 4,
-      deliveredPercent: 25,
-      byStatus: { delivered: 1, returned_to_sender: 1, in_transit: 1, mailed: 1 },
+      deliveredPercent: 50,
+      byStatus: { delivered: 2, returned_to_sender: 1, in_transit: 1 },
     });
     expect(tracking.returned).toEqual([expect.objectContaining({ mailPieceId: pieces[1].id })]);
 

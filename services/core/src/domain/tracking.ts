@@ -88,3 +88,43 @@ export async function trackingRollup(
     };
   });
 }
+
+export interface ProviderScan extends Scan {
+  tenantId: string;
+}
+
+/**
+ * Scans a fulfilment provider posts (its webhook), for letters of any practice: grouped per practice,
+ * each recorded in that practice's transaction (RLS: a piece id of another practice is simply unknown).
+ * Unknown pieces are reported, not fatal: a provider retries whole batches, and the known scans count.
+ */
+export async function recordProviderScans(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  source: string,
+  scans: ProviderScan[],
+): Promise<{ recorded: number; duplicates: number; unknown: number }> {
+  const byTenant = new Map<string, ProviderScan[]>();
+  for (const scan of scans) byTenant.set(scan.tenantId, [...(byTenant.get(scan.tenantId) ?? []), scan]);
+  const total = { recorded: 0, duplicates: 0, unknown: 0 };
+  for (const [tenantId, tenantScans] of byTenant) {
+    await deps.unitOfWork(tenantId, async (uow) => {
+      for (const scan of tenantScans) {
+        if (!(await uow.billing.findPiece(scan.mailPieceId))) {
+          total.unknown += 1;
+          continue;
+        }
+        const added = await uow.billing.addScan({
+          id: randomUUID(),
+          mailPieceId: scan.mailPieceId,
+          status: scan.status,
+          source,
+          externalId: scan.externalId,
+          occurredAt: new Date(scan.occurredAt),
+        });
+        if (added) total.recorded += 1;
+        else total.duplicates += 1;
+      }
+    });
+  }
+  return total;
+}
