@@ -230,6 +230,9 @@ async function main() {
             FILE_URL_SECRET: secrets.fileUrlSecret,
             STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
             PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+            // Reads each practice's negotiated price and cancel window from the tenant service.
+            TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
+            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
           }
         : {}),
       ...(schema

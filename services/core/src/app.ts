@@ -1,6 +1,8 @@
 import {
   createInternalTokenVerifier,
+  createInternalTokenMinter,
   createService,
+  internalSigner,
   parseJwks,
   requirePrincipal,
   type Platform,
@@ -11,6 +13,7 @@ import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { startProofConsumer } from './events/proof-job-ready.handler';
 import { unitOfWork } from './data/unit-of-work';
+import { practiceTermsClient } from './data/practice-terms.client';
 import type { CoreDeps } from './domain/deps';
 import { Keyring } from './domain/keyring';
 import { parseMasterKeys } from './domain/phi-cipher';
@@ -37,7 +40,18 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const app = await createService({ name: 'core', config, readiness: deps.platform.readiness });
   app.addHook('onClose', () => deps.platform.close());
   const storage = deps.storage ?? storageFromConfig(config);
+  const defaults = { perLetterCents: null, cancelWindowMinutes: config.CANCEL_WINDOW_MINUTES };
+  const termsClient =
+    config.TENANT_URL && config.INTERNAL_TOKEN_PRIVATE_JWK
+      ? practiceTermsClient({
+          tenantUrl: config.TENANT_URL,
+          mint: createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK)),
+          defaults,
+        })
+      : undefined;
+  if (termsClient) app.addHook('onClose', () => termsClient.close());
   const core: CoreDeps = {
+    terms: termsClient?.terms ?? (() => Promise.resolve(defaults)),
     unitOfWork: unitOfWork(deps.platform.db, deps.platform.registry),
     storage,
     keyring: new Keyring(parseMasterKeys(config.PHI_MASTER_KEYS)),

@@ -5,6 +5,19 @@ export const CoreConfigSchema = Type.Object({
     minLength: 2,
     description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services)',
   }),
+  TENANT_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description:
+        "The tenant service, for each practice's negotiated price and cancel window (unset: defaults for all)",
+    }),
+  ),
+  INTERNAL_TOKEN_PRIVATE_JWK: Type.Optional(
+    Type.String({
+      minLength: 2,
+      description: 'Ed25519 private JWK (with kid) signing service tokens to the tenant service',
+    }),
+  ),
   PHI_MASTER_KEYS: Type.String({
     minLength: 10,
     description:

@@ -1,14 +1,13 @@
 import cors from '@fastify/cors';
-import { importJWK, type JWK } from 'jose';
 import { Pool } from 'undici';
 import {
   createAccessTokenVerifier,
   createService,
   ProblemError,
   createInternalTokenMinter,
+  internalSigner,
   type FastifyReply,
   type FastifyRequest,
-  type InternalSigner,
   type ServiceApp,
 } from '@plh/service-kit';
 import { createAuthenticator, type ApiKeyLookup, type VerifiedKey } from './authenticate';
@@ -208,13 +207,6 @@ async function watchRevocations(app: ServiceApp, config: Config, revocations: Re
       await nc.drain().catch(() => undefined);
     },
   };
-}
-
-async function internalSigner(privateJwkJson: string): Promise<InternalSigner> {
-  const jwk = JSON.parse(privateJwkJson) as JWK;
-  if (typeof jwk.kid !== 'string' || !jwk.d)
-    throw new Error('INTERNAL_TOKEN_PRIVATE_JWK must be a private JWK with a kid');
-  return { kid: jwk.kid, key: await importJWK(jwk, 'EdDSA') };
 }
 
 function stringParams(params: unknown): Record<string, string> {

@@ -62,6 +62,8 @@ describe('ordering workflow through the gateway', () => {
       { platform: tenantPlatform.platform },
     );
     filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-wf-'));
+    const tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
+    const privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'wf', alg: 'EdDSA' });
     core = await coreService.buildApp(
       loadConfig(coreService.ConfigSchema, {
         ...corePlatform.env,
@@ -71,15 +73,18 @@ describe('ordering workflow through the gateway', () => {
         FILE_URL_SECRET: 'f'.repeat(32),
         STORAGE_LOCAL_DIR: filesDir,
         FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
+        // The practice's negotiated price and cancel window come from its settings (a service call).
+        TENANT_URL: tenantUrl,
+        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       }),
       { platform: corePlatform.platform },
     );
     gateway = await buildApp(
       loadConfig(ConfigSchema, {
         LOG_LEVEL: 'silent',
-        TENANT_URL: await tenant.listen({ host: '127.0.0.1', port: 0 }),
+        TENANT_URL: tenantUrl,
         CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
-        INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'wf', alg: 'EdDSA' }),
+        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       }),
     );
     await gateway.ready();
@@ -93,12 +98,15 @@ describe('ordering workflow through the gateway', () => {
     }));
     const approverEmail = `approver-${randomUUID()}@practice.example`;
     const opsEmail = `ops-${randomUUID()}@plh.example`;
+    const opsAdminEmail = `ops-admin-${randomUUID()}@plh.example`;
+    await tenantService.createUser(db, { tenantId: null, email: opsAdminEmail, password: PASSWORD, role: 'ops_admin' });
     await tenantService.createUser(db, { tenantId, email: approverEmail, password: PASSWORD, role: 'approver' });
     await tenantService.createUser(db, { tenantId: null, email: opsEmail, password: PASSWORD, role: 'ops_agent' });
     for (const [who, email] of [
       ['owner', ownerEmail],
       ['approver', approverEmail],
       ['ops', opsEmail],
+      ['opsAdmin', opsAdminEmail],
     ] as const) {
       const res = await gateway.inject({
         method: 'POST',
@@ -116,8 +124,8 @@ describe('ordering workflow through the gateway', () => {
   });
 
   const api = (
-    who: 'owner' | 'approver' | 'ops',
-    method: 'GET' | 'POST' | 'PUT',
+    who: 'owner' | 'approver' | 'ops' | 'opsAdmin',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     payload?: unknown,
     headers = {},
@@ -142,6 +150,12 @@ describe('ordering workflow through the gateway', () => {
   };
 
   it('goes from a patient list to a mailed, invoiced and tracked campaign', async () => {
+    // Ops negotiated 39¢ a letter and a 48-hour cancel window with this practice.
+    const terms = await api('opsAdmin', 'PATCH', '/settings', {
+      'pricing.perLetterOverrideCents': 39,
+      'orders.cancelWindowHours': 48,
+    });
+    expect(terms.statusCode).toBe(200);
     const project = (
       await api('owner', 'POST', '/projects', { name: 'Relocation', letterType: 'office_relocation' })
     ).json();
@@ -162,6 +176,7 @@ describe('ordering workflow through the gateway', () => {
         options: { pages: 1, postageClass: 'first_class' },
       })
     ).json();
+    expect(quote.lines[0]).toMatchObject({ code: 'production', unitCents: 39, quantity: 4 });
     const idempotencyKey = `wf-${randomUUID()}`;
     const placed = await api(
       'approver',
@@ -180,6 +195,8 @@ describe('ordering workflow through the gateway', () => {
     expect(replay.json()).toEqual(placed.json());
     const order = placed.json();
     const orderUrl = `/orders/${order.id}`;
+    const window = Date.parse(order.cancelWindowEndsAt) - Date.parse(order.createdAt);
+    expect(Math.round(window / 3_600_000)).toBe(48);
 
     // Approving before there is a proof, or producing before approval, is refused.
     await expectRefused(

@@ -13,6 +13,7 @@ import opsTenantRoutes from './routes/ops-tenants';
 import settingsRoutes from './routes/settings';
 import userRoutes from './routes/users';
 import internalApiKeyRoutes from './routes/internal-api-keys';
+import internalSettingsRoutes from './routes/internal-settings';
 import type { Config } from './config';
 import type { PrismaClient } from '../generated/prisma';
 import { parseKeyEncryptionKey } from './domain/sealed-secret';
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(settingsRoutes, { settings: invites });
     await scope.register(userRoutes, { users: invites });
     await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
+    await scope.register(internalSettingsRoutes, { db: deps.platform.db });
   });
   return app;
 }

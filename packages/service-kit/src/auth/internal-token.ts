@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JSONWebKeySet, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  errors,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JSONWebKeySet,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { Unauthorized } from '../problem';
 import { isRole, type Role } from './access-token';
 import { VerifiedCache } from './verified-cache';
@@ -106,4 +115,12 @@ export function parseJwks(json: string): JSONWebKeySet {
     throw new Error('INTERNAL_TOKEN_JWKS must be a JSON Web Key Set ({"keys":[...]})');
   }
   return parsed as JSONWebKeySet;
+}
+
+/** INTERNAL_TOKEN_PRIVATE_JWK (an Ed25519 private JWK with a kid) as a signer of internal/service tokens. */
+export async function internalSigner(privateJwkJson: string): Promise<InternalSigner> {
+  const jwk = JSON.parse(privateJwkJson) as JWK;
+  if (typeof jwk.kid !== 'string' || !jwk.d)
+    throw new Error('INTERNAL_TOKEN_PRIVATE_JWK must be a private JWK with a kid');
+  return { kid: jwk.kid, key: await importJWK(jwk, 'EdDSA') };
 }

@@ -2,8 +2,16 @@ import type { ObjectStorage } from '@plh/storage';
 import type { RunUnitOfWork } from '../data/unit-of-work';
 import type { Keyring } from './keyring';
 
+/** A practice's commercial terms, from its settings in the tenant service. */
+export interface PracticeTerms {
+  /** Negotiated price per letter for printing and handling (postage extra); null: the price list. */
+  perLetterCents: number | null;
+  cancelWindowMinutes: number;
+}
+
 /** What use cases need; built once in app.ts. */
 export interface CoreDeps {
+  terms: (tenantId: string) => Promise<PracticeTerms>;
   unitOfWork: RunUnitOfWork;
   storage: ObjectStorage;
   keyring: Keyring;

@@ -17,9 +17,10 @@ export interface IssueQuoteInput {
 
 /** Prices an accepted list and freezes the result as an issued quote (lines, totals, expiry). */
 export async function issueQuote(
-  deps: Pick<CoreDeps, 'unitOfWork' | 'limits'>,
+  deps: Pick<CoreDeps, 'unitOfWork' | 'limits' | 'terms'>,
   input: IssueQuoteInput,
 ): Promise<QuoteRecord> {
+  const terms = await deps.terms(input.tenantId);
   return deps.unitOfWork(input.tenantId, async (uow) => {
     if (!(await uow.projects.findById(input.projectId))) throw new ProjectNotFound();
     const list = await uow.lists.findById(input.listId);
@@ -27,7 +28,11 @@ export async function issueQuote(
     if (list.status !== 'accepted') throw new ListNotReady('Accept the patient list before asking for a quote.');
     let lines;
     try {
-      lines = priceLetters(list.validRows, input.options, priceTable(input.priceOverrides));
+      lines = priceLetters(
+        list.validRows,
+        input.options,
+        priceTable({ ...input.priceOverrides, negotiatedPerLetterCents: terms.perLetterCents }),
+      );
     } catch (err) {
       if (err instanceof PricingError) throw new Unprocessable('UNPRICEABLE', `${err.message}.`);
       throw err;

@@ -28,9 +28,10 @@ export interface PlaceOrderInput {
  * timeline and events record it in the same transaction.
  */
 export async function placeOrder(
-  deps: Pick<CoreDeps, 'unitOfWork' | 'limits'>,
+  deps: Pick<CoreDeps, 'unitOfWork' | 'terms'>,
   input: PlaceOrderInput,
 ): Promise<OrderRecord> {
+  const { cancelWindowMinutes } = await deps.terms(input.tenantId);
   return deps.unitOfWork(input.tenantId, async (uow) => {
     const quote = await uow.quotes.findById(input.quoteId);
     if (!quote) throw new QuoteNotFound();
@@ -49,7 +50,7 @@ export async function placeOrder(
       projectId: quote.projectId,
       quoteId: quote.id,
       status,
-      cancelWindowEndsAt: new Date(Date.now() + deps.limits.cancelWindowMinutes * 60_000),
+      cancelWindowEndsAt: new Date(Date.now() + cancelWindowMinutes * 60_000),
       createdBy: input.actor.id,
     });
     await record(uow, order, null, status, input.actor, null);

@@ -44,6 +44,13 @@ describe('pricing', () => {
     expect(table.postage.firstClassFirstOunceCents).toBe(74);
   });
 
+  it('uses a negotiated per-letter price instead of the list price and volume tiers; postage unchanged', () => {
+    const lines = priceLetters(5_000, base, priceTable({ negotiatedPerLetterCents: 35 }));
+    expect(lines[0]).toMatchObject({ unitCents: 35, totalCents: 5_000 * 35 });
+    expect(lines.some((l) => l.code === 'volume_discount')).toBe(false);
+    expect(totals(lines).postageCents).toBe(5_000 * 74);
+  });
+
   it('refuses impossible inputs', () => {
     expect(() => priceLetters(0, base)).toThrow(PricingError);
     expect(() => priceLetters(1, { ...base, pages: 13 })).toThrow(PricingError);

@@ -27,6 +27,8 @@ export interface PriceTable {
   impressionCents: { black: number; color: number };
   sheetCents: number;
   envelopeCents: number;
+  /** A practice's negotiated price per letter (printing, envelope, handling); replaces the list price and volume discount. */
+  negotiatedPerLetterCents: number | null;
   /** Discount on production (not postage) from a recipient count up, in percent. */
   volumeTiers: Array<{ from: number; percent: number }>;
   postage: {
@@ -43,6 +45,7 @@ export const DEFAULT_PRICES: PriceTable = {
   impressionCents: { black: 8, color: 25 },
   sheetCents: 4,
   envelopeCents: 30,
+  negotiatedPerLetterCents: null,
   volumeTiers: [
     { from: 500, percent: 5 },
     { from: 5_000, percent: 10 },
@@ -94,17 +97,21 @@ export function priceLetters(
     throw new PricingError('letters over 3.5 oz can only go First-Class (as flats)');
 
   const impression = options.color ? table.impressionCents.color : table.impressionCents.black;
-  const perLetter = options.pages * impression + sheets * table.sheetCents + table.envelopeCents;
+  const negotiated = table.negotiatedPerLetterCents;
+  const perLetter = negotiated ?? options.pages * impression + sheets * table.sheetCents + table.envelopeCents;
   const lines: QuoteLine[] = [
     line(
       'production',
-      `Printing (${options.pages} page${options.pages > 1 ? 's' : ''}, ${options.color ? 'colour' : 'black'}, ${options.duplex ? 'duplex' : 'simplex'}), envelope and handling`,
+      `Printing (${options.pages} page${options.pages > 1 ? 's' : ''}, ${options.color ? 'colour' : 'black'}, ${options.duplex ? 'duplex' : 'simplex'}), envelope and handling${negotiated !== null ? ' (negotiated price)' : ''}`,
       recipients,
       perLetter,
       'production',
     ),
   ];
-  const tier = [...table.volumeTiers].sort((a, b) => b.from - a.from).find((t) => recipients >= t.from);
+  const tier =
+    negotiated === null
+      ? [...table.volumeTiers].sort((a, b) => b.from - a.from).find((t) => recipients >= t.from)
+      : undefined;
   if (tier) {
     const discount = Math.round((recipients * perLetter * tier.percent) / 100);
     lines.push({

@@ -1,0 +1,29 @@
+import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import type { PrismaClient } from '../../generated/prisma';
+import { readSettings } from '../domain/settings';
+
+/** The scope a service token needs to read a practice's settings (core has it: prices, cancel window). */
+export const SETTINGS_READ_SCOPE = 'settings:read';
+
+/** For other services: a practice's effective settings (values only). */
+const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = async (app, { db }) => {
+  app.get(
+    '/internal/tenants/:tenantId/settings',
+    {
+      schema: {
+        params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
+        response: {
+          200: Type.Object({ values: Type.Record(Type.String(), Type.Unknown()) }),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      if (principal.kind !== 'service' || !principal.scopes.includes(SETTINGS_READ_SCOPE)) throw new Forbidden();
+      const settings = await readSettings(db, req.params.tenantId);
+      return { values: Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.value])) };
+    },
+  );
+};
+export default internalSettingsRoutes;
