@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { killAndWait } from './child-process';
 import { freePort } from './ports';
 
 /** Where scripts/ensure-nats.mjs unpacks nats-server 2.10 (Debian trixie build) inside the repo. */
@@ -85,13 +86,7 @@ export async function startNatsServer(options: NatsServerOptions = {}): Promise<
     // /healthz answers ok only once JetStream has recovered its store, not merely when the port opens.
     await Promise.race([waitForHealthy(monitorPort), exited]);
   };
-  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const done = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill(signal);
-    await done;
-  };
+  const kill = (signal: NodeJS.Signals = 'SIGTERM') => killAndWait(child, signal);
   await launch();
   return {
     url: `nats://127.0.0.1:${port}`,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from './nats-server';
+import { killAndWait } from './child-process';
 import { freePort } from './ports';
 
 /** Where scripts/ensure-redis.mjs unpacks Debian's redis-server (and the libraries it needs). */
@@ -49,13 +50,7 @@ export async function startRedisServer(): Promise<RedisServerHandle> {
     );
     await Promise.race([waitForPing(port), exited]);
   };
-  const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const done = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill(signal);
-    await done;
-  };
+  const kill = (signal: NodeJS.Signals = 'SIGTERM') => killAndWait(child, signal);
   await launch();
   return { url: `redis://127.0.0.1:${port}`, port, kill, restart: launch, stop: () => kill('SIGTERM') };
 }

@@ -5,24 +5,15 @@ import { getInvoice } from '../domain/invoices';
 import { decideProof, listProofs } from '../domain/proofs';
 import { MAIL_STATUSES, recordScans, trackingRollup } from '../domain/tracking';
 import { ACCESS, actorOf } from './access';
-import { errors, etagOf, Problem, versionFromIfMatch } from './schemas';
+import { errors, etagOf, Money, PriceLine, Problem, versionFromIfMatch } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
 const OrderParams = Type.Object({ tenantId: Uuid, orderId: Uuid });
-const Money = Type.Integer({ description: 'US cents' });
 const InvoiceView = Type.Object({
   id: Uuid,
   orderId: Uuid,
   number: Type.Integer(),
-  lines: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      description: Type.String(),
-      quantity: Type.Integer(),
-      unitCents: Money,
-      totalCents: Money,
-    }),
-  ),
+  lines: Type.Array(PriceLine),
   adjustments: Type.Array(Type.Object({ description: Type.String(), totalCents: Money })),
   subtotalCents: Money,
   totalCents: Money,

@@ -101,7 +101,15 @@ export const PriceOptions = Type.Object(
   },
   { additionalProperties: false },
 );
-const Money = Type.Integer({ description: 'US cents' });
+export const Money = Type.Integer({ description: 'US cents' });
+/** A priced line of a quote or invoice. */
+export const PriceLine = Type.Object({
+  code: Type.String(),
+  description: Type.String(),
+  quantity: Type.Integer(),
+  unitCents: Money,
+  totalCents: Money,
+});
 export const QuoteView = Type.Object({
   id: Uuid,
   projectId: Uuid,
@@ -109,16 +117,7 @@ export const QuoteView = Type.Object({
   status: Type.String(),
   options: PriceOptions,
   recipients: Type.Integer(),
-  lines: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      description: Type.String(),
-      quantity: Type.Integer(),
-      unitCents: Money,
-      totalCents: Money,
-      kind: Type.String(),
-    }),
-  ),
+  lines: Type.Array(Type.Object({ ...PriceLine.properties, kind: Type.String() })),
   subtotalCents: Money,
   postageCents: Money,
   totalCents: Money,
