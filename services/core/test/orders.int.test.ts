@@ -128,6 +128,24 @@ describe('core: quotes and orders', () => {
     ]);
   });
 
+  it('takes the seed API’s PUT with a status as the one action leading there', async () => {
+    const { quote } = await quoted(1);
+    const order = (await call(practice.owner, 'POST', '/orders', { quoteId: quote.id })).json();
+    const url = `/orders/${order.id}`;
+    const jump = await call(ops, 'PUT', url, { status: 'mailed' });
+    expect(jump.statusCode).toBe(409);
+    expect(jump.json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
+    const stale = await call(ops, 'PUT', url, { status: 'proof_pending' }, { 'if-match': 'W/"7"' });
+    expect(stale.statusCode).toBe(412);
+    const moved = await call(ops, 'PUT', url, { status: 'proof_pending' }, { 'if-match': 'W/"1"' });
+    expect(moved.json()).toMatchObject({ status: 'proof_pending', version: 2 });
+    expect(
+      (await call(practice.owner, 'PUT', url, { status: 'cancelled', reason: 'wrong list' })).json(),
+    ).toMatchObject({
+      status: 'cancelled',
+    });
+  });
+
   it('closes the free cancellation window for the practice, not for ops', async () => {
     const closed = await buildTestApp({ CANCEL_WINDOW_MINUTES: '0' });
     try {

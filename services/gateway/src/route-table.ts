@@ -119,6 +119,7 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('POST', '/api/tenants/:tenantId/orders', CORE.order),
   inCore('GET', '/api/tenants/:tenantId/orders', CORE.read),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId', CORE.read),
+  inCore('PUT', '/api/tenants/:tenantId/orders/:orderId', CORE.act),
   inCore('POST', '/api/tenants/:tenantId/orders/:orderId/:action', CORE.act),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId/proofs', CORE.read),
   inCore('POST', '/api/tenants/:tenantId/orders/:orderId/approval', CORE.approve),

@@ -265,6 +265,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
           [/\/projects$/, { name: 'table test', letterType: 'other' }],
           [/\/quotes$/, { projectId: params.projectId, listId: params.listId, options: QUOTE_OPTIONS }],
           [/\/orders$/, { quoteId: params.quoteId }],
+          [/\/orders\/:orderId$/, { status: 'cancelled' }],
         ];
         const match = bodies.find(([re]) => re.test(rule.path));
         payload = match?.[1];

@@ -1,4 +1,5 @@
 import {
+  actionBetween,
   availableActions,
   ORDER_STATUSES,
   transition,
@@ -75,6 +76,13 @@ describe('order state machine', () => {
     });
     expect(transition('in_production', 'cancel', opsAgent, closed)).toEqual({ ok: true, to: 'cancelled' });
     expect(transition('mailed', 'cancel', opsAgent, open)).toMatchObject({ ok: false });
+  });
+
+  it('finds the one action between two statuses (for PUT with a status)', () => {
+    expect(actionBetween('ordered', 'cancelled')).toBe('cancel');
+    expect(actionBetween('approved', 'in_production')).toBe('start_production');
+    expect(actionBetween('proof_ready', 'approved')).toBeNull(); // approvals name the proof: POST …/approval
+    expect(actionBetween('mailed', 'ordered')).toBeNull();
   });
 
   it('lists the actions available to an actor', () => {

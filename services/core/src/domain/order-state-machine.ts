@@ -155,3 +155,15 @@ function describe(actor: Actor): string {
   if (actor.kind === 'ops') return 'Operations';
   return actor.role === 'api_key' ? 'An API key' : `A practice ${actor.role}`;
 }
+
+/**
+ * The action that takes an order from `from` to `to` (for `PUT …/orders/:id {"status"}`), or null when
+ * no single action does. proof_ready → proof_pending is a rejection, which needs the proof it rejects,
+ * so it is not offered here.
+ */
+export function actionBetween(from: OrderStatus, to: OrderStatus): OrderAction | null {
+  const actions = (Object.entries(TRANSITIONS) as Array<[OrderAction, Rule]>).filter(
+    ([action, rule]) => rule.to === to && rule.from.includes(from) && action !== 'reject' && action !== 'approve',
+  );
+  return actions.length === 1 ? actions[0]![0] : null;
+}

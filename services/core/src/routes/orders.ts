@@ -1,6 +1,7 @@
 import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
-import { availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
+import { actionBetween, availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
+import { OrderTransitionRefused } from '../domain/problems';
 import { actOnOrder } from '../domain/invoices';
 import { getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
 import type { OrderRecord } from '../data/order.repository';
@@ -98,6 +99,44 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
       const { order, timeline } = await getOrder(deps, req.params.tenantId, req.params.orderId);
       reply.header('etag', etagOf(order.version));
       return toOrderView(order, actionsFor(order, principal), timeline);
+    },
+  );
+  app.put(
+    '/api/tenants/:tenantId/orders/:orderId',
+    {
+      schema: {
+        summary: 'Move an order to a status (the seed API’s form of the actions; If-Match honoured)',
+        description:
+          'Equivalent to the one action that leads there from the current status; approving or rejecting a proof goes through POST …/approval.',
+        params: OrderParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: Type.Object(
+          { status: OrderStatus, reason: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: OrderView, ...errors, 409: Problem, 412: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      assertTenantAccess(principal, req.params.tenantId, ACCESS.act);
+      const { order: current } = await getOrder(deps, req.params.tenantId, req.params.orderId);
+      const action = actionBetween(current.status, req.body.status);
+      if (!action)
+        throw new OrderTransitionRefused(
+          'ORDER_STATE_CONFLICT',
+          `An order that is ${current.status} cannot be moved to ${req.body.status} this way.`,
+        );
+      const order = await actOnOrder(deps, {
+        tenantId: req.params.tenantId,
+        orderId: req.params.orderId,
+        action,
+        actor: actorOf(principal),
+        expectedVersion: versionFromIfMatch(req.headers['if-match']) ?? current.version,
+        reason: req.body.reason ?? null,
+      });
+      reply.header('etag', etagOf(order.version));
+      return toOrderView(order, actionsFor(order, principal));
     },
   );
   app.post(
