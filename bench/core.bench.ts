@@ -190,7 +190,7 @@ async function main(): Promise<void> {
       `targets: ${ROWS} rows < 20 s: ${bigRun.seconds < 20 ? 'met' : 'MISSED'} (${bigRun.seconds.toFixed(1)} s); RSS < 300 MB: ${bigRun.peakMb < 300 ? 'met' : 'MISSED'} (${bigRun.peakMb.toFixed(0)} MB)`,
     );
   } finally {
-    servers.kill('SIGTERM');
+    servers.kill('SIGUSR2');
     await once(servers, 'exit');
   }
 }

