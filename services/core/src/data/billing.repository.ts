@@ -120,6 +120,12 @@ export function billingRepository(tx: Tx, tenantId: string) {
         orderBy: { updatedAt: 'asc' },
         take: 10_000,
       }),
-    patientsByIds: (ids: string[]) => tx.patient.findMany({ where: { ...scope, id: { in: ids } } }),
+    /** Spreadsheet row numbers of patients (what a practice finds them by in its own list). */
+    rowNumbers: async (ids: string[]) =>
+      new Map(
+        (
+          await tx.patient.findMany({ where: { ...scope, id: { in: ids } }, select: { id: true, rowNumber: true } })
+        ).map((p) => [p.id, p.rowNumber]),
+      ),
   };
 }

@@ -61,7 +61,7 @@ export interface TrackingRollup {
   byStatus: Partial<Record<MailStatus, number>>;
   deliveredPercent: number;
   /** Returned letters, for follow-up (a returned breach notice calls for substitute notice). */
-  returned: Array<{ mailPieceId: string; patientId: string; returnedAt: string }>;
+  returned: Array<{ mailPieceId: string; patientId: string; row: number | null; returnedAt: string }>;
 }
 
 export async function trackingRollup(
@@ -76,6 +76,7 @@ export async function trackingRollup(
     const byStatus = Object.fromEntries(counts.map((c) => [c.status, c.count]));
     const delivered = byStatus.delivered ?? 0;
     const returned = await uow.billing.returned(orderId);
+    const rows = await uow.billing.rowNumbers(returned.map((r) => r.patientId));
     return {
       total,
       byStatus,
@@ -83,6 +84,7 @@ export async function trackingRollup(
       returned: returned.map((r) => ({
         mailPieceId: r.id,
         patientId: r.patientId,
+        row: rows.get(r.patientId) ?? null,
         returnedAt: r.updatedAt.toISOString(),
       })),
     };

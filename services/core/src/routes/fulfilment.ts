@@ -215,7 +215,14 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
             total: Type.Integer(),
             byStatus: Type.Record(Type.String(), Type.Integer()),
             deliveredPercent: Type.Number(),
-            returned: Type.Array(Type.Object({ mailPieceId: Uuid, patientId: Uuid, returnedAt: Type.String() })),
+            returned: Type.Array(
+              Type.Object({
+                mailPieceId: Uuid,
+                patientId: Uuid,
+                row: Type.Union([Type.Integer(), Type.Null()], { description: 'Row of the uploaded list' }),
+                returnedAt: Type.String(),
+              }),
+            ),
           }),
           ...errors,
         },
