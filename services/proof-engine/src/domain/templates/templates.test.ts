@@ -1,0 +1,71 @@
+import { checkContent, libraryTemplate } from './checks';
+import { compileTemplate, TemplateError } from './compile';
+import { LIBRARY, type LetterType } from './library';
+
+const breachData = {
+  patient: { name: 'Nguyễn Thị Ánh' },
+  practice: { name: 'Harbor Family Medicine' },
+  letter: {
+    whatHappened: 'A laptop was stolen from a staff car.',
+    breachDate: 'October 3, 2026',
+    discoveryDate: 'October 4, 2026',
+    phiInvolved: 'names, dates of birth and appointment dates',
+    stepsToTake: 'Watch your explanation-of-benefits statements.',
+    whatWeAreDoing: 'We reported the theft and now encrypt every laptop.',
+    tollFreeNumber: '1-800-555-0199',
+    contactEmail: 'privacy@harbor.example',
+    signatory: 'Dr. Ada Lee',
+  },
+};
+
+describe('letter templates', () => {
+  it('merges a library letter, escaping HTML in values', () => {
+    const text = libraryTemplate('hipaa_breach').render({
+      ...breachData,
+      letter: { ...breachData.letter, whatHappened: '<b>Stolen</b> laptop.' },
+    });
+    expect(text).toContain('Dear Nguyễn Thị Ánh,');
+    expect(text).toContain('&lt;b&gt;Stolen&lt;/b&gt; laptop.');
+    expect(text).toContain('call us toll-free at 1-800-555-0199, email privacy@harbor.example.');
+    expect(text).not.toContain('{{');
+  });
+
+  it('passes every library letter through its own content checks', () => {
+    for (const type of Object.keys(LIBRARY) as LetterType[])
+      expect(checkContent(type, libraryTemplate(type))).toEqual([]);
+  });
+
+  it('blocks a breach notice without a toll-free number or written contact', () => {
+    const data = { ...breachData, letter: { ...breachData.letter, tollFreeNumber: '617-555-0100', contactEmail: '' } };
+    expect(checkContent('hipaa_breach', libraryTemplate('hipaa_breach'), data)).toEqual([
+      expect.objectContaining({ check: 'toll-free', reason: 'invalid_value' }),
+      expect.objectContaining({ check: 'contact-written', reason: 'missing_value' }),
+    ]);
+    expect(checkContent('hipaa_breach', libraryTemplate('hipaa_breach'), breachData)).toEqual([]);
+  });
+
+  it('refuses a custom closure template that leaves out where the records go', () => {
+    const custom = compileTemplate(
+      'Dear {{patient.name}}, we close on {{letter.effectiveDate}}. {{letter.recordsRequest}}',
+    );
+    expect(checkContent('practice_closure', custom)).toEqual([
+      expect.objectContaining({ check: 'records-custodian', reason: 'not_in_template' }),
+    ]);
+  });
+
+  it.each([
+    ['a syntax error', 'Dear {{patient.name', 'TEMPLATE_SYNTAX'],
+    ['an unknown helper', 'Dear {{lookup patient "name"}}', 'TEMPLATE_UNKNOWN_HELPER'],
+    ['prototype access', '{{constructor.constructor}}', 'TEMPLATE_FORBIDDEN_NAME'],
+    ['__proto__', '{{patient.__proto__}}', 'TEMPLATE_FORBIDDEN_NAME'],
+    ['a partial', '{{> header}}', 'TEMPLATE_UNKNOWN_HELPER'],
+    ['a 5 MB template', 'x'.repeat(5 * 1024 * 1024), 'TEMPLATE_TOO_LARGE'],
+  ])('refuses %s', (_label, source, code) => {
+    expect(() => compileTemplate(source)).toThrow(expect.objectContaining({ code }));
+  });
+
+  it('refuses to render with a missing field instead of leaving a gap', () => {
+    const t = compileTemplate('Dear {{patient.name}}, see you at {{letter.newAddress}}.');
+    expect(() => t.render({ patient: { name: 'Ana' }, letter: {} })).toThrow(TemplateError);
+  });
+});

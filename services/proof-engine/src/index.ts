@@ -1,0 +1,4 @@
+/** The proof engine's building blocks (the service around them is issue #6's next step). */
+export * from './domain/templates/checks';
+export * from './domain/templates/compile';
+export * from './domain/templates/library';
