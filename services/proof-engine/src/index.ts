@@ -2,3 +2,5 @@
 export * from './domain/templates/checks';
 export * from './domain/templates/compile';
 export * from './domain/templates/library';
+export * from './domain/render/layout';
+export * from './domain/render/render-letters';

@@ -1,0 +1,134 @@
+import { libraryTemplate } from '../src/domain/templates/checks';
+import { inside, PAGE, RECIPIENT_WINDOW, RETURN_WINDOW, type Rect } from '../src/domain/render/layout';
+import { renderLetters, type Letter } from '../src/domain/render/render-letters';
+
+// pdf.js (legacy CommonJS build) reads the produced PDF back: text, positions and page count.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
+  getDocument(src: { data: Uint8Array; useSystemFonts?: boolean; isEvalSupported?: boolean }): {
+    promise: Promise<PdfDoc>;
+  };
+};
+interface PdfDoc {
+  numPages: number;
+  getPage(
+    n: number,
+  ): Promise<{
+    getTextContent(): Promise<{ items: Array<{ str: string; transform: number[]; width: number; height: number }> }>;
+  }>;
+  getMetadata(): Promise<{ info: Record<string, unknown> }>;
+  destroy(): Promise<void>;
+}
+
+async function readBack(pdf: Uint8Array) {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    // Top-left based boxes, like the layout constants.
+    pages.push(
+      content.items
+        .filter((i) => i.str.trim() !== '')
+        .map((i) => ({
+          text: i.str,
+          box: {
+            x: i.transform[4]!,
+            y: PAGE.height - i.transform[5]! - i.height,
+            width: i.width,
+            height: i.height,
+          } as Rect,
+        })),
+    );
+  }
+  const meta = await doc.getMetadata();
+  await doc.destroy();
+  return { pageCount: pages.length, pages, info: meta.info };
+}
+
+const breach = {
+  practice: { name: 'Harbor Family Medicine' },
+  letter: {
+    whatHappened: 'A laptop was stolen from a staff car.',
+    breachDate: 'October 3, 2026',
+    discoveryDate: 'October 4, 2026',
+    phiInvolved: 'names, dates of birth and appointment dates',
+    stepsToTake: 'Watch your explanation-of-benefits statements.',
+    whatWeAreDoing: 'We reported the theft and now encrypt every laptop.',
+    tollFreeNumber: '1-800-555-0199',
+    contactEmail: 'privacy@harbor.example',
+    signatory: 'Dr. Ada Lee',
+  },
+};
+const letterFor = (name: string, address: string[], extra = ''): Letter => ({
+  recipient: [name, ...address],
+  body: libraryTemplate('hipaa_breach').render({
+    ...breach,
+    patient: { name },
+    letter: { ...breach.letter, whatHappened: breach.letter.whatHappened + extra },
+  }),
+});
+const options = {
+  returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970-1234'],
+  proof: true,
+  duplex: false,
+  title: 'Proof',
+  createdAt: new Date('2026-11-25T12:00:00Z'),
+};
+
+describe('rendered letters, read back', () => {
+  it('puts the recipient block inside the envelope window, fills every field, and keeps non-Latin names', async () => {
+    const name = 'Nguyễn Thị Ánh';
+    const out = await renderLetters([letterFor(name, ['12 N MAIN ST APT 4', 'BOSTON MA 02134-1234'])], options);
+    const back = await readBack(out.pdf);
+    expect(back.pageCount).toBe(1);
+    const page = back.pages[0]!;
+    const all = page.map((i) => i.text).join('\n');
+    expect(all).not.toContain('{{');
+    expect(all).toContain('1-800-555-0199');
+    const recipient = page.filter((i) => [name, '12 N MAIN ST APT 4', 'BOSTON MA 02134-1234'].includes(i.text));
+    expect(recipient.map((i) => i.text)).toEqual([name, '12 N MAIN ST APT 4', 'BOSTON MA 02134-1234']);
+    for (const item of recipient) expect(inside(item.box, RECIPIENT_WINDOW)).toBe(true);
+    const sender = page.find((i) => i.text === '12 HARBOR ST STE 200')!;
+    expect(inside(sender.box, RETURN_WINDOW)).toBe(true);
+    expect(all).toContain(`Dear ${name},`);
+    expect(page.some((i) => i.text === 'PROOF')).toBe(true);
+    expect(JSON.stringify(back.info)).not.toContain('Nguy'); // metadata carries no patient data
+  });
+
+  it('shrinks a very long recipient block to stay inside the window', async () => {
+    const long = 'Maria de los Ángeles Fernández-Castillo y Rodríguez';
+    const out = await renderLetters(
+      [letterFor(long, ['1234 SOUTHWEST MEADOWBROOK BLVD APT 1234', 'BLDG 7', 'ALBUQUERQUE NM 87101-1234'])],
+      options,
+    );
+    const page = (await readBack(out.pdf)).pages[0]!;
+    for (const item of page.filter(
+      (i) => i.box.y < RECIPIENT_WINDOW.y + RECIPIENT_WINDOW.height && i.box.y >= RECIPIENT_WINDOW.y - 1,
+    ))
+      expect(inside(item.box, RECIPIENT_WINDOW)).toBe(true);
+  });
+
+  it('paginates a long letter with page numbers, and pads to even pages for duplex', async () => {
+    const extra = ' More detail follows.'.repeat(400);
+    const out = await renderLetters(
+      [
+        letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970'], extra),
+        letterFor('Bo Chu', ['2 ELM ST', 'SALEM MA 01970']),
+      ],
+      { ...options, duplex: true },
+    );
+    const back = await readBack(out.pdf);
+    const first = out.letters[0]!;
+    expect(first.pages).toBeGreaterThan(1);
+    expect(back.pages[0]!.some((i) => i.text === `Page 1 of ${first.pages}`)).toBe(true);
+    // Each letter starts on a front side.
+    expect(out.letters[1]!.firstPage % 2).toBe(0);
+    expect(back.pageCount).toBe(out.pageCount);
+  });
+
+  it('gives identical bytes for identical input', async () => {
+    const letters = [letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970'])];
+    const [a, b] = [await renderLetters(letters, options), await renderLetters(letters, options)];
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  });
+});
