@@ -11,9 +11,7 @@ const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
 };
 interface PdfDoc {
   numPages: number;
-  getPage(
-    n: number,
-  ): Promise<{
+  getPage(n: number): Promise<{
     getTextContent(): Promise<{ items: Array<{ str: string; transform: number[]; width: number; height: number }> }>;
   }>;
   getMetadata(): Promise<{ info: Record<string, unknown> }>;
