@@ -13,7 +13,7 @@ import {
   WINDOW_PADDING,
   type Rect,
 } from './layout';
-import { wrapParagraphs } from './wrap';
+import { cachedMeasurer, wrapParagraphs, type Measurer } from './wrap';
 
 export interface Letter {
   /** Recipient block: name, then address lines in USPS style. */
@@ -67,17 +67,19 @@ export async function renderLetters(letters: Iterable<Letter>, options: RenderOp
   doc.setCreationDate(options.createdAt);
   doc.setModificationDate(options.createdAt);
 
+  const measure = cachedMeasurer(regular);
+  const measureBold = cachedMeasurer(bold);
   const placed: RenderedDocument['letters'] = [];
   const bodyWidth = PAGE.width - MARGIN.left - MARGIN.right;
   for (const letter of letters) {
-    const paragraphs = wrapParagraphs(letter.body, regular, BODY.fontSize, bodyWidth);
+    const paragraphs = wrapParagraphs(letter.body, measure, BODY.fontSize, bodyWidth);
     const pages = paginate(paragraphs);
     const firstPage = doc.getPageCount();
     pages.forEach((lines, index) => {
       const page = doc.addPage([PAGE.width, PAGE.height]);
       if (index === 0) {
-        drawBlock(page, options.returnAddress, RETURN_WINDOW, regular, bold);
-        drawBlock(page, letter.recipient, RECIPIENT_WINDOW, regular, bold);
+        drawBlock(page, options.returnAddress, RETURN_WINDOW, { regular, bold, measure, measureBold });
+        drawBlock(page, letter.recipient, RECIPIENT_WINDOW, { regular, bold, measure, measureBold });
         if (logo) drawLogo(page, logo);
       }
       let y = index === 0 ? BODY_TOP_FIRST : MARGIN.top;
@@ -141,21 +143,23 @@ function drawBlock(
   page: ReturnType<PDFDocument['addPage']>,
   lines: string[],
   window: Rect,
-  regular: PDFFont,
-  bold: PDFFont,
+  fonts: { regular: PDFFont; bold: PDFFont; measure: Measurer; measureBold: Measurer },
 ): void {
+  const { regular, bold } = fonts;
+  const widthOf = (i: number, text: string, size: number) =>
+    (i === 0 ? fonts.measureBold : fonts.measure).widthOfTextAtSize(text, size);
   const width = window.width - 2 * WINDOW_PADDING;
   const height = window.height - 2 * WINDOW_PADDING;
   let size = ADDRESS.fontSize;
   const fits = (s: number) =>
     lines.length * s * (ADDRESS.leading / ADDRESS.fontSize) <= height &&
-    lines.every((l, i) => (i === 0 ? bold : regular).widthOfTextAtSize(l, s) <= width);
+    lines.every((l, i) => widthOf(i, l, s) <= width);
   while (size > ADDRESS.minFontSize && !fits(size)) size -= 0.5;
   const leading = size * (ADDRESS.leading / ADDRESS.fontSize);
   lines.forEach((raw, i) => {
     const font = i === 0 ? bold : regular;
     let line = raw;
-    while (line.length > 1 && font.widthOfTextAtSize(line, size) > width) line = line.slice(0, -1);
+    while (line.length > 1 && widthOf(i, line, size) > width) line = line.slice(0, -1);
     const top = window.y + WINDOW_PADDING + i * leading;
     if (top + leading > window.y + window.height - WINDOW_PADDING + 0.01) return; // more lines than the window holds
     page.drawText(line, { x: window.x + WINDOW_PADDING, y: pdfY(top + size), size, font, color: INK });

@@ -45,3 +45,26 @@ function wrapLine(line: string, font: Measurer, size: number, width: number): st
   if (current) out.push(current);
   return out;
 }
+
+/**
+ * Widths from a per-character cache: fontkit lays text out on every measurement (slow), while a
+ * letter's words are measured many times during wrapping. Kerning is ignored, which errs by a hair
+ * on the wide side of a line, never past the margin by more than that.
+ */
+export function cachedMeasurer(font: Measurer): Measurer {
+  const unit = new Map<string, number>();
+  return {
+    widthOfTextAtSize(text: string, size: number): number {
+      let width = 0;
+      for (const ch of text) {
+        let w = unit.get(ch);
+        if (w === undefined) {
+          w = font.widthOfTextAtSize(ch, 1000);
+          unit.set(ch, w);
+        }
+        width += w;
+      }
+      return (width * size) / 1000;
+    },
+  };
+}
