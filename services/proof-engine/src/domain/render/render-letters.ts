@@ -67,6 +67,8 @@ export async function renderLetters(letters: Iterable<Letter>, options: RenderOp
   doc.setCreationDate(options.createdAt);
   doc.setModificationDate(options.createdAt);
 
+  memoizeEncoding(regular);
+  memoizeEncoding(bold);
   const measure = cachedMeasurer(regular);
   const measureBold = cachedMeasurer(bold);
   const placed: RenderedDocument['letters'] = [];
@@ -184,4 +186,23 @@ function drawWatermark(page: ReturnType<PDFDocument['addPage']>, font: PDFFont):
     rotate: degrees(45),
     opacity: 0.35,
   });
+}
+
+/**
+ * Most lines of a mail merge are the same in every letter. pdf-lib encodes each drawn line through
+ * fontkit's full layout (shaping, GSUB/GPOS), the renderer's largest cost; the encoding of a given
+ * line never changes within a document (the subset keeps the glyph ids it handed out), so it is kept.
+ */
+function memoizeEncoding(font: PDFFont): void {
+  const encode = font.encodeText.bind(font);
+  const cache = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  font.encodeText = (text: string) => {
+    let hit = cache.get(text);
+    if (!hit) {
+      if (cache.size > 50_000) cache.clear();
+      hit = encode(text);
+      cache.set(text, hit);
+    }
+    return hit;
+  };
 }
