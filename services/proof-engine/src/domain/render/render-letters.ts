@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
+import { degrees, PDFDocument, PDFHexString, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
 import { letterFonts } from './fonts';
 import {
   ADDRESS,
@@ -189,19 +189,32 @@ function drawWatermark(page: ReturnType<PDFDocument['addPage']>, font: PDFFont):
 }
 
 /**
- * Most lines of a mail merge are the same in every letter. pdf-lib encodes each drawn line through
- * fontkit's full layout (shaping, GSUB/GPOS), the renderer's largest cost; the encoding of a given
- * line never changes within a document (the subset keeps the glyph ids it handed out), so it is kept.
+ * pdf-lib encodes each drawn line through fontkit's full layout (shaping, GSUB/GPOS), the renderer's
+ * largest cost. Two shortcuts keep the result identical in print: a line drawn before reuses its
+ * encoding (most lines of a mail merge repeat), and a new line without combining marks is encoded
+ * character by character from cached single-character encodings (the fonts' ligatures and kerning
+ * are not used in letters; a line with combining marks still goes through full layout).
  */
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+
 function memoizeEncoding(font: PDFFont): void {
   const encode = font.encodeText.bind(font);
-  const cache = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const lines = new Map<string, PDFHexString>();
+  const chars = new Map<string, string>();
+  const hexOf = (ch: string) => {
+    let hex = chars.get(ch);
+    if (hex === undefined) {
+      hex = encode(ch).asString();
+      chars.set(ch, hex);
+    }
+    return hex;
+  };
   font.encodeText = (text: string) => {
-    let hit = cache.get(text);
+    let hit = lines.get(text);
     if (!hit) {
-      if (cache.size > 50_000) cache.clear();
-      hit = encode(text);
-      cache.set(text, hit);
+      if (lines.size > 50_000) lines.clear();
+      hit = COMBINING.test(text) ? encode(text) : PDFHexString.of([...text].map(hexOf).join(''));
+      lines.set(text, hit);
     }
     return hit;
   };
