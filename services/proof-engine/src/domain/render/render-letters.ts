@@ -195,7 +195,7 @@ function drawWatermark(page: ReturnType<PDFDocument['addPage']>, font: PDFFont):
  * character by character from cached single-character encodings (the fonts' ligatures and kerning
  * are not used in letters; a line with combining marks still goes through full layout).
  */
-const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+const COMBINING = /\p{M}/u;
 
 function memoizeEncoding(font: PDFFont): void {
   const encode = font.encodeText.bind(font);
