@@ -1,6 +1,7 @@
 /**
  * One variant of the proof benchmark in its own process (so its peak RSS is its own):
- *   ours          the proof engine's renderer (services/proof-engine)
+ *   ours          the proof engine's renderer (services/proof-engine), one document
+ *   ours-batched  the same, written as batch files of 500 letters (the production file)
  *   pdf-lib       a minimal pdf-lib loop drawing the same text with the same embedded font
  *   pdfkit        pdfkit streaming to a file with the same font
  * Prints one JSON line: seconds, output bytes, peak RSS (VmHWM).
@@ -12,7 +13,7 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import PDFKit from 'pdfkit';
-import { libraryTemplate, renderLetters } from '@plh/proof-engine';
+import { libraryTemplate, renderInBatches, renderLetters } from '@plh/proof-engine';
 
 const [variant, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 10_000);
@@ -52,6 +53,23 @@ async function main(): Promise<void> {
       createdAt: new Date('2026-11-25T00:00:00Z'),
     });
     writeFileSync(out, doc.pdf);
+  } else if (variant === 'ours-batched') {
+    // The production file as batch PDFs of 500 letters, written as they are done.
+    let bytes = 0;
+    for await (const batch of renderInBatches(letters(), {
+      returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970-1234'],
+      proof: false,
+      duplex: false,
+      title: 'Production',
+      createdAt: new Date('2026-11-25T00:00:00Z'),
+    })) {
+      writeFileSync(`${out}.${batch.batch}`, batch.pdf);
+      bytes += batch.pdf.length;
+    }
+    writeFileSync(out, `${bytes}`);
+    const seconds = (performance.now() - start) / 1000;
+    process.stdout.write(`${JSON.stringify({ variant, count, seconds, bytes, peakRssMb: peakRssMb() })}\n`);
+    return;
   } else if (variant === 'pdf-lib') {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);

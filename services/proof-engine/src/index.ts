@@ -4,3 +4,4 @@ export * from './domain/templates/compile';
 export * from './domain/templates/library';
 export * from './domain/render/layout';
 export * from './domain/render/render-letters';
+export * from './domain/render/render-batches';

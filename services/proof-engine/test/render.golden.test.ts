@@ -1,5 +1,6 @@
 import { libraryTemplate } from '../src/domain/templates/checks';
 import { inside, PAGE, RECIPIENT_WINDOW, RETURN_WINDOW, type Rect } from '../src/domain/render/layout';
+import { renderInBatches } from '../src/domain/render/render-batches';
 import { renderLetters, type Letter } from '../src/domain/render/render-letters';
 
 // pdf.js (legacy CommonJS build) reads the produced PDF back: text, positions and page count.
@@ -128,5 +129,23 @@ describe('rendered letters, read back', () => {
     const letters = [letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970'])];
     const [a, b] = [await renderLetters(letters, options), await renderLetters(letters, options)];
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  });
+});
+
+describe('production batches', () => {
+  it('splits the letters into print-ready batch files, in order, each readable', async () => {
+    const letters = Array.from({ length: 5 }, (_, i) =>
+      letterFor(`Patient ${i}`, [`${i + 1} ELM ST`, 'SALEM MA 01970']),
+    );
+    const batches = [];
+    for await (const b of renderInBatches(letters, { ...options, proof: false }, 2)) batches.push(b);
+    expect(batches.map((b) => [b.batch, b.firstLetter, b.letters.length])).toEqual([
+      [0, 0, 2],
+      [1, 2, 2],
+      [2, 4, 1],
+    ]);
+    const last = await readBack(batches[2]!.pdf);
+    expect(last.pages[0]!.some((i) => i.text === 'Patient 4')).toBe(true);
+    expect(last.pages[0]!.some((i) => i.text === 'PROOF')).toBe(false);
   });
 });
