@@ -13,7 +13,7 @@ import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import PDFKit from 'pdfkit';
-import { libraryTemplate, renderInBatches, renderLetters } from '@plh/proof-engine';
+import { libraryTemplate, renderInBatches, renderLetters, sampleMergeData } from '@plh/proof-engine';
 
 const [variant, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 10_000);
@@ -25,16 +25,7 @@ function* letters() {
     const name = `${['Ana', 'Bo', 'Nguyễn Thị', 'María José'][i % 4]} Patient${i}`;
     yield {
       recipient: [name, `${i + 1} NORTH MAIN ST APT ${i % 40}`, 'BOSTON MA 02134-1234'],
-      body: template.render({
-        patient: { name },
-        practice: { name: 'Harbor Family Medicine' },
-        letter: {
-          effectiveDate: 'December 31, 2026',
-          recordsCustodian: 'Salem Medical Records LLC, 12 Harbor St, Salem MA',
-          recordsRequest: 'call 978-555-0100 or write to records@salem-records.example.',
-          signatory: 'Dr. Ada Lee',
-        },
-      }),
+      body: template.render(sampleMergeData('practice_closure', name)),
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './domain/templates/library';
 export * from './domain/render/layout';
 export * from './domain/render/render-letters';
 export * from './domain/render/render-batches';
+export * from './domain/templates/sample-data';

@@ -1,4 +1,5 @@
 import { libraryTemplate } from '../src/domain/templates/checks';
+import { sampleMergeData } from '../src/domain/templates/sample-data';
 import { inside, PAGE, RECIPIENT_WINDOW, RETURN_WINDOW, type Rect } from '../src/domain/render/layout';
 import { renderInBatches } from '../src/domain/render/render-batches';
 import { renderLetters, type Letter } from '../src/domain/render/render-letters';
@@ -44,27 +45,13 @@ async function readBack(pdf: Uint8Array) {
   return { pageCount: pages.length, pages, info: meta.info };
 }
 
-const breach = {
-  practice: { name: 'Harbor Family Medicine' },
-  letter: {
-    whatHappened: 'A laptop was stolen from a staff car.',
-    breachDate: 'October 3, 2026',
-    discoveryDate: 'October 4, 2026',
-    phiInvolved: 'names, dates of birth and appointment dates',
-    stepsToTake: 'Watch your explanation-of-benefits statements.',
-    whatWeAreDoing: 'We reported the theft and now encrypt every laptop.',
-    tollFreeNumber: '1-800-555-0199',
-    contactEmail: 'privacy@harbor.example',
-    signatory: 'Dr. Ada Lee',
-  },
-};
+const withExtra = (data: ReturnType<typeof sampleMergeData>, extra: string) => ({
+  ...data,
+  letter: { ...data.letter, whatHappened: data.letter.whatHappened + extra },
+});
 const letterFor = (name: string, address: string[], extra = ''): Letter => ({
   recipient: [name, ...address],
-  body: libraryTemplate('hipaa_breach').render({
-    ...breach,
-    patient: { name },
-    letter: { ...breach.letter, whatHappened: breach.letter.whatHappened + extra },
-  }),
+  body: libraryTemplate('hipaa_breach').render(withExtra(sampleMergeData('hipaa_breach', name), extra)),
 });
 const options = {
   returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970-1234'],

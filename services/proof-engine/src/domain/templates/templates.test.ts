@@ -1,22 +1,9 @@
 import { checkContent, libraryTemplate } from './checks';
 import { compileTemplate, TemplateError } from './compile';
 import { LIBRARY, type LetterType } from './library';
+import { sampleMergeData } from './sample-data';
 
-const breachData = {
-  patient: { name: 'Nguyễn Thị Ánh' },
-  practice: { name: 'Harbor Family Medicine' },
-  letter: {
-    whatHappened: 'A laptop was stolen from a staff car.',
-    breachDate: 'October 3, 2026',
-    discoveryDate: 'October 4, 2026',
-    phiInvolved: 'names, dates of birth and appointment dates',
-    stepsToTake: 'Watch your explanation-of-benefits statements.',
-    whatWeAreDoing: 'We reported the theft and now encrypt every laptop.',
-    tollFreeNumber: '1-800-555-0199',
-    contactEmail: 'privacy@harbor.example',
-    signatory: 'Dr. Ada Lee',
-  },
-};
+const breachData = sampleMergeData('hipaa_breach', 'Nguyễn Thị Ánh');
 
 describe('letter templates', () => {
   it('merges a library letter, escaping HTML in values', () => {
@@ -68,4 +55,12 @@ describe('letter templates', () => {
     const t = compileTemplate('Dear {{patient.name}}, see you at {{letter.newAddress}}.');
     expect(() => t.render({ patient: { name: 'Ana' }, letter: {} })).toThrow(TemplateError);
   });
+});
+
+it('has sample data that passes every letter type’s checks (template previews)', () => {
+  for (const type of Object.keys(LIBRARY) as LetterType[]) {
+    const data = sampleMergeData(type, 'Ana Lee');
+    expect(checkContent(type, libraryTemplate(type), data)).toEqual([]);
+    expect(libraryTemplate(type).render(data)).not.toContain('{{');
+  }
 });
