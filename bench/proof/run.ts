@@ -1,19 +1,19 @@
 /**
  * One variant of the proof benchmark in its own process (so its peak RSS is its own):
- *   ours          the proof engine's renderer (services/proof-engine), one document
+ *   ours          the proof engine's renderer (services/proof-engine), one document streamed to a file
  *   ours-batched  the same, written as batch files of 500 letters (the production file)
  *   pdf-lib       a minimal pdf-lib loop drawing the same text with the same embedded font
  *   pdfkit        pdfkit streaming to a file with the same font
  * Prints one JSON line: seconds, output bytes, peak RSS (VmHWM).
  */
-import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import PDFKit from 'pdfkit';
-import { libraryTemplate, renderInBatches, renderLetters, sampleMergeData } from '@plh/proof-engine';
+import { libraryTemplate, renderInBatches, sampleMergeData, writeLetters } from '@plh/proof-engine';
 
 const [variant, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 10_000);
@@ -36,14 +36,16 @@ async function main(): Promise<void> {
   const out = path.join(os.tmpdir(), `plh-bench-proof-${variant}-${process.pid}.pdf`);
   const start = performance.now();
   if (variant === 'ours') {
-    const doc = await renderLetters(letters(), {
+    // One production PDF streamed to a file as pages are laid out.
+    const fd = openSync(out, 'w');
+    await writeLetters((chunk) => writeSync(fd, chunk), letters(), {
       returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970-1234'],
       proof: false,
       duplex: false,
       title: 'Production',
       createdAt: new Date('2026-11-25T00:00:00Z'),
     });
-    writeFileSync(out, doc.pdf);
+    closeSync(fd);
   } else if (variant === 'ours-batched') {
     // The production file as batch PDFs of 500 letters, written as they are done.
     let bytes = 0;

@@ -1,6 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
-import { degrees, PDFDocument, PDFHexString, rgb, type PDFFont, type PDFImage } from 'pdf-lib';
-import { letterFonts } from './fonts';
+import { letterFaces } from './fonts';
 import {
   ADDRESS,
   BODY,
@@ -13,7 +11,10 @@ import {
   WINDOW_PADDING,
   type Rect,
 } from './layout';
-import { cachedMeasurer, wrapParagraphs, type Measurer } from './wrap';
+import { EmbeddedFont } from './pdf/embedded-font';
+import { embedImage, type EmbeddedImage, type ImageInput } from './pdf/embedded-image';
+import { num, pdfDate, PdfWriter, pdfText, type Sink } from './pdf/pdf-writer';
+import { wrapParagraphs } from './wrap';
 
 export interface Letter {
   /** Recipient block: name, then address lines in USPS style. */
@@ -26,7 +27,9 @@ export interface RenderOptions {
   /** Return address block (practice name and address lines). */
   returnAddress: string[];
   /** PNG or JPEG bytes printed top-right on page 1 of each letter. */
-  logo?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+  logo?: ImageInput;
+  /** PNG or JPEG signature printed under the last line of each letter. */
+  signature?: ImageInput;
   /** Diagonal "PROOF" on every page. */
   proof: boolean;
   /** Start every letter on a front side (a blank back after odd page counts). */
@@ -36,90 +39,158 @@ export interface RenderOptions {
   createdAt: Date;
 }
 
+export interface PlacedLetter {
+  /** Where its first page is (0-based) and how many pages it has. */
+  firstPage: number;
+  pages: number;
+}
+
 export interface RenderedDocument {
   pdf: Uint8Array;
   pageCount: number;
-  /** Per letter: where its first page is (0-based) and how many pages it has. */
-  letters: Array<{ firstPage: number; pages: number }>;
+  letters: PlacedLetter[];
 }
 
-const INK = rgb(0.1, 0.1, 0.1);
+/** One letter could not be rendered; `index` is its position in the input (0-based). */
+export class LetterRenderError extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: Error,
+  ) {
+    super(`Letter ${index + 1} could not be rendered: ${cause.message}`);
+    this.name = 'LetterRenderError';
+  }
+}
+
+/** Mail-merged letters as one PDF in memory (proofs, previews). */
+export async function renderLetters(
+  letters: Iterable<Letter> | AsyncIterable<Letter>,
+  options: RenderOptions,
+): Promise<RenderedDocument> {
+  const chunks: Buffer[] = [];
+  const result = await writeLetters((c) => chunks.push(c), letters, options);
+  return { pdf: Buffer.concat(chunks), ...result };
+}
 
 /**
- * Mail-merged letters in one PDF: fonts and logo embedded once, text wrapped and paginated, page
- * numbers on multi-page letters, recipient and return blocks inside the envelope windows (shrunk
- * to fit, never spilling out), metadata without patient data.
+ * Mail-merged letters streamed into `sink` as one PDF (the production file): pages are written as
+ * they are laid out, fonts (subset to the characters used) and images once at the end/start, so
+ * memory does not grow with the letter count. Text is wrapped and paginated, multi-page letters get
+ * page numbers, recipient and return blocks sit inside the #10 envelope windows (shrunk to fit, never
+ * spilling out), and the metadata carries no patient data.
  */
-export async function renderLetters(letters: Iterable<Letter>, options: RenderOptions): Promise<RenderedDocument> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const fonts = letterFonts();
-  const regular = await doc.embedFont(fonts.regular, { subset: true });
-  const bold = await doc.embedFont(fonts.bold, { subset: true });
-  const logo = options.logo
-    ? options.logo.type === 'png'
-      ? await doc.embedPng(options.logo.bytes)
-      : await doc.embedJpg(options.logo.bytes)
-    : undefined;
-  doc.setTitle(options.title);
-  doc.setProducer('PatientLetterHub');
-  doc.setCreator('PatientLetterHub proof engine');
-  doc.setCreationDate(options.createdAt);
-  doc.setModificationDate(options.createdAt);
+export async function writeLetters(
+  sink: Sink,
+  letters: Iterable<Letter> | AsyncIterable<Letter>,
+  options: RenderOptions,
+): Promise<{ pageCount: number; letters: PlacedLetter[] }> {
+  const w = new PdfWriter(sink);
+  const faces = letterFaces();
+  const [catalog, pagesRef, info, resources] = [w.reserve(), w.reserve(), w.reserve(), w.reserve()];
+  const regular = new EmbeddedFont(faces.regular, w);
+  const bold = new EmbeddedFont(faces.bold, w);
+  const logo = options.logo ? embedImage(w, options.logo) : undefined;
+  const signature = options.signature ? embedImage(w, options.signature) : undefined;
+  const images = [logo && `/Logo ${logo.ref} 0 R`, signature && `/Sig ${signature.ref} 0 R`].filter(Boolean);
+  w.object(
+    resources,
+    `<< /Font << /F1 ${regular.ref} 0 R /F2 ${bold.ref} 0 R >> /ExtGState << /Faint << /ca 0.35 /CA 0.35 >> >>${
+      images.length ? ` /XObject << ${images.join(' ')} >>` : ''
+    } >>`,
+  );
 
-  memoizeEncoding(regular);
-  memoizeEncoding(bold);
-  const measure = cachedMeasurer(regular);
-  const measureBold = cachedMeasurer(bold);
-  const placed: RenderedDocument['letters'] = [];
+  const pageRefs: number[] = [];
+  const addPage = (content: string) => {
+    const [page, stream] = [w.reserve(), w.reserve()];
+    w.object(
+      page,
+      `<< /Type /Page /Parent ${pagesRef} 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources ${resources} 0 R /Contents ${stream} 0 R >>`,
+    );
+    w.stream(stream, '', Buffer.from(content, 'latin1'));
+    pageRefs.push(page);
+  };
+  const watermark = options.proof ? proofWatermark(bold) : '';
+  const returnBlock = addressBlock(options.returnAddress, RETURN_WINDOW, regular, bold);
+  const placed: PlacedLetter[] = [];
   const bodyWidth = PAGE.width - MARGIN.left - MARGIN.right;
-  for (const letter of letters) {
-    const paragraphs = wrapParagraphs(letter.body, measure, BODY.fontSize, bodyWidth);
-    const pages = paginate(paragraphs);
-    const firstPage = doc.getPageCount();
-    pages.forEach((lines, index) => {
-      const page = doc.addPage([PAGE.width, PAGE.height]);
-      if (index === 0) {
-        drawBlock(page, options.returnAddress, RETURN_WINDOW, { regular, bold, measure, measureBold });
-        drawBlock(page, letter.recipient, RECIPIENT_WINDOW, { regular, bold, measure, measureBold });
-        if (logo) drawLogo(page, logo);
-      }
-      let y = index === 0 ? BODY_TOP_FIRST : MARGIN.top;
-      for (const line of lines) {
-        if (line !== null)
-          page.drawText(line, {
-            x: MARGIN.left,
-            y: pdfY(y + BODY.fontSize),
-            size: BODY.fontSize,
-            font: regular,
-            color: INK,
-          });
-        y += line === null ? BODY.paragraphGap : BODY.leading;
-      }
-      if (pages.length > 1) {
-        const label = `Page ${index + 1} of ${pages.length}`;
-        page.drawText(label, {
-          x: PAGE.width - MARGIN.right - regular.widthOfTextAtSize(label, 8),
-          y: MARGIN.bottom / 2,
-          size: 8,
-          font: regular,
-          color: INK,
-        });
-      }
-      if (options.proof) drawWatermark(page, bold);
-    });
-    if (options.duplex && pages.length % 2 === 1) {
-      const blank = doc.addPage([PAGE.width, PAGE.height]);
-      if (options.proof) drawWatermark(blank, bold);
+
+  let index = 0;
+  for await (const letter of letters) {
+    let pages: string[];
+    try {
+      pages = letterPages(letter, { regular, bold, bodyWidth, returnBlock, logo, signature, watermark });
+    } catch (err) {
+      throw new LetterRenderError(index, err as Error);
     }
+    const firstPage = pageRefs.length;
+    for (const content of pages) addPage(content);
+    if (options.duplex && pages.length % 2 === 1) addPage(watermark);
     placed.push({ firstPage, pages: pages.length });
+    index += 1;
   }
-  const pdf = await doc.save({ useObjectStreams: true });
-  return { pdf, pageCount: doc.getPageCount(), letters: placed };
+  if (pageRefs.length === 0) throw new Error('A PDF needs at least one letter');
+
+  await regular.write();
+  await bold.write();
+  w.object(
+    pagesRef,
+    `<< /Type /Pages /Count ${pageRefs.length} /Kids [${pageRefs.map((p) => `${p} 0 R`).join(' ')}] >>`,
+  );
+  w.object(catalog, `<< /Type /Catalog /Pages ${pagesRef} 0 R >>`);
+  const date = pdfText(pdfDate(options.createdAt));
+  w.object(
+    info,
+    `<< /Title ${pdfText(options.title)} /Producer (PatientLetterHub) /Creator (PatientLetterHub proof engine) /CreationDate ${date} /ModDate ${date} >>`,
+  );
+  w.finish(catalog, info);
+  return { pageCount: pageRefs.length, letters: placed };
 }
 
-/** Lines per page; `null` marks the gap between paragraphs. */
-function paginate(paragraphs: string[][]): Array<Array<string | null>> {
+interface PageKit {
+  regular: EmbeddedFont;
+  bold: EmbeddedFont;
+  bodyWidth: number;
+  returnBlock: string;
+  logo?: EmbeddedImage;
+  signature?: EmbeddedImage;
+  watermark: string;
+}
+
+const INK = '0.1 0.1 0.1 rg\n';
+const SIGNATURE_BOX = { width: 2 * 72, height: 0.6 * 72 };
+
+/** The content streams of one letter's pages. */
+function letterPages(letter: Letter, kit: PageKit): string[] {
+  const { regular } = kit;
+  const paragraphs = wrapParagraphs(letter.body, regular.face, BODY.fontSize, kit.bodyWidth);
+  const pages = paginate(paragraphs, kit.signature ? SIGNATURE_BOX.height + 6 : 0);
+  return pages.map((lines, index) => {
+    let out = INK;
+    if (index === 0) {
+      out += kit.returnBlock;
+      out += addressBlock(letter.recipient, RECIPIENT_WINDOW, regular, kit.bold);
+      if (kit.logo) out += image(kit.logo, '/Logo', { width: 1.75 * 72, height: 0.75 * 72 }, 'right', 0.5 * 72);
+    }
+    let y = index === 0 ? BODY_TOP_FIRST : MARGIN.top;
+    out += `BT /F1 ${BODY.fontSize} Tf\n`;
+    for (const line of lines) {
+      if (line !== null && line !== '')
+        out += `1 0 0 1 ${num(MARGIN.left)} ${num(pdfY(y + BODY.fontSize))} Tm ${regular.encode(line)} Tj\n`;
+      y += line === null ? BODY.paragraphGap : BODY.leading;
+    }
+    if (pages.length > 1) {
+      const label = `Page ${index + 1} of ${pages.length}`;
+      const x = PAGE.width - MARGIN.right - regular.face.widthOfTextAtSize(label, 8);
+      out += `/F1 8 Tf 1 0 0 1 ${num(x)} ${num(MARGIN.bottom / 2)} Tm ${regular.encode(label)} Tj\n`;
+    }
+    out += 'ET\n';
+    if (kit.signature && index === pages.length - 1) out += image(kit.signature, '/Sig', SIGNATURE_BOX, 'left', y + 4);
+    return out + kit.watermark;
+  });
+}
+
+/** Lines per page; `null` marks the gap between paragraphs. `reserve` keeps room after the last line. */
+function paginate(paragraphs: string[][], reserve: number): Array<Array<string | null>> {
   const pages: Array<Array<string | null>> = [[]];
   let y = BODY_TOP_FIRST;
   const bottom = PAGE.height - MARGIN.bottom - BODY.leading;
@@ -137,19 +208,14 @@ function paginate(paragraphs: string[][]): Array<Array<string | null>> {
       y += BODY.paragraphGap;
     }
   });
+  if (reserve && y + reserve > bottom) pages.push([]);
   return pages;
 }
 
 /** An address block inside a window: first line bold, shrunk until every line fits, never outside. */
-function drawBlock(
-  page: ReturnType<PDFDocument['addPage']>,
-  lines: string[],
-  window: Rect,
-  fonts: { regular: PDFFont; bold: PDFFont; measure: Measurer; measureBold: Measurer },
-): void {
-  const { regular, bold } = fonts;
-  const widthOf = (i: number, text: string, size: number) =>
-    (i === 0 ? fonts.measureBold : fonts.measure).widthOfTextAtSize(text, size);
+function addressBlock(lines: string[], window: Rect, regular: EmbeddedFont, bold: EmbeddedFont): string {
+  const fontOf = (i: number) => (i === 0 ? bold : regular);
+  const widthOf = (i: number, text: string, size: number) => fontOf(i).face.widthOfTextAtSize(text, size);
   const width = window.width - 2 * WINDOW_PADDING;
   const height = window.height - 2 * WINDOW_PADDING;
   let size = ADDRESS.fontSize;
@@ -158,64 +224,35 @@ function drawBlock(
     lines.every((l, i) => widthOf(i, l, s) <= width);
   while (size > ADDRESS.minFontSize && !fits(size)) size -= 0.5;
   const leading = size * (ADDRESS.leading / ADDRESS.fontSize);
+  let out = 'BT\n';
   lines.forEach((raw, i) => {
-    const font = i === 0 ? bold : regular;
     let line = raw;
     while (line.length > 1 && widthOf(i, line, size) > width) line = line.slice(0, -1);
     const top = window.y + WINDOW_PADDING + i * leading;
     if (top + leading > window.y + window.height - WINDOW_PADDING + 0.01) return; // more lines than the window holds
-    page.drawText(line, { x: window.x + WINDOW_PADDING, y: pdfY(top + size), size, font, color: INK });
+    out += `/F${i === 0 ? 2 : 1} ${num(size)} Tf 1 0 0 1 ${num(window.x + WINDOW_PADDING)} ${num(pdfY(top + size))} Tm ${fontOf(i).encode(line)} Tj\n`;
   });
+  return `${out}ET\n`;
 }
 
-function drawLogo(page: ReturnType<PDFDocument['addPage']>, logo: PDFImage): void {
-  const box = { width: 1.75 * 72, height: 0.75 * 72 };
-  const scale = Math.min(box.width / logo.width, box.height / logo.height, 1);
-  const w = logo.width * scale;
-  const h = logo.height * scale;
-  page.drawImage(logo, { x: PAGE.width - MARGIN.right - w, y: pdfY(0.5 * 72 + h), width: w, height: h });
+/** An image scaled into `box` (never enlarged), its top `top` points from the page top. */
+function image(
+  img: EmbeddedImage,
+  name: string,
+  box: { width: number; height: number },
+  align: 'left' | 'right',
+  top: number,
+): string {
+  const scale = Math.min(box.width / img.width, box.height / img.height, 1);
+  const [w, h] = [img.width * scale, img.height * scale];
+  const x = align === 'right' ? PAGE.width - MARGIN.right - w : MARGIN.left;
+  return `q ${num(w)} 0 0 ${num(h)} ${num(x)} ${num(pdfY(top + h))} cm ${name} Do Q\n`;
 }
 
-function drawWatermark(page: ReturnType<PDFDocument['addPage']>, font: PDFFont): void {
-  page.drawText('PROOF', {
-    x: PAGE.width / 2 - 180,
-    y: PAGE.height / 2 - 120,
-    size: 120,
-    font,
-    color: rgb(0.85, 0.85, 0.85),
-    rotate: degrees(45),
-    opacity: 0.35,
-  });
-}
-
-/**
- * pdf-lib encodes each drawn line through fontkit's full layout (shaping, GSUB/GPOS), the renderer's
- * largest cost. Two shortcuts keep the result identical in print: a line drawn before reuses its
- * encoding (most lines of a mail merge repeat), and a new line without combining marks is encoded
- * character by character from cached single-character encodings (the fonts' ligatures and kerning
- * are not used in letters; a line with combining marks still goes through full layout).
- */
-const COMBINING = /\p{M}/u;
-
-function memoizeEncoding(font: PDFFont): void {
-  const encode = font.encodeText.bind(font);
-  const lines = new Map<string, PDFHexString>();
-  const chars = new Map<string, string>();
-  const hexOf = (ch: string) => {
-    let hex = chars.get(ch);
-    if (hex === undefined) {
-      hex = encode(ch).asString();
-      chars.set(ch, hex);
-    }
-    return hex;
-  };
-  font.encodeText = (text: string) => {
-    let hit = lines.get(text);
-    if (!hit) {
-      if (lines.size > 50_000) lines.clear();
-      hit = COMBINING.test(text) ? encode(text) : PDFHexString.of([...text].map(hexOf).join(''));
-      lines.set(text, hit);
-    }
-    return hit;
-  };
+/** A faint diagonal "PROOF" across the page. */
+function proofWatermark(bold: EmbeddedFont): string {
+  const c = Math.SQRT1_2;
+  return `q /Faint gs 0.85 0.85 0.85 rg BT /F2 120 Tf ${num(c)} ${num(c)} ${num(-c)} ${num(c)} ${num(PAGE.width / 2 - 180)} ${num(
+    PAGE.height / 2 - 120,
+  )} Tm ${bold.encode('PROOF')} Tj ET Q\n`;
 }

@@ -1,4 +1,4 @@
-/** Measures text at a size (pdf-lib font). */
+/** Measures text at a size (a font face). */
 export interface Measurer {
   widthOfTextAtSize(text: string, size: number): number;
 }
@@ -19,52 +19,40 @@ export function wrapParagraphs(text: string, font: Measurer, size: number, width
 function wrapLine(line: string, font: Measurer, size: number, width: number): string[] {
   if (!line) return [''];
   const out: string[] = [];
+  const space = font.widthOfTextAtSize(' ', size);
   let current = '';
+  let currentWidth = 0;
+  // Each word is measured once and widths are added up (advance widths add; no kerning is used).
   for (const word of line.split(/\s+/)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      current = candidate;
+    const wordWidth = font.widthOfTextAtSize(word, size);
+    const candidateWidth = current ? currentWidth + space + wordWidth : wordWidth;
+    if (candidateWidth <= width) {
+      current = current ? `${current} ${word}` : word;
+      currentWidth = candidateWidth;
       continue;
     }
     if (current) out.push(current);
-    if (font.widthOfTextAtSize(word, size) <= width) {
+    if (wordWidth <= width) {
       current = word;
+      currentWidth = wordWidth;
       continue;
     }
     // A single word wider than the line: break it where it must.
     let piece = '';
+    let pieceWidth = 0;
     for (const ch of word) {
-      if (font.widthOfTextAtSize(piece + ch, size) > width && piece) {
+      const w = font.widthOfTextAtSize(ch, size);
+      if (pieceWidth + w > width && piece) {
         out.push(piece);
         piece = '';
+        pieceWidth = 0;
       }
       piece += ch;
+      pieceWidth += w;
     }
     current = piece;
+    currentWidth = pieceWidth;
   }
   if (current) out.push(current);
   return out;
-}
-
-/**
- * Widths from a per-character cache: fontkit lays text out on every measurement (slow), while a
- * letter's words are measured many times during wrapping. Kerning is ignored, which errs by a hair
- * on the wide side of a line, never past the margin by more than that.
- */
-export function cachedMeasurer(font: Measurer): Measurer {
-  const unit = new Map<string, number>();
-  return {
-    widthOfTextAtSize(text: string, size: number): number {
-      let width = 0;
-      for (const ch of text) {
-        let w = unit.get(ch);
-        if (w === undefined) {
-          w = font.widthOfTextAtSize(ch, 1000);
-          unit.set(ch, w);
-        }
-        width += w;
-      }
-      return (width * size) / 1000;
-    },
-  };
 }
