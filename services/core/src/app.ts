@@ -20,6 +20,7 @@ import { parseMasterKeys } from './domain/phi-cipher';
 import fileRoutes, { fileReadRoutes } from './routes/files';
 import fulfilmentRoutes from './routes/fulfilment';
 import fulfilmentWebhookRoutes, { parseWebhookSecrets } from './routes/fulfilment-webhook';
+import internalMailingRoutes from './routes/internal-mailing';
 import overviewRoutes from './routes/overview';
 import { idempotency } from './routes/idempotency';
 import orderRoutes from './routes/orders';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(orderRoutes, { deps: core });
     await scope.register(fulfilmentRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
     await scope.register(overviewRoutes, { deps: core, db: deps.platform.db });
+    await scope.register(internalMailingRoutes, { deps: core });
     // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();

@@ -1,4 +1,5 @@
 import { baseConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
+import { StorageConfigSchema } from '@plh/storage';
 
 export const CoreConfigSchema = Type.Object({
   INTERNAL_TOKEN_JWKS: Type.String({
@@ -23,24 +24,6 @@ export const CoreConfigSchema = Type.Object({
     description:
       'id:<32 bytes base64>[,id:<base64>…]; the first wraps new data keys, the others only unwrap (rotation)',
   }),
-  STORAGE_DRIVER: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
-  STORAGE_LOCAL_DIR: Type.String({ minLength: 1, default: '.data/files', description: 'Folder of the local driver' }),
-  FILE_URL_SECRET: Type.String({
-    minLength: 32,
-    description: 'HMAC secret of signed download links served by the local driver',
-  }),
-  PUBLIC_BASE_URL: Type.String({
-    pattern: '^https?://',
-    default: 'http://127.0.0.1:3000',
-    description: 'Where clients reach the gateway (signed links point here)',
-  }),
-  S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
-  S3_PREFIX: Type.String({ default: '', description: 'Folder inside the bucket for this environment' }),
-  S3_REGION: Type.String({ default: 'us-east-1' }),
-  S3_ENDPOINT: Type.Optional(
-    Type.String({ pattern: '^https?://', description: 'S3-compatible endpoint (MinIO, s3rver)' }),
-  ),
-  S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
   MAX_UPLOAD_BYTES: Type.Integer({ minimum: 1024, default: 50 * 1024 * 1024 }),
   PATIENT_LIST_MAX_ROWS: Type.Integer({ minimum: 1, default: 250_000 }),
   QUOTE_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
@@ -57,5 +40,5 @@ export const CoreConfigSchema = Type.Object({
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
 });
 
-export const ConfigSchema = Type.Composite([baseConfigSchema(3002), PlatformConfigSchema, CoreConfigSchema]);
+export const ConfigSchema = Type.Composite([baseConfigSchema(3002), PlatformConfigSchema, StorageConfigSchema, CoreConfigSchema]);
 export type Config = Static<typeof ConfigSchema>;

@@ -107,6 +107,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
   const proxies: Record<ServiceName, ReturnType<typeof createProxy>> = {
     tenant: createProxy(config.TENANT_URL, config.UPSTREAM_TIMEOUT_MS),
     core: createProxy(config.CORE_URL, config.UPSTREAM_TIMEOUT_MS),
+    'proof-engine': createProxy(config.PROOF_URL, config.UPSTREAM_TIMEOUT_MS),
   };
   const limit = async (name: string, key: string, perMin: number, headers: Record<string, string>) => {
     const decision = await limiter.consume(key, perMin);
@@ -114,7 +115,11 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     Object.assign(headers, rateLimitHeaders(name, decision));
   };
 
-  const upstreams: Record<ServiceName, string> = { tenant: config.TENANT_URL, core: config.CORE_URL };
+  const upstreams: Record<ServiceName, string> = {
+    tenant: config.TENANT_URL,
+    core: config.CORE_URL,
+    'proof-engine': config.PROOF_URL,
+  };
   const openApiDocs = createOpenApiSource(upstreams);
   const publicApi = async () => mergeOpenApi(ROUTES, await openApiDocs(), API_VERSION);
   app.get('/api/openapi.json', publicApi);

@@ -1,7 +1,7 @@
 import type { Role } from '@plh/service-kit';
 
 /** The services behind the gateway. */
-export type ServiceName = 'tenant' | 'core';
+export type ServiceName = 'tenant' | 'core' | 'proof-engine';
 
 export type Access =
   | { kind: 'public' }
@@ -51,6 +51,17 @@ const CORE = {
   approve: [['owner', 'approver'], []],
   track: [['ops_admin', 'ops_agent'], []],
 } as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
+/** The proof engine's rules (services/proof-engine/src/routes/access.ts says the same). */
+const PROOF = {
+  read: CORE.read,
+  write: [['owner', 'approver', 'ops_admin'], ['orders:write']],
+  generate: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']],
+} as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
+const inProof = (
+  method: RouteRule['method'],
+  path: string,
+  [roles, scopes]: readonly [readonly Role[], readonly string[]],
+): RouteRule => inTenant(method, path, roles, scopes, 'proof-engine');
 const inCore = (
   method: RouteRule['method'],
   path: string,
@@ -129,6 +140,21 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.read),
   inCore('GET', '/api/tenants/:tenantId/orders/:orderId/mail-pieces', CORE.read),
   inCore('GET', '/api/tenants/:tenantId/dashboard', CORE.read),
+
+  // Proof engine: letter library and templates, each project's letter, proof/production jobs.
+  inProof('GET', '/api/tenants/:tenantId/proof/library', PROOF.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/templates', PROOF.write),
+  inProof('GET', '/api/tenants/:tenantId/proof/templates', PROOF.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/templates/preview', PROOF.read),
+  inProof('GET', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.read),
+  inProof('PUT', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.write),
+  inProof('DELETE', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.write),
+  inProof('PUT', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF.write),
+  inProof('GET', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF.generate),
+  inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/jobs/:jobId/retry', PROOF.generate),
+  inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read),
   {
     method: 'GET',
     path: '/api/ops/orders',

@@ -8,6 +8,7 @@ import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } f
 import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
 import * as coreService from '@plh/core';
+import * as proofService from '@plh/proof-engine';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
@@ -27,6 +28,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let core: ServiceApp;
   let coreUrl: string;
   let coreFilesDir: string;
+  let proofPlatform: TestPlatform<proofService.PrismaClient>;
+  let proof: ServiceApp;
+  let proofUrl: string;
   let internalSigner: InternalSigner;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
@@ -39,6 +43,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
       LOG_LEVEL: 'silent',
       TENANT_URL: tenantUrl,
       CORE_URL: coreUrl,
+      PROOF_URL: proofUrl,
       INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '1000',
       RATE_LIMIT_TENANT_PER_MIN: '100000',
@@ -90,6 +95,26 @@ describe('gateway: authentication, authorization from the route table, rate limi
       { platform: corePlatform.platform },
     );
     coreUrl = await core.listen({ host: '127.0.0.1', port: 0 });
+    proofPlatform = await createTestPlatform({
+      schema: 'proof',
+      serviceDir: path.dirname(require.resolve('@plh/proof-engine/package.json')),
+      createDb: (adapter) => new proofService.PrismaClient({ adapter }),
+      registry: new EventRegistry(ALL_EVENTS),
+    });
+    proof = await proofService.buildApp(
+      loadConfig(proofService.ConfigSchema, {
+        ...proofPlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
+        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+        CORE_URL: coreUrl,
+        FILE_URL_SECRET: 'x'.repeat(32),
+        STORAGE_LOCAL_DIR: coreFilesDir,
+        THUMBNAIL_PAGES: '0',
+      }),
+      { platform: proofPlatform.platform },
+    );
+    proofUrl = await proof.listen({ host: '127.0.0.1', port: 0 });
     gateway = await gatewayWith();
 
     const db = platform.platform.db;
@@ -137,6 +162,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
     await gateway?.close();
     await tenant?.close();
     await core?.close();
+    await proof?.close();
+    await proofPlatform?.database.drop();
     await platform?.database.drop();
     await corePlatform?.database.drop();
     if (coreFilesDir) rmSync(coreFilesDir, { recursive: true, force: true });
@@ -215,6 +242,33 @@ describe('gateway: authentication, authorization from the route table, rate limi
     return (await coreCall(tenantId, 'POST', '/quotes', { projectId, listId, options: QUOTE_OPTIONS })).id;
   }
 
+  /** Calls the proof engine directly as the tenant's owner (fixtures for its routes). */
+  async function proofCall(tenantId: string, method: 'POST' | 'PUT', url: string, payload: unknown) {
+    const token = await signInternalToken(
+      internalSigner,
+      { kind: 'user', id: randomUUID(), tenantId, role: 'owner', scopes: [] },
+      'proof-engine',
+    );
+    const res = await proof.inject({
+      method,
+      url: `/api/tenants/${tenantId}${url}`,
+      headers: { 'x-plh-internal-token': token },
+      payload: payload as string,
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    return res.json();
+  }
+  const TEMPLATE = {
+    letterType: 'practice_closure',
+    name: 'Our closure letter',
+    body: proofService.LIBRARY.practice_closure.body,
+  };
+  const LETTER = {
+    letterType: 'practice_closure',
+    values: proofService.SAMPLE_LETTER_DATA.practice_closure,
+    returnAddress: ['Table Test Clinic', '1 MAIN ST', 'SALEM MA 01970'],
+  };
+
   /** Creates what a route acts on in `targetTenant`, and the body it needs. */
   async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
     const db = platform.platform.db;
@@ -272,9 +326,28 @@ describe('gateway: authentication, authorization from the route table, rate limi
         contentType = match?.[2];
       }
     }
+    if (rule.service === 'proof-engine') {
+      const { projectId } = await coreFixtures(targetTenant);
+      params.projectId = projectId;
+      await proofCall(targetTenant, 'PUT', `/proof/projects/${projectId}/letter`, LETTER);
+      params.templateId = (await proofCall(targetTenant, 'POST', '/proof/templates', TEMPLATE)).id;
+      params.orderId = (
+        await coreCall(targetTenant, 'POST', '/orders', { quoteId: await freshQuote(targetTenant) })
+      ).id;
+      if (rule.path.includes(':jobId'))
+        params.jobId = (await proofCall(targetTenant, 'POST', '/proof/generate', { orderId: params.orderId })).id;
+      const bodies: Array<[RegExp, unknown]> = [
+        [/\/templates$/, TEMPLATE],
+        [/\/templates\/preview$/, { letterType: 'practice_closure' }],
+        [/\/templates\/:templateId$/, { body: TEMPLATE.body }],
+        [/\/letter$/, LETTER],
+        [/\/generate$/, { orderId: params.orderId }],
+      ];
+      if (['POST', 'PUT'].includes(rule.method)) payload = bodies.find(([re]) => re.test(rule.path))?.[1];
+    }
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
     payload ??=
-      rule.service === 'core' ||
+      rule.service !== 'tenant' ||
       !['POST', 'PUT', 'PATCH'].includes(rule.method) ||
       /\/(suspend|reactivate)$/.test(rule.path)
         ? undefined
@@ -300,7 +373,15 @@ describe('gateway: authentication, authorization from the route table, rate limi
   }
 
   /** Routes whose success needs a proof, a mailed order or its invoice (covered by ordering-workflow.int.test.ts). */
-  const NEEDS_STATE = [/\/approval$/, /\/invoice$/, /\/invoices\/:invoiceId\/pdf$/, /\/tracking$/];
+  const NEEDS_STATE = [
+    /\/approval$/,
+    /\/invoice$/,
+    /\/invoices\/:invoiceId\/pdf$/,
+    /\/tracking$/,
+    // A failed job to retry, a finished one to download (proof-engine tests cover both).
+    /\/proof\/jobs\/:jobId\/retry$/,
+    /\/proof\/download\/:jobId$/,
+  ];
   const authenticated = ROUTES.filter((r) => r.access.kind === 'authenticated');
   const callers: Caller[] = ['anonymous', 'owner', 'approver', 'viewer', 'ops_admin', 'ops_agent', 'key'];
   const cases = authenticated.flatMap((rule) =>
@@ -329,7 +410,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
       expect(res.headers.via).toBe('1.1 plh-gateway');
       expect([401, 403]).not.toContain(res.statusCode);
     } else if (want === 'through') {
-      expect([200, 201, 204]).toContain(res.statusCode);
+      expect([200, 201, 202, 204]).toContain(res.statusCode);
     } else {
       expect(res.statusCode).toBe(want);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

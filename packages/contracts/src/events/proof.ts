@@ -30,4 +30,20 @@ export const ProofJobFailed = defineEvent(
   'A proof job failed',
 );
 
-export const PROOF_EVENTS = [ProofJobReady, ProofJobFailed];
+/** Letters rendered so far (about every batch of a production file); for progress bars and SLAs. */
+export const ProofJobProgress = defineEvent(
+  'plh.proof.job.progress',
+  Type.Object(
+    {
+      jobId: Id,
+      orderId: Id,
+      kind: Type.Union([Type.Literal('proof'), Type.Literal('production')]),
+      lettersDone: Type.Integer({ minimum: 0 }),
+      lettersTotal: Type.Integer({ minimum: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+  'A proof job rendered another batch of letters',
+);
+
+export const PROOF_EVENTS = [ProofJobReady, ProofJobFailed, ProofJobProgress];

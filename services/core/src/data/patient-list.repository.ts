@@ -115,6 +115,36 @@ export function patientListRepository(tx: Tx, tenantId: string) {
     },
     deletePatients: (listId: string) => tx.patient.deleteMany({ where: { ...scope, listId } }),
     countPatients: (listId: string) => tx.patient.count({ where: { ...scope, listId } }),
+    /** Rows after a row number, in order (keyset paging: stable while a long job reads them). */
+    patientsAfter: (listId: string, afterRow: number, take: number) =>
+      tx.patient.findMany({
+        where: { ...scope, listId, rowNumber: { gt: afterRow } },
+        orderBy: { rowNumber: 'asc' },
+        take,
+      }),
+    /**
+     * The rows that stress a letter's layout most, from the plaintext length hints (no decryption):
+     * longest name, longest address line, most address lines.
+     */
+    async stressRows(listId: string): Promise<number[]> {
+      const pick = (orderBy: Record<string, 'desc'>) =>
+        tx.patient.findFirst({
+          where: { ...scope, listId },
+          orderBy: [orderBy, { rowNumber: 'asc' }],
+          select: { rowNumber: true },
+        });
+      const rows = await Promise.all([
+        pick({ nameLength: 'desc' }),
+        pick({ maxLineLength: 'desc' }),
+        pick({ addressLines: 'desc' }),
+      ]);
+      return [...new Set(rows.filter((r) => r !== null).map((r) => r.rowNumber))];
+    },
+    patientsByRow: (listId: string, rows: number[]) =>
+      tx.patient.findMany({
+        where: { ...scope, listId, rowNumber: { in: rows } },
+        orderBy: { rowNumber: 'asc' },
+      }),
     patients: (listId: string, options: { skip: number; take: number }) =>
       tx.patient.findMany({
         where: { ...scope, listId },

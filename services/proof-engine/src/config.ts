@@ -1,0 +1,46 @@
+import { baseConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
+import { StorageConfigSchema } from '@plh/storage';
+
+export const ProofConfigSchema = Type.Object({
+  INTERNAL_TOKEN_JWKS: Type.String({
+    minLength: 2,
+    description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services)',
+  }),
+  CORE_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3002',
+    description: 'The core service: orders’ layout facts and decrypted recipients (internal API)',
+  }),
+  INTERNAL_TOKEN_PRIVATE_JWK: Type.String({
+    minLength: 2,
+    description: 'Ed25519 private JWK (with kid) signing the service tokens sent to core (scope mailing:read)',
+  }),
+  PROOF_SAMPLE_LETTERS: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 10,
+    description: 'Letters in a proof before the layout-stressing records (longest name/line, most lines) are added',
+  }),
+  PRODUCTION_PART_LETTERS: Type.Integer({
+    minimum: 10,
+    maximum: 20_000,
+    default: 1000,
+    description: 'Letters per batch file of the production file (a retry resumes after the last stored batch)',
+  }),
+  THUMBNAIL_PAGES: Type.Integer({
+    minimum: 0,
+    maximum: 50,
+    default: 4,
+    description: 'Proof pages rendered as PNG thumbnails with pdftoppm (PDFTOPPM_BIN); 0: none',
+  }),
+  DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
+  JOB_POLL_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 2_000 }),
+});
+
+export const ConfigSchema = Type.Composite([
+  baseConfigSchema(3003),
+  PlatformConfigSchema,
+  StorageConfigSchema,
+  ProofConfigSchema,
+]);
+export type Config = Static<typeof ConfigSchema>;

@@ -1,0 +1,23 @@
+import type { ObjectStorage } from '@plh/storage';
+import type { CoreMailing } from '../data/core-mailing.client';
+import type { RunUnitOfWork } from '../data/unit-of-work';
+
+/** What use cases need; built once in app.ts. */
+export interface ProofDeps {
+  unitOfWork: RunUnitOfWork;
+  storage: ObjectStorage;
+  core: CoreMailing;
+  settings: {
+    /** Letters of a proof before the layout-stressing ones are added. */
+    proofSampleLetters: number;
+    /** Letters per batch file of a production job (the resume point of a retry). */
+    partLetters: number;
+    /** Pages of the proof rendered as PNG thumbnails; 0: none. */
+    thumbnailPages: number;
+    downloadTtlSec: number;
+  };
+}
+
+export interface Actor {
+  id: string;
+}

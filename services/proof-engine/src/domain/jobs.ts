@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { JobKind, JobRecord } from '../data/job.repository';
+import type { ProofDeps } from './deps';
+import { JobNotFound, JobNotRetryable, LetterNotSetUp } from './problems';
+
+/**
+ * A proof (or production) job for an order, queued for the worker. Asking again while one is queued
+ * or running returns that job (one live job per order and kind), so a double click or a redelivered
+ * event does not render twice. The order must exist in the practice and its project have a letter.
+ */
+export async function requestJob(
+  deps: Pick<ProofDeps, 'unitOfWork' | 'core'>,
+  input: { tenantId: string; orderId: string; kind: JobKind; requestedBy: string },
+): Promise<{ job: JobRecord; created: boolean }> {
+  const mailing = await deps.core.mailing(input.tenantId, input.orderId); // 404 from core: not this practice's
+  return deps.unitOfWork(input.tenantId, async (uow) => {
+    const live = await uow.jobs.findLive(input.orderId, input.kind);
+    if (live) return { job: live, created: false };
+    if (!(await uow.letters.find(mailing.projectId))) throw new LetterNotSetUp();
+    const job = await uow.jobs.create({
+      id: randomUUID(),
+      orderId: input.orderId,
+      kind: input.kind,
+      requestedBy: input.requestedBy,
+    });
+    return { job, created: true };
+  });
+}
+
+/** A failed job back in the queue; the worker resumes after the last finished batch. */
+export async function retryJob(
+  deps: Pick<ProofDeps, 'unitOfWork'>,
+  input: { tenantId: string; jobId: string },
+): Promise<JobRecord> {
+  return deps.unitOfWork(input.tenantId, async (uow) => {
+    const job = await uow.jobs.findById(input.jobId);
+    if (!job) throw new JobNotFound();
+    if (job.state !== 'failed') throw new JobNotRetryable(job.state);
+    const live = await uow.jobs.findLive(job.orderId, job.kind);
+    if (live) return live;
+    return uow.jobs.update(job.id, { state: 'queued', error: null, failedRow: null, finishedAt: null });
+  });
+}
+
+export async function getJob(deps: Pick<ProofDeps, 'unitOfWork'>, tenantId: string, jobId: string) {
+  const job = await deps.unitOfWork(tenantId, (uow) => uow.jobs.findById(jobId));
+  if (!job) throw new JobNotFound();
+  return job;
+}

@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import { createEvent, ProofJobFailed, ProofJobProgress, ProofJobReady } from '@plh/contracts';
+import { ProblemError } from '@plh/service-kit';
+import { keyBelongsTo, tenantObjectKey, type ObjectStorage } from '@plh/storage';
+import type { Mailing, MailingRecipient } from '../data/core-mailing.client';
+import type { JobPart, JobRecord } from '../data/job.repository';
+import type { ProofDeps } from './deps';
+import { mergeData, plainText } from './letter-setup';
+import { resolveTemplate } from './manage-templates';
+import { renderLetters, LetterRenderError, type Letter, type RenderOptions } from './render/render-letters';
+import { renderThumbnails } from './thumbnails';
+import { checkContent } from './templates/checks';
+import type { CompiledTemplate } from './templates/compile';
+
+/** Why a job stopped, in words safe for the practice, logs and events (never patient data). */
+export class JobFailure extends Error {
+  constructor(
+    message: string,
+    /** The list row whose letter could not be made, when one record is the cause. */
+    readonly row: number | null = null,
+  ) {
+    super(message);
+    this.name = 'JobFailure';
+  }
+}
+
+interface Plan {
+  mailing: Mailing;
+  compiled: CompiledTemplate;
+  values: Record<string, string>;
+  returnAddress: string[];
+  options: RenderOptions;
+}
+
+/**
+ * Runs one claimed job to the end: a proof (sample letters, watermarked, with thumbnails) or the
+ * production file (every letter, as batch files of `partLetters`, each recorded as it is stored so a
+ * retry resumes after the last one). Finishing and failing commit with their event (outbox).
+ */
+export async function runJob(
+  deps: ProofDeps,
+  claimed: { id: string; tenantId: string },
+  log: { error(obj: object, msg: string): void } = console,
+): Promise<JobRecord> {
+  const { tenantId } = claimed;
+  const job = await deps.unitOfWork(tenantId, (uow) => uow.jobs.findById(claimed.id));
+  if (!job) throw new Error(`claimed job ${claimed.id} is not visible in its tenant`);
+  try {
+    const plan = await planJob(deps, job);
+    return job.kind === 'proof' ? await runProof(deps, job, plan) : await runProduction(deps, job, plan);
+  } catch (err) {
+    const reason =
+      err instanceof JobFailure || err instanceof ProblemError
+        ? err.message
+        : 'The renderer stopped on an internal error; the job can be retried.';
+    if (!(err instanceof JobFailure || err instanceof ProblemError)) log.error({ err, jobId: job.id }, 'proof job failed');
+    const row = err instanceof JobFailure ? err.row : null;
+    return deps.unitOfWork(tenantId, async (uow) => {
+      await uow.outbox.enqueue(
+        createEvent(ProofJobFailed, {
+          source: 'proof',
+          tenantId,
+          data: { jobId: job.id, orderId: job.orderId, reason: reason.slice(0, 500) },
+        }),
+      );
+      return uow.jobs.update(job.id, {
+        state: 'failed',
+        error: reason.slice(0, 500),
+        failedRow: row,
+        finishedAt: new Date(),
+        leaseUntil: null,
+      });
+    });
+  }
+}
+
+async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {
+  const mailing = await deps.core.mailing(job.tenantId, job.orderId);
+  const { setup, compiled, revisionId } = await deps.unitOfWork(job.tenantId, async (uow) => {
+    const setup = await uow.letters.find(mailing.projectId);
+    if (!setup) throw new JobFailure('The project has no letter set up (template and values).');
+    return { setup, ...(await resolveTemplate(uow, setup.letterType, setup.templateId)) };
+  });
+  const failures = checkContent(setup.letterType, compiled, mergeData(setup.values, setup.returnAddress, 'x'));
+  if (failures.length)
+    throw new JobFailure(`The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`);
+  await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { templateRevisionId: revisionId }));
+  const image = async (file: Mailing['logo']) => {
+    if (!file || !keyBelongsTo(file.storageKey, job.tenantId)) return undefined;
+    const type = file.contentType === 'image/png' ? 'png' : file.contentType === 'image/jpeg' ? 'jpeg' : null;
+    return type ? { bytes: await readAll(deps.storage, file.storageKey), type: type as 'png' | 'jpeg' } : undefined;
+  };
+  const [logo, signature] = await Promise.all([image(mailing.logo), image(mailing.signature)]);
+  return {
+    mailing,
+    compiled,
+    values: setup.values,
+    returnAddress: setup.returnAddress,
+    options: {
+      returnAddress: setup.returnAddress,
+      ...(logo ? { logo } : {}),
+      ...(signature ? { signature } : {}),
+      proof: job.kind === 'proof',
+      duplex: mailing.duplex,
+      // Fixed inputs only (identical input, identical bytes); the order number is not PHI.
+      title: `Order ${mailing.orderNumber} ${job.kind === 'proof' ? 'proof' : 'production file'}`,
+      createdAt: job.createdAt,
+    },
+  };
+}
+
+/** Merges and renders `recipients`; a record that fails names its list row. */
+async function render(plan: Plan, recipients: MailingRecipient[]) {
+  const letters: Letter[] = recipients.map((r) => {
+    try {
+      const merged = plan.compiled.render(mergeData(plan.values, plan.returnAddress, r.lines[0] ?? ''));
+      return { recipient: r.lines, body: plainText(merged) };
+    } catch (err) {
+      throw new JobFailure(`Row ${r.row}: ${(err as Error).message}`, r.row);
+    }
+  });
+  try {
+    return await renderLetters(letters, plan.options);
+  } catch (err) {
+    if (err instanceof LetterRenderError) {
+      const row = recipients[err.index]!.row;
+      throw new JobFailure(`Row ${row}: ${err.cause.message}`, row);
+    }
+    throw err;
+  }
+}
+
+async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<JobRecord> {
+  const recipients = await deps.core.recipients(job.tenantId, job.orderId, {
+    sample: deps.settings.proofSampleLetters,
+  });
+  if (recipients.length === 0) throw new JobFailure('The order has no recipients.');
+  await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: recipients.length }));
+  const doc = await render(plan, recipients);
+  const key = tenantObjectKey(job.tenantId, 'proofs', job.orderId, `${job.id}.pdf`);
+  const stored = await deps.storage.put(key, Buffer.from(doc.pdf), {
+    maxBytes: 512 * 1024 * 1024,
+    accept: ['application/pdf'],
+  });
+  const thumbnails: string[] = [];
+  for (const [i, png] of (await renderThumbnails(doc.pdf, deps.settings.thumbnailPages)).entries()) {
+    const thumbKey = tenantObjectKey(job.tenantId, 'proofs', job.orderId, `${job.id}-page-${i + 1}.png`);
+    await deps.storage.put(thumbKey, png, { maxBytes: 16 * 1024 * 1024, accept: ['image/png'] });
+    thumbnails.push(thumbKey);
+  }
+  return finish(deps, job, {
+    storageKey: key,
+    sha256: stored.sha256,
+    pageCount: doc.pageCount,
+    lettersDone: recipients.length,
+    thumbnails,
+  });
+}
+
+async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<JobRecord> {
+  const total = plan.mailing.recipients;
+  const parts: JobPart[] = [...job.parts];
+  let afterRow = job.resumeAfterRow;
+  let done = job.lettersDone;
+  if (job.lettersTotal !== total) await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: total }));
+  for (;;) {
+    const batch = await deps.core.recipients(job.tenantId, job.orderId, { afterRow, take: deps.settings.partLetters });
+    if (batch.length === 0) break;
+    const doc = await render(plan, batch);
+    const number = String(parts.length + 1).padStart(4, '0');
+    const key = tenantObjectKey(job.tenantId, 'production', job.orderId, job.id, `part-${number}.pdf`);
+    const stored = await deps.storage.put(key, Buffer.from(doc.pdf), {
+      maxBytes: 2 * 1024 * 1024 * 1024,
+      accept: ['application/pdf'],
+    });
+    afterRow = batch[batch.length - 1]!.row;
+    done += batch.length;
+    parts.push({ key, sha256: stored.sha256, bytes: stored.size, letters: batch.length, pages: doc.pageCount, lastRow: afterRow });
+    // The part is stored before it is recorded: a crash in between re-renders it (same bytes, same key).
+    await deps.unitOfWork(job.tenantId, async (uow) => {
+      await uow.jobs.update(job.id, {
+        parts,
+        lettersDone: Math.min(done, Math.max(total, done)),
+        lettersTotal: Math.max(total, done),
+        resumeAfterRow: afterRow,
+        leaseUntil: new Date(Date.now() + 5 * 60_000),
+      });
+      await uow.outbox.enqueue(
+        createEvent(ProofJobProgress, {
+          source: 'proof',
+          tenantId: job.tenantId,
+          data: { jobId: job.id, orderId: job.orderId, kind: 'production', lettersDone: done, lettersTotal: Math.max(total, done) },
+        }),
+      );
+    });
+  }
+  if (parts.length === 0) throw new JobFailure('The order has no recipients.');
+  // The manifest names every batch file with its hash: what the print house receives and checks.
+  const manifest = Buffer.from(
+    JSON.stringify({ orderId: job.orderId, orderNumber: plan.mailing.orderNumber, letters: done, parts }, null, 2),
+  );
+  const manifestKey = tenantObjectKey(job.tenantId, 'production', job.orderId, job.id, 'manifest.json');
+  await deps.storage.put(manifestKey, manifest, { maxBytes: 16 * 1024 * 1024 });
+  return finish(deps, job, {
+    storageKey: manifestKey,
+    sha256: createHash('sha256').update(manifest).digest('hex'),
+    pageCount: parts.reduce((n, p) => n + p.pages, 0),
+    lettersDone: done,
+    thumbnails: [],
+  });
+}
+
+async function finish(
+  deps: ProofDeps,
+  job: JobRecord,
+  result: { storageKey: string; sha256: string; pageCount: number; lettersDone: number; thumbnails: string[] },
+): Promise<JobRecord> {
+  return deps.unitOfWork(job.tenantId, async (uow) => {
+    await uow.outbox.enqueue(
+      createEvent(ProofJobReady, {
+        source: 'proof',
+        tenantId: job.tenantId,
+        data: {
+          jobId: job.id,
+          orderId: job.orderId,
+          kind: job.kind,
+          storageKey: result.storageKey,
+          sha256: result.sha256,
+          pageCount: result.pageCount,
+        },
+      }),
+    );
+    return uow.jobs.update(job.id, {
+      ...result,
+      lettersTotal: Math.max(result.lettersDone, job.lettersTotal),
+      state: 'done',
+      error: null,
+      failedRow: null,
+      finishedAt: new Date(),
+      leaseUntil: null,
+    });
+  });
+}
+
+async function readAll(storage: ObjectStorage, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await storage.get(key)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
