@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNats } from './ensure-nats.mjs';
+import { ensurePoppler } from './ensure-poppler.mjs';
 import { ensureRedis } from './ensure-redis.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +71,14 @@ export function bootstrap({ quiet = false, forTests = false } = {}) {
   }
   // The gateway's shared rate-limit tests start their own redis-server; `npm start` runs without one.
   if (forTests) process.env.REDIS_SERVER_BIN ??= ensureRedis();
+  // Proof thumbnails (the proof engine's tests check them; `npm start` renders them when it can).
+  try {
+    const pdftoppm = process.env.PDFTOPPM_BIN ?? ensurePoppler();
+    if (pdftoppm) process.env.PDFTOPPM_BIN = pdftoppm;
+  } catch (err) {
+    if (forTests) throw err;
+    console.warn(`[setup] no pdftoppm (${err.message}): proofs will have no thumbnails`);
+  }
   step('generating Prisma clients and building packages (turbo)');
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only', '--concurrency=2']);
 }

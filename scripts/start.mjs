@@ -219,7 +219,18 @@ async function main() {
         ? {
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
+            PROOF_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
             INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
+          }
+        : {}),
+      // Reads orders' recipients from core (service token) and writes proofs into the same storage.
+      ...(dir === 'proof-engine'
+        ? {
+            CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
+            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
+            FILE_URL_SECRET: secrets.fileUrlSecret,
+            STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
+            PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
           }
         : {}),
       // Seals the tenant service's private signing keys; generated once into .data/secrets.json.

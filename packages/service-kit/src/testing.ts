@@ -31,6 +31,8 @@ export async function createTestPlatform<Db extends PlatformDb>(input: {
   serviceDir: string;
   createDb: ConnectPlatformOptions<Db>['createDb'];
   registry?: EventRegistry;
+  /** Share another platform's event namespace (services that talk by events in one test). */
+  eventNamespace?: string;
 }): Promise<TestPlatform<Db>> {
   const database = await createTestDatabase();
   const migrationsDir = path.join(input.serviceDir, 'prisma', 'migrations');
@@ -42,7 +44,7 @@ export async function createTestPlatform<Db extends PlatformDb>(input: {
     DATABASE_URL: appUrl,
     DATABASE_POOL_MAX: 5,
     NATS_URL: testNatsUrl(),
-    EVENT_NAMESPACE: `t${randomBytes(4).toString('hex')}`,
+    EVENT_NAMESPACE: input.eventNamespace ?? `t${randomBytes(4).toString('hex')}`,
     NATS_STREAM_REPLICAS: 1,
   };
   const platform = await connectPlatform({

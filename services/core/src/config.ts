@@ -40,5 +40,10 @@ export const CoreConfigSchema = Type.Object({
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
 });
 
-export const ConfigSchema = Type.Composite([baseConfigSchema(3002), PlatformConfigSchema, StorageConfigSchema, CoreConfigSchema]);
+export const ConfigSchema = Type.Composite([
+  baseConfigSchema(3002),
+  PlatformConfigSchema,
+  StorageConfigSchema,
+  CoreConfigSchema,
+]);
 export type Config = Static<typeof ConfigSchema>;

@@ -65,8 +65,7 @@ export function coreMailingClient(input: {
   return {
     mailing: (tenantId, orderId) => get<Mailing>(`${base(tenantId, orderId)}/mailing`),
     recipients: async (tenantId, orderId, query) => {
-      const qs =
-        'sample' in query ? `sample=${query.sample}` : `afterRow=${query.afterRow}&take=${query.take}`;
+      const qs = 'sample' in query ? `sample=${query.sample}` : `afterRow=${query.afterRow}&take=${query.take}`;
       return (await get<{ items: MailingRecipient[] }>(`${base(tenantId, orderId)}/recipients?${qs}`)).items;
     },
     close: () => pool.close(),

@@ -76,12 +76,28 @@ export function templateRepository(tx: Tx, tenantId: string) {
       tx.templateRevision.findFirst({
         where: { ...scope, templateId },
         orderBy: { revision: 'desc' },
-        select: { id: true, templateId: true, revision: true, body: true, sha256: true, createdBy: true, createdAt: true },
+        select: {
+          id: true,
+          templateId: true,
+          revision: true,
+          body: true,
+          sha256: true,
+          createdBy: true,
+          createdAt: true,
+        },
       }),
     revisionById: (id: string): Promise<TemplateRevisionRecord | null> =>
       tx.templateRevision.findFirst({
         where: { ...scope, id },
-        select: { id: true, templateId: true, revision: true, body: true, sha256: true, createdBy: true, createdAt: true },
+        select: {
+          id: true,
+          templateId: true,
+          revision: true,
+          body: true,
+          sha256: true,
+          createdBy: true,
+          createdAt: true,
+        },
       }),
   };
 }

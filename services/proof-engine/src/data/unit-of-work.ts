@@ -46,7 +46,10 @@ export function bindUnitOfWork(tx: Tx, tenantId: string, registry: EventRegistry
  * The next job of any practice for this worker (or one whose worker stopped renewing its lease):
  * through the claim_job() function, since the runtime role sees one tenant at a time.
  */
-export async function claimNextJob(db: PrismaClient, leaseSec: number): Promise<{ id: string; tenantId: string } | null> {
+export async function claimNextJob(
+  db: PrismaClient,
+  leaseSec: number,
+): Promise<{ id: string; tenantId: string } | null> {
   const rows = await db.$queryRawUnsafe<Array<{ id: string; tenant_id: string }>>(
     'SELECT id::text, tenant_id::text FROM claim_job($1::int)',
     leaseSec,

@@ -54,6 +54,18 @@ export function mergeData(values: Record<string, string>, returnAddress: string[
 /** Merge output is HTML-escaped by Handlebars; a PDF prints text, so the entities are turned back. */
 export function plainText(merged: string): string {
   return merged.replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (_m, e: string) =>
-    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : e === '#x27' ? "'" : e === '#x60' ? '`' : '=',
+    e === 'amp'
+      ? '&'
+      : e === 'lt'
+        ? '<'
+        : e === 'gt'
+          ? '>'
+          : e === 'quot'
+            ? '"'
+            : e === '#x27'
+              ? "'"
+              : e === '#x60'
+                ? '`'
+                : '=',
   );
 }

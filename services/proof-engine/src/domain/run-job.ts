@@ -53,7 +53,8 @@ export async function runJob(
       err instanceof JobFailure || err instanceof ProblemError
         ? err.message
         : 'The renderer stopped on an internal error; the job can be retried.';
-    if (!(err instanceof JobFailure || err instanceof ProblemError)) log.error({ err, jobId: job.id }, 'proof job failed');
+    if (!(err instanceof JobFailure || err instanceof ProblemError))
+      log.error({ err, jobId: job.id }, 'proof job failed');
     const row = err instanceof JobFailure ? err.row : null;
     return deps.unitOfWork(tenantId, async (uow) => {
       await uow.outbox.enqueue(
@@ -162,7 +163,8 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
   const parts: JobPart[] = [...job.parts];
   let afterRow = job.resumeAfterRow;
   let done = job.lettersDone;
-  if (job.lettersTotal !== total) await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: total }));
+  if (job.lettersTotal !== total)
+    await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: total }));
   for (;;) {
     const batch = await deps.core.recipients(job.tenantId, job.orderId, { afterRow, take: deps.settings.partLetters });
     if (batch.length === 0) break;
@@ -175,7 +177,14 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
     });
     afterRow = batch[batch.length - 1]!.row;
     done += batch.length;
-    parts.push({ key, sha256: stored.sha256, bytes: stored.size, letters: batch.length, pages: doc.pageCount, lastRow: afterRow });
+    parts.push({
+      key,
+      sha256: stored.sha256,
+      bytes: stored.size,
+      letters: batch.length,
+      pages: doc.pageCount,
+      lastRow: afterRow,
+    });
     // The part is stored before it is recorded: a crash in between re-renders it (same bytes, same key).
     await deps.unitOfWork(job.tenantId, async (uow) => {
       await uow.jobs.update(job.id, {
@@ -189,7 +198,13 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
         createEvent(ProofJobProgress, {
           source: 'proof',
           tenantId: job.tenantId,
-          data: { jobId: job.id, orderId: job.orderId, kind: 'production', lettersDone: done, lettersTotal: Math.max(total, done) },
+          data: {
+            jobId: job.id,
+            orderId: job.orderId,
+            kind: 'production',
+            lettersDone: done,
+            lettersTotal: Math.max(total, done),
+          },
         }),
       );
     });

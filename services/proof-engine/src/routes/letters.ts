@@ -10,7 +10,8 @@ const letterRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app,
     '/api/tenants/:tenantId/proof/projects/:projectId/letter',
     {
       schema: {
-        summary: 'Set a project’s letter: template (built-in or the practice’s) and values, checked for required content',
+        summary:
+          'Set a project’s letter: template (built-in or the practice’s) and values, checked for required content',
         params: ProjectParams,
         body: LetterSetupBody,
         response: { 200: LetterSetupView, 422: Problem, ...errors },

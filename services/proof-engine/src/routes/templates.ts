@@ -63,7 +63,11 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
     async (req, reply) => {
       const principal = principalOf(req);
       assertTenantAccess(principal, req.params.tenantId, ACCESS.write);
-      const template = await createTemplate(deps, { tenantId: req.params.tenantId, ...req.body, actorId: principal.id });
+      const template = await createTemplate(deps, {
+        tenantId: req.params.tenantId,
+        ...req.body,
+        actorId: principal.id,
+      });
       return reply.code(201).send(toTemplateView(template));
     },
   );
@@ -179,13 +183,16 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
       } catch (err) {
         throw checkTemplateError(err);
       }
-      const doc = await renderLetters([{ recipient: [name, '1 SAMPLE ST', 'SALEM MA 01970'], body: plainText(merged) }], {
-        returnAddress,
-        proof: true,
-        duplex: false,
-        title: `Preview: ${LIBRARY[letterType].title}`,
-        createdAt: new Date(0),
-      });
+      const doc = await renderLetters(
+        [{ recipient: [name, '1 SAMPLE ST', 'SALEM MA 01970'], body: plainText(merged) }],
+        {
+          returnAddress,
+          proof: true,
+          duplex: false,
+          title: `Preview: ${LIBRARY[letterType].title}`,
+          createdAt: new Date(0),
+        },
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'inline; filename="preview.pdf"')

@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { Pool } from 'pg';
+import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
+import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { localStorage, type ObjectStorage } from '@plh/storage';
+import { eventually } from '@plh/test-kit';
+import * as coreService from '@plh/core';
+import { buildApp } from '../src/app';
+import { ConfigSchema } from '../src/config';
+import { PrismaClient } from '../generated/prisma';
+import { LIBRARY } from '../src/domain/templates/library';
+import { SAMPLE_LETTER_DATA } from '../src/domain/templates/sample-data';
+
+// pdf.js reads the stored proof back.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
+  getDocument(src: { data: Uint8Array; isEvalSupported?: boolean }): {
+    promise: Promise<{
+      numPages: number;
+      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Array<{ str: string }> }> }>;
+      destroy(): Promise<void>;
+    }>;
+  };
+};
+async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const texts: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++)
+    texts.push((await (await doc.getPage(n)).getTextContent()).items.map((i) => i.str).join('\n'));
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text: texts.join('\n') };
+}
+
+/**
+ * The proof engine with the real core service on real Postgres + NATS (one event namespace): an
+ * order placed in core becomes a proof job here by its event, the proof comes back to core by event,
+ * an approval starts the production file. Failures name the list row; a retry resumes.
+ */
+describe('proof jobs with core', () => {
+  let corePlatform: TestPlatform<coreService.PrismaClient>;
+  let proofPlatform: TestPlatform<PrismaClient>;
+  let core: ServiceApp;
+  let proof: ServiceApp;
+  let filesDir: string;
+  let signer: InternalSigner;
+  let storage: ObjectStorage;
+  let admin: Pool;
+  /** Fails the next put of a key matching this, once (a storage outage in the middle of a job). */
+  let failNextPut: RegExp | null = null;
+  const puts: string[] = [];
+  const tenantId = randomUUID();
+  const owner: Principal = { kind: 'user', id: randomUUID(), tenantId, role: 'owner', scopes: [] };
+  const approver: Principal = { ...owner, id: randomUUID(), role: 'approver' };
+
+  beforeAll(async () => {
+    const registry = new EventRegistry(ALL_EVENTS);
+    corePlatform = await createTestPlatform({
+      schema: 'core',
+      serviceDir: path.dirname(require.resolve('@plh/core/package.json')),
+      createDb: (adapter) => new coreService.PrismaClient({ adapter }),
+      registry,
+    });
+    proofPlatform = await createTestPlatform({
+      schema: 'proof',
+      serviceDir: path.join(__dirname, '..'),
+      createDb: (adapter) => new PrismaClient({ adapter }),
+      registry,
+      eventNamespace: corePlatform.config.EVENT_NAMESPACE,
+    });
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    signer = { kid: 'pe', key: pair.privateKey };
+    const jwks = JSON.stringify({
+      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'pe', alg: 'EdDSA', use: 'sig' }],
+    });
+    const privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'pe', alg: 'EdDSA' });
+    filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-proof-'));
+    const shared = { FILE_URL_SECRET: 's'.repeat(32), STORAGE_LOCAL_DIR: filesDir, INTERNAL_TOKEN_JWKS: jwks };
+    core = await coreService.buildApp(
+      loadConfig(coreService.ConfigSchema, {
+        ...corePlatform.env,
+        ...shared,
+        LOG_LEVEL: 'silent',
+        PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 4).toString('base64')}`,
+      }),
+      { platform: corePlatform.platform },
+    );
+    const real = localStorage({
+      root: filesDir,
+      publicBaseUrl: 'http://gw/api/files',
+      urlSecret: Buffer.from('s'.repeat(32)),
+    });
+    // The real local driver, with a switch that makes one upload fail as an unreachable bucket would.
+    storage = {
+      ...real,
+      driver: real.driver,
+      put: async (key, body, options) => {
+        if (failNextPut?.test(key)) {
+          failNextPut = null;
+          throw new Error('connect ECONNREFUSED (storage unreachable)');
+        }
+        puts.push(key);
+        return real.put(key, body, options);
+      },
+      get: (key) => real.get(key),
+      head: (key) => real.head(key),
+      delete: (key) => real.delete(key),
+      signedDownloadUrl: (key, o) => real.signedDownloadUrl(key, o),
+    };
+    proof = await buildApp(
+      loadConfig(ConfigSchema, {
+        ...proofPlatform.env,
+        ...shared,
+        LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
+        CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
+        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+        PROOF_SAMPLE_LETTERS: '5',
+        PRODUCTION_PART_LETTERS: '10',
+        THUMBNAIL_PAGES: '2',
+        JOB_POLL_MS: '200',
+      }),
+      { platform: proofPlatform.platform, storage },
+    );
+    await proof.ready();
+    admin = new Pool({ connectionString: proofPlatform.database.adminUrl, max: 2 });
+  });
+  afterAll(async () => {
+    await proof?.close();
+    await core?.close();
+    await admin?.end();
+    await proofPlatform?.database.drop();
+    await corePlatform?.database.drop();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  const call = async (
+    app: 'core' | 'proof',
+    who: Principal,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const target = app === 'core' ? core : proof;
+    const token = await signInternalToken(signer, who, app === 'core' ? 'core' : 'proof-engine');
+    return target.inject({
+      method,
+      url: `/api/tenants/${tenantId}${url}`,
+      headers: { 'x-plh-internal-token': token, ...headers },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+  };
+
+  /** A project with an accepted list of `rows` (rows named in `names` get those names) and a placed order. */
+  async function placedOrder(rows: number, names: Record<number, string> = {}, setUp = true) {
+    const project = (
+      await call('core', owner, 'POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })
+    ).json();
+    if (setUp) {
+      const setup = await call('proof', owner, 'PUT', `/proof/projects/${project.id}/letter`, {
+        letterType: 'practice_closure',
+        values: SAMPLE_LETTER_DATA.practice_closure,
+        returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970'],
+      });
+      expect(setup.statusCode).toBe(200);
+    }
+    const csv = ['First Name,Last Name,Address,City,State,Zip'];
+    for (let i = 1; i <= rows; i++) {
+      const [first, last] = (names[i] ?? `Pat${i} Lee${i}`).split(' ');
+      csv.push(`${first},${last},${i} Main St,Boston,MA,02134`);
+    }
+    const list = (
+      await call('core', owner, 'POST', `/projects/${project.id}/patient-lists`, csv.join('\n'), {
+        'content-type': 'text/csv',
+      })
+    ).json();
+    expect(list.summary.validRows).toBe(rows);
+    await call('core', owner, 'POST', `/patient-lists/${list.id}/accept`);
+    const quote = (
+      await call('core', owner, 'POST', '/quotes', {
+        projectId: project.id,
+        listId: list.id,
+        options: { pages: 1, color: false, duplex: false, postageClass: 'first_class' },
+      })
+    ).json();
+    const order = await call('core', owner, 'POST', '/orders', { quoteId: quote.id });
+    expect(order.statusCode).toBe(201);
+    return { projectId: project.id as string, orderId: order.json().id as string };
+  }
+
+  const jobsOf = (orderId: string) =>
+    admin
+      .query<{ id: string; kind: string; state: string }>(
+        'SELECT id::text, kind, state FROM proof.job WHERE order_id = $1 ORDER BY created_at',
+        [orderId],
+      )
+      .then((r) => r.rows);
+  const status = async (jobId: string) => (await call('proof', owner, 'GET', `/proof/status/${jobId}`)).json();
+  const untilSettled = (jobId: string) =>
+    eventually(
+      async () => {
+        const s = await status(jobId);
+        expect(['done', 'failed']).toContain(s.state);
+        return s;
+      },
+      { timeoutMs: 30_000 },
+    );
+  const download = async (url: string) => {
+    const res = await core.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search });
+    expect(res.statusCode).toBe(200);
+    return res.rawPayload;
+  };
+
+  it('order placed → proof job by event → proof in core (proof_ready) → approval → production file in batches', async () => {
+    const { orderId } = await placedOrder(23, {
+      2: 'Nguyễn Thị',
+      17: 'Maria-de-los-Ángeles Fernández-Castillo-Rodríguez',
+    });
+    const [job] = await eventually(async () => {
+      const jobs = await jobsOf(orderId);
+      expect(jobs).toHaveLength(1);
+      return jobs;
+    });
+    expect(job!.kind).toBe('proof');
+    const done = await untilSettled(job!.id);
+    expect(done).toMatchObject({ state: 'done', error: null, progress: { lettersDone: 6, lettersTotal: 6 } });
+
+    // The proof: the first 5 letters plus the longest name (row 17), watermarked, merged, no braces.
+    const links = (await call('proof', owner, 'GET', `/proof/download/${job!.id}`)).json();
+    const pdf = await download(links.url);
+    const back = await pdfText(pdf);
+    expect(back.pages).toBe(6);
+    expect(back.text).toContain('Dear Nguyễn Thị,');
+    expect(back.text).toContain('Fernández-Castillo-Rodríguez');
+    expect(back.text).not.toContain('Pat6 Lee6');
+    expect(back.text).toContain('PROOF');
+    expect(back.text).not.toContain('{{');
+    expect(links.sha256).toBe(done.sha256);
+    if (process.env.PDFTOPPM_BIN) {
+      expect(links.thumbnails).toHaveLength(2);
+      expect((await download(links.thumbnails[0])).subarray(1, 4).toString()).toBe('PNG');
+    }
+
+    // Core heard plh.proof.job.ready: the order is proof_ready with this file as its proof.
+    const proofs = await eventually(async () => {
+      const res = (await call('core', owner, 'GET', `/orders/${orderId}/proofs`)).json();
+      expect(res.proofs).toHaveLength(1);
+      return res.proofs;
+    });
+    expect(proofs[0].sha256).toBe(done.sha256);
+    const order = (await call('core', owner, 'GET', `/orders/${orderId}`)).json();
+    expect(order.status).toBe('proof_ready');
+
+    // Approval → plh.core.order.approved → the production file: 23 letters in batches of 10.
+    const approved = await call(
+      'core',
+      approver,
+      'POST',
+      `/orders/${orderId}/approval`,
+      { decision: 'approved', proofId: proofs[0].id, proofSha256: proofs[0].sha256 },
+      { 'if-match': `W/"${order.version}"` },
+    );
+    expect(approved.statusCode).toBe(200);
+    const production = await eventually(async () => {
+      const jobs = (await jobsOf(orderId)).filter((j) => j.kind === 'production');
+      expect(jobs).toHaveLength(1);
+      return jobs[0]!;
+    });
+    const finished = await untilSettled(production.id);
+    expect(finished).toMatchObject({ state: 'done', progress: { lettersDone: 23, lettersTotal: 23, parts: 3 } });
+    const files = (await call('proof', owner, 'GET', `/proof/download/${production.id}`)).json();
+    expect(files.parts.map((p: { letters: number }) => p.letters)).toEqual([10, 10, 3]);
+    const last = await pdfText(await download(files.parts[2].url));
+    expect(last.pages).toBe(3);
+    expect(last.text).toContain('Pat23 Lee23');
+    expect(last.text).not.toContain('PROOF');
+    const manifest = JSON.parse((await download(files.url)).toString());
+    expect(manifest).toMatchObject({ orderId, letters: 23 });
+  });
+
+  it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {
+    // The 14th patient (spreadsheet row 15, under the header) has a Chinese name: the letter font has
+    // no CJK glyphs, so that record cannot be printed.
+    const { orderId } = await placedOrder(25, { 14: '王 小明' });
+    const proofJob = await eventually(async () => {
+      const [j] = await jobsOf(orderId);
+      expect(j).toBeDefined();
+      return j!;
+    });
+    const failed = await untilSettled(proofJob.id);
+    // Row 15 is not in the proof sample (the first 5 + the longest name and line)…
+    expect(failed.state).toBe('done');
+
+    // …but the production file reaches it: the job fails naming row 15, after storing batch 1.
+    const generated = await call('proof', owner, 'POST', '/proof/generate', { orderId, kind: 'production' });
+    expect(generated.statusCode).toBe(202);
+    const crashed = await untilSettled(generated.json().id);
+    expect(crashed).toMatchObject({ state: 'failed', failedRow: 15, progress: { lettersDone: 10, parts: 1 } });
+    expect(crashed.error).toMatch(/^Row 15: The letter font has no glyph for U\+738B/);
+    expect(crashed.error).not.toContain('小明');
+  });
+
+  it('retries a job stopped by a storage outage, resuming after the last stored batch', async () => {
+    const { orderId } = await placedOrder(25);
+    await eventually(async () => expect((await jobsOf(orderId)).map((j) => j.state)).toEqual(['done']), {
+      timeoutMs: 30_000,
+    });
+    failNextPut = /part-0002\.pdf$/;
+    const generated = await call('proof', owner, 'POST', '/proof/generate', { orderId, kind: 'production' });
+    const jobId = generated.json().id as string;
+    const stopped = await untilSettled(jobId);
+    expect(stopped).toMatchObject({ state: 'failed', progress: { lettersDone: 10, parts: 1 }, failedRow: null });
+
+    // Asking again while it is failed is refused for done/queued jobs, allowed for failed ones.
+    const retried = await call('proof', owner, 'POST', `/proof/jobs/${jobId}/retry`);
+    expect(retried.statusCode).toBe(202);
+    const done = await untilSettled(jobId);
+    expect(done).toMatchObject({ state: 'done', attempts: 2, progress: { lettersDone: 25, parts: 3 } });
+    // Batch 1 was stored once: the retry started at batch 2.
+    expect(puts.filter((k) => k.includes(jobId) && k.endsWith('part-0001.pdf'))).toHaveLength(1);
+    expect(puts.filter((k) => k.includes(jobId) && k.endsWith('part-0002.pdf'))).toHaveLength(1);
+    const again = await call('proof', owner, 'POST', `/proof/jobs/${jobId}/retry`);
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses bad templates with problem+json and creates nothing', async () => {
+    const body = LIBRARY.practice_closure.body;
+    const bad: Array<[string, string, number]> = [
+      ['{{#if}}', 'TEMPLATE_SYNTAX', 422],
+      [`${body} {{lookupSecrets letter.effectiveDate}}`, 'TEMPLATE_UNKNOWN_HELPER', 422],
+      [`${body} {{constructor.name}}`, 'TEMPLATE_FORBIDDEN_NAME', 422],
+      [`${body} {{letter.__proto__}}`, 'TEMPLATE_FORBIDDEN_NAME', 422],
+      ['Dear {{patient.name}}, we are closing.', 'CONTENT_CHECKS_FAILED', 422],
+      [`${body} {{letter.ssn}}`, 'TEMPLATE_UNKNOWN_FIELD', 422],
+      ['x'.repeat(100 * 1024), 'TEMPLATE_TOO_LARGE', 422],
+    ];
+    for (const [text, code, statusCode] of bad) {
+      const res = await call('proof', owner, 'POST', '/proof/templates', {
+        letterType: 'practice_closure',
+        name: 'Bad',
+        body: text,
+      });
+      expect({ code: res.json().code, statusCode: res.statusCode }).toEqual({ code, statusCode });
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    const huge = await call('proof', owner, 'POST', '/proof/templates', {
+      letterType: 'practice_closure',
+      name: 'Huge',
+      body: 'x'.repeat(5 * 1024 * 1024),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const count = await admin.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM proof.template WHERE tenant_id = $1',
+      [tenantId],
+    );
+    expect(count.rows[0]!.n).toBe('0');
+
+    // A good one; a setup that lacks a required value is refused and no job can start without one.
+    const good = await call('proof', owner, 'POST', '/proof/templates', {
+      letterType: 'practice_closure',
+      name: 'Ours',
+      body,
+    });
+    expect(good.statusCode).toBe(201);
+    const { orderId, projectId } = await placedOrder(3, {}, false);
+    const missing = await call('proof', owner, 'PUT', `/proof/projects/${projectId}/letter`, {
+      letterType: 'practice_closure',
+      templateId: good.json().id,
+      values: { ...SAMPLE_LETTER_DATA.practice_closure, recordsCustodian: '' },
+      returnAddress: ['Harbor Family Medicine', '12 HARBOR ST'],
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().code).toBe('CONTENT_CHECKS_FAILED');
+    // The order.placed job fails with the reason; a manual request while it is failed is refused too.
+    const [auto] = await eventually(
+      async () => {
+        const jobs = await jobsOf(orderId);
+        expect(jobs.map((j) => j.state)).toEqual(['failed']);
+        return jobs;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect((await status(auto!.id)).error).toMatch(/no letter set up/);
+    const refused = await call('proof', owner, 'POST', '/proof/generate', { orderId });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('LETTER_NOT_SET_UP');
+    // Another practice's job is not found.
+    const other: Principal = { ...owner, id: randomUUID(), tenantId: randomUUID() };
+    const token = await signInternalToken(signer, other, 'proof-engine');
+    const res = await proof.inject({
+      method: 'GET',
+      url: `/api/tenants/${other.tenantId}/proof/status/${auto!.id}`,
+      headers: { 'x-plh-internal-token': token },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
