@@ -256,14 +256,33 @@ describe('proof jobs with core', () => {
     const order = (await call('core', owner, 'GET', `/orders/${orderId}`)).json();
     expect(order.status).toBe('proof_ready');
 
+    // A rejection sends the order back to proof_pending, which queues a new proof by itself.
+    const rejected = await call('core', approver, 'POST', `/orders/${orderId}/approval`, {
+      decision: 'rejected',
+      proofId: proofs[0].id,
+      proofSha256: proofs[0].sha256,
+      comment: 'Please check the date.',
+    });
+    expect(rejected.statusCode).toBe(200);
+    const second = await eventually(
+      async () => {
+        const res = (await call('core', owner, 'GET', `/orders/${orderId}/proofs`)).json();
+        expect(res.proofs).toHaveLength(2);
+        return res.proofs.find((p: { id: string }) => p.id !== proofs[0].id);
+      },
+      { timeoutMs: 30_000 },
+    );
+    const ready = (await call('core', owner, 'GET', `/orders/${orderId}`)).json();
+    expect(ready.status).toBe('proof_ready');
+
     // Approval → plh.core.order.approved → the production file: 23 letters in batches of 10.
     const approved = await call(
       'core',
       approver,
       'POST',
       `/orders/${orderId}/approval`,
-      { decision: 'approved', proofId: proofs[0].id, proofSha256: proofs[0].sha256 },
-      { 'if-match': `W/"${order.version}"` },
+      { decision: 'approved', proofId: second.id, proofSha256: second.sha256 },
+      { 'if-match': `W/"${ready.version}"` },
     );
     expect(approved.statusCode).toBe(200);
     const production = await eventually(async () => {

@@ -64,6 +64,12 @@ export function jobRepository(tx: Tx, tenantId: string) {
       const rows = await tx.job.findMany({ where: { ...scope, orderId }, orderBy: { createdAt: 'desc' }, take: 50 });
       return rows.map(toRecord);
     },
+    /** Queued jobs of an order that will not be needed (the order was cancelled). */
+    failQueued: (orderId: string, reason: string) =>
+      tx.job.updateMany({
+        where: { ...scope, orderId, state: 'queued' },
+        data: { state: 'failed', error: reason, finishedAt: new Date(), updatedAt: new Date() },
+      }),
     async create(j: { id: string; orderId: string; kind: JobKind; requestedBy: string }): Promise<JobRecord> {
       return toRecord(await tx.job.create({ data: { ...j, ...scope, state: 'queued' } }));
     },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrderApproved, OrderPlaced } from '@plh/contracts';
+import { OrderApproved, OrderPlaced, OrderStatusChanged } from '@plh/contracts';
 import type { Platform } from '@plh/service-kit';
 import type { PrismaClient } from '../../generated/prisma';
 import type { Tx } from '../data/db';
@@ -7,20 +7,26 @@ import { bindUnitOfWork } from '../data/unit-of-work';
 import type { Worker } from '../domain/worker';
 
 /**
- * `plh.core.order.placed` queues the order's proof; `plh.core.order.approved` queues its production
- * file. Each event runs in one transaction with its inbox row (a redelivery does nothing) and at most
+ * `plh.core.order.placed` queues the order's proof, and so does a move back to `proof_pending` (a
+ * rejected proof, a proof requested again); `plh.core.order.approved` queues its production file;
+ * a cancellation fails the order's queued jobs. Each event runs in one transaction with its inbox row (a redelivery does nothing) and at most
  * one live job per order and kind exists. A job whose project has no letter set up fails with that
  * reason, and is retried once the practice has set it up.
  */
 export function startOrderConsumer(platform: Platform<PrismaClient>, worker: Worker) {
   return platform.consume({
     name: 'proof-order-events',
-    types: [OrderPlaced.type, OrderApproved.type],
+    types: [OrderPlaced.type, OrderApproved.type, OrderStatusChanged.type],
     handler: async (event, tx) => {
       if (!event.tenantId) return;
-      const { orderId } = event.data as { orderId: string };
-      const kind = event.type === OrderPlaced.type ? 'proof' : 'production';
+      const { orderId, to } = event.data as { orderId: string; to?: string };
       const uow = bindUnitOfWork(tx as Tx, event.tenantId, platform.registry);
+      if (event.type === OrderStatusChanged.type && to === 'cancelled') {
+        await uow.jobs.failQueued(orderId, 'The order was cancelled.');
+        return;
+      }
+      if (event.type === OrderStatusChanged.type && to !== 'proof_pending') return;
+      const kind = event.type === OrderApproved.type ? 'production' : 'proof';
       if (await uow.jobs.findLive(orderId, kind)) return;
       await uow.jobs.create({ id: randomUUID(), orderId, kind, requestedBy: `event:${event.id}` });
       // Picked up at the worker's next poll at the latest; the kick usually finds it committed.
