@@ -153,7 +153,11 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       }
       reply.headers(headers);
       const token = auth ? await mint(auth.principal, rule.service) : null;
-      return proxies[rule.service].forward(req, reply, token);
+      // A tenant-less path means the caller's own practice (route-table.ts `ownPractice`).
+      const path = rule.ownPractice
+        ? `/api/tenants/${auth!.principal.tenantId}${req.url.slice('/api'.length)}`
+        : undefined;
+      return proxies[rule.service].forward(req, reply, token, path);
     },
   });
   for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));

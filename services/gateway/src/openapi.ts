@@ -1,5 +1,5 @@
 import { request } from 'undici';
-import type { RouteRule, ServiceName } from './route-table';
+import { tenantPathOf, type RouteRule, type ServiceName } from './route-table';
 
 type Json = Record<string, unknown>;
 interface OpenApiDoc {
@@ -63,9 +63,10 @@ export function mergeOpenApi(
   for (const rule of routes) {
     const path = openApiPath(rule.path);
     const method = rule.method.toLowerCase();
-    const described = docs[rule.service]?.paths?.[path]?.[method];
+    const servicePath = rule.ownPractice ? openApiPath(tenantPathOf(rule.path)) : path;
+    const described = docs[rule.service]?.paths?.[servicePath]?.[method];
     const operation: Json = described
-      ? (rewriteRefs(described, renamed[rule.service] ?? {}) as Json)
+      ? (rewriteRefs(rule.ownPractice ? withoutTenantParam(described) : described, renamed[rule.service] ?? {}) as Json)
       : { summary: 'Not described by its service', 'x-plh-undescribed': true, responses: {} };
     out.paths[path] ??= {};
     out.paths[path][method] = withAccess(operation, rule);
@@ -75,6 +76,16 @@ export function mergeOpenApi(
     description: docs[name] ? `Served by the ${name} service` : `The ${name} service did not answer; details missing`,
   }));
   return out;
+}
+
+/** The service's operation as the tenant-less alias shows it: no `tenantId` path parameter. */
+function withoutTenantParam(operation: Json): Json {
+  const parameters = (operation.parameters as Array<{ in?: string; name?: string }> | undefined) ?? [];
+  return {
+    ...operation,
+    summary: `${String(operation.summary ?? '')} (your own practice)`,
+    parameters: parameters.filter((p) => !(p.in === 'path' && p.name === 'tenantId')),
+  };
 }
 
 function withAccess(operation: Json, rule: RouteRule): Json {

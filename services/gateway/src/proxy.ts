@@ -58,6 +58,8 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     req: FastifyRequest,
     reply: FastifyReply,
     internalToken: string | null,
+    /** The path and query at the service, when it differs from the client's. */
+    path: string = req.url,
   ): Promise<FastifyReply> => {
     // The client address as this gateway determined it (TRUST_PROXY): one value, never the client's own
     // X-Forwarded-For, so services throttle logins per real client and cannot be fed a spoofed chain.
@@ -75,7 +77,7 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     try {
       upstream = await pool.request({
         method: req.method as Dispatcher.HttpMethod,
-        path: req.url,
+        path,
         headers,
         body: upstreamBody(req, headers),
       });

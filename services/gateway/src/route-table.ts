@@ -24,7 +24,15 @@ export interface RouteRule {
   loginLimited?: boolean;
   /** The body is streamed to the service unread (uploads); the service limits its size. */
   stream?: boolean;
+  /**
+   * A path without the practice in it (the seed's `/api/proof/…`): the caller's own practice is meant,
+   * and the request goes to the service as `tenantPathOf(path)` with the caller's tenant id.
+   */
+  ownPractice?: boolean;
 }
+
+/** `/api/proof/generate` → `/api/tenants/:tenantId/proof/generate`. */
+export const tenantPathOf = (path: string) => path.replace(/^\/api\//, '/api/tenants/:tenantId/');
 
 const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
 const OWNER_OR_OPS: readonly Role[] = ['owner', 'ops_admin'];
@@ -62,6 +70,18 @@ const inProof = (
   path: string,
   [roles, scopes]: readonly [readonly Role[], readonly string[]],
 ): RouteRule => inTenant(method, path, roles, scopes, 'proof-engine');
+/** The same operation on the caller's own practice, by a path without `:tenantId`. */
+const ownPractice = (rule: RouteRule): RouteRule => {
+  if (rule.access.kind !== 'authenticated') throw new Error('ownPractice needs an authenticated rule');
+  const { tenantParam: _tenant, ...access } = rule.access;
+  return {
+    ...rule,
+    path: rule.path.replace('/api/tenants/:tenantId/', '/api/'),
+    // Ops accounts belong to no practice: they use the tenant path.
+    access: { ...access, roles: access.roles.filter((r) => r !== 'ops_admin' && r !== 'ops_agent') },
+    ownPractice: true,
+  };
+};
 const inCore = (
   method: RouteRule['method'],
   path: string,
@@ -155,6 +175,10 @@ export const ROUTES: readonly RouteRule[] = [
   inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read),
   inProof('POST', '/api/tenants/:tenantId/proof/jobs/:jobId/retry', PROOF.generate),
   inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read),
+  // The phase 2 plan's paths: the same three operations on the caller's own practice.
+  ownPractice(inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF.generate)),
+  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read)),
+  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read)),
   {
     method: 'GET',
     path: '/api/ops/orders',

@@ -176,8 +176,11 @@ describe('gateway: authentication, authorization from the route table, rate limi
     if (caller === 'anonymous') return 401;
     const crossesTenants = caller === 'ops_admin' || caller === 'ops_agent';
     if (access.tenantParam && !ownTenant && !crossesTenants) return 404;
-    if (caller === 'key') return access.scopes.length > 0 ? 'through' : 403; // the test key holds every scope used below
-    return access.roles.includes(caller) ? 'through' : 403;
+    const allowed = caller === 'key' ? access.scopes.length > 0 : access.roles.includes(caller); // the test key holds every scope used below
+    if (!allowed) return 403;
+    // A path without the practice means the caller's own: another practice's job or order is not found there.
+    if (rule.ownPractice && !ownTenant && !crossesTenants) return 404;
+    return 'through';
   }
 
   /** A provider with a valid NPI that no other case of the run has used (NPIs are unique per tenant). */

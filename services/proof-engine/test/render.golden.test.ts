@@ -1,3 +1,4 @@
+import UPNG from '@pdf-lib/upng';
 import { libraryTemplate } from '../src/domain/templates/checks';
 import { sampleMergeData } from '../src/domain/templates/sample-data';
 import { inside, PAGE, RECIPIENT_WINDOW, RETURN_WINDOW, type Rect } from '../src/domain/render/layout';
@@ -10,11 +11,13 @@ const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
   getDocument(src: { data: Uint8Array; useSystemFonts?: boolean; isEvalSupported?: boolean }): {
     promise: Promise<PdfDoc>;
   };
+  OPS: { paintImageXObject: number };
 };
 interface PdfDoc {
   numPages: number;
   getPage(n: number): Promise<{
     getTextContent(): Promise<{ items: Array<{ str: string; transform: number[]; width: number; height: number }> }>;
+    getOperatorList(): Promise<{ fnArray: number[] }>;
   }>;
   getMetadata(): Promise<{ info: Record<string, unknown> }>;
   destroy(): Promise<void>;
@@ -116,6 +119,33 @@ describe('rendered letters, read back', () => {
     const letters = [letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970'])];
     const [a, b] = [await renderLetters(letters, options), await renderLetters(letters, options)];
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
+  });
+});
+
+describe('images', () => {
+  it('embeds a transparent PNG logo and a signature once per document, drawn on every letter', async () => {
+    // A 40×20 red logo with a transparent half, and a 30×10 black signature.
+    const image = (w: number, h: number, rgba: (x: number) => number[]) => {
+      const px = new Uint8Array(w * h * 4);
+      for (let i = 0; i < w * h; i++) px.set(rgba(i % w), i * 4);
+      return { bytes: new Uint8Array(UPNG.encode([px.buffer], w, h, 0)), type: 'png' as const };
+    };
+    const logo = image(40, 20, (x) => [200, 0, 0, x < 20 ? 255 : 0]);
+    const signature = image(30, 10, () => [0, 0, 0, 255]);
+    const letters = [
+      letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970']),
+      letterFor('Bo Chu', ['2 ELM ST', 'SALEM MA 01970']),
+    ];
+    const out = await renderLetters(letters, { ...options, logo, signature });
+    const raw = Buffer.from(out.pdf).toString('latin1');
+    expect(raw.match(/\/Subtype \/Image/g)).toHaveLength(3); // logo, its alpha mask, signature: once each
+    expect(raw).toContain('/SMask');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(out.pdf), isEvalSupported: false }).promise;
+    for (const n of [1, 2]) {
+      const ops = await (await doc.getPage(n)).getOperatorList();
+      expect(ops.fnArray.filter((op) => op === pdfjs.OPS.paintImageXObject)).toHaveLength(2);
+    }
+    await doc.destroy();
   });
 });
 
