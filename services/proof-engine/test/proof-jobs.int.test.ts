@@ -300,6 +300,10 @@ describe('proof jobs with core', () => {
     expect(last.text).not.toContain('PROOF');
     const manifest = JSON.parse((await download(files.url)).toString());
     expect(manifest).toMatchObject({ orderId, letters: 23 });
+    // One proof job for the placed order, one for the rejection, one production job: nothing else
+    // (core passing ordered → proof_pending → proof_ready on the first proof must not queue another).
+    const kinds = (await jobsOf(orderId)).map((j) => `${j.kind}:${j.state}`);
+    expect(kinds).toEqual(['proof:done', 'proof:done', 'production:done']);
   });
 
   it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {

@@ -7,8 +7,8 @@ import { bindUnitOfWork } from '../data/unit-of-work';
 import type { Worker } from '../domain/worker';
 
 /**
- * `plh.core.order.placed` queues the order's proof, and so does a move back to `proof_pending` (a
- * rejected proof, a proof requested again); `plh.core.order.approved` queues its production file;
+ * `plh.core.order.placed` queues the order's proof, and so does a rejected proof (proof_ready →
+ * proof_pending); `plh.core.order.approved` queues its production file;
  * a cancellation fails the order's queued jobs. Each event runs in one transaction with its inbox row (a redelivery does nothing) and at most
  * one live job per order and kind exists. A job whose project has no letter set up fails with that
  * reason, and is retried once the practice has set it up.
@@ -19,13 +19,15 @@ export function startOrderConsumer(platform: Platform<PrismaClient>, worker: Wor
     types: [OrderPlaced.type, OrderApproved.type, OrderStatusChanged.type],
     handler: async (event, tx) => {
       if (!event.tenantId) return;
-      const { orderId, to } = event.data as { orderId: string; to?: string };
+      const { orderId, from, to } = event.data as { orderId: string; from?: string | null; to?: string };
       const uow = bindUnitOfWork(tx as Tx, event.tenantId, platform.registry);
       if (event.type === OrderStatusChanged.type && to === 'cancelled') {
         await uow.jobs.failQueued(orderId, 'The order was cancelled.');
         return;
       }
-      if (event.type === OrderStatusChanged.type && to !== 'proof_pending') return;
+      // Back to proof_pending from proof_ready is a rejection; ordered → proof_pending is core recording
+      // the proof this engine just made (or ops asking for one while the placed order's job runs).
+      if (event.type === OrderStatusChanged.type && !(from === 'proof_ready' && to === 'proof_pending')) return;
       const kind = event.type === OrderApproved.type ? 'production' : 'proof';
       if (await uow.jobs.findLive(orderId, kind)) return;
       await uow.jobs.create({ id: randomUUID(), orderId, kind, requestedBy: `event:${event.id}` });
