@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -40,11 +41,15 @@ export function localStorage(options: LocalStorageOptions): ObjectStorage {
       await mkdir(path.dirname(file), { recursive: true });
       const temp = `${file}.${randomUUID()}.partial`;
       const measure = new MeasuringStream(put.maxBytes, put.accept);
+      const out = createWriteStream(temp, { flags: 'wx' });
       try {
         feed(body, measure);
-        await pipeline(measure, createWriteStream(temp, { flags: 'wx' }));
+        await pipeline(measure, out);
         await rename(temp, file);
       } catch (err) {
+        // A refusal can come while the temp file is still being opened: removing it before the stream
+        // has closed would let the open create it afterwards and leave a `.partial` behind.
+        if (!out.closed) await once(out, 'close').catch(() => undefined);
         await rm(temp, { force: true });
         throw err;
       }

@@ -104,6 +104,19 @@ describe.each(drivers)('%s storage', (name, make) => {
     await expect(storage.put(key, Buffer.alloc(0), { maxBytes: MIB })).rejects.toMatchObject({ code: 'EMPTY_FILE' });
   });
 
+  it('leaves no partial file behind when many refused uploads race their temp files opening', async () => {
+    const keys = Array.from({ length: 50 }, (_, i) => tenantObjectKey(tenant, 'race', `list-${i}.csv`));
+    const results = await Promise.allSettled(
+      keys.map((key) => storage.put(key, PNG, { maxBytes: MIB, accept: ['text/csv'] })),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    if (name === 'local') {
+      const dir = path.join(localRoot, 'tenants', tenant, 'race');
+      expect(readdirSync(dir)).toEqual([]);
+    }
+    for (const key of keys) expect(await storage.head(key)).toBeNull();
+  });
+
   it('answers OBJECT_NOT_FOUND for a missing object and refuses keys outside a tenant prefix', async () => {
     await expect(storage.get(tenantObjectKey(tenant, 'missing'))).rejects.toMatchObject({ code: 'OBJECT_NOT_FOUND' });
     for (const bad of ['../etc/passwd', 'tenants/../x/y', '/tenants/a/b', 'other/a/b'])

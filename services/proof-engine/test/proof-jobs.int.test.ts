@@ -210,9 +210,14 @@ describe('proof jobs with core', () => {
       },
       { timeoutMs: 30_000 },
     );
+  /** Follows a signed link (served by core's /api/files/*, as through the gateway). */
   const download = async (url: string) => {
     const res = await core.inject({ method: 'GET', url: new URL(url).pathname + new URL(url).search });
     expect(res.statusCode).toBe(200);
+    const ext = new URL(url).pathname.split('.').pop();
+    expect(res.headers['content-type']).toBe(
+      { pdf: 'application/pdf', png: 'image/png', json: 'application/json' }[ext as 'pdf'],
+    );
     return res.rawPayload;
   };
 

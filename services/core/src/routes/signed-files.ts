@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ProblemError, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { StorageError, verifyLocalUrl, type ObjectStorage } from '@plh/storage';
 
@@ -43,7 +44,7 @@ const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secr
         return reply
           .header('cache-control', 'private, no-store')
           .header('content-disposition', `attachment; filename="${filename}"`)
-          .type('application/octet-stream')
+          .type(TYPES[path.extname(filename).toLowerCase()] ?? 'application/octet-stream')
           .send(stream);
       } catch (err) {
         if (err instanceof StorageError) throw new LinkInvalid('invalid');
@@ -53,3 +54,17 @@ const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secr
   );
 };
 export default signedFileRoutes;
+
+/**
+ * Content types by the link's file name, for the kinds of files we hand out (proofs, thumbnails the web
+ * app shows in <img>, manifests, invoices); anything else is a plain download. Browsers do not sniff
+ * (nosniff), so a thumbnail needs its real type to display.
+ */
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+};
