@@ -173,6 +173,7 @@ export const ROUTES: readonly RouteRule[] = [
   inProof('GET', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF.read),
   inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF.generate),
   inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read),
+  inProof('GET', '/api/tenants/:tenantId/proof/jobs', PROOF.read),
   inProof('POST', '/api/tenants/:tenantId/proof/jobs/:jobId/retry', PROOF.generate),
   inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read),
   // The phase 2 plan's paths: the same three operations on the caller's own practice.

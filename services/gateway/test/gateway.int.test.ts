@@ -348,7 +348,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
       ];
       if (['POST', 'PUT'].includes(rule.method)) payload = bodies.find(([re]) => re.test(rule.path))?.[1];
     }
-    const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID());
+    const query = rule.path.endsWith('/proof/jobs') ? `?orderId=${params.orderId}` : '';
+    const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID()) + query;
     payload ??=
       rule.service !== 'tenant' ||
       !['POST', 'PUT', 'PATCH'].includes(rule.method) ||

@@ -309,6 +309,8 @@ describe('proof jobs with core', () => {
     // (core passing ordered → proof_pending → proof_ready on the first proof must not queue another).
     const kinds = (await jobsOf(orderId)).map((j) => `${j.kind}:${j.state}`);
     expect(kinds).toEqual(['proof:done', 'proof:done', 'production:done']);
+    const listed = (await call('proof', owner, 'GET', `/proof/jobs?orderId=${orderId}`)).json();
+    expect(listed.map((j: { kind: string }) => j.kind)).toEqual(['production', 'proof', 'proof']);
   });
 
   it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {

@@ -11,13 +11,13 @@ const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
   getDocument(src: { data: Uint8Array; useSystemFonts?: boolean; isEvalSupported?: boolean }): {
     promise: Promise<PdfDoc>;
   };
-  OPS: { paintImageXObject: number };
+  OPS: { paintImageXObject: number; transform: number };
 };
 interface PdfDoc {
   numPages: number;
   getPage(n: number): Promise<{
     getTextContent(): Promise<{ items: Array<{ str: string; transform: number[]; width: number; height: number }> }>;
-    getOperatorList(): Promise<{ fnArray: number[] }>;
+    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
   }>;
   getMetadata(): Promise<{ info: Record<string, unknown> }>;
   destroy(): Promise<void>;
@@ -146,6 +146,34 @@ describe('images', () => {
       expect(ops.fnArray.filter((op) => op === pdfjs.OPS.paintImageXObject)).toHaveLength(2);
     }
     await doc.destroy();
+  });
+
+  it('puts a letterhead right of the return window, inside the margins, instead of the logo', async () => {
+    const wide = {
+      bytes: new Uint8Array(UPNG.encode([new Uint8Array(400 * 80 * 4).fill(90).buffer], 400, 80, 0)),
+      type: 'png' as const,
+    };
+    const small = {
+      bytes: new Uint8Array(UPNG.encode([new Uint8Array(4 * 4 * 4).fill(200).buffer], 4, 4, 0)),
+      type: 'png' as const,
+    };
+    const out = await renderLetters([letterFor('Ana Lee', ['1 ELM ST', 'SALEM MA 01970'])], {
+      ...options,
+      letterhead: wide,
+      logo: small,
+    });
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(out.pdf), isEvalSupported: false }).promise;
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    await doc.destroy();
+    const paints = ops.fnArray.flatMap((op, i) => (op === pdfjs.OPS.paintImageXObject ? [i] : []));
+    expect(paints).toHaveLength(1);
+    // The image is drawn into the unit square under the current matrix: [w 0 0 h x y].
+    const matrixAt = ops.fnArray.lastIndexOf(pdfjs.OPS.transform, paints[0]);
+    const [w, , , h, x, y] = ops.argsArray[matrixAt] as [number, number, number, number, number, number];
+    expect(x).toBeGreaterThanOrEqual(RETURN_WINDOW.x + RETURN_WINDOW.width);
+    expect(x + w).toBeLessThanOrEqual(PAGE.width - 0.75 * 72 + 0.01);
+    expect(PAGE.height - y - h).toBeGreaterThanOrEqual(0.5 * 72 - 0.01); // top edge below the page top margin
+    expect(w / h).toBeCloseTo(5, 1); // not distorted
   });
 });
 

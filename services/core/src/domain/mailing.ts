@@ -11,7 +11,8 @@ export interface Mailing {
   recipients: number;
   duplex: boolean;
   color: boolean;
-  /** Latest revision of the project's logo and signature images, if any. */
+  /** Latest revision of the project's letterhead, logo and signature images, if any. */
+  letterhead: { storageKey: string; contentType: string } | null;
   logo: { storageKey: string; contentType: string } | null;
   signature: { storageKey: string; contentType: string } | null;
 }
@@ -33,7 +34,7 @@ export async function mailingOf(deps: Pick<CoreDeps, 'unitOfWork'>, tenantId: st
       uow.files.revisions(order.projectId),
     ]);
     if (!quote || !project) throw new OrderNotFound();
-    const latest = (kind: 'logo' | 'signature') => {
+    const latest = (kind: 'letterhead' | 'logo' | 'signature') => {
       const r = files.find((f) => f.kind === kind)?.revisions[0];
       return r ? { storageKey: r.storageKey, contentType: r.contentType } : null;
     };
@@ -46,6 +47,7 @@ export async function mailingOf(deps: Pick<CoreDeps, 'unitOfWork'>, tenantId: st
       recipients: quote.recipients,
       duplex: quote.options.duplex,
       color: quote.options.color,
+      letterhead: latest('letterhead'),
       logo: latest('logo'),
       signature: latest('signature'),
     };

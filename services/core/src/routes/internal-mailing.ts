@@ -29,6 +29,7 @@ const internalMailingRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
             recipients: Type.Integer(),
             duplex: Type.Boolean(),
             color: Type.Boolean(),
+            letterhead: File,
             logo: File,
             signature: File,
           }),

@@ -10,6 +10,7 @@ export interface Mailing {
   recipients: number;
   duplex: boolean;
   color: boolean;
+  letterhead: { storageKey: string; contentType: string } | null;
   logo: { storageKey: string; contentType: string } | null;
   signature: { storageKey: string; contentType: string } | null;
 }

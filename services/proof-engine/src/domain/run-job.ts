@@ -91,7 +91,11 @@ async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {
     const type = file.contentType === 'image/png' ? 'png' : file.contentType === 'image/jpeg' ? 'jpeg' : null;
     return type ? { bytes: await readAll(deps.storage, file.storageKey), type: type as 'png' | 'jpeg' } : undefined;
   };
-  const [logo, signature] = await Promise.all([image(mailing.logo), image(mailing.signature)]);
+  const [letterhead, logo, signature] = await Promise.all([
+    image(mailing.letterhead),
+    image(mailing.logo),
+    image(mailing.signature),
+  ]);
   return {
     mailing,
     compiled,
@@ -99,6 +103,7 @@ async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {
     returnAddress: setup.returnAddress,
     options: {
       returnAddress: setup.returnAddress,
+      ...(letterhead ? { letterhead } : {}),
       ...(logo ? { logo } : {}),
       ...(signature ? { signature } : {}),
       proof: job.kind === 'proof',

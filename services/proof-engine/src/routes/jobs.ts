@@ -66,6 +66,23 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps; worker: Worker }> 
     },
   );
 
+  app.get(
+    '/api/tenants/:tenantId/proof/jobs',
+    {
+      schema: {
+        summary: 'The jobs of an order, newest first (the web app finds the proof queued when the order was placed)',
+        params: TenantParams,
+        querystring: Type.Object({ orderId: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Array(JobView), ...errors },
+      },
+    },
+    async (req) => {
+      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
+      const jobs = await deps.unitOfWork(req.params.tenantId, (uow) => uow.jobs.listForOrder(req.query.orderId));
+      return jobs.map(toJobView);
+    },
+  );
+
   app.post(
     '/api/tenants/:tenantId/proof/jobs/:jobId/retry',
     {

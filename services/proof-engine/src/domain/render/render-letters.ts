@@ -28,6 +28,11 @@ export interface RenderOptions {
   returnAddress: string[];
   /** PNG or JPEG bytes printed top-right on page 1 of each letter. */
   logo?: ImageInput;
+  /**
+   * A letterhead image across the top of page 1, right of the return-address window (where the
+   * envelope shows nothing); it replaces the logo, which a letterhead normally carries.
+   */
+  letterhead?: ImageInput;
   /** PNG or JPEG signature printed under the last line of each letter. */
   signature?: ImageInput;
   /** Diagonal "PROOF" on every page. */
@@ -89,7 +94,8 @@ export async function writeLetters(
   const [catalog, pagesRef, info, resources] = [w.reserve(), w.reserve(), w.reserve(), w.reserve()];
   const regular = new EmbeddedFont(faces.regular, w);
   const bold = new EmbeddedFont(faces.bold, w);
-  const logo = options.logo ? embedImage(w, options.logo) : undefined;
+  const head = options.letterhead ?? options.logo;
+  const logo = head ? { ...embedImage(w, head), wide: Boolean(options.letterhead) } : undefined;
   const signature = options.signature ? embedImage(w, options.signature) : undefined;
   const images = [logo && `/Logo ${logo.ref} 0 R`, signature && `/Sig ${signature.ref} 0 R`].filter(Boolean);
   w.object(
@@ -151,13 +157,19 @@ interface PageKit {
   bold: EmbeddedFont;
   bodyWidth: number;
   returnBlock: string;
-  logo?: EmbeddedImage;
+  logo?: EmbeddedImage & { wide: boolean };
   signature?: EmbeddedImage;
   watermark: string;
 }
 
 const INK = '0.1 0.1 0.1 rg\n';
 const SIGNATURE_BOX = { width: 2 * 72, height: 0.6 * 72 };
+const LOGO_BOX = { width: 1.75 * 72, height: 0.75 * 72 };
+/** From a quarter inch right of the return window to the right margin, as tall as the window. */
+const LETTERHEAD_BOX = {
+  width: PAGE.width - MARGIN.right - (RETURN_WINDOW.x + RETURN_WINDOW.width + 0.25 * 72),
+  height: RETURN_WINDOW.height,
+};
 
 /** The content streams of one letter's pages. */
 function letterPages(letter: Letter, kit: PageKit): string[] {
@@ -169,7 +181,7 @@ function letterPages(letter: Letter, kit: PageKit): string[] {
     if (index === 0) {
       out += kit.returnBlock;
       out += addressBlock(letter.recipient, RECIPIENT_WINDOW, regular, kit.bold);
-      if (kit.logo) out += image(kit.logo, '/Logo', { width: 1.75 * 72, height: 0.75 * 72 }, 'right', 0.5 * 72);
+      if (kit.logo) out += image(kit.logo, '/Logo', kit.logo.wide ? LETTERHEAD_BOX : LOGO_BOX, 'right', 0.5 * 72);
     }
     let y = index === 0 ? BODY_TOP_FIRST : MARGIN.top;
     out += `BT /F1 ${BODY.fontSize} Tf\n`;
