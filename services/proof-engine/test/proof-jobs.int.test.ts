@@ -408,6 +408,9 @@ describe('proof jobs with core', () => {
     });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().code).toBe('CONTENT_CHECKS_FAILED');
+    expect(missing.json().errors).toEqual([
+      { pointer: '/values/recordsCustodian', message: expect.stringMatching(/records.*\(missing value\)/i) },
+    ]);
     // The order.placed job fails with the reason; a manual request while it is failed is refused too.
     const [auto] = await eventually(
       async () => {

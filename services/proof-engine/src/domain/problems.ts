@@ -40,7 +40,7 @@ export class ContentChecksFailed extends Unprocessable {
       'CONTENT_CHECKS_FAILED',
       `The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`,
       failures.map((f) => ({
-        pointer: f.reason === 'not_in_template' ? '/body' : `/values/${f.check}`,
+        pointer: f.reason === 'not_in_template' ? '/body' : `/values/${f.fields[0]!.replace(/^letter\./, '')}`,
         message: `${f.requirement} (${f.reason.replaceAll('_', ' ')})`,
       })),
     );

@@ -5,6 +5,8 @@ export interface CheckFailure {
   check: string;
   requirement: string;
   reason: 'not_in_template' | 'missing_value' | 'invalid_value';
+  /** The merge fields that satisfy it (`letter.tollFreeNumber`). */
+  fields: string[];
 }
 
 const lookup = (data: Record<string, unknown>, path: string): unknown =>
@@ -25,7 +27,12 @@ export function checkContent(
   const failures: CheckFailure[] = [];
   for (const check of LIBRARY[letterType].checks) {
     if (!check.anyOf.some((p) => template.paths.has(p))) {
-      failures.push({ check: check.id, requirement: check.requirement, reason: 'not_in_template' });
+      failures.push({
+        check: check.id,
+        requirement: check.requirement,
+        reason: 'not_in_template',
+        fields: check.anyOf,
+      });
       continue;
     }
     if (!letterData) continue;
@@ -33,9 +40,9 @@ export function checkContent(
       .map((p) => lookup(letterData, p))
       .filter((x): x is string => typeof x === 'string' && x.trim() !== '');
     if (values.length === 0)
-      failures.push({ check: check.id, requirement: check.requirement, reason: 'missing_value' });
+      failures.push({ check: check.id, requirement: check.requirement, reason: 'missing_value', fields: check.anyOf });
     else if (check.valid && !values.some((x) => check.valid!(x)))
-      failures.push({ check: check.id, requirement: check.requirement, reason: 'invalid_value' });
+      failures.push({ check: check.id, requirement: check.requirement, reason: 'invalid_value', fields: check.anyOf });
   }
   return failures;
 }
