@@ -207,6 +207,12 @@ async function main() {
   say(`provisioning schemas and roles: ${schemas.join(', ')}`);
   for (const schema of schemas) await db.provisionService(adminUrl, schema, secrets[schema]);
 
+  // Core and the proof engine share one file store: core serves the signed links to proofs.
+  const sharedStorage = {
+    FILE_URL_SECRET: secrets.fileUrlSecret,
+    STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+  };
   for (const [dir, { port, schema }] of present) {
     const roles = schema ? db.rolesOf(schema) : undefined;
     const env = toolEnv({
@@ -228,9 +234,7 @@ async function main() {
         ? {
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
-            FILE_URL_SECRET: secrets.fileUrlSecret,
-            STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
-            PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+            ...sharedStorage,
           }
         : {}),
       // Seals the tenant service's private signing keys; generated once into .data/secrets.json.
@@ -238,9 +242,7 @@ async function main() {
       ...(dir === 'core'
         ? {
             PHI_MASTER_KEYS: secrets.phiMasterKeys,
-            FILE_URL_SECRET: secrets.fileUrlSecret,
-            STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
-            PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+            ...sharedStorage,
             // Reads each practice's negotiated price and cancel window from the tenant service.
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
             INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),

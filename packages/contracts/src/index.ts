@@ -3,3 +3,4 @@ export * from './registry';
 export * from './redaction';
 export * from './subjects';
 export * from './events';
+export * from './internal/mailing';

@@ -13,6 +13,7 @@ export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';
 export * from './auth/access-token';
 export * from './auth/internal-token';
+export * from './auth/service-client';
 export * from './auth/principal';
 export * from './auth/tenant-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';

@@ -1,5 +1,4 @@
-import { createInternalTokenMinter, ServiceUnavailable } from '@plh/service-kit';
-import { Pool } from 'undici';
+import { createServiceClient, ServiceUnavailable, type createInternalTokenMinter } from '@plh/service-kit';
 import type { PracticeTerms } from '../domain/deps';
 
 /**
@@ -7,36 +6,32 @@ import type { PracticeTerms } from '../domain/deps';
  * carrying `settings:read`), cached briefly. When the tenant service does not answer, quoting and
  * ordering answer 503 rather than price with the wrong terms.
  */
+const UNAVAILABLE = 'The practice’s terms could not be read; try again shortly.';
+
 export function practiceTermsClient(input: {
   tenantUrl: string;
   mint: ReturnType<typeof createInternalTokenMinter>;
   defaults: PracticeTerms;
   cacheMs?: number;
 }) {
-  const pool = new Pool(input.tenantUrl, { connections: 8, headersTimeout: 3_000, bodyTimeout: 3_000 });
+  const tenant = createServiceClient({
+    baseUrl: input.tenantUrl,
+    mint: input.mint,
+    caller: 'core',
+    audience: 'tenant',
+    scopes: ['settings:read'],
+    unavailable: UNAVAILABLE,
+    timeoutMs: 3_000,
+  });
   const cache = new Map<string, { until: number; terms: PracticeTerms }>();
   const terms = async (tenantId: string): Promise<PracticeTerms> => {
     const hit = cache.get(tenantId);
     if (hit && hit.until > Date.now()) return hit.terms;
-    const token = await input.mint(
-      { kind: 'service', id: 'core', tenantId: null, role: null, scopes: ['settings:read'] },
-      'tenant',
+    const answer = await tenant.get<{ values: Record<string, unknown> }>(
+      `/internal/tenants/${encodeURIComponent(tenantId)}/settings`,
     );
-    let values: Record<string, unknown>;
-    try {
-      const res = await pool.request({
-        method: 'GET',
-        path: `/internal/tenants/${encodeURIComponent(tenantId)}/settings`,
-        headers: { 'x-plh-internal-token': token },
-      });
-      if (res.statusCode !== 200) {
-        await res.body.dump();
-        throw new Error(`tenant service answered ${res.statusCode}`);
-      }
-      ({ values } = (await res.body.json()) as { values: Record<string, unknown> });
-    } catch {
-      throw new ServiceUnavailable('The practice’s terms could not be read; try again shortly.');
-    }
+    if (!answer) throw new ServiceUnavailable(UNAVAILABLE); // a practice the tenant service does not know
+    const { values } = answer;
     const perLetter = values['pricing.perLetterOverrideCents'];
     const hours = values['orders.cancelWindowHours'];
     const result: PracticeTerms = {
@@ -47,5 +42,5 @@ export function practiceTermsClient(input: {
     cache.set(tenantId, { until: Date.now() + (input.cacheMs ?? 30_000), terms: result });
     return result;
   };
-  return { terms, close: () => pool.close() };
+  return { terms, close: () => tenant.close() };
 }

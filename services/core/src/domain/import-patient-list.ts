@@ -203,6 +203,17 @@ export function addressLinesOf(r: Recipient): string[] {
   return [r.address1, ...(r.address2 ? [r.address2] : []), `${r.city} ${r.state} ${r.zip}`];
 }
 
+/** A stored patient's name and address, decrypted (the inverse of sealPatient). */
+export function unsealPatient(
+  sealer: PhiSealer,
+  p: { id: string; nameCipher: Uint8Array; addressCipher: Uint8Array },
+): Recipient {
+  return {
+    name: sealer.decrypt(p.id, 'name', Buffer.from(p.nameCipher)),
+    ...(JSON.parse(sealer.decrypt(p.id, 'address', Buffer.from(p.addressCipher))) as Omit<Recipient, 'name'>),
+  };
+}
+
 function sealPatient(sealer: PhiSealer, row: number, dedupeKey: string, r: Recipient): PatientRow {
   const id = randomUUID();
   const lines = addressLinesOf(r);
@@ -234,12 +245,7 @@ export async function listRecipients(
     const rows = await uow.lists.patients(list.id, { skip: input.skip, take: input.take });
     return {
       total: await uow.lists.countPatients(list.id),
-      items: rows.map((p) => ({
-        id: p.id,
-        row: p.rowNumber,
-        name: sealer.decrypt(p.id, 'name', Buffer.from(p.nameCipher)),
-        ...(JSON.parse(sealer.decrypt(p.id, 'address', Buffer.from(p.addressCipher))) as Omit<Recipient, 'name'>),
-      })),
+      items: rows.map((p) => ({ id: p.id, row: p.rowNumber, ...unsealPatient(sealer, p) })),
     };
   });
 }

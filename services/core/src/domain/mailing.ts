@@ -1,29 +1,9 @@
+import type { Mailing, MailingRecipient } from '@plh/contracts';
 import type { CoreDeps } from './deps';
+import { addressLinesOf, unsealPatient } from './import-patient-list';
 import { OrderNotFound } from './problems';
 
-/** What the proof engine needs to lay out an order's letters (no PHI: recipients come separately). */
-export interface Mailing {
-  orderId: string;
-  orderNumber: number;
-  projectId: string;
-  letterType: string;
-  listId: string;
-  recipients: number;
-  duplex: boolean;
-  color: boolean;
-  /** Latest revision of the project's letterhead, logo and signature images, if any. */
-  letterhead: { storageKey: string; contentType: string } | null;
-  logo: { storageKey: string; contentType: string } | null;
-  signature: { storageKey: string; contentType: string } | null;
-}
-
-export interface MailingRecipient {
-  /** The row of the uploaded list (what the practice sees in its spreadsheet). */
-  row: number;
-  /** Name, then address lines in USPS style. */
-  lines: string[];
-}
-
+/** An order's layout facts for the proof engine: no PHI (recipients come from mailingRecipients). */
 export async function mailingOf(deps: Pick<CoreDeps, 'unitOfWork'>, tenantId: string, orderId: string) {
   return deps.unitOfWork(tenantId, async (uow): Promise<Mailing> => {
     const order = await uow.orders.findById(orderId);
@@ -78,22 +58,8 @@ export async function mailingRecipients(
       rows = await uow.lists.patientsAfter(quote.listId, input.afterRow, input.take);
     }
     return rows.map((p) => {
-      const address = JSON.parse(sealer.decrypt(p.id, 'address', Buffer.from(p.addressCipher))) as {
-        address1: string;
-        address2: string | null;
-        city: string;
-        state: string;
-        zip: string;
-      };
-      return {
-        row: p.rowNumber,
-        lines: [
-          sealer.decrypt(p.id, 'name', Buffer.from(p.nameCipher)),
-          address.address1,
-          ...(address.address2 ? [address.address2] : []),
-          `${address.city} ${address.state} ${address.zip}`,
-        ],
-      };
+      const recipient = unsealPatient(sealer, p);
+      return { row: p.rowNumber, lines: [recipient.name, ...addressLinesOf(recipient)] };
     });
   });
 }

@@ -1,12 +1,9 @@
+import { MAILING_READ_SCOPE, MailingRecipientsSchema, MailingSchema } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { mailingOf, mailingRecipients } from '../domain/mailing';
 
-/** The scope of the proof engine's service token: an order's layout facts and decrypted recipients. */
-export const MAILING_READ_SCOPE = 'mailing:read';
-
 const Params = Type.Object({ tenantId: Type.String({ format: 'uuid' }), orderId: Type.String({ format: 'uuid' }) });
-const File = Type.Union([Type.Object({ storageKey: Type.String(), contentType: Type.String() }), Type.Null()]);
 
 /** For the proof engine (service token with `mailing:read`); unreachable through the gateway. */
 const internalMailingRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
@@ -19,21 +16,7 @@ const internalMailingRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
     {
       schema: {
         params: Params,
-        response: {
-          200: Type.Object({
-            orderId: Type.String(),
-            orderNumber: Type.Integer(),
-            projectId: Type.String(),
-            letterType: Type.String(),
-            listId: Type.String(),
-            recipients: Type.Integer(),
-            duplex: Type.Boolean(),
-            color: Type.Boolean(),
-            letterhead: File,
-            logo: File,
-            signature: File,
-          }),
-        },
+        response: { 200: MailingSchema },
       },
     },
     async (req) => mailingOf(deps, req.params.tenantId, req.params.orderId),
@@ -48,11 +31,7 @@ const internalMailingRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
           take: Type.Integer({ minimum: 1, maximum: 5000, default: 1000 }),
           sample: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
         }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ row: Type.Integer(), lines: Type.Array(Type.String()) })),
-          }),
-        },
+        response: { 200: MailingRecipientsSchema },
       },
     },
     async (req, reply) => {

@@ -1,24 +1,7 @@
-import { createInternalTokenMinter, ServiceUnavailable } from '@plh/service-kit';
-import { Pool } from 'undici';
+import { MAILING_READ_SCOPE, type Mailing, type MailingRecipient, type MailingRecipients } from '@plh/contracts';
+import { createServiceClient, type createInternalTokenMinter } from '@plh/service-kit';
 
-export interface Mailing {
-  orderId: string;
-  orderNumber: number;
-  projectId: string;
-  letterType: string;
-  listId: string;
-  recipients: number;
-  duplex: boolean;
-  color: boolean;
-  letterhead: { storageKey: string; contentType: string } | null;
-  logo: { storageKey: string; contentType: string } | null;
-  signature: { storageKey: string; contentType: string } | null;
-}
-
-export interface MailingRecipient {
-  row: number;
-  lines: string[];
-}
+export type { Mailing, MailingRecipient };
 
 export interface CoreMailing {
   mailing(tenantId: string, orderId: string): Promise<Mailing>;
@@ -39,37 +22,29 @@ export function coreMailingClient(input: {
   coreUrl: string;
   mint: ReturnType<typeof createInternalTokenMinter>;
 }): CoreMailing {
-  const pool = new Pool(input.coreUrl, { connections: 4, headersTimeout: 30_000, bodyTimeout: 30_000 });
-  const get = async <T>(path: string): Promise<T> => {
-    const token = await input.mint(
-      { kind: 'service', id: 'proof-engine', tenantId: null, role: null, scopes: ['mailing:read'] },
-      'core',
-    );
-    let res;
-    try {
-      res = await pool.request({ method: 'GET', path, headers: { 'x-plh-internal-token': token } });
-    } catch {
-      throw new ServiceUnavailable('The core service did not answer; the job can be retried.');
-    }
-    if (res.statusCode === 404) {
-      await res.body.dump();
-      throw new MailingNotFound();
-    }
-    if (res.statusCode !== 200) {
-      await res.body.dump();
-      throw new ServiceUnavailable(`The core service answered ${res.statusCode}; the job can be retried.`);
-    }
-    return (await res.body.json()) as T;
-  };
+  const core = createServiceClient({
+    baseUrl: input.coreUrl,
+    mint: input.mint,
+    caller: 'proof-engine',
+    audience: 'core',
+    scopes: [MAILING_READ_SCOPE],
+    unavailable: 'The core service did not answer; the job can be retried.',
+    timeoutMs: 30_000,
+    connections: 4,
+  });
   const base = (tenantId: string, orderId: string) =>
     `/internal/tenants/${encodeURIComponent(tenantId)}/orders/${encodeURIComponent(orderId)}`;
+  const found = <T>(answer: T | null): T => {
+    if (answer === null) throw new MailingNotFound();
+    return answer;
+  };
   return {
-    mailing: (tenantId, orderId) => get<Mailing>(`${base(tenantId, orderId)}/mailing`),
+    mailing: async (tenantId, orderId) => found(await core.get<Mailing>(`${base(tenantId, orderId)}/mailing`)),
     recipients: async (tenantId, orderId, query) => {
       const qs = 'sample' in query ? `sample=${query.sample}` : `afterRow=${query.afterRow}&take=${query.take}`;
-      return (await get<{ items: MailingRecipient[] }>(`${base(tenantId, orderId)}/recipients?${qs}`)).items;
+      return found(await core.get<MailingRecipients>(`${base(tenantId, orderId)}/recipients?${qs}`)).items;
     },
-    close: () => pool.close(),
+    close: () => core.close(),
   };
 }
 

@@ -37,6 +37,16 @@ const FIELDS = {
   archivedAt: true,
 } as const;
 
+const REVISION_FIELDS = {
+  id: true,
+  templateId: true,
+  revision: true,
+  body: true,
+  sha256: true,
+  createdBy: true,
+  createdAt: true,
+} as const;
+
 /** A practice's own templates and their revisions (tenant-bound). */
 export function templateRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
@@ -76,28 +86,7 @@ export function templateRepository(tx: Tx, tenantId: string) {
       tx.templateRevision.findFirst({
         where: { ...scope, templateId },
         orderBy: { revision: 'desc' },
-        select: {
-          id: true,
-          templateId: true,
-          revision: true,
-          body: true,
-          sha256: true,
-          createdBy: true,
-          createdAt: true,
-        },
-      }),
-    revisionById: (id: string): Promise<TemplateRevisionRecord | null> =>
-      tx.templateRevision.findFirst({
-        where: { ...scope, id },
-        select: {
-          id: true,
-          templateId: true,
-          revision: true,
-          body: true,
-          sha256: true,
-          createdBy: true,
-          createdAt: true,
-        },
+        select: REVISION_FIELDS,
       }),
   };
 }

@@ -77,15 +77,16 @@ export async function runJob(
 
 async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {
   const mailing = await deps.core.mailing(job.tenantId, job.orderId);
-  const { setup, compiled, revisionId } = await deps.unitOfWork(job.tenantId, async (uow) => {
+  const { setup, compiled } = await deps.unitOfWork(job.tenantId, async (uow) => {
     const setup = await uow.letters.find(mailing.projectId);
     if (!setup) throw new JobFailure('The project has no letter set up (template and values).');
-    return { setup, ...(await resolveTemplate(uow, setup.letterType, setup.templateId)) };
+    const template = await resolveTemplate(uow, setup.letterType, setup.templateId);
+    await uow.jobs.update(job.id, { templateRevisionId: template.revisionId });
+    return { setup, ...template };
   });
   const failures = checkContent(setup.letterType, compiled, mergeData(setup.values, setup.returnAddress, 'x'));
   if (failures.length)
     throw new JobFailure(`The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`);
-  await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { templateRevisionId: revisionId }));
   const image = async (file: Mailing['logo']) => {
     if (!file || !keyBelongsTo(file.storageKey, job.tenantId)) return undefined;
     const type = file.contentType === 'image/png' ? 'png' : file.contentType === 'image/jpeg' ? 'jpeg' : null;
@@ -194,7 +195,8 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
     await deps.unitOfWork(job.tenantId, async (uow) => {
       await uow.jobs.update(job.id, {
         parts,
-        lettersDone: Math.min(done, Math.max(total, done)),
+        lettersDone: done,
+        // Counted as read: should core hold more rows than were quoted, the total grows with them.
         lettersTotal: Math.max(total, done),
         resumeAfterRow: afterRow,
         leaseUntil: new Date(Date.now() + 5 * 60_000),

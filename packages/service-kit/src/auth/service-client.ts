@@ -1,0 +1,53 @@
+import { Pool } from 'undici';
+import { ServiceUnavailable } from '../problem';
+import { INTERNAL_TOKEN_HEADER, type createInternalTokenMinter } from './internal-token';
+
+export interface ServiceClient {
+  /**
+   * GET `path` at the other service as this service: the parsed JSON of a 200, null for a 404, and
+   * ServiceUnavailable (503, `unavailable` as its detail) when the service does not answer or
+   * answers anything else — a caller never acts on a half-understood answer.
+   */
+  get<T>(path: string): Promise<T | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Service-to-service calls over the other service's `/internal` API, each with a service token
+ * (short-lived, minted once and reused while fresh) naming this service and the scopes it holds.
+ */
+export function createServiceClient(input: {
+  baseUrl: string;
+  mint: ReturnType<typeof createInternalTokenMinter>;
+  /** This service's name (the token's subject) and the callee's (its audience). */
+  caller: string;
+  audience: string;
+  scopes: string[];
+  /** The problem detail when the other service cannot be used. */
+  unavailable: string;
+  timeoutMs?: number;
+  connections?: number;
+}): ServiceClient {
+  const timeout = input.timeoutMs ?? 10_000;
+  const pool = new Pool(input.baseUrl, {
+    connections: input.connections ?? 8,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+  });
+  const principal = { kind: 'service' as const, id: input.caller, tenantId: null, role: null, scopes: input.scopes };
+  return {
+    async get<T>(path: string): Promise<T | null> {
+      const token = await input.mint(principal, input.audience);
+      try {
+        const res = await pool.request({ method: 'GET', path, headers: { [INTERNAL_TOKEN_HEADER]: token } });
+        if (res.statusCode === 200) return (await res.body.json()) as T;
+        await res.body.dump();
+        if (res.statusCode === 404) return null;
+      } catch {
+        // falls through: not answering is the same as answering wrong
+      }
+      throw new ServiceUnavailable(input.unavailable);
+    },
+    close: () => pool.close(),
+  };
+}
