@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { fmt } from './stats';
+import { fmt, report } from './stats';
 
 const CONNECTIONS = Number(process.env.BENCH_GW_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_GW_SECONDS ?? 8);
@@ -87,6 +87,13 @@ async function main(): Promise<void> {
       `gateway / bare proxy throughput ${fmt(ratio, 2)}x; gateway adds ${fmt(gateway.p50 - direct.p50, 2)} ms p50 and ` +
         `${fmt(gateway.p99 - direct.p99, 2)} ms p99 over direct`,
     );
+    report('gateway', {
+      'gateway req/s': gateway.rps,
+      'bare proxy req/s': bare.rps,
+      'direct req/s': direct.rps,
+      'gateway p50 ms': gateway.p50,
+      'gateway p99 ms': gateway.p99,
+    });
     console.log(
       `targets: >= 0.8x bare: ${ratio >= 0.8 ? 'met' : 'MISSED'}; <= 1 ms p50 / <= 5 ms p99 added: ` +
         `${gateway.p50 - direct.p50 <= 1 && gateway.p99 - direct.p99 <= 5 ? 'met' : 'MISSED'}; >= 3000 req/s: ${gateway.rps >= 3000 ? 'met' : 'MISSED'}`,

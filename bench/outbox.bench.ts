@@ -15,7 +15,7 @@ import { PgDatabase, setupServiceDatabase, type SqlExecutor } from '@plh/db';
 import { connectNats, enqueueEvent, ensureServiceStream, Namespace, OutboxRelay, startConsumer } from '@plh/event-bus';
 import { startEmbeddedPostgres, startNatsServer } from '@plh/test-kit';
 import { Client } from 'pg';
-import { fmt, paced, percentile, pool } from './stats';
+import { fmt, paced, percentile, pool, report } from './stats';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const LATENCY_N = Number(process.env.BENCH_LATENCY_N ?? 2_000);
@@ -157,6 +157,13 @@ async function main(): Promise<void> {
       `ratios (outbox / bare): p50 ${fmt(outbox.p50 / bare.p50, 2)}x, p99 ${fmt(outbox.p99 / bare.p99, 2)}x, ` +
         `throughput ${fmt(outbox.perSec / bare.perSec, 2)}x`,
     );
+    report('outbox', {
+      'outbox msgs/s': outbox.perSec,
+      'bare msgs/s': bare.perSec,
+      'outbox p50 ms': outbox.p50,
+      'outbox p99 ms': outbox.p99,
+      'bare p99 ms': bare.p99,
+    });
     console.log(
       `targets: outbox p99 < 50 ms: ${outbox.p99 < 50 ? 'met' : 'MISSED'}; throughput >= 0.5x bare: ${outbox.perSec >= 0.5 * bare.perSec ? 'met' : 'MISSED'}`,
     );

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fmt } from './stats';
+import { fmt, report } from './stats';
 
 const LETTERS = Number(process.env.BENCH_PROOF_LETTERS ?? 10_000);
 
@@ -55,6 +55,14 @@ const [capped, capped4x] = [run('ours', LETTERS, 96), run('ours', LETTERS * 4, 9
 console.log(
   `heap capped at 96 MB: ${LETTERS} letters peak RSS ${fmt(capped.peakRssMb, 0)} MB, ${LETTERS * 4} letters ${fmt(capped4x.peakRssMb, 0)} MB (${fmt(capped4x.peakRssMb / capped.peakRssMb, 2)}x for 4x the letters), ${fmt(rate(capped4x), 0)} letters/s`,
 );
+report('proof', {
+  'ours letters/s': rate(ours),
+  'ours peak RSS MB': ours.peakRssMb,
+  'batches letters/s': rate(batched),
+  'pdf-lib letters/s': rate(pdfLib),
+  'pdfkit letters/s': rate(pdfkit),
+  'capped 4x peak RSS MB': capped4x.peakRssMb,
+});
 console.log(
   `targets (production file): >= 1000 letters/s: ${rate(ours) >= 1000 ? 'met' : 'MISSED'} (${fmt(rate(ours), 0)}); ` +
     `peak RSS <= 256 MB: ${ours.peakRssMb <= 256 ? 'met' : 'MISSED'} (${fmt(ours.peakRssMb, 0)} MB); ` +

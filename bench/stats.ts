@@ -29,3 +29,11 @@ export async function paced(count: number, ratePerSec: number, task: (i: number)
   }
   await Promise.all(inflight);
 }
+
+/**
+ * Prints a benchmark's headline figures as one machine-readable line (`BENCH {"bench","metrics"}`),
+ * after its human-readable table, so runtimes.bench.ts can set runs side by side.
+ */
+export function report(bench: string, metrics: Record<string, number>): void {
+  console.log(`BENCH ${JSON.stringify({ bench, node: process.version, metrics })}`);
+}

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Makes a fresh clone runnable, with nothing but Node 20 and Debian's archive: pins pnpm (inside the
-// repo, no global install), installs dependencies, fetches nats-server 2.10 when no NATS_URL is
+// Makes a fresh clone runnable, with nothing but some Node.js with npm and Debian's archive: brings the
+// pinned Node.js LTS (.node-version) into .local/node when the machine's is another major, pins pnpm
+// (inside the repo, no global install), installs dependencies, fetches nats-server 2.10 when no NATS_URL is
 // given (and redis-server for the test suite), generates Prisma clients and builds every package (turbo caches what did not change).
 import { execFileSync, spawnSync } from 'node:child_process';
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNode } from './ensure-node.mjs';
 import { ensureNats } from './ensure-nats.mjs';
 import { ensurePoppler } from './ensure-poppler.mjs';
 import { ensureRedis } from './ensure-redis.mjs';
@@ -40,11 +42,17 @@ function step(message) {
   console.log(`\x1b[36m[setup]\x1b[0m ${message}`);
 }
 
-function ensureNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 11)) {
-    throw new Error(`Node >= 20.11 is required (this is ${process.version}).`);
+let pinnedNode;
+/**
+ * The pinned Node.js (see ensure-node.mjs), put first on this process's PATH so that pnpm, turbo,
+ * jest, tsx and every service started from here run on it. Returns its binary.
+ */
+export function usePinnedNode() {
+  if (!pinnedNode) {
+    pinnedNode = ensureNode();
+    process.env.PATH = [pinnedNode.dir, process.env.PATH].join(path.delimiter);
   }
+  return pinnedNode.bin;
 }
 
 function ensurePnpm() {
@@ -61,7 +69,7 @@ function ensurePnpm() {
 }
 
 export function bootstrap({ quiet = false, forTests = false } = {}) {
-  ensureNode();
+  const node = usePinnedNode();
   ensurePnpm();
   step('installing dependencies (pnpm install)');
   run('pnpm', ['install', '--frozen-lockfile', ...(quiet ? ['--reporter=silent'] : [])]);
@@ -81,6 +89,7 @@ export function bootstrap({ quiet = false, forTests = false } = {}) {
   }
   step('generating Prisma clients and building packages (turbo)');
   run('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only', '--concurrency=2']);
+  return node;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -176,8 +176,8 @@ async function shutdown(code) {
  * supervisor (its own group), so they are stopped in order by it: services first (they flush their
  * outbox to NATS), then NATS and PostgreSQL. This foreground process only relays the signal.
  */
-function runSupervisor() {
-  const supervisor = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+function runSupervisor(node) {
+  const supervisor = spawn(node, [fileURLToPath(import.meta.url)], {
     detached: true,
     stdio: 'inherit',
     env: { ...process.env, PLH_START_SUPERVISOR: '1' },
@@ -283,7 +283,7 @@ async function main() {
   }
 
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));
-  console.log('\n\x1b[1mPatientLetterHub is running\x1b[0m');
+  console.log(`\n\x1b[1mPatientLetterHub is running\x1b[0m (Node.js ${process.version})`);
   for (const [dir, { port }] of present)
     console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
   if (present.some(([dir]) => dir === 'gateway'))
@@ -320,11 +320,12 @@ if (process.env.PLH_START_SUPERVISOR === '1') {
     await shutdown(1);
   });
 } else {
+  let node;
   try {
-    bootstrap();
+    node = bootstrap(); // the pinned Node.js: the supervisor, and through it every service, runs on it
   } catch (err) {
     console.error(`[start] ${err.message}`);
     process.exit(1);
   }
-  runSupervisor();
+  runSupervisor(node);
 }

@@ -43,5 +43,7 @@ export async function runService(
     void shutdown('unhandledRejection', 1);
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
+  // Which runtime answers matters for security fixes: every service says it once, at start.
+  app.log.info({ address, node: process.version, pid: process.pid }, 'serving');
   return address;
 }

@@ -4,6 +4,7 @@ export * from './nats-server';
 export * from './postgres';
 export * from './ports';
 export * from './redis-server';
+export * from './runtime';
 export * from './s3-server';
 export * from './test-env';
 export { containerRuntimeAvailable } from './containers';

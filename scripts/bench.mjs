@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `pnpm bench [outbox|gateway|core|proof]`: bootstraps (the pinned Node.js included) and runs the
+// benchmarks in bench/ on it, all of them or the one named.
+import { bootstrap, run } from './bootstrap.mjs';
+
+const which = process.argv[2];
+const NAMES = ['outbox', 'gateway', 'core', 'proof', 'runtimes'];
+try {
+  if (which && !NAMES.includes(which)) throw new Error(`unknown benchmark "${which}" (one of ${NAMES.join(', ')})`);
+  bootstrap({ quiet: true });
+  run('pnpm', ['--filter', '@plh/bench', 'run', which ? `bench:${which}` : 'bench']);
+} catch (err) {
+  console.error(`[bench] ${err.message}`);
+  process.exit(1);
+}
