@@ -17,8 +17,11 @@ interface Run {
   peakRssMb: number;
 }
 
+/** The proof engine's own Node.js flags (scripts/start.mjs PROOF_ENGINE_NODE_FLAGS); the baselines get them too. */
+const SERVICE_FLAGS = ['--max-semi-space-size=16'];
+
 function run(variant: string, letters = LETTERS, heapCapMb?: number): Run {
-  const cap = heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [];
+  const cap = [...SERVICE_FLAGS, ...(heapCapMb ? [`--max-old-space-size=${heapCapMb}`] : [])];
   const out = execFileSync(
     process.execPath,
     [...cap, '--import', 'tsx', path.join(__dirname, 'proof/run.ts'), variant, String(letters)],

@@ -11,6 +11,7 @@ import { ProblemSchema } from './problem';
 import { genRequestId, requestContext } from './request-context';
 import { principalDecorator } from './auth/principal';
 import type { TelemetryHook } from './telemetry';
+import { workContext } from './work-context';
 
 export type ServiceApp = FastifyInstance<
   RawServerDefault,
@@ -68,6 +69,7 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   app.setNotFoundHandler(notFoundHandler);
   await app.register(requestContext);
   await app.register(principalDecorator);
+  await app.register(workContext);
   if (options.openApi !== false) await registerOpenApi(app, name);
   await app.register(healthRoutes);
   // Responses finishing during shutdown close their keep-alive connection, so draining ends when

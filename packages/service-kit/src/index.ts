@@ -11,6 +11,8 @@ export * from './telemetry';
 export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';
+export * from './unit-of-work';
+export * from './work-context';
 export * from './auth/access-token';
 export * from './auth/internal-token';
 export * from './auth/service-client';

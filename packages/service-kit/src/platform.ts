@@ -1,5 +1,5 @@
-import { Type, type Static } from '@sinclair/typebox';
-import type { EventRegistry } from '@plh/contracts';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import type { EventDefinition, EventEnvelope, EventRegistry } from '@plh/contracts';
 import { migrate, prismaAdapter, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import {
   connectNats,
@@ -13,6 +13,36 @@ import {
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
+import type { UnitOfWork, UnitOfWorkFactory } from './unit-of-work';
+import { runInContext, serviceContext } from './work-context';
+
+/** A handler of one event type, its `data` typed from the contract (validated before it runs). */
+export interface TypedHandler<U> {
+  type: string;
+  handle(event: EventEnvelope, uow: U): Promise<void>;
+}
+
+/**
+ * `on(OrderPlaced, async (event, uow) => …)`: `event.data` has the contract's type. The consumer
+ * validates every event against the registry before any handler sees it, so the data is what the
+ * schema says; `uow` is the service's unit of work in the event's tenant, in the transaction that
+ * also records the event in the inbox.
+ */
+export function on<S extends TObject, U>(
+  def: EventDefinition<S>,
+  handle: (event: EventEnvelope<Static<S>>, uow: U) => Promise<void>,
+): TypedHandler<U> {
+  return { type: def.type, handle: (event, uow) => handle(event as EventEnvelope<Static<S>>, uow) };
+}
+
+export interface ConsumeOptions<Tx extends SqlExecutor, Repos> extends Omit<
+  ConsumerOptions<Tx>,
+  'nc' | 'js' | 'ns' | 'registry' | 'db' | 'log' | 'types' | 'handler'
+> {
+  unitOfWork: UnitOfWorkFactory<Tx, Repos>;
+  /** One per event type this consumer receives (all from one service's stream). */
+  handlers: TypedHandler<UnitOfWork<Repos>>[];
+}
 
 /** Settings of every service that owns data and events. */
 export const PlatformConfigSchema = Type.Object({
@@ -45,10 +75,11 @@ export interface Platform<Db extends PlatformDb> {
   registry: EventRegistry;
   relay: OutboxRelay;
   readiness: Record<string, ReadinessCheck>;
-  /** Starts a durable consumer that is stopped with the platform. */
-  consume(
-    options: Omit<ConsumerOptions<SqlExecutor>, 'nc' | 'js' | 'ns' | 'registry' | 'db' | 'log'>,
-  ): Promise<RunningConsumer>;
+  /**
+   * Starts a durable consumer that is stopped with the platform. Each handler runs in the event's
+   * tenant transaction with a service work context that continues the event's trace.
+   */
+  consume<Tx extends SqlExecutor, Repos>(options: ConsumeOptions<Tx, Repos>): Promise<RunningConsumer>;
   /** Stops consumers, flushes the outbox, drains NATS and closes the pool (in that order). */
   close(): Promise<void>;
 }
@@ -107,14 +138,28 @@ export async function connectPlatform<Db extends PlatformDb>(
     registry,
     relay,
     readiness: { postgres: postgresCheck(db), nats: natsCheck(nats.nc) },
-    consume: async (consumerOptions) => {
-      const consumer = await startConsumer<SqlExecutor>({
+    consume: async ({ handlers, unitOfWork, ...consumerOptions }) => {
+      const byType = new Map(handlers.map((h) => [h.type, h]));
+      if (byType.size !== handlers.length)
+        throw new Error(`consumer ${consumerOptions.name}: two handlers for one type`);
+      const consumer = await startConsumer({
         ...consumerOptions,
+        types: [...byType.keys()],
+        handler: (event, tx) => {
+          const handler = byType.get(event.type);
+          if (!handler) throw new Error(`consumer ${consumerOptions.name}: no handler for ${event.type}`);
+          // Tenant-scoped by design: an event without a tenant is a contract breach, dead-lettered for ops.
+          if (!event.tenantId) throw new Error(`consumer ${consumerOptions.name}: ${event.type} has no tenant`);
+          const tenantId = event.tenantId;
+          return runInContext(serviceContext(schema, event), () =>
+            handler.handle(event, unitOfWork.bind(tx, tenantId)),
+          );
+        },
         nc: nats.nc,
         js: nats.js,
         ns,
         registry,
-        db,
+        db: unitOfWork.db,
         log,
       });
       consumers.push(consumer);

@@ -12,7 +12,7 @@ import type { ObjectStorage } from '@plh/storage';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { startProofConsumer } from './events/proof-job-ready.handler';
-import { unitOfWork } from './data/unit-of-work';
+import { coreUnitOfWork } from './data/unit-of-work';
 import { practiceTermsClient } from './data/practice-terms.client';
 import type { CoreDeps } from './domain/deps';
 import { Keyring } from './domain/keyring';
@@ -51,9 +51,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         })
       : undefined;
   if (termsClient) app.addHook('onClose', () => termsClient.close());
+  const unitOfWork = coreUnitOfWork(deps.platform.db, deps.platform.registry);
   const core: CoreDeps = {
     terms: termsClient?.terms ?? (() => Promise.resolve(defaults)),
-    unitOfWork: unitOfWork(deps.platform.db, deps.platform.registry),
+    unitOfWork: unitOfWork.run,
     storage,
     keyring: new Keyring(parseMasterKeys(config.PHI_MASTER_KEYS)),
     limits: {
@@ -91,6 +92,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       await uploads.register(patientListUploadRoutes, { deps: core });
     });
   });
-  await startProofConsumer(deps.platform);
+  await startProofConsumer(deps.platform, unitOfWork);
   return app;
 }

@@ -152,7 +152,10 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
           await limit('api-key', `key:${principal.id}`, auth.keyRateLimitPerMin, headers);
       }
       reply.headers(headers);
-      const token = auth ? await mint(auth.principal, rule.service) : null;
+      // The client as this gateway determined it, signed, so services' audit records can trust it.
+      const userAgent = req.headers['user-agent'];
+      const client = { ip: req.ip, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 256) : null };
+      const token = auth ? await mint(auth.principal, rule.service, client) : null;
       // A tenant-less path means the caller's own practice (route-table.ts `ownPractice`).
       const path = rule.ownPractice
         ? `/api/tenants/${auth!.principal.tenantId}${req.url.slice('/api'.length)}`

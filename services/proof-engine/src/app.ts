@@ -12,7 +12,7 @@ import { storageFromConfig, type ObjectStorage } from '@plh/storage';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { coreMailingClient, type CoreMailing } from './data/core-mailing.client';
-import { claimNextJob, unitOfWork } from './data/unit-of-work';
+import { claimNextJob, proofUnitOfWork } from './data/unit-of-work';
 import type { ProofDeps } from './domain/deps';
 import { startWorker } from './domain/worker';
 import { startOrderConsumer } from './events/order-events.handler';
@@ -37,8 +37,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       coreUrl: config.CORE_URL,
       mint: createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK)),
     });
+  const unitOfWork = proofUnitOfWork(deps.platform.db, deps.platform.registry);
   const proof: ProofDeps = {
-    unitOfWork: unitOfWork(deps.platform.db, deps.platform.registry),
+    unitOfWork: unitOfWork.run,
     storage: deps.storage ?? storageFromConfig(config),
     core,
     settings: {
@@ -66,6 +67,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(letterRoutes, { deps: proof });
     await scope.register(jobRoutes, { deps: proof, worker });
   });
-  await startOrderConsumer(deps.platform, worker);
+  await startOrderConsumer(deps.platform, unitOfWork, worker);
   return app;
 }

@@ -1,8 +1,10 @@
 import type { EventDefinition } from '../registry';
+import { AUDIT_EVENTS } from './audit';
 import { CORE_EVENTS } from './core';
 import { PROOF_EVENTS } from './proof';
 import { TENANT_EVENTS } from './tenant';
 
+export * from './audit';
 export * from './core';
 export * from './proof';
 export * from './tenant';
@@ -11,4 +13,9 @@ export * from './tenant';
  * Every event the platform publishes. Each service's events live in `./<service>.ts` and are added
  * here; the registry built from this list validates publish and consume.
  */
-export const ALL_EVENTS: readonly EventDefinition[] = [...TENANT_EVENTS, ...CORE_EVENTS, ...PROOF_EVENTS];
+export const ALL_EVENTS: readonly EventDefinition[] = [
+  ...TENANT_EVENTS,
+  ...CORE_EVENTS,
+  ...PROOF_EVENTS,
+  ...Object.values(AUDIT_EVENTS),
+];

@@ -22,10 +22,17 @@ export const INTERNAL_TOKEN_HEADER = 'x-plh-internal-token';
 export const INTERNAL_TOKEN_TYPE = 'plh-internal+jwt';
 export const INTERNAL_ISSUER = 'plh-internal';
 
-export type Principal =
+/** The caller's address and user agent as the gateway saw them, signed into the token for audit records. */
+export interface SignedClient {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type Principal = (
   | { kind: 'user'; id: string; tenantId: string | null; role: Role; scopes: [] }
   | { kind: 'api_key'; id: string; tenantId: string; role: null; scopes: string[] }
-  | { kind: 'service'; id: string; tenantId: null; role: null; scopes: string[] };
+  | { kind: 'service'; id: string; tenantId: null; role: null; scopes: string[] }
+) & { client?: SignedClient };
 
 export interface InternalSigner {
   kid: string;
@@ -37,8 +44,10 @@ export async function signInternalToken(
   principal: Principal,
   audience: string,
   ttlSec = 60,
+  client?: SignedClient,
 ): Promise<string> {
-  return new SignJWT({ kind: principal.kind, tid: principal.tenantId, role: principal.role, scopes: principal.scopes })
+  const claims = { kind: principal.kind, tid: principal.tenantId, role: principal.role, scopes: principal.scopes };
+  return new SignJWT(client ? { ...claims, cip: client.ip, cua: client.userAgent } : claims)
     .setProtectedHeader({ alg: 'EdDSA', typ: INTERNAL_TOKEN_TYPE, kid: signer.kid })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(audience)
@@ -68,6 +77,8 @@ export function createInternalTokenVerifier(input: { jwks: JSONWebKeySet; audien
         requiredClaims: ['sub', 'exp', 'jti'],
       });
       const principal = principalOf(payload.kind, String(payload.sub), payload.tid, payload.role, payload.scopes);
+      if (principal && ('cip' in payload || 'cua' in payload))
+        principal.client = signedClientOf(payload.cip, payload.cua);
       if (principal) {
         cache.set(token, { principal, expiresAt: new Date(Number(payload.exp) * 1000) });
         return principal;
@@ -78,6 +89,13 @@ export function createInternalTokenVerifier(input: { jwks: JSONWebKeySet; audien
     throw new Unauthorized('The request did not come through the gateway.');
   };
 }
+
+const nullableString = (value: unknown, max: number): string | null =>
+  typeof value === 'string' ? value.slice(0, max) : null;
+const signedClientOf = (ip: unknown, userAgent: unknown): SignedClient => ({
+  ip: nullableString(ip, 64),
+  userAgent: nullableString(userAgent, 256),
+});
 
 function principalOf(kind: unknown, id: string, tid: unknown, role: unknown, scopes: unknown): Principal | null {
   const scopeList = Array.isArray(scopes) && scopes.every((s) => typeof s === 'string') ? scopes : null;
@@ -97,11 +115,11 @@ function principalOf(kind: unknown, id: string, tid: unknown, role: unknown, sco
  */
 export function createInternalTokenMinter(signer: InternalSigner, ttlSec = 60) {
   const minted = new Map<string, { token: string; reuseUntil: number }>();
-  return async (principal: Principal, audience: string): Promise<string> => {
-    const key = `${audience}|${principal.kind}|${principal.id}|${principal.tenantId}|${principal.role}|${principal.scopes.join(',')}`;
+  return async (principal: Principal, audience: string, client?: SignedClient): Promise<string> => {
+    const key = `${audience}|${principal.kind}|${principal.id}|${principal.tenantId}|${principal.role}|${principal.scopes.join(',')}|${client?.ip}|${client?.userAgent}`;
     const hit = minted.get(key);
     if (hit && hit.reuseUntil > Date.now()) return hit.token;
-    const token = await signInternalToken(signer, principal, audience, ttlSec);
+    const token = await signInternalToken(signer, principal, audience, ttlSec, client);
     if (minted.size >= 10_000) minted.clear();
     minted.set(key, { token, reuseUntil: Date.now() + (ttlSec * 1000) / 2 });
     return token;

@@ -123,6 +123,11 @@ export async function acceptPatientList(
         data: { listId: list.id, projectId: list.projectId, validRows: list.validRows },
       }),
     );
+    await uow.audit.record({
+      action: 'patient-list.accept',
+      resource: { type: 'patient-list', id: list.id },
+      changes: [{ field: 'status', from: list.status, to: 'accepted' }],
+    });
     return accepted;
   });
 }
@@ -243,6 +248,7 @@ export async function listRecipients(
     if (!list) throw new ListNotFound();
     const sealer = await deps.keyring.sealerFor(input.tenantId, uow.dataKeys);
     const rows = await uow.lists.patients(list.id, { skip: input.skip, take: input.take });
+    await uow.audit.record({ action: 'patient-list.read', resource: { type: 'patient-list', id: list.id }, phi: true });
     return {
       total: await uow.lists.countPatients(list.id),
       items: rows.map((p) => ({ id: p.id, row: p.rowNumber, ...unsealPatient(sealer, p) })),

@@ -56,6 +56,11 @@ export async function issueQuote(
         data: { quoteId: quote.id, projectId: quote.projectId, totalCents: quote.totalCents },
       }),
     );
+    await uow.audit.record({
+      action: 'quote.issue',
+      resource: { type: 'quote', id: quote.id },
+      changes: [{ field: 'totalCents', to: quote.totalCents }],
+    });
     return quote;
   });
 }

@@ -57,6 +57,12 @@ export async function mailingRecipients(
     } else {
       rows = await uow.lists.patientsAfter(quote.listId, input.afterRow, input.take);
     }
+    // Recipients leave core for the proof engine: a disclosure of PHI, accounted for like any other read.
+    await uow.audit.record({
+      action: 'order.read-recipients',
+      resource: { type: 'order', id: input.orderId },
+      phi: true,
+    });
     return rows.map((p) => {
       const recipient = unsealPatient(sealer, p);
       return { row: p.rowNumber, lines: [recipient.name, ...addressLinesOf(recipient)] };

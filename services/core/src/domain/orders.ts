@@ -4,7 +4,13 @@ import { PreconditionFailed } from '@plh/service-kit';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
-import { transition, type Actor as MachineActor, type OrderAction, type OrderStatus } from './order-state-machine';
+import {
+  actionBetween,
+  transition,
+  type Actor as MachineActor,
+  type OrderAction,
+  type OrderStatus,
+} from './order-state-machine';
 import { OrderNotFound, OrderTransitionRefused, QuoteNotAvailable, QuoteNotFound } from './problems';
 
 export function machineActor(actor: Actor): MachineActor {
@@ -142,6 +148,12 @@ async function record(
       data: { orderId: order.id, from, to, actorKind: actor.kind },
     }),
   );
+  const action = from === null ? (to === 'quoted' ? 'create' : 'place') : (actionBetween(from, to) ?? 'change-status');
+  await uow.audit.record({
+    action: `order.${action.replaceAll('_', '-')}`,
+    resource: { type: 'order', id: order.id },
+    changes: [{ field: 'status', from, to }],
+  });
 }
 
 export async function getOrder(

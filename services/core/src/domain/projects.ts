@@ -21,14 +21,20 @@ export interface CreateProjectInput {
 }
 
 export function createProject(deps: Pick<CoreDeps, 'unitOfWork'>, input: CreateProjectInput): Promise<ProjectRecord> {
-  return deps.unitOfWork(input.tenantId, ({ projects }) =>
-    projects.create({
+  return deps.unitOfWork(input.tenantId, async ({ projects, audit }) => {
+    const project = await projects.create({
       id: randomUUID(),
       name: input.name.trim(),
       letterType: input.letterType,
       createdBy: input.actorId,
-    }),
-  );
+    });
+    await audit.record({
+      action: 'project.create',
+      resource: { type: 'project', id: project.id },
+      changes: [{ field: 'letterType', to: input.letterType }],
+    });
+    return project;
+  });
 }
 
 export function listProjects(deps: Pick<CoreDeps, 'unitOfWork'>, tenantId: string): Promise<ProjectRecord[]> {

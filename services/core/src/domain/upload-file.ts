@@ -61,6 +61,15 @@ export async function recordRevision(
   if (!(await uow.projects.findById(input.projectId))) throw new ProjectNotFound();
   const file = await uow.files.lockFile(input.projectId, input.kind, randomUUID());
   const revision = await uow.files.nextRevision(file.id);
+  await uow.audit.record({
+    action: 'file.upload',
+    resource: { type: 'file', id: file.id },
+    changes: [
+      { field: 'kind', to: input.kind },
+      { field: 'revision', to: revision },
+      { field: 'sizeBytes', to: input.stored.size },
+    ],
+  });
   return uow.files.addRevision({
     id: input.revisionId,
     fileId: file.id,

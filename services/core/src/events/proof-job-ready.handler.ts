@@ -1,8 +1,7 @@
 import { ProofJobReady } from '@plh/contracts';
-import type { Platform } from '@plh/service-kit';
+import { on, type Platform } from '@plh/service-kit';
 import type { PrismaClient } from '../../generated/prisma';
-import type { Tx } from '../data/db';
-import { bindUnitOfWork } from '../data/unit-of-work';
+import type { CoreUnitOfWork, UnitOfWork } from '../data/unit-of-work';
 import { recordProofReady } from '../domain/proofs';
 
 /**
@@ -10,21 +9,15 @@ import { recordProofReady } from '../domain/proofs';
  * event in a transaction with the event's tenant set and its inbox row, so a redelivery does nothing.
  * Production files (kind `production`) are not orders' proofs and are skipped here.
  */
-export function startProofConsumer(platform: Platform<PrismaClient>) {
+export function startProofConsumer(platform: Platform<PrismaClient>, unitOfWork: CoreUnitOfWork) {
   return platform.consume({
     name: 'core-proof-jobs',
-    types: [ProofJobReady.type],
-    handler: async (event, tx) => {
-      const data = event.data as {
-        jobId: string;
-        orderId: string;
-        kind: string;
-        storageKey: string;
-        sha256: string;
-        pageCount: number;
-      };
-      if (data.kind !== 'proof' || !event.tenantId) return;
-      await recordProofReady(bindUnitOfWork(tx as Tx, event.tenantId, platform.registry), data);
-    },
+    unitOfWork,
+    handlers: [
+      on(ProofJobReady, async (event, uow: UnitOfWork) => {
+        if (event.data.kind !== 'proof') return;
+        await recordProofReady(uow, event.data);
+      }),
+    ],
   });
 }

@@ -1,45 +1,32 @@
 import type { EventRegistry } from '@plh/contracts';
-import { withTenant } from '@plh/db';
-import { outboxFor, type Outbox } from '@plh/event-bus';
+import {
+  createUnitOfWork,
+  type RunUnitOfWork as PlatformRunUnitOfWork,
+  type UnitOfWork as PlatformUnitOfWork,
+  type UnitOfWorkFactory,
+} from '@plh/service-kit';
 import type { PrismaClient, Tx } from './db';
 import { jobRepository } from './job.repository';
 import { letterSetupRepository } from './letter-setup.repository';
 import { templateRepository } from './template.repository';
 
-/** The repositories of one tenant, bound to one transaction, and the outbox of that transaction. */
-export interface UnitOfWork {
-  tenantId: string;
-  templates: ReturnType<typeof templateRepository>;
-  letters: ReturnType<typeof letterSetupRepository>;
-  jobs: ReturnType<typeof jobRepository>;
-  outbox: Outbox;
-}
-
-export type RunUnitOfWork = <R>(tenantId: string, work: (uow: UnitOfWork) => Promise<R>) => Promise<R>;
-
-/**
- * Domain code's only way to the database: a transaction with `app.tenant_id` set (row-level security
- * applies), repositories scoped to the same tenant, and the outbox, so a state change and its
- * events commit together.
- */
-export function unitOfWork(db: PrismaClient, registry: EventRegistry): RunUnitOfWork {
-  return (tenantId, work) =>
-    db.$transaction(
-      (tx) =>
-        withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bindUnitOfWork(tx, tenantId, registry))),
-      { timeout: 10_000, maxWait: 5_000 },
-    );
-}
-
-/** The unit of work over a consumer's transaction (its inbox row commits with the work). */
-export function bindUnitOfWork(tx: Tx, tenantId: string, registry: EventRegistry): UnitOfWork {
+/** The proof engine's repositories, each bound to one transaction and one tenant. */
+function proofRepositories(tx: Tx, tenantId: string) {
   return {
-    tenantId,
     templates: templateRepository(tx, tenantId),
     letters: letterSetupRepository(tx, tenantId),
     jobs: jobRepository(tx, tenantId),
-    outbox: outboxFor(tx, registry),
   };
+}
+
+type ProofRepositories = ReturnType<typeof proofRepositories>;
+/** The proof engine's repositories + the platform's outbox, audit log and work context, in one tenant transaction. */
+export type UnitOfWork = PlatformUnitOfWork<ProofRepositories>;
+export type RunUnitOfWork = PlatformRunUnitOfWork<ProofRepositories>;
+export type ProofUnitOfWork = UnitOfWorkFactory<Tx, ProofRepositories>;
+
+export function proofUnitOfWork(db: PrismaClient, registry: EventRegistry): ProofUnitOfWork {
+  return createUnitOfWork({ db, registry, service: 'proof', repositories: proofRepositories });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProofDeps } from './deps';
+import { runInContext, serviceContext } from '@plh/service-kit';
 import { runJob } from './run-job';
 
 export interface Worker {
@@ -37,7 +38,11 @@ export function startWorker(
         if (again && !stopped) continue;
         return;
       }
-      await runJob(deps, claimed, log).catch((err: unknown) => log.error({ err }, 'proof job bookkeeping failed'));
+      // The job's own work context: audit records and events name the proof engine as the actor.
+      const job = claimed;
+      await runInContext(serviceContext('proof', { id: job.id, traceparent: null }), () =>
+        runJob(deps, job, log),
+      ).catch((err: unknown) => log.error({ err }, 'proof job bookkeeping failed'));
       if (stopped) return;
     }
   };
