@@ -44,6 +44,6 @@ export async function runService(
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   // Which runtime answers matters for security fixes: every service says it once, at start.
-  app.log.info({ address, node: process.version, pid: process.pid }, 'serving');
+  app.log.info({ url: address, node: process.version, pid: process.pid }, 'serving');
   return address;
 }

@@ -1,0 +1,90 @@
+import { ALL_EVENTS, createEvent, EventRegistry, ProviderAdded, type EventEnvelope } from '@plh/contracts';
+import type { SqlExecutor } from '@plh/db';
+import { createUnitOfWork } from './unit-of-work';
+import { runInContext, type WorkContext } from './work-context';
+
+/** A transaction double that keeps what the outbox inserts (the integration tests use PostgreSQL). */
+function recordingTx() {
+  const inserted: EventEnvelope[] = [];
+  const tx: SqlExecutor = {
+    $executeRawUnsafe: async (query: string, ...values: unknown[]) => {
+      if (query.startsWith('INSERT INTO outbox')) inserted.push(JSON.parse(String(values[3])) as EventEnvelope);
+      return 1;
+    },
+    $queryRawUnsafe: async <T>() => [] as T,
+  };
+  return { tx, inserted };
+}
+
+const context: WorkContext = {
+  actor: { kind: 'user', id: 'u-1', role: 'owner', tenantId: 't-1' },
+  requestId: 'req-1',
+  traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+  clientIp: '203.0.113.9',
+  userAgent: 'test',
+};
+
+describe('createUnitOfWork', () => {
+  const { tx, inserted } = recordingTx();
+  const uow = createUnitOfWork({
+    db: { $transaction: (fn) => fn(tx) },
+    registry: new EventRegistry(ALL_EVENTS),
+    service: 'tenant',
+    repositories: () => ({}),
+  });
+
+  it('drops the values of PHI fields from audit records and keeps the others', async () => {
+    await runInContext(context, () =>
+      uow.run('t-1', (work) =>
+        work.audit.record({
+          action: 'provider.update',
+          resource: { type: 'provider', id: 'p-1' },
+          changes: [
+            { field: 'lastName', from: 'Nuñez', to: 'Nguyen' },
+            { field: 'dateOfBirth', to: '1970-01-01' },
+            { field: 'status', from: 'active', to: 'inactive' },
+          ],
+        }),
+      ),
+    );
+    const record = inserted.pop()!;
+    expect(record).toMatchObject({
+      type: 'plh.tenant.audit.recorded',
+      tenantId: 't-1',
+      traceparent: context.traceparent,
+    });
+    expect(record.data).toEqual({
+      action: 'provider.update',
+      outcome: 'success',
+      resource: { type: 'provider', id: 'p-1' },
+      actor: { kind: 'user', id: 'u-1', role: 'owner' },
+      phi: false,
+      changes: [{ field: 'lastName' }, { field: 'dateOfBirth' }, { field: 'status', from: 'active', to: 'inactive' }],
+      reason: null,
+      requestId: 'req-1',
+      clientIp: '203.0.113.9',
+      userAgent: 'test',
+    });
+    expect(JSON.stringify(record)).not.toMatch(/Nuñez|Nguyen|1970/);
+  });
+
+  it("gives an event without a traceparent the context's, and keeps one that has its own", async () => {
+    const own = '00-11111111111111111111111111111111-2222222222222222-01';
+    await runInContext(context, () =>
+      uow.run('t-1', async (work) => {
+        await work.outbox.enqueue(
+          createEvent(ProviderAdded, { source: 'tenant', tenantId: 't-1', data: { providerId: 'p' } }),
+        );
+        await work.outbox.enqueue(
+          createEvent(ProviderAdded, {
+            source: 'tenant',
+            tenantId: 't-1',
+            traceparent: own,
+            data: { providerId: 'p' },
+          }),
+        );
+      }),
+    );
+    expect(inserted.splice(0).map((e) => e.traceparent)).toEqual([context.traceparent, own]);
+  });
+});
