@@ -14,6 +14,24 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
+  // Domain and route code reach the database only through the service's unit of work (its
+  // tenant-bound repositories, outbox and audit log): no Prisma client, no raw transactions.
+  {
+    files: ['services/*/src/domain/**/*.ts', 'services/*/src/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/generated/prisma', '**/generated/prisma/**', '@prisma/*', '@plh/db', '**/data/db'],
+              message: 'Use the unit of work (src/data/unit-of-work.ts) and its repositories instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Config files and scripts run on Node directly.
   {
     files: ['**/*.js'],

@@ -87,4 +87,31 @@ describe('createUnitOfWork', () => {
     );
     expect(inserted.splice(0).map((e) => e.traceparent)).toEqual([context.traceparent, own]);
   });
+
+  it('records platform-wide work for the practice it names (or none), with the actor it names', async () => {
+    const anonymous: WorkContext = { ...context, actor: { kind: 'anonymous', id: null, role: null, tenantId: null } };
+    await runInContext(anonymous, () =>
+      uow.system(async (work) => {
+        await work.audit.record({
+          tenantId: 't-2',
+          action: 'auth.login',
+          resource: { type: 'user', id: 'u-2' },
+          actor: { kind: 'user', id: 'u-2', role: 'approver' },
+        });
+        await work.audit.record({
+          tenantId: null,
+          action: 'auth.login',
+          resource: { type: 'user', id: null },
+          outcome: 'failure',
+          reason: 'UNKNOWN_EMAIL',
+        });
+      }),
+    );
+    const [success, failure] = inserted.splice(0);
+    expect(success).toMatchObject({ tenantId: 't-2', data: { actor: { kind: 'user', id: 'u-2', role: 'approver' } } });
+    expect(failure).toMatchObject({
+      tenantId: null,
+      data: { actor: { kind: 'anonymous', id: null, role: null }, outcome: 'failure', reason: 'UNKNOWN_EMAIL' },
+    });
+  });
 });

@@ -2,7 +2,7 @@ import { auditEventOf, createEvent, type AuditRecord, type EventEnvelope, type E
 import { withTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import { enqueueEvent } from '@plh/event-bus';
 import { PHI_KEYS } from './logger';
-import { currentContext, type WorkContext } from './work-context';
+import { currentContext, type Actor, type WorkContext } from './work-context';
 
 /** The outbox of the unit of work's transaction; envelopes without a `traceparent` get the context's. */
 export interface Outbox {
@@ -22,6 +22,16 @@ export interface AuditEntry {
   phi?: boolean;
   /** A stable code for a failure or refusal. */
   reason?: string | null;
+  /**
+   * Who acted, when the context cannot know it yet: the user a login just identified. Otherwise
+   * the context's actor.
+   */
+  actor?: { kind: Actor['kind']; id: string | null; role: string | null };
+}
+
+/** An audit entry of platform-wide work: it names the practice it concerns, or none (a failed login for an unknown email). */
+export interface SystemAuditEntry extends AuditEntry {
+  tenantId: string | null;
 }
 
 export interface AuditLog {
@@ -39,27 +49,42 @@ export interface UnitOfWorkBase {
 
 export type UnitOfWork<Repos> = Repos & UnitOfWorkBase;
 
+/**
+ * Platform-wide work: no practice is set on the transaction, so row-level security hides every
+ * practice's rows; the system repositories reach what such work needs (a login's lookup by email,
+ * signing keys) through narrow SECURITY DEFINER functions or platform tables.
+ */
+export type SystemUnitOfWork<SystemRepos> = SystemRepos & {
+  context: WorkContext;
+  outbox: Outbox;
+  audit: { record(entry: SystemAuditEntry): Promise<void> };
+};
+
 export type RunUnitOfWork<Repos> = <R>(
   tenantId: string,
   work: (uow: UnitOfWork<Repos>) => Promise<R>,
   options?: { timeoutMs?: number },
 ) => Promise<R>;
 
-export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos> {
+export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos, SystemRepos = object> {
   /** The database it opens transactions on (consumers open theirs there too). */
   db: TransactionRunner<Tx>;
   /** A transaction with `app.tenant_id` set, the repositories bound to it, its outbox and audit log. */
   run: RunUnitOfWork<Repos>;
   /** The same over a transaction someone else opened with the tenant set (an event consumer's, with its inbox row). */
   bind(tx: Tx, tenantId: string): UnitOfWork<Repos>;
+  /** A transaction for platform-wide work (logins, provisioning, signing keys) with the system repositories. */
+  system<R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>): Promise<R>;
 }
 
-export interface CreateUnitOfWorkOptions<Tx extends SqlExecutor, Repos> {
+export interface CreateUnitOfWorkOptions<Tx extends SqlExecutor, Repos, SystemRepos = object> {
   db: TransactionRunner<Tx>;
   registry: EventRegistry;
   /** The service's subject prefix (`core`, `proof`, `tenant`): source of its events and audit records. */
   service: string;
   repositories: (tx: Tx, tenantId: string) => Repos;
+  /** Repositories of platform-wide work, named as such; never handed to a practice's request code. */
+  systemRepositories?: (tx: Tx) => SystemRepos;
 }
 
 const PHI_FIELD = new Set(PHI_KEYS.map((key) => key.toLowerCase()));
@@ -77,40 +102,50 @@ const NO_CONTEXT: WorkContext = {
  * state change, its events and its audit records commit together (outbox), and the request
  * context (who, which request, which trace) comes from where the work started, not from parameters.
  */
-export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object>(
-  options: CreateUnitOfWorkOptions<Tx, Repos>,
-): UnitOfWorkFactory<Tx, Repos> {
+export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, SystemRepos extends object = object>(
+  options: CreateUnitOfWorkOptions<Tx, Repos, SystemRepos>,
+): UnitOfWorkFactory<Tx, Repos, SystemRepos> {
   const { db, registry, service } = options;
   const auditEvent = auditEventOf(service);
+  const outboxOf = (tx: Tx, context: WorkContext): Outbox => ({
+    enqueue: (event) => enqueueEvent(tx, registry, { ...event, traceparent: event.traceparent ?? context.traceparent }),
+  });
+  const auditRecord = (tenantId: string | null, entry: AuditEntry, context: WorkContext) =>
+    createEvent(auditEvent, {
+      source: service,
+      tenantId,
+      traceparent: context.traceparent,
+      data: auditData(entry, context),
+    });
   const bind = (tx: Tx, tenantId: string): UnitOfWork<Repos> => {
     const context = currentContext() ?? NO_CONTEXT;
-    const outbox: Outbox = {
-      enqueue: (event) =>
-        enqueueEvent(tx, registry, { ...event, traceparent: event.traceparent ?? context.traceparent }),
-    };
-    const audit: AuditLog = {
-      record: (entry) =>
-        outbox.enqueue(
-          createEvent(auditEvent, {
-            source: service,
-            tenantId,
-            traceparent: context.traceparent,
-            data: auditData(entry, context),
-          }),
-        ),
-    };
+    const outbox = outboxOf(tx, context);
+    const audit: AuditLog = { record: (entry) => outbox.enqueue(auditRecord(tenantId, entry, context)) };
     return { ...options.repositories(tx, tenantId), tenantId, context, outbox, audit };
   };
+  const timeouts = (timeoutMs?: number) => ({ timeout: timeoutMs ?? 10_000, maxWait: 5_000 });
   const run: RunUnitOfWork<Repos> = (tenantId, work, runOptions) =>
-    db.$transaction((tx) => withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bind(tx, tenantId))), {
-      timeout: runOptions?.timeoutMs ?? 10_000,
-      maxWait: 5_000,
-    });
-  return { db, run, bind };
+    db.$transaction(
+      (tx) => withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bind(tx, tenantId))),
+      timeouts(runOptions?.timeoutMs),
+    );
+  const system = <R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>): Promise<R> =>
+    db.$transaction((tx) => {
+      const context = currentContext() ?? NO_CONTEXT;
+      const outbox = outboxOf(tx, context);
+      const repos = options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos);
+      return work({
+        ...repos,
+        context,
+        outbox,
+        audit: { record: ({ tenantId, ...entry }) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
+      });
+    }, timeouts());
+  return { db, run, bind, system };
 }
 
 function auditData(entry: AuditEntry, context: WorkContext): AuditRecord {
-  const { actor } = context;
+  const actor = entry.actor ?? context.actor;
   return {
     action: entry.action,
     outcome: entry.outcome ?? 'success',

@@ -55,6 +55,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const core: CoreDeps = {
     terms: termsClient?.terms ?? (() => Promise.resolve(defaults)),
     unitOfWork: unitOfWork.run,
+    systemWork: unitOfWork.system,
     storage,
     keyring: new Keyring(parseMasterKeys(config.PHI_MASTER_KEYS)),
     limits: {
@@ -82,7 +83,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(quoteRoutes, { deps: core });
     await scope.register(orderRoutes, { deps: core });
     await scope.register(fulfilmentRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
-    await scope.register(overviewRoutes, { deps: core, db: deps.platform.db });
+    await scope.register(overviewRoutes, { deps: core });
     await scope.register(internalMailingRoutes, { deps: core });
     // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
     await scope.register(async (uploads) => {

@@ -110,7 +110,13 @@ export const ROUTES: readonly RouteRule[] = [
   },
   { method: 'GET', path: '/.well-known/jwks.json', service: 'tenant', access: { kind: 'public' } },
 
-  // Ops-side provisioning and suspension.
+  // Ops-side practice list, provisioning and suspension.
+  {
+    method: 'GET',
+    path: '/api/ops/tenants',
+    service: 'tenant',
+    access: { kind: 'authenticated', roles: ['ops_admin', 'ops_agent'], scopes: [] },
+  },
   {
     method: 'POST',
     path: '/api/ops/tenants',

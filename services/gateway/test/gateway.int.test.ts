@@ -34,6 +34,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let internalSigner: InternalSigner;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
+  /** The owner's user id of each practice (users are under RLS: tests keep what they created). */
+  const ownerOf = new Map<string, string>();
 
   /** Lets a gateway hear the tenant service's events (the test platform's NATS and namespace). */
   const eventEnv = () => ({ NATS_URL: platform.env.NATS_URL!, EVENT_NAMESPACE: platform.env.EVENT_NAMESPACE! });
@@ -132,6 +134,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         ownerPassword: PASSWORD,
       });
       tenants[label] = tenantId;
+      ownerOf.set(tenantId, ownerId);
       const emails: Record<string, string> = { owner: ownerEmail };
       for (const role of ['approver', 'viewer'] as const) {
         emails[role] = `${role}-${randomUUID()}@practice.example`;
@@ -146,15 +149,12 @@ describe('gateway: authentication, authorization from the route table, rate limi
         expect(res.statusCode).toBe(200);
         tokens.set(`${label}:${caller}`, res.json().accessToken);
       }
-      const { key } = await tenantService.createApiKey(
-        { db, registry: new EventRegistry(ALL_EVENTS) },
-        {
-          tenantId,
-          actorId: ownerId,
-          name: 'partner',
-          scopes: ['orders:read', 'orders:write', 'patients:write', 'webhooks:manage'],
-        },
-      );
+      const { key } = await tenantService.createApiKey(db, {
+        tenantId,
+        actorId: ownerId,
+        name: 'partner',
+        scopes: ['orders:read', 'orders:write', 'patients:write', 'webhooks:manage'],
+      });
       tokens.set(`${label}:key`, key);
     }
   });
@@ -275,13 +275,12 @@ describe('gateway: authentication, authorization from the route table, rate limi
   /** Creates what a route acts on in `targetTenant`, and the body it needs. */
   async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
     const db = platform.platform.db;
-    const deps = { db, registry: new EventRegistry(ALL_EVENTS) };
     const params: Record<string, string> = { tenantId: targetTenant };
     if (rule.path.includes(':apiKeyId')) {
-      const owner = await db.user.findFirst({ where: { tenantId: targetTenant, role: 'owner' } });
-      const { apiKey } = await tenantService.createApiKey(deps, {
+      const owner = { id: ownerOf.get(targetTenant)! };
+      const { apiKey } = await tenantService.createApiKey(db, {
         tenantId: targetTenant,
-        actorId: owner!.id,
+        actorId: owner.id,
         name: 'doomed',
         scopes: ['orders:read'],
       });
@@ -297,7 +296,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
       params.userId = user.id;
     }
     if (rule.path.includes(':providerId'))
-      params.providerId = (await tenantService.addProvider(deps, targetTenant, providerBody())).id;
+      params.providerId = (await tenantService.addProvider(db, targetTenant, providerBody())).id;
     let payload: unknown;
     let contentType: string | undefined;
     if (rule.service === 'core') {
@@ -515,11 +514,10 @@ describe('gateway: authentication, authorization from the route table, rate limi
     const quick = await gatewayWith({ API_KEY_CACHE_MS: '300' });
     try {
       const db = platform.platform.db;
-      const owner = await db.user.findFirst({ where: { tenantId: tenants.A, role: 'owner' } });
-      const deps = { db, registry: new EventRegistry(ALL_EVENTS) };
-      const { key, apiKey } = await tenantService.createApiKey(deps, {
+      const owner = { id: ownerOf.get(tenants.A)! };
+      const { key, apiKey } = await tenantService.createApiKey(db, {
         tenantId: tenants.A,
-        actorId: owner!.id,
+        actorId: owner.id,
         name: 'soon revoked',
         scopes: ['orders:read'],
       });
@@ -543,11 +541,13 @@ describe('gateway: authentication, authorization from the route table, rate limi
     const listening = await gatewayWith({ API_KEY_CACHE_MS: '30000', ...eventEnv() });
     try {
       const db = platform.platform.db;
-      const owner = await db.user.findFirst({ where: { tenantId: tenants.A, role: 'owner' } });
-      const { key, apiKey } = await tenantService.createApiKey(
-        { db, registry: new EventRegistry(ALL_EVENTS) },
-        { tenantId: tenants.A, actorId: owner!.id, name: 'revoked by event', scopes: ['orders:read'] },
-      );
+      const owner = { id: ownerOf.get(tenants.A)! };
+      const { key, apiKey } = await tenantService.createApiKey(db, {
+        tenantId: tenants.A,
+        actorId: owner.id,
+        name: 'revoked by event',
+        scopes: ['orders:read'],
+      });
       const call = () =>
         listening.inject({ method: 'GET', url: `/api/tenants/${tenants.A}/api-keys`, headers: { 'x-api-key': key } });
       expect((await call()).statusCode).toBe(403); // verified and cached for 30 s

@@ -6,62 +6,66 @@ import {
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
-import type { ApiKeyDeps } from './domain/api-keys';
+import type { PrismaClient } from '../generated/prisma';
+import type { Config } from './config';
+import { tenantUnitOfWork } from './data/unit-of-work';
+import type { TenantDeps } from './domain/deps';
+import { AccessTokenIssuer } from './domain/signing/access-token-issuer';
+import { parseKeyEncryptionKey } from './domain/signing/sealed-secret';
+import { ensureActiveSigningKey, type SigningDeps } from './domain/signing/signing-keys';
 import apiKeyRoutes from './routes/api-keys';
-import providerRoutes from './routes/providers';
-import opsTenantRoutes from './routes/ops-tenants';
-import settingsRoutes from './routes/settings';
-import userRoutes from './routes/users';
+import authRoutes from './routes/auth';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import internalSettingsRoutes from './routes/internal-settings';
-import type { Config } from './config';
-import type { PrismaClient } from '../generated/prisma';
-import { parseKeyEncryptionKey } from './domain/sealed-secret';
-import { AccessTokenIssuer, ensureActiveSigningKey, type SigningDeps } from './domain/signing-keys';
-import type { SessionDeps } from './domain/sessions';
-import authRoutes from './routes/auth';
 import jwksRoutes from './routes/jwks';
+import opsTenantRoutes from './routes/ops-tenants';
+import providerRoutes from './routes/providers';
+import settingsRoutes from './routes/settings';
+import userRoutes from './routes/users';
 
 export interface Deps {
   platform: Platform<PrismaClient>;
 }
 
-/** The tenant service: tenants, users, tokens and JWKS, API keys, settings, provider roster. */
+/** The tenant service: practices, users, tokens and JWKS, API keys, settings, provider roster. */
 export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
   const app = await createService({ name: 'tenant', config, readiness: deps.platform.readiness });
   app.addHook('onClose', () => deps.platform.close());
+  const unitOfWork = tenantUnitOfWork(deps.platform.db, deps.platform.registry);
   const signing: SigningDeps = {
-    db: deps.platform.db,
+    unitOfWork,
     kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
     issuer: config.TOKEN_ISSUER,
     audience: config.TOKEN_AUDIENCE,
     accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
   };
   await ensureActiveSigningKey(signing);
-  const sessions: SessionDeps = {
-    db: deps.platform.db,
+  const tenant: TenantDeps = {
+    unitOfWork,
     tokens: new AccessTokenIssuer(signing),
     refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC,
   };
   await app.register(jwksRoutes, { signing });
-  const invites = { db: deps.platform.db, registry: deps.platform.registry };
-  await app.register(authRoutes, { sessions, invites });
+  await app.register(authRoutes, { deps: tenant });
 
   // Everything below needs the internal token of an authenticated caller (default deny).
   const verifyInternal = createInternalTokenVerifier({
     jwks: parseJwks(config.INTERNAL_TOKEN_JWKS),
     audience: 'tenant',
   });
-  const apiKeys: ApiKeyDeps = { db: deps.platform.db, registry: deps.platform.registry };
   await app.register(async (scope) => {
     requirePrincipal(scope, verifyInternal);
-    await scope.register(apiKeyRoutes, { apiKeys });
-    await scope.register(providerRoutes, { providers: apiKeys });
-    await scope.register(opsTenantRoutes, { invites });
-    await scope.register(settingsRoutes, { settings: invites });
-    await scope.register(userRoutes, { users: invites });
-    await scope.register(internalApiKeyRoutes, { db: deps.platform.db });
-    await scope.register(internalSettingsRoutes, { db: deps.platform.db });
+    for (const routes of [
+      apiKeyRoutes,
+      providerRoutes,
+      opsTenantRoutes,
+      settingsRoutes,
+      userRoutes,
+      internalApiKeyRoutes,
+      internalSettingsRoutes,
+    ]) {
+      await scope.register(routes, { deps: tenant });
+    }
   });
   return app;
 }

@@ -5,8 +5,7 @@
  */
 import { prismaAdapter } from '@plh/db';
 import { PrismaClient } from '../generated/prisma';
-import { createUser, provisionTenant } from './domain/provision-tenant';
-import { normalizeEmail } from './domain/sessions';
+import { createUser, findUserByEmail, provisionTenant } from './seeding';
 
 export const DEMO_USERS = {
   owner: 'owner@demo-practice.test',
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
   };
   const db = new PrismaClient({ adapter: prismaAdapter(env('DATABASE_URL'), 'tenant', { max: 2 }) });
   try {
-    const exists = (email: string) => db.user.findUnique({ where: { email: normalizeEmail(email) } });
+    const exists = (email: string) => findUserByEmail(db, email);
     let tenantId = (await exists(DEMO_USERS.owner))?.tenantId ?? null;
     if (!tenantId) {
       ({ tenantId } = await provisionTenant(db, {

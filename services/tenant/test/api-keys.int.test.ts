@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withTenant } from '@plh/db';
 import type { Principal } from '@plh/service-kit';
-import { createUser, provisionTenant } from '../src/domain/provision-tenant';
+import { createUser, provisionTenant } from '../src/seeding';
 import { VERIFY_SCOPE } from '../src/routes/internal-api-keys';
-import { buildTestApp, type TestApp } from './helpers';
+import { buildTestApp, outboxOf, type TestApp } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -70,10 +70,16 @@ describe('API keys', () => {
   it('publishes api-key.created through the outbox, without the key', async () => {
     const { tenantId, owner } = await practice();
     const { key, apiKey } = (await create(tenantId, owner)).json();
-    const rows = await t.test.platform.db.outboxEvent.findMany({ where: { tenantId } });
-    expect(rows.map((r) => r.subject)).toEqual(['plh.tenant.api-key.created']);
-    expect(rows[0]?.payload).toMatchObject({ data: { apiKeyId: apiKey.id, scopes: ['orders:read', 'orders:write'] } });
-    expect(JSON.stringify(rows[0]?.payload)).not.toContain(key.slice(-20));
+    const { events: rows, audit } = await outboxOf(t.test.platform.db, tenantId);
+    expect(rows.map((r) => r.subject)).toEqual(['plh.tenant.tenant.created', 'plh.tenant.api-key.created']);
+    expect(audit.at(-1)).toMatchObject({
+      action: 'api-key.create',
+      resource: { type: 'api-key', id: apiKey.id },
+      actor: { kind: 'user', id: owner.id, role: 'owner' },
+    });
+    expect(JSON.stringify(audit)).not.toContain(key.slice(-20));
+    expect(rows[1]?.payload).toMatchObject({ data: { apiKeyId: apiKey.id, scopes: ['orders:read', 'orders:write'] } });
+    expect(JSON.stringify(rows[1]?.payload)).not.toContain(key.slice(-20));
   });
 
   it('only an owner of that tenant may create one; another tenant is 404, no token is 401', async () => {

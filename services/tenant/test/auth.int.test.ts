@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createAccessTokenVerifier, type ServiceApp } from '@plh/service-kit';
 import type { TestPlatform } from '@plh/service-kit/testing';
 import type { Config } from '../src/config';
-import { InvalidCredentials } from '../src/domain/auth-problems';
-import { THROTTLE } from '../src/domain/login-throttle';
-import { createUser, provisionTenant } from '../src/domain/provision-tenant';
+import { InvalidCredentials } from '../src/domain/problems';
+import { THROTTLE } from '../src/domain/auth/login-throttle';
+import { createUser, provisionTenant } from '../src/seeding';
 import type { PrismaClient } from '../generated/prisma';
 import { buildTestApp, type TestApp } from './helpers';
 

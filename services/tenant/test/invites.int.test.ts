@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createAccessTokenVerifier, type Principal } from '@plh/service-kit';
-import { buildTestApp, type TestApp } from './helpers';
+import { withTenant } from '@plh/db';
+import { buildTestApp, outboxOf, type TestApp } from './helpers';
 
 describe('ops provisioning and invitations', () => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe('ops provisioning and invitations', () => {
     const { tenantId, ownerUserId, inviteToken } = res.json();
     expect(inviteToken).toMatch(/^plh_inv_/);
 
-    const events = await t.test.platform.db.outboxEvent.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } });
+    const { events } = await outboxOf(t.test.platform.db, tenantId);
     expect(events.map((e) => e.subject)).toEqual(['plh.tenant.tenant.created', 'plh.tenant.user.invited']);
     expect(JSON.stringify(events.map((e) => e.payload))).not.toContain(ownerEmail.toLowerCase());
 
@@ -71,14 +72,16 @@ describe('ops provisioning and invitations', () => {
 
   it('an expired or unknown invitation does nothing', async () => {
     const res = await provision(opsAdmin, { name: 'Late Clinic', ownerEmail: `late-${randomUUID()}@late.example` });
-    const { inviteToken, ownerUserId } = res.json();
+    const { inviteToken, ownerUserId, tenantId } = res.json();
     await t.test.platform.db.invite.updateMany({
       where: { userId: ownerUserId },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect((await accept(inviteToken, 'a long and unusual phrase')).statusCode).toBe(401);
     expect((await accept('plh_inv_unknown', 'a long and unusual phrase')).statusCode).toBe(401);
-    const user = await t.test.platform.db.user.findUnique({ where: { id: ownerUserId } });
+    const user = await withTenant(t.test.platform.db, tenantId, (tx) =>
+      tx.user.findUnique({ where: { id: ownerUserId } }),
+    );
     expect(user).toMatchObject({ status: 'invited', passwordHash: null });
   });
 });

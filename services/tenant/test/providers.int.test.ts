@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@plh/service-kit';
-import { provisionTenant } from '../src/domain/provision-tenant';
-import { buildTestApp, type TestApp } from './helpers';
+import { provisionTenant } from '../src/seeding';
+import { buildTestApp, outboxOf, type TestApp } from './helpers';
 
 const provider = {
   npi: '1234567893',
@@ -50,14 +50,26 @@ describe('provider roster', () => {
     expect((await call(owner, 'DELETE', `${base}/${created.id}`)).statusCode).toBe(204);
     expect((await call(viewer, 'GET', base)).json().items).toEqual([]);
 
-    const events = await t.test.platform.db.outboxEvent.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } });
+    const { events, audit } = await outboxOf(t.test.platform.db, tenantId);
     expect(events.map((e) => e.subject)).toEqual([
+      'plh.tenant.tenant.created',
       'plh.tenant.provider.added',
       'plh.tenant.provider.changed',
       'plh.tenant.provider.removed',
     ]);
     // Ids only: the names and date of birth never enter an event.
     for (const e of events) expect(JSON.stringify(e.payload)).not.toMatch(/Nguyễn|1970-04-12|A123456/);
+    // Audited with the fields that changed; the names and date of birth by name only.
+    expect(audit.map((a) => a.action)).toEqual([
+      'practice.provision',
+      'user.create',
+      'provider.add',
+      'provider.update',
+      'provider.remove',
+    ]);
+    expect(audit[2]?.changes).toContainEqual({ field: 'lastName' });
+    expect(audit[2]?.changes).toContainEqual({ field: 'dateOfBirth' });
+    expect(JSON.stringify(audit)).not.toMatch(/Nguyễn|1970-04-12/);
   });
 
   it('refuses bad NPIs, impossible birth dates, duplicates, and writes by a viewer', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@plh/service-kit';
-import { provisionTenant } from '../src/domain/provision-tenant';
+import { provisionTenant } from '../src/seeding';
 import { buildTestApp, type TestApp } from './helpers';
 
 describe('settings and feature flags', () => {

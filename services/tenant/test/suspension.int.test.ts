@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import type { Principal } from '@plh/service-kit';
-import { createApiKey } from '../src/domain/api-keys';
-import { provisionTenant } from '../src/domain/provision-tenant';
+import { createApiKey, provisionTenant } from '../src/seeding';
 import { VERIFY_SCOPE } from '../src/routes/internal-api-keys';
 import { buildTestApp, type TestApp } from './helpers';
 
@@ -28,10 +26,12 @@ describe('suspending a practice', () => {
     const session = (
       await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: ownerEmail, password: PASSWORD } })
     ).json();
-    const { key } = await createApiKey(
-      { db: t.test.platform.db, registry: new EventRegistry(ALL_EVENTS) },
-      { tenantId, actorId: ownerId, name: 'x', scopes: ['orders:read'] },
-    );
+    const { key } = await createApiKey(t.test.platform.db, {
+      tenantId,
+      actorId: ownerId,
+      name: 'x',
+      scopes: ['orders:read'],
+    });
 
     const owner: Principal = { kind: 'user', id: ownerId, tenantId, role: 'owner', scopes: [] };
     expect((await post(owner, `/api/ops/tenants/${tenantId}/suspend`)).statusCode).toBe(403);
@@ -86,6 +86,7 @@ describe('suspending a practice', () => {
       await t.test.platform.db.outboxEvent.findMany({ where: { tenantId }, orderBy: { seq: 'asc' } })
     ).map((e) => e.subject);
     expect(subjects.filter((s) => s.startsWith('plh.tenant.tenant.'))).toEqual([
+      'plh.tenant.tenant.created',
       'plh.tenant.tenant.suspended',
       'plh.tenant.tenant.reactivated',
     ]);

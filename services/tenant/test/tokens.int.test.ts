@@ -3,8 +3,10 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { createAccessTokenVerifier, type ServiceApp } from '@plh/service-kit';
 import type { TestPlatform } from '@plh/service-kit/testing';
 import type { Config } from '../src/config';
-import { parseKeyEncryptionKey } from '../src/domain/sealed-secret';
-import { AccessTokenIssuer, rotateSigningKey, type SigningDeps } from '../src/domain/signing-keys';
+import { parseKeyEncryptionKey } from '../src/domain/signing/sealed-secret';
+import { tenantUnitOfWork } from '../src/data/unit-of-work';
+import { AccessTokenIssuer } from '../src/domain/signing/access-token-issuer';
+import { rotateSigningKey, type SigningDeps } from '../src/domain/signing/signing-keys';
 import type { PrismaClient } from '../generated/prisma';
 import { buildTestApp, type TestApp } from './helpers';
 
@@ -23,7 +25,7 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
     t = await buildTestApp();
     ({ test, app, config } = t);
     signing = {
-      db: test.platform.db,
+      unitOfWork: tenantUnitOfWork(test.platform.db, test.platform.registry),
       kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@plh/service-kit';
-import { createUser, provisionTenant } from '../src/domain/provision-tenant';
+import { createUser, provisionTenant } from '../src/seeding';
 import { buildTestApp, type TestApp } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';

@@ -37,7 +37,8 @@ export const ProviderRemoved = defineEvent(
 /** Ops provisioned a new practice. */
 export const TenantCreated = defineEvent(
   'plh.tenant.tenant.created',
-  Type.Object({ tenantId: Id, createdBy: Id }, { additionalProperties: false }),
+  // createdBy: the ops user; null when a script created it (the demo seed).
+  Type.Object({ tenantId: Id, createdBy: Type.Union([Id, Type.Null()]) }, { additionalProperties: false }),
   'A practice was provisioned',
 );
 

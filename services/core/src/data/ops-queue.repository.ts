@@ -1,4 +1,4 @@
-import type { PrismaClient } from './db';
+import type { Tx } from './db';
 
 export interface QueueItem {
   id: string;
@@ -17,7 +17,7 @@ export interface QueueItem {
  * SECURITY DEFINER functions of migration 20261126020000_ops_queue. Summaries only, never PHI;
  * callers must have checked the caller is ops.
  */
-export function opsQueueRepository(db: PrismaClient) {
+export function opsQueueRepository(db: Tx) {
   return {
     async queue(filter: { status?: string; tenantId?: string; limit: number }): Promise<QueueItem[]> {
       const rows = await db.$queryRawUnsafe<

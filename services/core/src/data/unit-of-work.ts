@@ -11,6 +11,7 @@ import { dataKeyRepository } from './data-key.repository';
 import type { PrismaClient, Tx } from './db';
 import { fileRepository } from './file.repository';
 import { idempotencyRepository } from './idempotency.repository';
+import { opsQueueRepository } from './ops-queue.repository';
 import { orderRepository } from './order.repository';
 import { patientListRepository } from './patient-list.repository';
 import { projectRepository } from './project.repository';
@@ -33,12 +34,23 @@ function coreRepositories(tx: Tx, tenantId: string) {
   };
 }
 
+/** Reads across practices for the ops team, through SECURITY DEFINER functions. */
+function coreSystemRepositories(tx: Tx) {
+  return { opsQueue: opsQueueRepository(tx) };
+}
+
 type CoreRepositories = ReturnType<typeof coreRepositories>;
 /** Core's repositories + the platform's outbox, audit log and work context, in one tenant transaction. */
 export type UnitOfWork = PlatformUnitOfWork<CoreRepositories>;
 export type RunUnitOfWork = PlatformRunUnitOfWork<CoreRepositories>;
-export type CoreUnitOfWork = UnitOfWorkFactory<Tx, CoreRepositories>;
+export type CoreUnitOfWork = UnitOfWorkFactory<Tx, CoreRepositories, ReturnType<typeof coreSystemRepositories>>;
 
 export function coreUnitOfWork(db: PrismaClient, registry: EventRegistry): CoreUnitOfWork {
-  return createUnitOfWork({ db, registry, service: 'core', repositories: coreRepositories });
+  return createUnitOfWork({
+    db,
+    registry,
+    service: 'core',
+    repositories: coreRepositories,
+    systemRepositories: coreSystemRepositories,
+  });
 }

@@ -1,5 +1,5 @@
 import type { ObjectStorage } from '@plh/storage';
-import type { RunUnitOfWork } from '../data/unit-of-work';
+import type { CoreUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 import type { Keyring } from './keyring';
 
 /** A practice's commercial terms, from its settings in the tenant service. */
@@ -13,6 +13,8 @@ export interface PracticeTerms {
 export interface CoreDeps {
   terms: (tenantId: string) => Promise<PracticeTerms>;
   unitOfWork: RunUnitOfWork;
+  /** Work across practices (the ops queue), through the system repositories. */
+  systemWork: CoreUnitOfWork['system'];
   storage: ObjectStorage;
   keyring: Keyring;
   limits: {

@@ -1,14 +1,13 @@
 import { assertTenantAccess, Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { opsQueueRepository } from '../data/ops-queue.repository';
-import type { PrismaClient } from '../data/db';
 import type { CoreDeps } from '../domain/deps';
+import { opsQueue } from '../domain/ops-queue';
 import { ACCESS } from './access';
 import { errors, OrderStatus, TenantParams } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
 
 /** The practice's dashboard and the ops queue across practices. */
-const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; db: PrismaClient }> = async (app, { deps, db }) => {
+const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
   app.get(
     '/api/tenants/:tenantId/dashboard',
     {
@@ -87,8 +86,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; db: PrismaClie
         !['ops_admin', 'ops_agent'].includes(principal.role)
       )
         throw new Forbidden('The ops queue is for the operations team.');
-      const repo = opsQueueRepository(db);
-      const [counts, items] = await Promise.all([repo.counts(), repo.queue(req.query)]);
+      const { counts, items } = await opsQueue(deps, req.query);
       return {
         counts,
         items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), updatedAt: i.updatedAt.toISOString() })),

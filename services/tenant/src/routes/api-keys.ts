@@ -1,5 +1,9 @@
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKeyDeps } from '../domain/api-keys';
+import { API_KEY_SCOPES } from '../domain/api-keys/api-key';
+import { createApiKey } from '../domain/api-keys/create-api-key';
+import { listApiKeys } from '../domain/api-keys/list-api-keys';
+import { revokeApiKey } from '../domain/api-keys/revoke-api-key';
+import type { TenantDeps } from '../domain/deps';
 import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
@@ -18,7 +22,7 @@ const ApiKeyView = Type.Object({
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 /** API keys of a tenant: created by an owner (shown once), listed and revoked by owners and ops admins. */
-const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (app, { apiKeys }) => {
+const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.post(
     '/api/tenants/:tenantId/api-keys',
     {
@@ -46,7 +50,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
     async (req, reply) => {
       const principal = principalOf(req);
       assertTenantAccess(principal, req.params.tenantId, ['owner']);
-      const created = await createApiKey(apiKeys, {
+      const created = await createApiKey(deps, {
         tenantId: req.params.tenantId,
         actorId: principal.id,
         name: req.body.name,
@@ -70,7 +74,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
     },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin']);
-      return { items: await listApiKeys(apiKeys.db, req.params.tenantId) };
+      return { items: await listApiKeys(deps, req.params.tenantId) };
     },
   );
 
@@ -86,7 +90,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyDeps }> = async (
     async (req, reply) => {
       const principal = principalOf(req);
       assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
-      await revokeApiKey(apiKeys, {
+      await revokeApiKey(deps, {
         tenantId: req.params.tenantId,
         actorId: principal.id,
         apiKeyId: req.params.apiKeyId,

@@ -1,6 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { acceptInvite, type InviteDeps } from '../domain/invites';
-import { logIn, logOut, refreshSession, type SessionDeps } from '../domain/sessions';
+import { acceptInvite } from '../domain/auth/accept-invite';
+import { logIn } from '../domain/auth/log-in';
+import { logOut } from '../domain/auth/log-out';
+import { refreshSession } from '../domain/auth/refresh-session';
+import type { TenantDeps } from '../domain/deps';
 
 const Session = Type.Object({
   tokenType: Type.Literal('Bearer'),
@@ -15,10 +18,7 @@ const RefreshBody = Type.Object(
 );
 
 /** Password login, refresh-token rotation, logout. */
-const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: InviteDeps }> = async (
-  app,
-  { sessions, invites },
-) => {
+const authRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.post(
     '/api/auth/accept-invite',
     {
@@ -34,7 +34,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
         response: { 200: Session, 400: Problem, 401: Problem },
       },
     },
-    async (req) => acceptInvite({ ...invites, ...sessions }, req.body),
+    async (req) => acceptInvite(deps, req.body),
   );
   app.post(
     '/api/auth/login',
@@ -51,7 +51,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
         response: { 200: Session, 400: Problem, 401: Problem, 429: Problem },
       },
     },
-    async (req) => logIn(sessions, { email: req.body.email, password: req.body.password, ip: req.ip }),
+    async (req) => logIn(deps, { email: req.body.email, password: req.body.password, ip: req.ip }),
   );
   app.post(
     '/api/auth/refresh',
@@ -62,7 +62,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
         response: { 200: Session, 400: Problem, 401: Problem },
       },
     },
-    async (req) => refreshSession(sessions, req.body.refreshToken),
+    async (req) => refreshSession(deps, req.body.refreshToken),
   );
   app.post(
     '/api/auth/logout',
@@ -74,7 +74,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionDeps; invites: In
       },
     },
     async (req, reply) => {
-      await logOut(sessions, req.body.refreshToken);
+      await logOut(deps, req.body.refreshToken);
       return reply.code(204).send(null);
     },
   );

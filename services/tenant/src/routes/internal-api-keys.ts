@@ -1,12 +1,12 @@
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import type { PrismaClient } from '../../generated/prisma';
-import { verifyApiKey } from '../domain/api-keys';
+import { verifyApiKey } from '../domain/api-keys/verify-api-key';
+import type { TenantDeps } from '../domain/deps';
 
 /** The scope a service token needs to verify API keys (the gateway has it). */
 export const VERIFY_SCOPE = 'api-keys:verify';
 
 /** For the gateway: is this API key good, and for which tenant and scopes? */
-const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = async (app, { db }) => {
+const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.post(
     '/internal/api-keys/verify',
     {
@@ -27,7 +27,7 @@ const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = as
     async (req) => {
       const principal = principalOf(req);
       if (principal.kind !== 'service' || !principal.scopes.includes(VERIFY_SCOPE)) throw new Forbidden();
-      return verifyApiKey(db, req.body.key);
+      return verifyApiKey(deps, req.body.key);
     },
   );
 };

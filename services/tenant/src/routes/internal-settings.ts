@@ -1,12 +1,12 @@
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import type { PrismaClient } from '../../generated/prisma';
-import { readSettings } from '../domain/settings';
+import type { TenantDeps } from '../domain/deps';
+import { readSettings } from '../domain/settings/read-settings';
 
 /** The scope a service token needs to read a practice's settings (core has it: prices, cancel window). */
 export const SETTINGS_READ_SCOPE = 'settings:read';
 
 /** For other services: a practice's effective settings (values only). */
-const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = async (app, { db }) => {
+const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/internal/tenants/:tenantId/settings',
     {
@@ -21,7 +21,7 @@ const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ db: PrismaClient }> = 
     async (req) => {
       const principal = principalOf(req);
       if (principal.kind !== 'service' || !principal.scopes.includes(SETTINGS_READ_SCOPE)) throw new Forbidden();
-      const settings = await readSettings(db, req.params.tenantId);
+      const settings = await readSettings(deps, req.params.tenantId);
       return { values: Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.value])) };
     },
   );

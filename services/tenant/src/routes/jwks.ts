@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { Type } from '@plh/service-kit';
-import { publishedJwks, type SigningDeps } from '../domain/signing-keys';
+import { publishedJwks, type SigningDeps } from '../domain/signing/signing-keys';
 
 /** An Ed25519 public key (RFC 8037 OKP). */
 const Jwk = Type.Object({

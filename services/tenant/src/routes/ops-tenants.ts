@@ -1,11 +1,55 @@
-import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { provisionTenantWithInvite, type InviteDeps } from '../domain/invites';
-import { reactivateTenant, suspendTenant } from '../domain/suspension';
+import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox, type Principal } from '@plh/service-kit';
+import type { TenantDeps } from '../domain/deps';
+import { listPractices } from '../domain/practices/list-practices';
+import { provisionPractice } from '../domain/practices/provision-practice';
+import { reactivatePractice } from '../domain/practices/reactivate-practice';
+import { suspendPractice } from '../domain/practices/suspend-practice';
 
 const Problem = Type.Ref('Problem');
+const PracticeSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  orgNpi: Type.Union([Type.String(), Type.Null()]),
+  timezone: Type.String(),
+  status: Type.Union([Type.Literal('active'), Type.Literal('suspended')]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
 
-/** Ops-side provisioning of a practice with its first owner's one-time invitation; suspension. */
-const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = async (app, { invites }) => {
+function assertOps(principal: Principal, roles: readonly string[]): void {
+  if (principal.kind !== 'user' || !roles.includes(principal.role))
+    throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
+}
+
+/** The ops team's view of practices: list and search, provisioning with an invitation, suspension. */
+const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/ops/tenants',
+    {
+      schema: {
+        summary: 'List and search practices (ops)',
+        querystring: Type.Object(
+          {
+            search: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('suspended')])),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(PracticeSummary), total: Type.Integer() }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (req) => {
+      assertOps(principalOf(req), ['ops_admin', 'ops_agent']);
+      return listPractices(deps, req.query);
+    },
+  );
+
   app.post(
     '/api/ops/tenants',
     {
@@ -36,17 +80,16 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = asyn
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      if (principal.kind !== 'user' || principal.role !== 'ops_admin')
-        throw new Forbidden('This needs the ops_admin role.');
-      const created = await provisionTenantWithInvite(invites, { actorId: principal.id, ...req.body });
+      assertOps(principal, ['ops_admin']);
+      const created = await provisionPractice(deps, { actorId: principal.id, ...req.body });
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({ ...created, inviteExpiresAt: created.inviteExpiresAt.toISOString() });
     },
   );
 
   for (const [action, run] of [
-    ['suspend', suspendTenant],
-    ['reactivate', reactivateTenant],
+    ['suspend', suspendPractice],
+    ['reactivate', reactivatePractice],
   ] as const) {
     app.post(
       `/api/ops/tenants/:tenantId/${action}`,
@@ -59,9 +102,8 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ invites: InviteDeps }> = asyn
       },
       async (req, reply) => {
         const principal = principalOf(req);
-        if (principal.kind !== 'user' || principal.role !== 'ops_admin')
-          throw new Forbidden('This needs the ops_admin role.');
-        await run(invites, { tenantId: req.params.tenantId, actorId: principal.id });
+        assertOps(principal, ['ops_admin']);
+        await run(deps, { tenantId: req.params.tenantId, actorId: principal.id });
         return reply.code(204).send(null);
       },
     );

@@ -1,5 +1,9 @@
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { addProvider, listProviders, removeProvider, updateProvider, type ProviderDeps } from '../domain/providers';
+import type { TenantDeps } from '../domain/deps';
+import { addProvider } from '../domain/providers/add-provider';
+import { listProviders } from '../domain/providers/list-providers';
+import { removeProvider } from '../domain/providers/remove-provider';
+import { updateProvider } from '../domain/providers/update-provider';
 import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
@@ -37,7 +41,7 @@ const READERS = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'] as con
 const WRITERS = ['owner', 'ops_admin'] as const;
 
 /** The practice's provider roster (the compliance service screens it). */
-const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = async (app, { providers }) => {
+const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/api/tenants/:tenantId/providers',
     {
@@ -49,7 +53,7 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
     },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, READERS);
-      return { items: await listProviders(providers.db, req.params.tenantId) };
+      return { items: await listProviders(deps, req.params.tenantId) };
     },
   );
   app.post(
@@ -64,7 +68,7 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
     },
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
-      return reply.code(201).send(await addProvider(providers, req.params.tenantId, req.body));
+      return reply.code(201).send(await addProvider(deps, req.params.tenantId, req.body));
     },
   );
   app.put(
@@ -79,7 +83,7 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
     },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
-      return updateProvider(providers, req.params.tenantId, req.params.providerId, req.body);
+      return updateProvider(deps, req.params.tenantId, req.params.providerId, req.body);
     },
   );
   app.delete(
@@ -93,7 +97,7 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderDeps }> = a
     },
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
-      await removeProvider(providers, req.params.tenantId, req.params.providerId);
+      await removeProvider(deps, req.params.tenantId, req.params.providerId);
       return reply.code(204).send(null);
     },
   );

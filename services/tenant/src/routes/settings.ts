@@ -1,5 +1,7 @@
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { changeSettings, readSettings, type SettingsDeps } from '../domain/settings';
+import type { TenantDeps } from '../domain/deps';
+import { changeSettings } from '../domain/settings/change-settings';
+import { readSettings } from '../domain/settings/read-settings';
 import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
@@ -19,7 +21,7 @@ const Settings = Type.Object({
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 /** Settings and feature flags of a practice: everyone in it reads; owners change theirs, ops change all. */
-const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = async (app, { settings }) => {
+const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/api/tenants/:tenantId/settings',
     {
@@ -37,7 +39,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = as
         'ops_admin',
         'ops_agent',
       ]);
-      return { settings: await readSettings(settings.db, req.params.tenantId) };
+      return { settings: await readSettings(deps, req.params.tenantId) };
     },
   );
   app.patch(
@@ -55,7 +57,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ settings: SettingsDeps }> = as
       assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
       const actorIsOps = principal.kind === 'user' && principal.role === 'ops_admin';
       return {
-        settings: await changeSettings(settings, {
+        settings: await changeSettings(deps, {
           tenantId: req.params.tenantId,
           actorId: principal.id,
           actorIsOps,

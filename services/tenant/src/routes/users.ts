@@ -1,5 +1,7 @@
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { changeUser, listUsers, type UserDeps } from '../domain/users';
+import type { TenantDeps } from '../domain/deps';
+import { changeUser } from '../domain/users/change-user';
+import { listUsers } from '../domain/users/list-users';
 import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
@@ -13,7 +15,7 @@ const UserView = Type.Object({
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 /** The users of a practice: listed by owners and ops; roles and suspension changed by owners and ops admins. */
-const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, { users }) => {
+const userRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/api/tenants/:tenantId/users',
     {
@@ -25,7 +27,7 @@ const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, {
     },
     async (req) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin', 'ops_agent']);
-      return { items: await listUsers(users.db, req.params.tenantId) };
+      return { items: await listUsers(deps, req.params.tenantId) };
     },
   );
   app.patch(
@@ -47,7 +49,7 @@ const userRoutes: FastifyPluginAsyncTypebox<{ users: UserDeps }> = async (app, {
     async (req) => {
       const principal = principalOf(req);
       assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
-      return changeUser(users, {
+      return changeUser(deps, {
         tenantId: req.params.tenantId,
         userId: req.params.userId,
         actorId: principal.id,

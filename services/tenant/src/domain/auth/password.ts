@@ -25,7 +25,7 @@ let dummyHash: Promise<string> | undefined;
 export const dummyPasswordHash = (): Promise<string> => (dummyHash ??= hashPassword('not-a-real-password-ever'));
 
 const COMMON = new Set(
-  readFileSync(path.join(__dirname, '../../data/common-passwords.txt'), 'utf8')
+  readFileSync(path.join(__dirname, '../../../data/common-passwords.txt'), 'utf8')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#')),

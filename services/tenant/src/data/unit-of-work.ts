@@ -1,0 +1,40 @@
+import type { EventRegistry } from '@plh/contracts';
+import {
+  createUnitOfWork,
+  type RunUnitOfWork as PlatformRunUnitOfWork,
+  type UnitOfWork as PlatformUnitOfWork,
+  type UnitOfWorkFactory,
+} from '@plh/service-kit';
+import { apiKeyRepository } from './api-key.repository';
+import type { PrismaClient, Tx } from './db';
+import { identitySystemRepository } from './identity.system-repository';
+import { practiceRepository } from './practice.repository';
+import { providerRepository } from './provider.repository';
+import { settingRepository } from './setting.repository';
+import { signingKeySystemRepository } from './signing-key.repository';
+import { userRepository } from './user.repository';
+
+/** The tenant service's repositories, each bound to one transaction and one practice. */
+function tenantRepositories(tx: Tx, tenantId: string) {
+  return {
+    practice: practiceRepository(tx, tenantId),
+    users: userRepository(tx, tenantId),
+    apiKeys: apiKeyRepository(tx, tenantId),
+    providers: providerRepository(tx, tenantId),
+    settings: settingRepository(tx, tenantId),
+  };
+}
+
+/** What platform-wide work (logins, provisioning, signing keys) reaches. */
+function systemRepositories(tx: Tx) {
+  return { identity: identitySystemRepository(tx), signingKeys: signingKeySystemRepository(tx) };
+}
+
+type TenantRepositories = ReturnType<typeof tenantRepositories>;
+export type UnitOfWork = PlatformUnitOfWork<TenantRepositories>;
+export type RunUnitOfWork = PlatformRunUnitOfWork<TenantRepositories>;
+export type TenantUnitOfWork = UnitOfWorkFactory<Tx, TenantRepositories, ReturnType<typeof systemRepositories>>;
+
+export function tenantUnitOfWork(db: PrismaClient, registry: EventRegistry): TenantUnitOfWork {
+  return createUnitOfWork({ db, registry, service: 'tenant', repositories: tenantRepositories, systemRepositories });
+}

@@ -1,0 +1,10 @@
+import type { TenantUnitOfWork } from '../data/unit-of-work';
+import type { AccessTokenIssuer } from './signing/access-token-issuer';
+
+/** What the tenant service's use cases need; built once in app.ts. */
+export interface TenantDeps {
+  /** Practice-scoped transactions (`run`) and platform-wide ones (`system`: logins, provisioning). */
+  unitOfWork: TenantUnitOfWork;
+  tokens: AccessTokenIssuer;
+  refreshTokenTtlSec: number;
+}
