@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { containerRuntimeAvailable, startNatsContainer, startPostgresContainer } from './containers';
 import { startNatsServer } from './nats-server';
 import { startEmbeddedPostgres } from './postgres';
+import { repoRoot } from './runtime';
 import { TEST_ENV } from './test-env';
 
 type Stop = () => Promise<void>;
@@ -16,6 +19,7 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   refuseSharedDatabase(process.env.DATABASE_URL);
+  useRepoTools();
   const stops: Stop[] = [];
   globalThis.__PLH_TEST_STOPS__ = stops;
   const needPostgres = !process.env.DATABASE_URL;
@@ -39,6 +43,15 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV.adminDatabaseUrl] = postgres?.adminUrl ?? process.env.DATABASE_URL;
   process.env[TEST_ENV.natsUrl] = nats?.url ?? process.env.NATS_URL;
   process.env[TEST_ENV.backend] = useContainers ? 'testcontainers' : 'local';
+}
+
+/**
+ * Tools `npm test`'s bootstrap unpacks into .local (poppler's pdftoppm for proof thumbnails), found
+ * as well when jest runs on its own after one bootstrap: the tests check thumbnails unconditionally.
+ */
+function useRepoTools(): void {
+  const pdftoppm = path.join(repoRoot(), '.local/poppler/pdftoppm');
+  if (!process.env.PDFTOPPM_BIN && existsSync(pdftoppm)) process.env.PDFTOPPM_BIN = pdftoppm;
 }
 
 /**

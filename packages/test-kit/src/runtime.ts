@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository's root: the nearest folder above this package that holds `.node-version`. */
-function repoRoot(): string {
+export function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.node-version'))) return dir;
     if (path.dirname(dir) === dir) throw new Error('no .node-version above packages/test-kit');

@@ -22,9 +22,9 @@ export class Revocations {
   ) {}
 
   apply(event: EventEnvelope): void {
-    // Tokens carry `iat` in whole seconds: a token from the second of the change counts as after it, so
-    // a login right after a role change works (the price: one from earlier in that second survives).
-    const at = Math.floor(Date.parse(event.occurredAt) / 1000) * 1000;
+    // Tokens carry their issue time in milliseconds (`iat_ms`): one issued before the change is cut,
+    // a login right after it works, even within the same second.
+    const at = Date.parse(event.occurredAt);
     if (event.type === ApiKeyRevoked.type) {
       this.evict.apiKey(String(event.data.apiKeyId));
     } else if (event.type === TenantSuspended.type) {
@@ -38,7 +38,7 @@ export class Revocations {
   /** Whether a user token issued at `issuedAt` was cut off by a later change. */
   isRevoked(principal: Principal, issuedAt: Date): boolean {
     const issued = issuedAt.getTime();
-    const cut = (key: string) => (this.revokedBefore.get(key) ?? -Infinity) > issued; // iat < the change's second
+    const cut = (key: string) => (this.revokedBefore.get(key) ?? -Infinity) > issued;
     return cut(`user:${principal.id}`) || (principal.tenantId !== null && cut(`tenant:${principal.tenantId}`));
   }
 

@@ -54,7 +54,9 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
   });
 
   it('a token it issues verifies, with the principal it describes', async () => {
+    const before = Date.now();
     const { token } = await issuer.issue(claims);
+    const after = Date.now();
     const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
     expect(header).toMatchObject({ alg: 'EdDSA', typ: 'at+jwt' });
     expect(typeof header.kid).toBe('string');
@@ -63,6 +65,10 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
       tenantId: claims.tenantId,
       role: 'approver',
     });
+    // Issued at to the millisecond (the gateway's revocations compare that precisely).
+    const { issuedAt } = await (await verifier())(token);
+    expect(issuedAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(issuedAt.getTime()).toBeLessThanOrEqual(after);
   });
 
   it('refuses an expired token and one not yet valid', async () => {

@@ -79,6 +79,19 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   };
 }
 
+/** The claim with the issue time in milliseconds (`iat` has whole seconds). */
+export const ISSUED_AT_MS_CLAIM = 'iat_ms';
+
+/**
+ * When the token was issued, to the millisecond when the issuer says so within `iat`'s second: a
+ * revocation at 12:00:00.700 then cuts a token of 12:00:00.500 and spares a login at 12:00:00.800.
+ */
+function issuedAtMs(payload: JWTPayload): number {
+  const seconds = Number(payload.iat) * 1000;
+  const ms = payload[ISSUED_AT_MS_CLAIM];
+  return typeof ms === 'number' && Number.isInteger(ms) && ms >= seconds && ms < seconds + 1000 ? ms : seconds;
+}
+
 function principalOf(payload: JWTPayload): AccessPrincipal {
   const role = payload.role;
   const tenantId = payload.tid;
@@ -91,7 +104,7 @@ function principalOf(payload: JWTPayload): AccessPrincipal {
     tenantId,
     role,
     tokenId: String(payload.jti),
-    issuedAt: new Date(Number(payload.iat) * 1000),
+    issuedAt: new Date(issuedAtMs(payload)),
     expiresAt: new Date(Number(payload.exp) * 1000),
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
-import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, type Role } from '@plh/service-kit';
+import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYPE, ISSUED_AT_MS_CLAIM, type Role } from '@plh/service-kit';
 import { openSecret } from './sealed-secret';
 import { ensureActiveSigningKey, type SigningDeps } from './signing-keys';
 
@@ -22,9 +22,11 @@ export class AccessTokenIssuer {
 
   async issue(claims: AccessTokenClaims): Promise<{ token: string; expiresAt: Date; expiresIn: number }> {
     const { kid, key } = await this.activeKey();
-    const now = Math.floor(Date.now() / 1000);
+    const nowMs = Date.now();
+    const now = Math.floor(nowMs / 1000);
     const exp = now + this.deps.accessTokenTtlSec;
-    const token = await new SignJWT({ tid: claims.tenantId, role: claims.role })
+    // iat_ms: the gateway's revocations compare to the millisecond (a change and a login in one second).
+    const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, [ISSUED_AT_MS_CLAIM]: nowMs })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYPE, kid })
       .setIssuer(this.deps.issuer)
       .setAudience(this.deps.audience)
