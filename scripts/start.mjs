@@ -101,12 +101,16 @@ function localSecrets(schemas) {
   // Core: the master key that wraps each practice's PHI data key, and the secret of signed file links.
   secrets.phiMasterKeys ??= `local1:${randomBytes(32).toString('base64')}`;
   secrets.fileUrlSecret ??= randomBytes(32).toString('base64url');
-  // The key pair that signs internal tokens (gateway -> services); services get the public half.
-  if (!secrets.internalToken) {
+  // One key pair per service that signs internal tokens (the gateway for the people and keys it
+  // authenticated, core and the proof engine for their own calls); every service gets all public halves.
+  // The kid names the owner: a service's key may speak only for that service.
+  delete secrets.internalToken; // the single shared key of earlier versions
+  secrets.internalKeys ??= {};
+  for (const owner of ['gateway', 'core', 'proof-engine']) {
+    if (secrets.internalKeys[owner]) continue;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const kid = `internal-${randomBytes(4).toString('hex')}`;
-    secrets.internalToken = {
-      kid,
+    const kid = `${owner}:${randomBytes(4).toString('hex')}`;
+    secrets.internalKeys[owner] = {
       publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: 'EdDSA', use: 'sig' },
       privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' },
     };
@@ -226,20 +230,21 @@ async function main() {
       HOST: process.env.HOST ?? '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,
-      INTERNAL_TOKEN_JWKS: JSON.stringify({ keys: [secrets.internalToken.publicJwk] }),
+      INTERNAL_TOKEN_JWKS: JSON.stringify({ keys: Object.values(secrets.internalKeys).map((k) => k.publicJwk) }),
+      ...(secrets.internalKeys[dir]
+        ? { INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalKeys[dir].privateJwk) }
+        : {}),
       ...(dir === 'gateway'
         ? {
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             PROOF_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
-            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
           }
         : {}),
       // Reads orders' recipients from core (service token) and writes proofs into the same storage.
       ...(dir === 'proof-engine'
         ? {
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
-            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
             ...sharedStorage,
           }
         : {}),
@@ -251,7 +256,6 @@ async function main() {
             ...sharedStorage,
             // Reads each practice's negotiated price and cancel window from the tenant service.
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
-            INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(secrets.internalToken.privateJwk),
           }
         : {}),
       ...(schema

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   });
   const internal = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const user = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const internalJwks = { keys: [{ ...(await exportJWK(internal.publicKey)), kid: 'int', alg: 'EdDSA', use: 'sig' }] };
+  const internalJwks = {
+    keys: [{ ...(await exportJWK(internal.publicKey)), kid: 'gateway:bench', alg: 'EdDSA', use: 'sig' }],
+  };
   const config = loadConfig(core.ConfigSchema, {
     LOG_LEVEL: 'silent',
     DATABASE_URL: appUrl,
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
       CORE_URL: coreUrl,
       INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify({
         ...(await exportJWK(internal.privateKey)),
-        kid: 'int',
+        kid: 'gateway:bench',
         alg: 'EdDSA',
       }),
       RATE_LIMIT_TENANT_PER_MIN: '100000000',
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     .setExpirationTime('1h')
     .sign(user.privateKey);
   const internalToken = await signInternalToken(
-    { kid: 'int', key: internal.privateKey },
+    { kid: 'gateway:bench', key: internal.privateKey },
     { kind: 'user', id: userId, tenantId, role: 'owner', scopes: [] },
     'core',
     3600,

@@ -24,8 +24,13 @@ async function main(): Promise<void> {
   const userKeys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const internalKeys = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const userJwk = { ...(await exportJWK(userKeys.publicKey)), kid: 'user-1', alg: 'EdDSA', use: 'sig' };
-  const internalPublic = { ...(await exportJWK(internalKeys.publicKey)), kid: 'int-1', alg: 'EdDSA', use: 'sig' };
-  const internalPrivate = { ...(await exportJWK(internalKeys.privateKey)), kid: 'int-1', alg: 'EdDSA' };
+  const internalPublic = {
+    ...(await exportJWK(internalKeys.publicKey)),
+    kid: 'gateway:bench',
+    alg: 'EdDSA',
+    use: 'sig',
+  };
+  const internalPrivate = { ...(await exportJWK(internalKeys.privateKey)), kid: 'gateway:bench', alg: 'EdDSA' };
 
   // Upstream: what every service looks like to the gateway.
   const upstream = await createService({
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
     .setExpirationTime('15m')
     .sign(userKeys.privateKey);
   const internalToken = await signInternalToken(
-    { kid: 'int-1', key: internalKeys.privateKey },
+    { kid: 'gateway:bench', key: internalKeys.privateKey },
     { kind: 'user', id: randomUUID(), tenantId, role: 'owner', scopes: [] },
     'tenant',
     900,

@@ -4,3 +4,4 @@ export * from './redaction';
 export * from './subjects';
 export * from './events';
 export * from './internal/mailing';
+export * from './internal/service-keys';

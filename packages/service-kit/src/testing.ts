@@ -3,7 +3,9 @@ import { EventRegistry } from '@plh/contracts';
 import { setupServiceDatabase } from '@plh/db';
 import { createTestDatabase, testNatsUrl, type TestDatabase } from '@plh/test-kit';
 import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
 import pino from 'pino';
+import type { InternalSigner } from './auth/internal-token';
 import {
   connectPlatform,
   type Platform,
@@ -64,5 +66,39 @@ export async function createTestPlatform<Db extends PlatformDb>(input: {
       await platform.close();
       await database.drop();
     },
+  };
+}
+
+export interface TestInternalKeys {
+  /** INTERNAL_TOKEN_JWKS: every signer's public key, as production configures it. */
+  jwks: string;
+  /** INTERNAL_TOKEN_PRIVATE_JWK of one signer. */
+  privateJwk(owner: InternalKeyOwner): string;
+  /** A signer for tests that make their own tokens (the gateway's, to speak for users). */
+  signer(owner: InternalKeyOwner): InternalSigner;
+}
+export type InternalKeyOwner = 'gateway' | 'core' | 'proof-engine';
+
+/** One internal-token key pair per signing service (kid `<service>:test`), as `npm start` makes them. */
+export async function createInternalKeys(): Promise<TestInternalKeys> {
+  const owners: InternalKeyOwner[] = ['gateway', 'core', 'proof-engine'];
+  const pairs = await Promise.all(
+    owners.map(async (owner) => {
+      const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+      const kid = `${owner}:test`;
+      return {
+        owner,
+        kid,
+        signer: { kid, key: pair.privateKey },
+        publicJwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' },
+        privateJwk: JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid, alg: 'EdDSA' }),
+      };
+    }),
+  );
+  const of = (owner: InternalKeyOwner) => pairs.find((p) => p.owner === owner)!;
+  return {
+    jwks: JSON.stringify({ keys: pairs.map((p) => p.publicJwk) }),
+    privateJwk: (owner) => of(owner).privateJwk,
+    signer: (owner) => of(owner).signer,
   };
 }

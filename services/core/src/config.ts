@@ -4,7 +4,8 @@ import { StorageConfigSchema } from '@plh/storage';
 export const CoreConfigSchema = Type.Object({
   INTERNAL_TOKEN_JWKS: Type.String({
     minLength: 2,
-    description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services)',
+    description:
+      'JSON Web Key Set of the keys that sign internal tokens, one per signing service, kid `<service>:<id>`',
   }),
   TENANT_URL: Type.Optional(
     Type.String({
@@ -16,7 +17,7 @@ export const CoreConfigSchema = Type.Object({
   INTERNAL_TOKEN_PRIVATE_JWK: Type.Optional(
     Type.String({
       minLength: 2,
-      description: 'Ed25519 private JWK (with kid) signing service tokens to the tenant service',
+      description: "Core's own Ed25519 private JWK (kid core:<id>) signing service tokens to the tenant service",
     }),
   ),
   PHI_MASTER_KEYS: Type.String({

@@ -2,10 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { Pool } from 'pg';
-import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { loadConfig, signInternalToken, type Principal, type ServiceApp } from '@plh/service-kit';
+import {
+  createInternalKeys,
+  createTestPlatform,
+  type TestInternalKeys,
+  type TestPlatform,
+} from '@plh/service-kit/testing';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import type { ObjectStorage } from '@plh/storage';
 import { buildApp } from '../src/app';
@@ -19,6 +23,8 @@ export interface TestApp {
   filesDir: string;
   /** Superuser connection to the test database, for looking at what is really stored. */
   admin: Pool;
+  /** Every signing service's internal-token key (the gateway's signs `as`). */
+  keys: TestInternalKeys;
   /** Headers carrying an internal token for `principal`, as the gateway would send them. */
   as(principal: Principal): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -32,14 +38,13 @@ export async function buildTestApp(env: Record<string, string> = {}, storage?: O
     createDb: (adapter) => new PrismaClient({ adapter }),
     registry: new EventRegistry(ALL_EVENTS),
   });
-  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const signer: InternalSigner = { kid: 'test-gateway', key: pair.privateKey };
-  const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: signer.kid, alg: 'EdDSA', use: 'sig' }] };
+  const keys = await createInternalKeys();
+  const signer = keys.signer('gateway');
   const filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-core-files-'));
   const config = loadConfig(ConfigSchema, {
     ...test.env,
     LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
-    INTERNAL_TOKEN_JWKS: JSON.stringify(jwks),
+    INTERNAL_TOKEN_JWKS: keys.jwks,
     PHI_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     FILE_URL_SECRET: randomBytes(32).toString('hex'),
     STORAGE_LOCAL_DIR: filesDir,
@@ -52,6 +57,7 @@ export async function buildTestApp(env: Record<string, string> = {}, storage?: O
     app,
     test,
     config,
+    keys,
     filesDir,
     admin,
     as: async (principal) => ({ 'x-plh-internal-token': await signInternalToken(signer, principal, 'core') }),

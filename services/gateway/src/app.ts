@@ -15,7 +15,7 @@ import { authorize } from './authorize';
 import type { Config } from './config';
 import { BadGateway, createProxy } from './proxy';
 import { Redis } from 'ioredis';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { ALL_EVENTS, API_KEYS_VERIFY_SCOPE, EventRegistry } from '@plh/contracts';
 import { connectNats, Namespace, watchEvents, type EventWatch } from '@plh/event-bus';
 import {
   MemoryRateLimiter,
@@ -69,7 +69,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
   const tenantPool = new Pool(config.TENANT_URL, { connections: 16, headersTimeout: config.UPSTREAM_TIMEOUT_MS });
   const lookupApiKey: ApiKeyLookup = async (key) => {
     const token = await mint(
-      { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: ['api-keys:verify'] },
+      { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: [API_KEYS_VERIFY_SCOPE] },
       'tenant',
     );
     const res = await tenantPool

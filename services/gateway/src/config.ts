@@ -19,7 +19,7 @@ export const GatewayConfigSchema = Type.Object({
   TOKEN_AUDIENCE: Type.String({ minLength: 1, default: 'plh-api' }),
   INTERNAL_TOKEN_PRIVATE_JWK: Type.String({
     minLength: 2,
-    description: 'Ed25519 private JWK (with kid) that signs internal tokens',
+    description: "The gateway's own Ed25519 private JWK (kid gateway:<id>) that signs internal tokens",
   }),
   CORS_ORIGINS: Type.String({
     default: 'http://localhost:5173',

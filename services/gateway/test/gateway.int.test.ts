@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { exportJWK, generateKeyPair } from 'jose';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import * as proofService from '@plh/proof-engine';
@@ -63,21 +62,18 @@ describe('gateway: authentication, authorization from the route table, rate limi
       createDb: (adapter) => new tenantService.PrismaClient({ adapter }),
       registry: new EventRegistry(ALL_EVENTS),
     });
-    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const kid = 'gw-test';
-    privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid, alg: 'EdDSA' });
+    const keys = await createInternalKeys();
+    privateJwk = keys.privateJwk('gateway');
     const tenantConfig = loadConfig(tenantService.ConfigSchema, {
       ...platform.env,
       LOG_LEVEL: 'silent',
       PORT: '0',
       KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      INTERNAL_TOKEN_JWKS: JSON.stringify({
-        keys: [{ ...(await exportJWK(pair.publicKey)), kid, alg: 'EdDSA', use: 'sig' }],
-      }),
+      INTERNAL_TOKEN_JWKS: keys.jwks,
     });
     tenant = await tenantService.buildApp(tenantConfig, { platform: platform.platform });
     tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
-    internalSigner = { kid, key: pair.privateKey };
+    internalSigner = keys.signer('gateway');
     corePlatform = await createTestPlatform({
       schema: 'core',
       serviceDir: path.dirname(require.resolve('@plh/core/package.json')),
@@ -108,7 +104,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         ...proofPlatform.env,
         LOG_LEVEL: 'silent',
         INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
-        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('proof-engine'),
         CORE_URL: coreUrl,
         FILE_URL_SECRET: 'x'.repeat(32),
         STORAGE_LOCAL_DIR: coreFilesDir,

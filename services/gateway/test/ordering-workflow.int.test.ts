@@ -2,11 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady } from '@plh/contracts';
 import { ensureServiceStream } from '@plh/event-bus';
 import { loadConfig, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { localStorage, tenantObjectKey } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
 import * as coreService from '@plh/core';
@@ -48,10 +47,8 @@ describe('ordering workflow through the gateway', () => {
         registry,
       }),
     ]);
-    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const jwks = JSON.stringify({
-      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'wf', alg: 'EdDSA', use: 'sig' }],
-    });
+    const keys = await createInternalKeys();
+    const jwks = keys.jwks;
     tenant = await tenantService.buildApp(
       loadConfig(tenantService.ConfigSchema, {
         ...tenantPlatform.env,
@@ -63,7 +60,6 @@ describe('ordering workflow through the gateway', () => {
     );
     filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-wf-'));
     const tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
-    const privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'wf', alg: 'EdDSA' });
     core = await coreService.buildApp(
       loadConfig(coreService.ConfigSchema, {
         ...corePlatform.env,
@@ -75,7 +71,7 @@ describe('ordering workflow through the gateway', () => {
         FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
         // The practice's negotiated price and cancel window come from its settings (a service call).
         TENANT_URL: tenantUrl,
-        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('core'),
       }),
       { platform: corePlatform.platform },
     );
@@ -84,7 +80,7 @@ describe('ordering workflow through the gateway', () => {
         LOG_LEVEL: 'silent',
         TENANT_URL: tenantUrl,
         CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
-        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('gateway'),
       }),
     );
     await gateway.ready();

@@ -4,7 +4,8 @@ import { StorageConfigSchema } from '@plh/storage';
 export const ProofConfigSchema = Type.Object({
   INTERNAL_TOKEN_JWKS: Type.String({
     minLength: 2,
-    description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services)',
+    description:
+      'JSON Web Key Set of the keys that sign internal tokens, one per signing service, kid `<service>:<id>`',
   }),
   CORE_URL: Type.String({
     pattern: '^https?://',
@@ -13,7 +14,8 @@ export const ProofConfigSchema = Type.Object({
   }),
   INTERNAL_TOKEN_PRIVATE_JWK: Type.String({
     minLength: 2,
-    description: 'Ed25519 private JWK (with kid) signing the service tokens sent to core (scope mailing:read)',
+    description:
+      "The proof engine's own Ed25519 private JWK (kid proof-engine:<id>) signing the service tokens sent to core (scope mailing:read)",
   }),
   PROOF_SAMPLE_LETTERS: Type.Integer({
     minimum: 1,

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { Pool } from 'pg';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { localStorage, type ObjectStorage } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
 import * as coreService from '@plh/core';
@@ -73,12 +72,11 @@ describe('proof jobs with core', () => {
       registry,
       eventNamespace: corePlatform.config.EVENT_NAMESPACE,
     });
-    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    signer = { kid: 'pe', key: pair.privateKey };
-    const jwks = JSON.stringify({
-      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'pe', alg: 'EdDSA', use: 'sig' }],
-    });
-    const privateJwk = JSON.stringify({ ...(await exportJWK(pair.privateKey)), kid: 'pe', alg: 'EdDSA' });
+    // The gateway's key speaks for the test's users; the proof engine signs its calls to core with its own.
+    const keys = await createInternalKeys();
+    signer = keys.signer('gateway');
+    const jwks = keys.jwks;
+    const privateJwk = keys.privateJwk('proof-engine');
     filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-proof-'));
     const shared = { FILE_URL_SECRET: 's'.repeat(32), STORAGE_LOCAL_DIR: filesDir, INTERNAL_TOKEN_JWKS: jwks };
     core = await coreService.buildApp(

@@ -15,7 +15,8 @@ export const TenantConfigSchema = Type.Object({
   }),
   INTERNAL_TOKEN_JWKS: Type.String({
     minLength: 2,
-    description: 'JSON Web Key Set of the keys that sign internal tokens (the gateway, services); see README',
+    description:
+      'JSON Web Key Set of the keys that sign internal tokens, one per signing service, kid `<service>:<id>`; see README',
   }),
   KEY_ENCRYPTION_KEY: Type.String({
     pattern: '^[A-Za-z0-9+/]{43}=$',

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
+import { loadConfig, signInternalToken, type Principal, type ServiceApp, type SignedClient } from '@plh/service-kit';
 import {
-  loadConfig,
-  signInternalToken,
-  type InternalSigner,
-  type Principal,
-  type ServiceApp,
-  type SignedClient,
-} from '@plh/service-kit';
-import { createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+  createInternalKeys,
+  createTestPlatform,
+  type TestInternalKeys,
+  type TestPlatform,
+} from '@plh/service-kit/testing';
 import { ALL_EVENTS, EventRegistry, type AuditRecord } from '@plh/contracts';
 import { buildApp } from '../src/app';
 import { ConfigSchema, type Config } from '../src/config';
@@ -19,6 +16,8 @@ export interface TestApp {
   app: ServiceApp;
   test: TestPlatform<PrismaClient>;
   config: Config;
+  /** Every signing service's internal-token key (the gateway's signs `as`). */
+  keys: TestInternalKeys;
   /** Headers carrying an internal token for `principal`, as the gateway would send them. */
   as(principal: Principal, client?: SignedClient): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -32,14 +31,13 @@ export async function buildTestApp(): Promise<TestApp> {
     createDb: (adapter) => new PrismaClient({ adapter }),
     registry: new EventRegistry(ALL_EVENTS),
   });
-  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const signer: InternalSigner = { kid: 'test-gateway', key: pair.privateKey };
-  const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: signer.kid, alg: 'EdDSA', use: 'sig' }] };
+  const keys = await createInternalKeys();
+  const signer = keys.signer('gateway');
   const config = loadConfig(ConfigSchema, {
     ...test.env,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    INTERNAL_TOKEN_JWKS: JSON.stringify(jwks),
+    INTERNAL_TOKEN_JWKS: keys.jwks,
   });
   const app = await buildApp(config, { platform: test.platform });
   await app.ready();
@@ -47,6 +45,7 @@ export async function buildTestApp(): Promise<TestApp> {
     app,
     test,
     config,
+    keys,
     as: async (principal, client) => ({
       'x-plh-internal-token': await signInternalToken(signer, principal, 'tenant', 60, client),
     }),

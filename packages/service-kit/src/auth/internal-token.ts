@@ -9,6 +9,7 @@ import {
   type JWK,
   type KeyLike,
 } from 'jose';
+import { keyOwner, PRINCIPAL_ISSUER, SERVICE_SCOPES } from '@plh/contracts';
 import { Unauthorized } from '../problem';
 import { isRole, type Role } from './access-token';
 import { VerifiedCache } from './verified-cache';
@@ -60,7 +61,22 @@ export async function signInternalToken(
 
 export type InternalTokenVerifier = (token: string) => Promise<Principal>;
 
-/** Verifies internal tokens addressed to `audience` (this service) with the platform's internal keys. */
+/**
+ * May the owner of the signing key assert this principal? The gateway's key speaks for users and
+ * API keys and for the gateway itself; any other service's key only for that service, with no
+ * scope beyond its own (SERVICE_SCOPES in @plh/contracts).
+ */
+export function keyMayAssert(owner: string | null, principal: Principal): boolean {
+  if (owner === null) return false;
+  if (principal.kind !== 'service') return owner === PRINCIPAL_ISSUER;
+  const allowed = SERVICE_SCOPES[owner] ?? [];
+  return principal.id === owner && principal.scopes.every((scope) => allowed.includes(scope));
+}
+
+/**
+ * Verifies internal tokens addressed to `audience` (this service) with the platform's internal keys,
+ * and that the key which signed a token may speak for the principal it names (keyMayAssert).
+ */
 export function createInternalTokenVerifier(input: { jwks: JSONWebKeySet; audience: string }): InternalTokenVerifier {
   const keys = createLocalJWKSet(input.jwks);
   const cache = new VerifiedCache<{ principal: Principal; expiresAt: Date }>();
@@ -68,7 +84,7 @@ export function createInternalTokenVerifier(input: { jwks: JSONWebKeySet; audien
     const cached = cache.get(token);
     if (cached) return cached.principal;
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload, protectedHeader } = await jwtVerify(token, keys, {
         algorithms: ['EdDSA'],
         typ: INTERNAL_TOKEN_TYPE,
         issuer: INTERNAL_ISSUER,
@@ -79,7 +95,7 @@ export function createInternalTokenVerifier(input: { jwks: JSONWebKeySet; audien
       const principal = principalOf(payload.kind, String(payload.sub), payload.tid, payload.role, payload.scopes);
       if (principal && ('cip' in payload || 'cua' in payload))
         principal.client = signedClientOf(payload.cip, payload.cua);
-      if (principal) {
+      if (principal && keyMayAssert(keyOwner(protectedHeader.kid), principal)) {
         cache.set(token, { principal, expiresAt: new Date(Number(payload.exp) * 1000) });
         return principal;
       }
@@ -126,13 +142,22 @@ export function createInternalTokenMinter(signer: InternalSigner, ttlSec = 60) {
   };
 }
 
-/** INTERNAL_TOKEN_JWKS as a key set; a clear error at start-up when it is not one. */
+/**
+ * INTERNAL_TOKEN_JWKS as a key set: every key's `kid` must name the service it belongs to
+ * (`gateway:…`, `core:…`, `proof-engine:…`). A clear error at start-up otherwise.
+ */
 export function parseJwks(json: string): JSONWebKeySet {
   const parsed: unknown = JSON.parse(json);
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { keys?: unknown }).keys)) {
     throw new Error('INTERNAL_TOKEN_JWKS must be a JSON Web Key Set ({"keys":[...]})');
   }
-  return parsed as JSONWebKeySet;
+  const jwks = parsed as JSONWebKeySet;
+  const unowned = jwks.keys.filter((key) => keyOwner(key.kid) === null).map((key) => String(key.kid));
+  if (unowned.length)
+    throw new Error(
+      `INTERNAL_TOKEN_JWKS: every kid must be "<service>:<id>" with service one of ${Object.keys(SERVICE_SCOPES).join(', ')} (got ${unowned.join(', ')})`,
+    );
+  return jwks;
 }
 
 /** INTERNAL_TOKEN_PRIVATE_JWK (an Ed25519 private JWK with a kid) as a signer of internal/service tokens. */
@@ -140,5 +165,7 @@ export async function internalSigner(privateJwkJson: string): Promise<InternalSi
   const jwk = JSON.parse(privateJwkJson) as JWK;
   if (typeof jwk.kid !== 'string' || !jwk.d)
     throw new Error('INTERNAL_TOKEN_PRIVATE_JWK must be a private JWK with a kid');
+  if (keyOwner(jwk.kid) === null)
+    throw new Error(`INTERNAL_TOKEN_PRIVATE_JWK: its kid must be "<service>:<id>" (got ${jwk.kid})`);
   return { kid: jwk.kid, key: await importJWK(jwk, 'EdDSA') };
 }

@@ -17,14 +17,22 @@ describe('internal tokens and the principal scope', () => {
   let app: ServiceApp;
   let signer: InternalSigner;
   let stranger: InternalSigner;
+  let proofEngine: InternalSigner;
   const user: Principal = { kind: 'user', id: 'u1', tenantId: 't1', role: 'approver', scopes: [] };
 
   beforeAll(async () => {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    signer = { kid: 'gw-1', key: pair.privateKey };
-    stranger = { kid: 'gw-1', key: other.privateKey }; // same kid, wrong key
-    const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'gw-1', alg: 'EdDSA' }] };
+    const proof = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    signer = { kid: 'gateway:1', key: pair.privateKey };
+    stranger = { kid: 'gateway:1', key: other.privateKey }; // same kid, wrong key
+    proofEngine = { kid: 'proof-engine:1', key: proof.privateKey };
+    const jwks = {
+      keys: [
+        { ...(await exportJWK(pair.publicKey)), kid: 'gateway:1', alg: 'EdDSA' },
+        { ...(await exportJWK(proof.publicKey)), kid: 'proof-engine:1', alg: 'EdDSA' },
+      ],
+    };
     const verify = createInternalTokenVerifier({ jwks, audience: 'core' });
     app = await createService({
       name: 'core',
@@ -63,6 +71,28 @@ describe('internal tokens and the principal scope', () => {
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+    }
+  });
+
+  it("a service's key speaks only for that service, with its own scopes; never for a person", async () => {
+    const itself: Principal = {
+      kind: 'service',
+      id: 'proof-engine',
+      tenantId: null,
+      role: null,
+      scopes: ['mailing:read'],
+    };
+    expect((await me(await signInternalToken(proofEngine, itself, 'core'))).json()).toEqual(itself);
+    const ops: Principal = { kind: 'user', id: 'u9', tenantId: null, role: 'ops_admin', scopes: [] };
+    for (const claimed of [
+      ops,
+      user,
+      { kind: 'api_key', id: 'k1', tenantId: 't1', role: null, scopes: ['orders:read'] } as Principal,
+      { ...itself, id: 'gateway', scopes: ['api-keys:verify'] } as Principal,
+      { ...itself, scopes: ['mailing:read', 'settings:read'] } as Principal,
+    ]) {
+      const res = await me(await signInternalToken(proofEngine, claimed, 'core'));
+      expect({ claimed, status: res.statusCode }).toEqual({ claimed, status: 401 });
     }
   });
 

@@ -14,9 +14,9 @@ describe('service client', () => {
 
   beforeAll(async () => {
     const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    mint = createInternalTokenMinter({ kid: 'k', key: pair.privateKey });
+    mint = createInternalTokenMinter({ kid: 'proof-engine:k', key: pair.privateKey });
     verify = createInternalTokenVerifier({
-      jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'EdDSA' }] },
+      jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'proof-engine:k', alg: 'EdDSA' }] },
       audience: 'core',
     });
     server = createServer((req, res) => {

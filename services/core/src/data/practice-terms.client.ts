@@ -1,3 +1,4 @@
+import { SETTINGS_READ_SCOPE } from '@plh/contracts';
 import { createServiceClient, ServiceUnavailable, type createInternalTokenMinter } from '@plh/service-kit';
 import type { PracticeTerms } from '../domain/deps';
 
@@ -19,7 +20,7 @@ export function practiceTermsClient(input: {
     mint: input.mint,
     caller: 'core',
     audience: 'tenant',
-    scopes: ['settings:read'],
+    scopes: [SETTINGS_READ_SCOPE],
     unavailable: UNAVAILABLE,
     timeoutMs: 3_000,
   });

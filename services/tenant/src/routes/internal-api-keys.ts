@@ -1,9 +1,10 @@
+import { API_KEYS_VERIFY_SCOPE } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { verifyApiKey } from '../domain/api-keys/verify-api-key';
 import type { TenantDeps } from '../domain/deps';
 
 /** The scope a service token needs to verify API keys (the gateway has it). */
-export const VERIFY_SCOPE = 'api-keys:verify';
+export const VERIFY_SCOPE = API_KEYS_VERIFY_SCOPE;
 
 /** For the gateway: is this API key good, and for which tenant and scopes? */
 const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {

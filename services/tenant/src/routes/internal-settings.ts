@@ -1,9 +1,10 @@
+import { SETTINGS_READ_SCOPE } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
 import { readSettings } from '../domain/settings/read-settings';
 
 /** The scope a service token needs to read a practice's settings (core has it: prices, cancel window). */
-export const SETTINGS_READ_SCOPE = 'settings:read';
+export { SETTINGS_READ_SCOPE };
 
 /** For other services: a practice's effective settings (values only). */
 const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {

@@ -1,0 +1,28 @@
+import { MAILING_READ_SCOPE } from './mailing';
+
+/** The gateway checks API keys with the tenant service. */
+export const API_KEYS_VERIFY_SCOPE = 'api-keys:verify';
+/** Core reads a practice's settings (prices, cancel window) from the tenant service. */
+export const SETTINGS_READ_SCOPE = 'settings:read';
+
+/**
+ * Who may sign internal tokens, and what each signer may claim. Every service that calls another
+ * has its own key pair; a key's `kid` is `<service>:<anything>` and names its owner. Only the
+ * gateway's key speaks for people and partner systems (user and API-key principals); any other
+ * key speaks only for its own service, with the scopes listed here. A stolen proof-engine key
+ * therefore cannot pose as an ops admin.
+ */
+export const SERVICE_SCOPES: Readonly<Record<string, readonly string[]>> = {
+  gateway: [API_KEYS_VERIFY_SCOPE],
+  core: [SETTINGS_READ_SCOPE],
+  'proof-engine': [MAILING_READ_SCOPE],
+};
+
+/** The service that speaks for users and API keys. */
+export const PRINCIPAL_ISSUER = 'gateway';
+
+/** The service a key belongs to, from its `kid` (`gateway:2026-11`), or null when it names none we know. */
+export function keyOwner(kid: string | undefined): string | null {
+  const owner = kid?.split(':')[0];
+  return owner !== undefined && kid !== owner && Object.hasOwn(SERVICE_SCOPES, owner) ? owner : null;
+}
