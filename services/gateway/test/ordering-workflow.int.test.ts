@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady } from '@plh/contracts';
+import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady, type AuditRecord } from '@plh/contracts';
 import { ensureServiceStream } from '@plh/event-bus';
 import { loadConfig, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
@@ -30,6 +30,7 @@ describe('ordering workflow through the gateway', () => {
   let filesDir: string;
   let tenantId: string;
   const bearer: Record<string, string> = {};
+  let approverId: string;
 
   beforeAll(async () => {
     const registry = new EventRegistry(ALL_EVENTS);
@@ -96,7 +97,12 @@ describe('ordering workflow through the gateway', () => {
     const opsEmail = `ops-${randomUUID()}@plh.example`;
     const opsAdminEmail = `ops-admin-${randomUUID()}@plh.example`;
     await tenantService.createUser(db, { tenantId: null, email: opsAdminEmail, password: PASSWORD, role: 'ops_admin' });
-    await tenantService.createUser(db, { tenantId, email: approverEmail, password: PASSWORD, role: 'approver' });
+    ({ id: approverId } = await tenantService.createUser(db, {
+      tenantId,
+      email: approverEmail,
+      password: PASSWORD,
+      role: 'approver',
+    }));
     await tenantService.createUser(db, { tenantId: null, email: opsEmail, password: PASSWORD, role: 'ops_agent' });
     for (const [who, email] of [
       ['owner', ownerEmail],
@@ -388,5 +394,51 @@ describe('ordering workflow through the gateway', () => {
       'in_production',
       'mailed',
     ]);
+
+    // Every step left an audit record in its own transaction, in order, with who did it and from
+    // where (as the gateway signed it), the PHI reads marked, and no patient's name or street.
+    const audit = (rows: Array<{ subject: string; payload: unknown }>) =>
+      rows
+        .filter((row) => row.subject.endsWith('.audit.recorded'))
+        .map((row) => (row.payload as { data: AuditRecord }).data);
+    const outboxOf = { where: { tenantId }, orderBy: { seq: 'asc' as const } };
+    const records = audit(await corePlatform.platform.db.outboxEvent.findMany(outboxOf));
+    const actions = records.map((r) => r.action);
+    const walk = [
+      'project.create',
+      'patient-list.accept',
+      'quote.issue',
+      'order.place',
+      'proof.attach',
+      'order.read-proofs',
+      'order.approve',
+      'proof.approve',
+      'order.start-production',
+      'order.mark-mailed',
+      'invoice.issue',
+      'order.record-scans',
+    ];
+    const positions = walk.map((action) => ({ action, at: actions.indexOf(action) }));
+    expect(positions.filter((p) => p.at < 0)).toEqual([]);
+    expect(positions.map((p) => p.at)).toEqual([...positions.map((p) => p.at)].sort((a, b) => a - b));
+    const approval = records.find((r) => r.action === 'proof.approve')!;
+    expect(approval).toMatchObject({
+      outcome: 'success',
+      actor: { kind: 'user', id: approverId, role: 'approver' },
+      phi: false,
+    });
+    expect(approval.clientIp).toEqual(expect.any(String));
+    expect(approval.changes).toContainEqual({ field: 'decision', to: 'approved' });
+    expect(records.filter((r) => r.phi).map((r) => r.action)).toEqual(expect.arrayContaining(['order.read-proofs']));
+    expect(JSON.stringify(records)).not.toMatch(/Patient \d|Elm St/);
+    // The practice's terms, changed by ops in the tenant service, with before and after.
+    expect(
+      audit(await tenantPlatform.platform.db.outboxEvent.findMany(outboxOf)).find(
+        (r) => r.action === 'settings.change',
+      ),
+    ).toMatchObject({
+      actor: { kind: 'user', role: 'ops_admin' },
+      changes: expect.arrayContaining([{ field: 'pricing.perLetterOverrideCents', from: null, to: 39 }]),
+    });
   });
 });

@@ -70,9 +70,15 @@ export function fileRepository(tx: Tx, tenantId: string) {
       });
       return files.map((f) => ({ fileId: f.id, kind: f.kind as FileKind, revisions: f.revisions.map(toRecord) }));
     },
-    async findRevision(revisionId: string): Promise<RevisionRecord | null> {
-      const row = await tx.fileRevision.findFirst({ where: { ...scope, id: revisionId }, select: REVISION_FIELDS });
-      return row ? toRecord(row) : null;
+    /** A revision with the kind of its file (which decides whether reading it discloses PHI). */
+    async findRevision(revisionId: string): Promise<(RevisionRecord & { kind: FileKind }) | null> {
+      const row = await tx.fileRevision.findFirst({
+        where: { ...scope, id: revisionId },
+        select: { ...REVISION_FIELDS, file: { select: { kind: true } } },
+      });
+      if (!row) return null;
+      const { file, ...revision } = row;
+      return { ...toRecord(revision), kind: file.kind as FileKind };
     },
   };
 }

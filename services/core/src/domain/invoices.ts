@@ -45,6 +45,15 @@ export async function issueInvoiceFor(
     subtotalCents: quote.totalCents,
     totalCents: quote.totalCents + adjustments.reduce((a, x) => a + x.totalCents, 0),
   });
+  await uow.audit.record({
+    action: 'invoice.issue',
+    resource: { type: 'invoice', id: invoice.id },
+    changes: [
+      { field: 'orderId', to: order.id },
+      { field: 'number', to: invoice.number },
+      { field: 'totalCents', to: invoice.totalCents },
+    ],
+  });
   return [
     createEvent(InvoiceIssued, {
       source: 'core',

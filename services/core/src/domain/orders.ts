@@ -4,13 +4,7 @@ import { PreconditionFailed } from '@plh/service-kit';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
-import {
-  actionBetween,
-  transition,
-  type Actor as MachineActor,
-  type OrderAction,
-  type OrderStatus,
-} from './order-state-machine';
+import { transition, type Actor as MachineActor, type OrderAction, type OrderStatus } from './order-state-machine';
 import { OrderNotFound, OrderTransitionRefused, QuoteNotAvailable, QuoteNotFound } from './problems';
 
 export function machineActor(actor: Actor): MachineActor {
@@ -111,7 +105,7 @@ export async function changeOrderStatusIn(
   });
   if (!result.ok) throw new OrderTransitionRefused(result.refusal.code, result.refusal.detail);
   const updated = await uow.orders.setStatus(order.id, result.to);
-  await record(uow, updated, order.status, result.to, input.actor, input.reason ?? null);
+  await record(uow, updated, order.status, result.to, input.actor, input.reason ?? null, input.action);
   if (result.to === 'cancelled')
     await uow.outbox.enqueue(
       createEvent(OrderCancelled, {
@@ -131,6 +125,8 @@ async function record(
   to: OrderStatus,
   actor: Actor,
   reason: string | null,
+  /** The action taken (the audit record is named after it); placing has none. */
+  taken?: string,
 ): Promise<void> {
   await uow.orders.appendTimeline({
     id: randomUUID(),
@@ -148,7 +144,7 @@ async function record(
       data: { orderId: order.id, from, to, actorKind: actor.kind },
     }),
   );
-  const action = from === null ? (to === 'quoted' ? 'create' : 'place') : (actionBetween(from, to) ?? 'change-status');
+  const action = taken ?? (to === 'quoted' ? 'create' : 'place');
   await uow.audit.record({
     action: `order.${action.replaceAll('_', '-')}`,
     resource: { type: 'order', id: order.id },

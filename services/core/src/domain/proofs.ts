@@ -25,13 +25,22 @@ export async function recordProofReady(
   if (!keyBelongsTo(data.storageKey, uow.tenantId)) throw new Error('proof file is outside the tenant prefix');
   const order = await uow.orders.lock(data.orderId);
   if (!order) return; // not this tenant's (or gone): nothing to attach it to
+  const proofId = randomUUID();
   await uow.proofs.add({
-    id: randomUUID(),
+    id: proofId,
     orderId: order.id,
     jobId: data.jobId,
     storageKey: data.storageKey,
     sha256: data.sha256,
     pageCount: data.pageCount,
+  });
+  await uow.audit.record({
+    action: 'proof.attach',
+    resource: { type: 'proof', id: proofId },
+    changes: [
+      { field: 'orderId', to: order.id },
+      { field: 'sha256', to: data.sha256 },
+    ],
   });
   if (order.status === 'ordered')
     await changeOrderStatusIn(uow, {
@@ -90,6 +99,16 @@ export async function decideProof(
         reason: input.comment ?? null,
       },
       async (tx, updated): Promise<EventEnvelope[]> => {
+        // Who approved which file, by its hash: the record an auditor asks for about a breach notice.
+        await tx.audit.record({
+          action: input.decision === 'approved' ? 'proof.approve' : 'proof.reject',
+          resource: { type: 'proof', id: latest.id },
+          changes: [
+            { field: 'decision', to: input.decision },
+            { field: 'proofSha256', to: latest.sha256 },
+            { field: 'revision', to: latest.revision },
+          ],
+        });
         approval = await tx.proofs.addApproval({
           id: randomUUID(),
           orderId: updated.id,
@@ -121,6 +140,10 @@ export function listProofs(
 ): Promise<{ proofs: ProofRecord[]; approvals: ApprovalRecord[] }> {
   return deps.unitOfWork(tenantId, async (uow) => {
     if (!(await uow.orders.findById(orderId))) throw new OrderNotFound();
-    return { proofs: await uow.proofs.list(orderId), approvals: await uow.proofs.approvals(orderId) };
+    const proofs = await uow.proofs.list(orderId);
+    // The answer carries links to the proofs, which print patients' names and addresses.
+    if (proofs.length)
+      await uow.audit.record({ action: 'order.read-proofs', resource: { type: 'order', id: orderId }, phi: true });
+    return { proofs, approvals: await uow.proofs.approvals(orderId) };
   });
 }

@@ -52,6 +52,15 @@ export async function recordScans(
       });
       if (added) recorded += 1;
     }
+    if (recorded)
+      await uow.audit.record({
+        action: 'order.record-scans',
+        resource: { type: 'order', id: order.id },
+        changes: [
+          { field: 'source', to: input.source },
+          { field: 'scans', to: recorded },
+        ],
+      });
     return { recorded, duplicates: input.scans.length - recorded };
   });
 }

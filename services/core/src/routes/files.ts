@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { assertTenantAccess, NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
+import { fileDownloadLink, findFileRevision, PHI_FILE_KINDS } from '../domain/download-file';
 import { getProject } from '../domain/projects';
 import { uploadProjectFile } from '../domain/upload-file';
 import { ACCESS } from './access';
@@ -80,21 +81,15 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      const revision = await deps.unitOfWork(req.params.tenantId, (uow) =>
-        uow.files.findRevision(req.params.revisionId),
-      );
-      if (!revision) throw new NotFound();
+      const revision = await findFileRevision(deps, req.params.tenantId, req.params.revisionId);
       assertTenantAccess(
         principal,
         req.params.tenantId,
-        revision.storageKey.includes('/patient_list/') ? ACCESS.readPatients : ACCESS.read,
+        PHI_FILE_KINDS.includes(revision.kind) ? ACCESS.readPatients : ACCESS.read,
       );
       reply.header('cache-control', 'no-store');
       return {
-        url: await deps.storage.signedDownloadUrl(revision.storageKey, {
-          expiresInSec: downloadTtlSec,
-          filename: `revision-${revision.revision}`,
-        }),
+        url: await fileDownloadLink(deps, { tenantId: req.params.tenantId, revision, ttlSec: downloadTtlSec }),
         expiresInSec: downloadTtlSec,
         sha256: revision.sha256,
       };

@@ -23,6 +23,14 @@ export async function requestJob(
       kind: input.kind,
       requestedBy: input.requestedBy,
     });
+    await uow.audit.record({
+      action: 'job.request',
+      resource: { type: 'proof-job', id: job.id },
+      changes: [
+        { field: 'kind', to: job.kind },
+        { field: 'orderId', to: job.orderId },
+      ],
+    });
     return { job, created: true };
   });
 }
@@ -38,8 +46,28 @@ export async function retryJob(
     if (job.state !== 'failed') throw new JobNotRetryable(job.state);
     const live = await uow.jobs.findLive(job.orderId, job.kind);
     if (live) return live;
+    await uow.audit.record({
+      action: 'job.retry',
+      resource: { type: 'proof-job', id: job.id },
+      changes: [{ field: 'state', from: 'failed', to: 'queued' }],
+    });
     return uow.jobs.update(job.id, { state: 'queued', error: null, failedRow: null, finishedAt: null });
   });
+}
+
+/**
+ * A finished job's files are about to be handed out (signed links): proofs and production files print
+ * patients' names and addresses, so this is an audited read of PHI.
+ */
+export async function recordJobDownload(deps: Pick<ProofDeps, 'unitOfWork'>, tenantId: string, job: JobRecord) {
+  await deps.unitOfWork(tenantId, (uow) =>
+    uow.audit.record({
+      action: 'job.download',
+      resource: { type: 'proof-job', id: job.id },
+      phi: true,
+      changes: [{ field: 'kind', to: job.kind }],
+    }),
+  );
 }
 
 export async function getJob(deps: Pick<ProofDeps, 'unitOfWork'>, tenantId: string, jobId: string) {

@@ -35,6 +35,14 @@ export async function saveLetterSetup(
     if (failures.length) throw new ContentChecksFailed(failures);
     // Every field the template reads must have a value (strict mode would stop the job otherwise).
     compiled.render(data);
+    await uow.audit.record({
+      action: 'letter.save',
+      resource: { type: 'project', id: input.projectId },
+      changes: [
+        { field: 'letterType', to: input.letterType },
+        { field: 'templateId', to: input.templateId },
+      ],
+    });
     return uow.letters.save({
       projectId: input.projectId,
       letterType: input.letterType,

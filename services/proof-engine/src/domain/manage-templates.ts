@@ -40,12 +40,21 @@ export async function createTemplate(
   input: { tenantId: string; letterType: LetterType; name: string; body: string; actorId: string },
 ): Promise<TemplateRecord> {
   checkTemplateText(input.letterType, input.body);
-  return deps.unitOfWork(input.tenantId, (uow) =>
-    uow.templates.create(
+  return deps.unitOfWork(input.tenantId, async (uow) => {
+    const template = await uow.templates.create(
       { id: randomUUID(), letterType: input.letterType, name: input.name, createdBy: input.actorId },
       { id: randomUUID(), body: input.body, sha256: sha256(input.body), createdBy: input.actorId },
-    ),
-  );
+    );
+    await uow.audit.record({
+      action: 'template.create',
+      resource: { type: 'template', id: template.id },
+      changes: [
+        { field: 'letterType', to: input.letterType },
+        { field: 'bodySha256', to: sha256(input.body) },
+      ],
+    });
+    return template;
+  });
 }
 
 export async function reviseTemplate(
@@ -56,12 +65,26 @@ export async function reviseTemplate(
     const template = await uow.templates.findById(input.templateId);
     if (!template || template.archivedAt) throw new TemplateNotFound();
     checkTemplateText(template.letterType, input.body);
+    await uow.audit.record({
+      action: 'template.revise',
+      resource: { type: 'template', id: template.id },
+      changes: [{ field: 'bodySha256', to: sha256(input.body) }],
+    });
     return uow.templates.addRevision(template.id, {
       id: randomUUID(),
       body: input.body,
       sha256: sha256(input.body),
       createdBy: input.actorId,
     });
+  });
+}
+
+/** Archives a template (its revisions stay, for the proofs made with them). */
+export async function archiveTemplate(deps: Pick<ProofDeps, 'unitOfWork'>, tenantId: string, templateId: string) {
+  await deps.unitOfWork(tenantId, async (uow) => {
+    const { count } = await uow.templates.archive(templateId);
+    if (count === 0) throw new TemplateNotFound();
+    await uow.audit.record({ action: 'template.archive', resource: { type: 'template', id: templateId } });
   });
 }
 

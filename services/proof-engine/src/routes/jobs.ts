@@ -1,7 +1,7 @@
 import { assertTenantAccess, NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { MailingNotFound } from '../data/core-mailing.client';
 import type { ProofDeps } from '../domain/deps';
-import { getJob, requestJob, retryJob } from '../domain/jobs';
+import { getJob, recordJobDownload, requestJob, retryJob } from '../domain/jobs';
 import { JobNotDone } from '../domain/problems';
 import type { Worker } from '../domain/worker';
 import { ACCESS } from './access';
@@ -123,6 +123,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps; worker: Worker }> 
       assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const job = await getJob(deps, req.params.tenantId, req.params.jobId);
       if (job.state !== 'done' || !job.storageKey || !job.sha256) throw new JobNotDone(job.state);
+      await recordJobDownload(deps, req.params.tenantId, job);
       const ttl = deps.settings.downloadTtlSec;
       const sign = (key: string, filename: string) =>
         deps.storage.signedDownloadUrl(key, { expiresInSec: ttl, filename });

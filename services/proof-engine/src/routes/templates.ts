@@ -1,7 +1,7 @@
 import { assertTenantAccess, principalOf, Type, Unprocessable, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { ProofDeps } from '../domain/deps';
 import { mergeData, plainText } from '../domain/letter-setup';
-import { checkTemplateText, createTemplate, reviseTemplate } from '../domain/manage-templates';
+import { archiveTemplate, checkTemplateText, createTemplate, reviseTemplate } from '../domain/manage-templates';
 import { TemplateNotFound } from '../domain/problems';
 import { renderLetters } from '../domain/render/render-letters';
 import { libraryTemplate } from '../domain/templates/checks';
@@ -144,10 +144,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
     },
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.write);
-      const { count } = await deps.unitOfWork(req.params.tenantId, (uow) =>
-        uow.templates.archive(req.params.templateId),
-      );
-      if (count === 0) throw new TemplateNotFound();
+      await archiveTemplate(deps, req.params.tenantId, req.params.templateId);
       return reply.code(204).send(null);
     },
   );
