@@ -330,6 +330,14 @@ describe('proof jobs with core', () => {
     expect(crashed).toMatchObject({ state: 'failed', failedRow: 15, progress: { lettersDone: 10, parts: 1 } });
     expect(crashed.error).toMatch(/^Row 15: The letter font has no glyph for U\+738B/);
     expect(crashed.error).not.toContain('小明');
+    // The event says what happened with a code and the row, no words: nothing derived from a name.
+    const failures = await proofPlatform.platform.db.outboxEvent.findMany({
+      where: { subject: 'plh.proof.job.failed' },
+    });
+    const event = failures
+      .map((row) => (row.payload as { data: Record<string, unknown> }).data)
+      .find((d) => d.jobId === crashed.id);
+    expect(event).toEqual({ jobId: crashed.id, orderId, code: 'ROW_NOT_RENDERABLE', row: 15 });
   });
 
   it('retries a job stopped by a storage outage, resuming after the last stored batch', async () => {

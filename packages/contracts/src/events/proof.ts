@@ -26,7 +26,17 @@ export const ProofJobReady = defineEvent(
 /** A proof job failed for good (after retries); the reason is scrubbed of PHI. */
 export const ProofJobFailed = defineEvent(
   'plh.proof.job.failed',
-  Type.Object({ jobId: Id, orderId: Id, reason: Type.String({ maxLength: 500 }) }, { additionalProperties: false }),
+  // A stable code and the list row, never the message: a renderer's words can quote a patient's name.
+  // The practice reads the full reason on the job (GET …/proof/status/:jobId).
+  Type.Object(
+    {
+      jobId: Id,
+      orderId: Id,
+      code: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64 }),
+      row: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    },
+    { additionalProperties: false },
+  ),
   'A proof job failed',
 );
 

@@ -12,9 +12,13 @@ import { renderThumbnails } from './thumbnails';
 import { checkContent } from './templates/checks';
 import type { CompiledTemplate } from './templates/compile';
 
-/** Why a job stopped, in words safe for the practice, logs and events (never patient data). */
+/**
+ * Why a job stopped: a stable code (for events and alerts) and words for the practice, kept on the job
+ * (a row's message may quote what the renderer could not print, so it never goes into an event).
+ */
 export class JobFailure extends Error {
   constructor(
+    readonly code: 'NO_LETTER_SETUP' | 'CONTENT_CHECKS_FAILED' | 'ROW_NOT_RENDERABLE' | 'NO_RECIPIENTS',
     message: string,
     /** The list row whose letter could not be made, when one record is the cause. */
     readonly row: number | null = null,
@@ -56,12 +60,13 @@ export async function runJob(
     if (!(err instanceof JobFailure || err instanceof ProblemError))
       log.error({ err, jobId: job.id }, 'proof job failed');
     const row = err instanceof JobFailure ? err.row : null;
+    const code = err instanceof JobFailure || err instanceof ProblemError ? err.code : 'INTERNAL_ERROR';
     return deps.unitOfWork(tenantId, async (uow) => {
       await uow.outbox.enqueue(
         createEvent(ProofJobFailed, {
           source: 'proof',
           tenantId,
-          data: { jobId: job.id, orderId: job.orderId, reason: reason.slice(0, 500) },
+          data: { jobId: job.id, orderId: job.orderId, code, row },
         }),
       );
       return uow.jobs.update(job.id, {
@@ -79,14 +84,17 @@ async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {
   const mailing = await deps.core.mailing(job.tenantId, job.orderId);
   const { setup, compiled } = await deps.unitOfWork(job.tenantId, async (uow) => {
     const setup = await uow.letters.find(mailing.projectId);
-    if (!setup) throw new JobFailure('The project has no letter set up (template and values).');
+    if (!setup) throw new JobFailure('NO_LETTER_SETUP', 'The project has no letter set up (template and values).');
     const template = await resolveTemplate(uow, setup.letterType, setup.templateId);
     await uow.jobs.update(job.id, { templateRevisionId: template.revisionId });
     return { setup, ...template };
   });
   const failures = checkContent(setup.letterType, compiled, mergeData(setup.values, setup.returnAddress, 'x'));
   if (failures.length)
-    throw new JobFailure(`The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`);
+    throw new JobFailure(
+      'CONTENT_CHECKS_FAILED',
+      `The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`,
+    );
   const image = async (file: Mailing['logo']) => {
     if (!file || !keyBelongsTo(file.storageKey, job.tenantId)) return undefined;
     const type = file.contentType === 'image/png' ? 'png' : file.contentType === 'image/jpeg' ? 'jpeg' : null;
@@ -123,7 +131,7 @@ async function render(plan: Plan, recipients: MailingRecipient[]) {
       const merged = plan.compiled.render(mergeData(plan.values, plan.returnAddress, r.lines[0] ?? ''));
       return { recipient: r.lines, body: plainText(merged) };
     } catch (err) {
-      throw new JobFailure(`Row ${r.row}: ${(err as Error).message}`, r.row);
+      throw new JobFailure('ROW_NOT_RENDERABLE', `Row ${r.row}: ${(err as Error).message}`, r.row);
     }
   });
   try {
@@ -131,7 +139,7 @@ async function render(plan: Plan, recipients: MailingRecipient[]) {
   } catch (err) {
     if (err instanceof LetterRenderError) {
       const row = recipients[err.index]!.row;
-      throw new JobFailure(`Row ${row}: ${err.cause.message}`, row);
+      throw new JobFailure('ROW_NOT_RENDERABLE', `Row ${row}: ${err.cause.message}`, row);
     }
     throw err;
   }
@@ -141,7 +149,7 @@ async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<Jo
   const recipients = await deps.core.recipients(job.tenantId, job.orderId, {
     sample: deps.settings.proofSampleLetters,
   });
-  if (recipients.length === 0) throw new JobFailure('The order has no recipients.');
+  if (recipients.length === 0) throw new JobFailure('NO_RECIPIENTS', 'The order has no recipients.');
   await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: recipients.length }));
   const doc = await render(plan, recipients);
   const key = tenantObjectKey(job.tenantId, 'proofs', job.orderId, `${job.id}.pdf`);
@@ -216,7 +224,7 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
       );
     });
   }
-  if (parts.length === 0) throw new JobFailure('The order has no recipients.');
+  if (parts.length === 0) throw new JobFailure('NO_RECIPIENTS', 'The order has no recipients.');
   // The manifest names every batch file with its hash: what the print house receives and checks.
   const manifest = Buffer.from(
     JSON.stringify({ orderId: job.orderId, orderNumber: plan.mailing.orderNumber, letters: done, parts }, null, 2),
