@@ -77,6 +77,10 @@ export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos, SystemRepos = 
   system<R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>): Promise<R>;
 }
 
+/** A service's unit of work (what a use case receives), from the type of its factory. */
+export type UnitOfWorkOf<F> =
+  F extends UnitOfWorkFactory<infer _Tx, infer Repos, infer _System> ? UnitOfWork<Repos> : never;
+
 export interface CreateUnitOfWorkOptions<Tx extends SqlExecutor, Repos, SystemRepos = object> {
   db: TransactionRunner<Tx>;
   registry: EventRegistry;

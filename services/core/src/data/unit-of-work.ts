@@ -1,10 +1,5 @@
 import type { EventRegistry } from '@plh/contracts';
-import {
-  createUnitOfWork,
-  type RunUnitOfWork as PlatformRunUnitOfWork,
-  type UnitOfWork as PlatformUnitOfWork,
-  type UnitOfWorkFactory,
-} from '@plh/service-kit';
+import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import { billingRepository } from './billing.repository';
 import { dashboardRepository } from './dashboard.repository';
 import { dataKeyRepository } from './data-key.repository';
@@ -39,13 +34,7 @@ function coreSystemRepositories(tx: Tx) {
   return { opsQueue: opsQueueRepository(tx) };
 }
 
-type CoreRepositories = ReturnType<typeof coreRepositories>;
-/** Core's repositories + the platform's outbox, audit log and work context, in one tenant transaction. */
-export type UnitOfWork = PlatformUnitOfWork<CoreRepositories>;
-export type RunUnitOfWork = PlatformRunUnitOfWork<CoreRepositories>;
-export type CoreUnitOfWork = UnitOfWorkFactory<Tx, CoreRepositories, ReturnType<typeof coreSystemRepositories>>;
-
-export function coreUnitOfWork(db: PrismaClient, registry: EventRegistry): CoreUnitOfWork {
+export function coreUnitOfWork(db: PrismaClient, registry: EventRegistry) {
   return createUnitOfWork({
     db,
     registry,
@@ -54,3 +43,7 @@ export function coreUnitOfWork(db: PrismaClient, registry: EventRegistry): CoreU
     systemRepositories: coreSystemRepositories,
   });
 }
+export type CoreUnitOfWork = ReturnType<typeof coreUnitOfWork>;
+/** One transaction's repositories + the platform's outbox, audit log and work context. */
+export type UnitOfWork = UnitOfWorkOf<CoreUnitOfWork>;
+export type RunUnitOfWork = CoreUnitOfWork['run'];

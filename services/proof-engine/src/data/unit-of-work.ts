@@ -1,10 +1,5 @@
 import type { EventRegistry } from '@plh/contracts';
-import {
-  createUnitOfWork,
-  type RunUnitOfWork as PlatformRunUnitOfWork,
-  type UnitOfWork as PlatformUnitOfWork,
-  type UnitOfWorkFactory,
-} from '@plh/service-kit';
+import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import type { PrismaClient, Tx } from './db';
 import { jobRepository } from './job.repository';
 import { letterSetupRepository } from './letter-setup.repository';
@@ -19,15 +14,18 @@ function proofRepositories(tx: Tx, tenantId: string) {
   };
 }
 
-type ProofRepositories = ReturnType<typeof proofRepositories>;
-/** The proof engine's repositories + the platform's outbox, audit log and work context, in one tenant transaction. */
-export type UnitOfWork = PlatformUnitOfWork<ProofRepositories>;
-export type RunUnitOfWork = PlatformRunUnitOfWork<ProofRepositories>;
-export type ProofUnitOfWork = UnitOfWorkFactory<Tx, ProofRepositories>;
-
-export function proofUnitOfWork(db: PrismaClient, registry: EventRegistry): ProofUnitOfWork {
-  return createUnitOfWork({ db, registry, service: 'proof', repositories: proofRepositories });
+export function proofUnitOfWork(db: PrismaClient, registry: EventRegistry) {
+  return createUnitOfWork({
+    db,
+    registry,
+    service: 'proof',
+    repositories: proofRepositories,
+  });
 }
+export type ProofUnitOfWork = ReturnType<typeof proofUnitOfWork>;
+/** One transaction's repositories + the platform's outbox, audit log and work context. */
+export type UnitOfWork = UnitOfWorkOf<ProofUnitOfWork>;
+export type RunUnitOfWork = ProofUnitOfWork['run'];
 
 /**
  * The next job of any practice for this worker (or one whose worker stopped renewing its lease):

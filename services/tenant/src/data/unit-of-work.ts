@@ -1,10 +1,5 @@
 import type { EventRegistry } from '@plh/contracts';
-import {
-  createUnitOfWork,
-  type RunUnitOfWork as PlatformRunUnitOfWork,
-  type UnitOfWork as PlatformUnitOfWork,
-  type UnitOfWorkFactory,
-} from '@plh/service-kit';
+import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import { apiKeyRepository } from './api-key.repository';
 import type { PrismaClient, Tx } from './db';
 import { identitySystemRepository } from './identity.system-repository';
@@ -30,11 +25,16 @@ function systemRepositories(tx: Tx) {
   return { identity: identitySystemRepository(tx), signingKeys: signingKeySystemRepository(tx) };
 }
 
-type TenantRepositories = ReturnType<typeof tenantRepositories>;
-export type UnitOfWork = PlatformUnitOfWork<TenantRepositories>;
-export type RunUnitOfWork = PlatformRunUnitOfWork<TenantRepositories>;
-export type TenantUnitOfWork = UnitOfWorkFactory<Tx, TenantRepositories, ReturnType<typeof systemRepositories>>;
-
-export function tenantUnitOfWork(db: PrismaClient, registry: EventRegistry): TenantUnitOfWork {
-  return createUnitOfWork({ db, registry, service: 'tenant', repositories: tenantRepositories, systemRepositories });
+export function tenantUnitOfWork(db: PrismaClient, registry: EventRegistry) {
+  return createUnitOfWork({
+    db,
+    registry,
+    service: 'tenant',
+    repositories: tenantRepositories,
+    systemRepositories: systemRepositories,
+  });
 }
+export type TenantUnitOfWork = ReturnType<typeof tenantUnitOfWork>;
+/** One transaction's repositories + the platform's outbox, audit log and work context. */
+export type UnitOfWork = UnitOfWorkOf<TenantUnitOfWork>;
+export type RunUnitOfWork = TenantUnitOfWork['run'];
