@@ -1,6 +1,7 @@
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import type { PrismaClient } from '../generated/prisma';
 import { tenantUnitOfWork } from './data/unit-of-work';
+import { normalizeEmail } from './domain/auth/email';
 import { createApiKey as createApiKeyUseCase } from './domain/api-keys/create-api-key';
 import { createPractice } from './domain/practices/create-practice';
 import { addProvider as addProviderUseCase } from './domain/providers/add-provider';
@@ -21,4 +22,4 @@ export const addProvider = (db: PrismaClient, tenantId: string, input: Parameter
   addProviderUseCase(deps(db), tenantId, input);
 /** The user with `email`, whichever practice it belongs to (through the login lookup function). */
 export const findUserByEmail = (db: PrismaClient, email: string) =>
-  deps(db).unitOfWork.system(({ identity }) => identity.userByEmail(email.trim().toLowerCase()));
+  deps(db).unitOfWork.system(({ identity }) => identity.userByEmail(normalizeEmail(email)));

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { withTenant } from '@plh/db';
 import type { Principal } from '@plh/service-kit';
 import { createUser, provisionTenant } from '../src/seeding';
-import { VERIFY_SCOPE } from '../src/routes/internal-api-keys';
+import { API_KEYS_VERIFY_SCOPE } from '@plh/contracts';
 import { buildTestApp, outboxOf, type TestApp } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -29,7 +29,13 @@ describe('API keys', () => {
     const approverPrincipal: Principal = { kind: 'user', id: approver.id, tenantId, role: 'approver', scopes: [] };
     return { tenantId, owner, approver: approverPrincipal };
   }
-  const gateway: Principal = { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: [VERIFY_SCOPE] };
+  const gateway: Principal = {
+    kind: 'service',
+    id: 'gateway',
+    tenantId: null,
+    role: null,
+    scopes: [API_KEYS_VERIFY_SCOPE],
+  };
   const opsAdmin: Principal = { kind: 'user', id: randomUUID(), tenantId: null, role: 'ops_admin', scopes: [] };
 
   const create = async (

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@plh/service-kit';
 import { createApiKey, provisionTenant } from '../src/seeding';
-import { VERIFY_SCOPE } from '../src/routes/internal-api-keys';
+import { API_KEYS_VERIFY_SCOPE } from '@plh/contracts';
 import { buildTestApp, type TestApp } from './helpers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -12,7 +12,13 @@ describe('suspending a practice', () => {
   afterAll(() => t.close());
 
   const opsAdmin: Principal = { kind: 'user', id: randomUUID(), tenantId: null, role: 'ops_admin', scopes: [] };
-  const gateway: Principal = { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: [VERIFY_SCOPE] };
+  const gateway: Principal = {
+    kind: 'service',
+    id: 'gateway',
+    tenantId: null,
+    role: null,
+    scopes: [API_KEYS_VERIFY_SCOPE],
+  };
   const post = async (who: Principal, url: string, payload?: object) =>
     t.app.inject({ method: 'POST', url, headers: await t.as(who), ...(payload ? { payload } : {}) });
 

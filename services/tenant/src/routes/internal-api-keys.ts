@@ -3,9 +3,6 @@ import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@p
 import { verifyApiKey } from '../domain/api-keys/verify-api-key';
 import type { TenantDeps } from '../domain/deps';
 
-/** The scope a service token needs to verify API keys (the gateway has it). */
-export const VERIFY_SCOPE = API_KEYS_VERIFY_SCOPE;
-
 /** For the gateway: is this API key good, and for which tenant and scopes? */
 const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.post(
@@ -27,7 +24,7 @@ const internalApiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = as
     },
     async (req) => {
       const principal = principalOf(req);
-      if (principal.kind !== 'service' || !principal.scopes.includes(VERIFY_SCOPE)) throw new Forbidden();
+      if (principal.kind !== 'service' || !principal.scopes.includes(API_KEYS_VERIFY_SCOPE)) throw new Forbidden();
       return verifyApiKey(deps, req.body.key);
     },
   );

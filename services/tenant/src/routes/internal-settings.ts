@@ -3,9 +3,6 @@ import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@p
 import type { TenantDeps } from '../domain/deps';
 import { readSettings } from '../domain/settings/read-settings';
 
-/** The scope a service token needs to read a practice's settings (core has it: prices, cancel window). */
-export { SETTINGS_READ_SCOPE };
-
 /** For other services: a practice's effective settings (values only). */
 const internalSettingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
