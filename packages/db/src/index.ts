@@ -8,3 +8,4 @@ export * from './prisma-adapter';
 export * from './pg-database';
 export * from './catalog';
 export * from './drift';
+export * from './wake-signal';

@@ -6,10 +6,11 @@ import { setupServiceDatabase } from '../src';
 
 /**
  * Tables that carry a tenant_id for routing, not for isolation: the outbox (the relay publishes
- * every practice's events) and the inbox (consumer bookkeeping). Everything else with a tenant_id
- * belongs to one practice and must be under row-level security.
+ * every practice's events), the inbox (consumer bookkeeping) and the job queue (workers claim every
+ * practice's jobs; payloads are ids). Everything else with a tenant_id belongs to one practice and
+ * must be under row-level security.
  */
-const ALLOWED_WITHOUT_RLS = new Set(['outbox', 'inbox']);
+const ALLOWED_WITHOUT_RLS = new Set(['outbox', 'inbox', 'job_queue']);
 
 /** Every service of the repository with a database: its folder and the schema its Prisma file names. */
 function servicesWithSchemas(): Array<{ service: string; schema: string; migrations: string }> {

@@ -5,5 +5,4 @@ export * from './naming';
 export * from './outbox';
 export * from './relay';
 export * from './streams';
-export { WakeSignal } from './wake-signal';
 export * from './watch';

@@ -1,10 +1,9 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { ident } from '@plh/db';
+import { ident, WakeSignal } from '@plh/db';
 import { Client, Pool } from 'pg';
 import type { Namespace } from './naming';
 import { ensureServiceStream, type StreamOptions } from './streams';
-import { WakeSignal } from './wake-signal';
 
 export interface OutboxRelayOptions {
   /** A role that may read and update the schema's outbox (the service's own app role). */

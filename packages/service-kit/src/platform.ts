@@ -10,6 +10,7 @@ import {
   type NatsClients,
   type RunningConsumer,
 } from '@plh/event-bus';
+import { JobWorker, type JobHandler, type Schedule } from '@plh/jobs';
 import type { PrismaPg } from '@prisma/adapter-pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
@@ -42,6 +43,12 @@ export interface ConsumeOptions<Tx extends SqlExecutor, Repos> extends Omit<
   unitOfWork: UnitOfWorkFactory<Tx, Repos>;
   /** One per event type this consumer receives (all from one service's stream). */
   handlers: TypedHandler<UnitOfWork<Repos>>[];
+}
+
+export interface RunJobsOptions {
+  handlers: JobHandler[];
+  schedules?: Schedule[];
+  pollIntervalMs?: number;
 }
 
 /** Settings of every service that owns data and events. */
@@ -80,6 +87,12 @@ export interface Platform<Db extends PlatformDb> {
    * tenant transaction with a service work context that continues the event's trace.
    */
   consume<Tx extends SqlExecutor, Repos>(options: ConsumeOptions<Tx, Repos>): Promise<RunningConsumer>;
+  /**
+   * Starts a job worker on the service's `job_queue` that is stopped with the platform (before the
+   * outbox is flushed, so what its jobs commit is published). Each job runs in a service work context
+   * that continues the trace of the request or event that queued it.
+   */
+  runJobs(options: RunJobsOptions): Promise<JobWorker>;
   /** Stops consumers, flushes the outbox, drains NATS and closes the pool (in that order). */
   close(): Promise<void>;
 }
@@ -131,6 +144,7 @@ export async function connectPlatform<Db extends PlatformDb>(
   });
   await relay.start();
   const consumers: RunningConsumer[] = [];
+  const workers: JobWorker[] = [];
   return {
     db,
     nats,
@@ -165,7 +179,21 @@ export async function connectPlatform<Db extends PlatformDb>(
       consumers.push(consumer);
       return consumer;
     },
+    runJobs: async ({ handlers, schedules, pollIntervalMs }) => {
+      const worker = new JobWorker({
+        connectionString: config.DATABASE_URL,
+        schema,
+        handlers,
+        ...(schedules ? { schedules } : {}),
+        ...(pollIntervalMs ? { pollIntervalMs } : {}),
+        around: (job, run) => runInContext(serviceContext(schema, job), run),
+        log,
+      });
+      workers.push(worker);
+      return worker.start();
+    },
     close: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
       await Promise.all(consumers.map((c) => c.stop()));
       await relay.stop();
       await nats.nc.drain();

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { EventRegistry } from '@plh/contracts';
+import { EventRegistry, type EventEnvelope } from '@plh/contracts';
 import { setupServiceDatabase } from '@plh/db';
-import { createTestDatabase, testNatsUrl, type TestDatabase } from '@plh/test-kit';
+import { ensureServiceStream } from '@plh/event-bus';
+import { createTestDatabase, eventually, testNatsUrl, type TestDatabase } from '@plh/test-kit';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import pino from 'pino';
@@ -20,6 +21,8 @@ export interface TestPlatform<Db extends PlatformDb> {
   config: PlatformConfig;
   /** The same settings as environment variables, to feed a service's own loadConfig. */
   env: Record<string, string>;
+  /** Another process's platform on the same database and event namespace (a replica, a worker process). */
+  replica(): Promise<Platform<Db>>;
   close(): Promise<void>;
 }
 
@@ -49,18 +52,21 @@ export async function createTestPlatform<Db extends PlatformDb>(input: {
     EVENT_NAMESPACE: input.eventNamespace ?? `t${randomBytes(4).toString('hex')}`,
     NATS_STREAM_REPLICAS: 1,
   };
-  const platform = await connectPlatform({
-    schema: input.schema,
-    config,
-    migrationsDir,
-    registry: input.registry ?? new EventRegistry(),
-    createDb: input.createDb,
-    log: pino({ level: 'silent' }),
-  });
+  const connect = () =>
+    connectPlatform({
+      schema: input.schema,
+      config,
+      migrationsDir,
+      registry: input.registry ?? new EventRegistry(),
+      createDb: input.createDb,
+      log: pino({ level: 'silent' }),
+    });
+  const platform = await connect();
   return {
     platform,
     database,
     config,
+    replica: connect,
     env: Object.fromEntries(Object.entries(config).map(([key, value]) => [key, String(value)])),
     close: async () => {
       await platform.close();
@@ -101,4 +107,34 @@ export async function createInternalKeys(): Promise<TestInternalKeys> {
     privateJwk: (owner) => of(owner).privateJwk,
     signer: (owner) => of(owner).signer,
   };
+}
+
+/**
+ * Delivers `event` to the consumer `consumer` twice: two messages with the same envelope (different
+ * msgIDs defeat JetStream's de-duplication, as a republish after its window would). Resolves once the
+ * consumer has acknowledged both, so a test counts effects after both deliveries were handled.
+ */
+export async function deliverTwice(
+  platform: Pick<Platform<PlatformDb>, 'nats' | 'ns'>,
+  consumer: string,
+  event: EventEnvelope,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const service = event.type.split('.')[1]!;
+  await ensureServiceStream(platform.nats.jsm, platform.ns, service);
+  const subject = platform.ns.subject(event.type);
+  const first = await platform.nats.js.publish(subject, JSON.stringify(event), { msgID: `${event.id}-first` });
+  const second = await platform.nats.js.publish(subject, JSON.stringify(event), { msgID: `${event.id}-second` });
+  if (second.duplicate || first.duplicate) throw new Error('deliverTwice: JetStream dropped a copy as a duplicate');
+  const stream = platform.ns.stream(service).name;
+  await eventually(
+    async () => {
+      const info = await platform.nats.jsm.consumers.info(stream, consumer);
+      if (info.ack_floor.stream_seq < second.seq)
+        throw new Error(
+          `consumer ${consumer} has acknowledged up to ${info.ack_floor.stream_seq}, not ${second.seq} yet`,
+        );
+    },
+    { timeoutMs },
+  );
 }

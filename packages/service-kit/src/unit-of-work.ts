@@ -1,6 +1,8 @@
 import { auditEventOf, createEvent, type AuditRecord, type EventEnvelope, type EventRegistry } from '@plh/contracts';
 import { withTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import { enqueueEvent } from '@plh/event-bus';
+import { enqueueJob, type EnqueueOptions, type JobDefinition } from '@plh/jobs';
+import type { Static, TObject } from '@sinclair/typebox';
 import { PHI_KEYS } from './logger';
 import { currentContext, type Actor, type WorkContext } from './work-context';
 
@@ -34,6 +36,18 @@ export interface SystemAuditEntry extends AuditEntry {
   tenantId: string | null;
 }
 
+/**
+ * Background jobs of this transaction (the service's migrations carry packages/jobs/sql/jobs.sql):
+ * a job exists if and only if the change that needs it commits. Tenant and trace come from the unit of work.
+ */
+export interface JobQueue {
+  enqueue<S extends TObject>(
+    def: JobDefinition<S>,
+    payload: Static<S>,
+    options?: Omit<EnqueueOptions, 'tenantId' | 'traceparent'>,
+  ): Promise<string | null>;
+}
+
 export interface AuditLog {
   /** Writes one audit record to the outbox of this transaction: it exists if and only if the change commits. */
   record(entry: AuditEntry): Promise<void>;
@@ -45,6 +59,7 @@ export interface UnitOfWorkBase {
   context: WorkContext;
   outbox: Outbox;
   audit: AuditLog;
+  queue: JobQueue;
 }
 
 export type UnitOfWork<Repos> = Repos & UnitOfWorkBase;
@@ -125,7 +140,11 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
     const context = currentContext() ?? NO_CONTEXT;
     const outbox = outboxOf(tx, context);
     const audit: AuditLog = { record: (entry) => outbox.enqueue(auditRecord(tenantId, entry, context)) };
-    return { ...options.repositories(tx, tenantId), tenantId, context, outbox, audit };
+    const queue: JobQueue = {
+      enqueue: (def, payload, jobOptions) =>
+        enqueueJob(tx, def, payload, { ...jobOptions, tenantId, traceparent: context.traceparent }),
+    };
+    return { ...options.repositories(tx, tenantId), tenantId, context, outbox, audit, queue };
   };
   const timeouts = (timeoutMs?: number) => ({ timeout: timeoutMs ?? 10_000, maxWait: 5_000 });
   const run: RunUnitOfWork<Repos> = (tenantId, work, runOptions) =>

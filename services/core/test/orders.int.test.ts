@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { createEvent, ProofJobReady } from '@plh/contracts';
 import type { Principal } from '@plh/service-kit';
+import { deliverTwice } from '@plh/service-kit/testing';
 import { buildTestApp, newPractice, opsAgent, patientCsv, type TestApp } from './helpers';
 
 describe('core: quotes and orders', () => {
@@ -42,6 +44,36 @@ describe('core: quotes and orders', () => {
     expect(quote.statusCode).toBe(201);
     return { project, listId: list.json().id as string, quote: quote.json() };
   }
+
+  it('attaches a proof once when its ProofJobReady is delivered twice (one proof, one status change)', async () => {
+    const { quote } = await quoted(2);
+    const order = (await call(practice.owner, 'POST', '/orders', { quoteId: quote.id })).json();
+    const jobId = randomUUID();
+    await deliverTwice(
+      t.test.platform,
+      'core-proof-jobs',
+      createEvent(ProofJobReady, {
+        source: 'proof',
+        tenantId: practice.tenantId,
+        data: {
+          jobId,
+          orderId: order.id,
+          kind: 'proof',
+          storageKey: `tenants/${practice.tenantId}/proofs/${order.id}/${jobId}.pdf`,
+          sha256: 'b'.repeat(64),
+          pageCount: 2,
+        },
+      }),
+    );
+    const proofs = (await call(practice.owner, 'GET', `/orders/${order.id}/proofs`)).json().proofs;
+    expect(proofs).toHaveLength(1);
+    const changes = await t.admin.query<{ to: string }>(
+      `SELECT payload->'data'->>'to' AS to FROM core.outbox
+        WHERE subject = 'plh.core.order.status-changed' AND payload->'data'->>'orderId' = $1 ORDER BY seq`,
+      [order.id],
+    );
+    expect(changes.rows.map((r) => r.to)).toEqual(['ordered', 'proof_pending', 'proof_ready']);
+  });
 
   it('freezes a quote with lines and totals in cents', async () => {
     const { quote } = await quoted(3);

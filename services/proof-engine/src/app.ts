@@ -12,10 +12,10 @@ import { storageFromConfig, type ObjectStorage } from '@plh/storage';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { coreMailingClient, type CoreMailing } from './data/core-mailing.client';
-import { claimNextJob, proofUnitOfWork } from './data/unit-of-work';
+import { proofUnitOfWork } from './data/unit-of-work';
 import type { ProofDeps } from './domain/deps';
-import { startWorker } from './domain/worker';
 import { startOrderConsumer } from './events/order-events.handler';
+import { runJobHandler } from './jobs/run-job.handler';
 import jobRoutes from './routes/jobs';
 import letterRoutes from './routes/letters';
 import templateRoutes from './routes/templates';
@@ -28,9 +28,8 @@ export interface Deps {
   core?: CoreMailing;
 }
 
-/** The proof engine: templates, letter setups, proof and production jobs (worker in the same process). */
-export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
-  const app = await createService({ name: 'proof-engine', config, readiness: deps.platform.readiness });
+/** The use cases' dependencies, the same in the API process and in a worker process. */
+async function proofDeps(config: Config, deps: Deps) {
   const core =
     deps.core ??
     coreMailingClient({
@@ -49,13 +48,27 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC,
     },
   };
-  const worker = startWorker(proof, () => claimNextJob(deps.platform.db, 120), app.log, config.JOB_POLL_MS);
-  // Order matters on close: stop taking jobs (the running one finishes), then the platform.
+  return { proof, unitOfWork, core };
+}
+
+/** Runs proof jobs on the platform's job queue; stopped (the running job finishes) with the platform. */
+function runProofJobs(config: Config, deps: Deps, proof: ProofDeps, log: ServiceApp['log']) {
+  return deps.platform.runJobs({ handlers: [runJobHandler(proof, log)], pollIntervalMs: config.JOB_POLL_MS });
+}
+
+/**
+ * The proof engine's API: templates, letter setups, proof and production jobs. Its worker runs in the
+ * same process unless RUN_JOBS is false (then `node dist/worker.js` runs it: see buildWorkerApp).
+ */
+export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
+  const app = await createService({ name: 'proof-engine', config, readiness: deps.platform.readiness });
+  const { proof, unitOfWork, core } = await proofDeps(config, deps);
+  // Order matters on close: the platform stops the worker (the running job finishes), then the rest.
   app.addHook('onClose', async () => {
-    await worker.stop();
-    await core.close();
     await deps.platform.close();
+    await core.close();
   });
+  if (config.RUN_JOBS) await runProofJobs(config, deps, proof, app.log);
 
   const verifyInternal = createInternalTokenVerifier({
     jwks: parseJwks(config.INTERNAL_TOKEN_JWKS),
@@ -65,8 +78,28 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     requirePrincipal(scope, verifyInternal);
     await scope.register(templateRoutes, { deps: proof });
     await scope.register(letterRoutes, { deps: proof });
-    await scope.register(jobRoutes, { deps: proof, worker });
+    await scope.register(jobRoutes, { deps: proof });
   });
-  await startOrderConsumer(deps.platform, unitOfWork, worker);
+  await startOrderConsumer(deps.platform, unitOfWork);
+  return app;
+}
+
+/**
+ * A worker process (`node dist/worker.js`): proof jobs only, scaled apart from the API. It serves
+ * `/healthz` and `/readyz` for its orchestrator and nothing else.
+ */
+export async function buildWorkerApp(config: Config, deps: Deps): Promise<ServiceApp> {
+  const app = await createService({
+    name: 'proof-engine-worker',
+    config,
+    readiness: deps.platform.readiness,
+    openApi: false,
+  });
+  const { proof, core } = await proofDeps(config, deps);
+  app.addHook('onClose', async () => {
+    await deps.platform.close();
+    await core.close();
+  });
+  await runProofJobs(config, deps, proof, app.log);
   return app;
 }

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { ALL_EVENTS, createEvent, EventRegistry, OrderApproved, OrderPlaced, OrderStatusChanged } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
-import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
 import { localStorage, type ObjectStorage } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
 import * as coreService from '@plh/core';
-import { buildApp } from '../src/app';
+import { buildApp, buildWorkerApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
 import { PrismaClient } from '../generated/prisma';
 import { LIBRARY } from '../src/domain/templates/library';
@@ -39,13 +39,16 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
 /**
  * The proof engine with the real core service on real Postgres + NATS (one event namespace): an
  * order placed in core becomes a proof job here by its event, the proof comes back to core by event,
- * an approval starts the production file. Failures name the list row; a retry resumes.
+ * an approval starts the production file. Failures name the list row; a retry resumes. The API runs no
+ * jobs here (RUN_JOBS=false): a separate worker app on its own platform connection runs them all, as
+ * `node dist/worker.js` does in production.
  */
 describe('proof jobs with core', () => {
   let corePlatform: TestPlatform<coreService.PrismaClient>;
   let proofPlatform: TestPlatform<PrismaClient>;
   let core: ServiceApp;
   let proof: ServiceApp;
+  let worker: ServiceApp;
   let filesDir: string;
   let signer: InternalSigner;
   let storage: ObjectStorage;
@@ -110,24 +113,26 @@ describe('proof jobs with core', () => {
       delete: (key) => real.delete(key),
       signedDownloadUrl: (key, o) => real.signedDownloadUrl(key, o),
     };
-    proof = await buildApp(
-      loadConfig(ConfigSchema, {
-        ...proofPlatform.env,
-        ...shared,
-        LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
-        CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
-        INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
-        PROOF_SAMPLE_LETTERS: '5',
-        PRODUCTION_PART_LETTERS: '10',
-        THUMBNAIL_PAGES: '2',
-        JOB_POLL_MS: '200',
-      }),
-      { platform: proofPlatform.platform, storage },
-    );
+    const proofConfig = loadConfig(ConfigSchema, {
+      ...proofPlatform.env,
+      ...shared,
+      LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
+      CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
+      INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
+      PROOF_SAMPLE_LETTERS: '5',
+      PRODUCTION_PART_LETTERS: '10',
+      THUMBNAIL_PAGES: '2',
+      JOB_POLL_MS: '200',
+      RUN_JOBS: 'false',
+    });
+    proof = await buildApp(proofConfig, { platform: proofPlatform.platform, storage });
     await proof.ready();
+    worker = await buildWorkerApp(proofConfig, { platform: await proofPlatform.replica(), storage });
+    await worker.ready();
     admin = new Pool({ connectionString: proofPlatform.database.adminUrl, max: 2 });
   });
   afterAll(async () => {
+    await worker?.close();
     await proof?.close();
     await core?.close();
     await admin?.end();
@@ -308,6 +313,74 @@ describe('proof jobs with core', () => {
     expect(kinds).toEqual(['proof:done', 'proof:done', 'production:done']);
     const listed = (await call('proof', owner, 'GET', `/proof/jobs?orderId=${orderId}`)).json();
     expect(listed.map((j: { kind: string }) => j.kind)).toEqual(['production', 'proof', 'proof']);
+    // The job's audit trail: done by the proof engine (with the file's hash), then downloaded (PHI).
+    const audits = await auditsOf(finished.id);
+    expect(audits.map((a) => a.action)).toEqual(['job.complete', 'job.download']);
+    expect(audits.slice(0, 1)).toEqual([
+      expect.objectContaining({
+        action: 'job.complete',
+        actor: { kind: 'service', id: 'proof', role: null },
+        changes: expect.arrayContaining([{ field: 'sha256', to: finished.sha256 }]),
+      }),
+    ]);
+  });
+
+  /** The audit records of one job, oldest first, as the outbox carries them. */
+  async function auditsOf(jobId: string) {
+    const rows = await proofPlatform.platform.db.outboxEvent.findMany({
+      where: { subject: 'plh.proof.audit.recorded' },
+      orderBy: { seq: 'asc' },
+    });
+    return rows
+      .map((row) => (row.payload as { data: { resource: { id: string } } & Record<string, unknown> }).data)
+      .filter((d) => d.resource.id === jobId);
+  }
+
+  describe('the same order event delivered twice has one effect', () => {
+    const liveJobs = (orderId: string) =>
+      admin
+        .query<{ kind: string; n: number }>(
+          'SELECT kind, count(*)::int AS n FROM proof.job WHERE order_id = $1 GROUP BY kind ORDER BY kind',
+          [orderId],
+        )
+        .then((r) => r.rows);
+    const base = { source: 'core', tenantId } as const;
+
+    it('OrderPlaced: one proof job', async () => {
+      const orderId = randomUUID();
+      await deliverTwice(
+        proofPlatform.platform,
+        'proof-order-events',
+        createEvent(OrderPlaced, {
+          ...base,
+          data: { orderId, projectId: randomUUID(), quoteId: randomUUID(), listId: randomUUID(), recipients: 3 },
+        }),
+      );
+      expect(await liveJobs(orderId)).toEqual([{ kind: 'proof', n: 1 }]);
+    });
+
+    it('OrderApproved: one production job', async () => {
+      const orderId = randomUUID();
+      await deliverTwice(
+        proofPlatform.platform,
+        'proof-order-events',
+        createEvent(OrderApproved, { ...base, data: { orderId, proofId: randomUUID(), proofSha256: 'a'.repeat(64) } }),
+      );
+      expect(await liveJobs(orderId)).toEqual([{ kind: 'production', n: 1 }]);
+    });
+
+    it('OrderStatusChanged (a rejected proof): one new proof job', async () => {
+      const orderId = randomUUID();
+      await deliverTwice(
+        proofPlatform.platform,
+        'proof-order-events',
+        createEvent(OrderStatusChanged, {
+          ...base,
+          data: { orderId, from: 'proof_ready', to: 'proof_pending', actorKind: 'user' },
+        }),
+      );
+      expect(await liveJobs(orderId)).toEqual([{ kind: 'proof', n: 1 }]);
+    });
   });
 
   it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {
@@ -338,6 +411,10 @@ describe('proof jobs with core', () => {
       .map((row) => (row.payload as { data: Record<string, unknown> }).data)
       .find((d) => d.jobId === crashed.id);
     expect(event).toEqual({ jobId: crashed.id, orderId, code: 'ROW_NOT_RENDERABLE', row: 15 });
+    expect(await auditsOf(crashed.id)).toEqual([
+      expect.objectContaining({ action: 'job.request' }),
+      expect.objectContaining({ action: 'job.fail', outcome: 'failure', reason: 'ROW_NOT_RENDERABLE' }),
+    ]);
   });
 
   it('retries a job stopped by a storage outage, resuming after the last stored batch', async () => {

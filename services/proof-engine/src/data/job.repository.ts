@@ -39,7 +39,7 @@ export interface JobRecord {
 }
 
 type Row = Prisma.JobGetPayload<object>;
-const toRecord = ({ leaseUntil: _lease, ...r }: Row): JobRecord => ({
+const toRecord = (r: Row): JobRecord => ({
   ...r,
   kind: r.kind as JobKind,
   state: r.state as JobState,
@@ -78,7 +78,6 @@ export function jobRepository(tx: Tx, tenantId: string) {
       patch: Partial<Omit<JobRecord, 'id' | 'tenantId' | 'orderId' | 'kind' | 'createdAt' | 'parts' | 'thumbnails'>> & {
         parts?: JobPart[];
         thumbnails?: string[];
-        leaseUntil?: Date | null;
       },
     ): Promise<JobRecord> {
       const { parts, thumbnails, ...rest } = patch;

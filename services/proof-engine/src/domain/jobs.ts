@@ -1,7 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { defineJob } from '@plh/jobs';
+import { Type } from '@sinclair/typebox';
 import type { JobKind, JobRecord } from '../data/job.repository';
+import type { UnitOfWork } from '../data/unit-of-work';
 import type { ProofDeps } from './deps';
 import { JobNotFound, JobNotRetryable, LetterNotSetUp } from './problems';
+
+/** What the worker runs for a proof job: the job's id (its tenant is the queue row's). */
+export const RunProofJob = defineJob('proof.run-job', Type.Object({ jobId: Type.String({ minLength: 1 }) }), {
+  // Bookkeeping failures (database, core unreachable) are retried; a job's own failure is recorded on it.
+  maxAttempts: 5,
+});
+
+/**
+ * Queues a job of an order unless one of that kind is queued or running (that one is answered): a double
+ * click or a redelivered event does not render twice. The job row and its run commit together.
+ */
+export async function queueJob(
+  uow: UnitOfWork,
+  input: { orderId: string; kind: JobKind; requestedBy: string },
+): Promise<{ job: JobRecord; created: boolean }> {
+  const live = await uow.jobs.findLive(input.orderId, input.kind);
+  if (live) return { job: live, created: false };
+  const job = await uow.jobs.create({ id: randomUUID(), ...input });
+  await uow.queue.enqueue(RunProofJob, { jobId: job.id });
+  return { job, created: true };
+}
 
 /**
  * A proof (or production) job for an order, queued for the worker. Asking again while one is queued
@@ -17,12 +41,7 @@ export async function requestJob(
     const live = await uow.jobs.findLive(input.orderId, input.kind);
     if (live) return { job: live, created: false };
     if (!(await uow.letters.find(mailing.projectId))) throw new LetterNotSetUp();
-    const job = await uow.jobs.create({
-      id: randomUUID(),
-      orderId: input.orderId,
-      kind: input.kind,
-      requestedBy: input.requestedBy,
-    });
+    const { job } = await queueJob(uow, input);
     await uow.audit.record({
       action: 'job.request',
       resource: { type: 'proof-job', id: job.id },
@@ -51,7 +70,9 @@ export async function retryJob(
       resource: { type: 'proof-job', id: job.id },
       changes: [{ field: 'state', from: 'failed', to: 'queued' }],
     });
-    return uow.jobs.update(job.id, { state: 'queued', error: null, failedRow: null, finishedAt: null });
+    const queued = await uow.jobs.update(job.id, { state: 'queued', error: null, failedRow: null, finishedAt: null });
+    await uow.queue.enqueue(RunProofJob, { jobId: job.id });
+    return queued;
   });
 }
 

@@ -37,18 +37,25 @@ interface Plan {
 }
 
 /**
- * Runs one claimed job to the end: a proof (sample letters, watermarked, with thumbnails) or the
- * production file (every letter, as batch files of `partLetters`, each recorded as it is stored so a
- * retry resumes after the last one). Finishing and failing commit with their event (outbox).
+ * Runs one job to the end: a proof (sample letters, watermarked, with thumbnails) or the production
+ * file (every letter, as batch files of `partLetters`, each recorded as it is stored so a retry resumes
+ * after the last one). Finishing and failing commit with their event and audit record (outbox).
+ * A job that is no longer queued or running (cancelled, or finished by an earlier run whose worker died
+ * before the queue heard of it) is left as it is: null.
  */
 export async function runJob(
   deps: ProofDeps,
-  claimed: { id: string; tenantId: string },
+  queued: { id: string; tenantId: string },
   log: { error(obj: object, msg: string): void } = console,
-): Promise<JobRecord> {
-  const { tenantId } = claimed;
-  const job = await deps.unitOfWork(tenantId, (uow) => uow.jobs.findById(claimed.id));
-  if (!job) throw new Error(`claimed job ${claimed.id} is not visible in its tenant`);
+): Promise<JobRecord | null> {
+  const { tenantId } = queued;
+  const job = await deps.unitOfWork(tenantId, async (uow) => {
+    const found = await uow.jobs.findById(queued.id);
+    if (!found) throw new Error(`queued job ${queued.id} is not visible in its tenant`);
+    if (found.state === 'done' || found.state === 'failed') return null;
+    return uow.jobs.update(found.id, { state: 'running', attempts: found.attempts + 1 });
+  });
+  if (!job) return null;
   try {
     const plan = await planJob(deps, job);
     return job.kind === 'proof' ? await runProof(deps, job, plan) : await runProduction(deps, job, plan);
@@ -62,6 +69,13 @@ export async function runJob(
     const row = err instanceof JobFailure ? err.row : null;
     const code = err instanceof JobFailure || err instanceof ProblemError ? err.code : 'INTERNAL_ERROR';
     return deps.unitOfWork(tenantId, async (uow) => {
+      await uow.audit.record({
+        action: 'job.fail',
+        resource: { type: 'proof-job', id: job.id },
+        outcome: 'failure',
+        reason: code,
+        changes: [{ field: 'state', from: 'running', to: 'failed' }],
+      });
       await uow.outbox.enqueue(
         createEvent(ProofJobFailed, {
           source: 'proof',
@@ -74,7 +88,6 @@ export async function runJob(
         error: reason.slice(0, 500),
         failedRow: row,
         finishedAt: new Date(),
-        leaseUntil: null,
       });
     });
   }
@@ -207,7 +220,6 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
         // Counted as read: should core hold more rows than were quoted, the total grows with them.
         lettersTotal: Math.max(total, done),
         resumeAfterRow: afterRow,
-        leaseUntil: new Date(Date.now() + 5 * 60_000),
       });
       await uow.outbox.enqueue(
         createEvent(ProofJobProgress, {
@@ -246,6 +258,15 @@ async function finish(
   result: { storageKey: string; sha256: string; pageCount: number; lettersDone: number; thumbnails: string[] },
 ): Promise<JobRecord> {
   return deps.unitOfWork(job.tenantId, async (uow) => {
+    await uow.audit.record({
+      action: 'job.complete',
+      resource: { type: 'proof-job', id: job.id },
+      changes: [
+        { field: 'state', from: 'running', to: 'done' },
+        { field: 'sha256', to: result.sha256 },
+        { field: 'pageCount', to: result.pageCount },
+      ],
+    });
     await uow.outbox.enqueue(
       createEvent(ProofJobReady, {
         source: 'proof',
@@ -267,7 +288,6 @@ async function finish(
       error: null,
       failedRow: null,
       finishedAt: new Date(),
-      leaseUntil: null,
     });
   });
 }

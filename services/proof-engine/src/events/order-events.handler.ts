@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { OrderApproved, OrderPlaced, OrderStatusChanged } from '@plh/contracts';
 import { on, type Platform } from '@plh/service-kit';
 import type { PrismaClient } from '../../generated/prisma';
 import type { ProofUnitOfWork, UnitOfWork } from '../data/unit-of-work';
-import type { Worker } from '../domain/worker';
+import { queueJob } from '../domain/jobs';
 
 /**
  * `plh.core.order.placed` queues the order's proof, and so does a rejected proof (proof_ready →
@@ -12,19 +11,17 @@ import type { Worker } from '../domain/worker';
  * nothing) and at most one live job per order and kind exists. A job whose project has no letter
  * set up fails with that reason, and is retried once the practice has set it up.
  */
-export function startOrderConsumer(platform: Platform<PrismaClient>, unitOfWork: ProofUnitOfWork, worker: Worker) {
-  const queue = async (uow: UnitOfWork, orderId: string, kind: 'proof' | 'production', eventId: string) => {
-    if (await uow.jobs.findLive(orderId, kind)) return;
-    await uow.jobs.create({ id: randomUUID(), orderId, kind, requestedBy: `event:${eventId}` });
-    // Picked up at the worker's next poll at the latest; the kick usually finds it committed.
-    setTimeout(() => worker.kick(), 50).unref();
-  };
+export function startOrderConsumer(platform: Platform<PrismaClient>, unitOfWork: ProofUnitOfWork) {
+  const queue = (uow: UnitOfWork, orderId: string, kind: 'proof' | 'production', eventId: string) =>
+    queueJob(uow, { orderId, kind, requestedBy: `event:${eventId}` });
   return platform.consume({
     name: 'proof-order-events',
     unitOfWork,
     handlers: [
-      on(OrderPlaced, (event, uow: UnitOfWork) => queue(uow, event.data.orderId, 'proof', event.id)),
-      on(OrderApproved, (event, uow: UnitOfWork) => queue(uow, event.data.orderId, 'production', event.id)),
+      on(OrderPlaced, async (event, uow: UnitOfWork) => void (await queue(uow, event.data.orderId, 'proof', event.id))),
+      on(OrderApproved, async (event, uow: UnitOfWork) => {
+        await queue(uow, event.data.orderId, 'production', event.id);
+      }),
       on(OrderStatusChanged, async (event, uow: UnitOfWork) => {
         const { orderId, from, to } = event.data;
         if (to === 'cancelled') return void (await uow.jobs.failQueued(orderId, 'The order was cancelled.'));

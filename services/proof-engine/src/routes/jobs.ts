@@ -3,12 +3,11 @@ import { MailingNotFound } from '../data/core-mailing.client';
 import type { ProofDeps } from '../domain/deps';
 import { getJob, recordJobDownload, requestJob, retryJob } from '../domain/jobs';
 import { JobNotDone } from '../domain/problems';
-import type { Worker } from '../domain/worker';
 import { ACCESS } from './access';
 import { errors, JobParams, JobView, Problem, TenantParams, toJobView } from './schemas';
 
 /** The seed's proof API: generate, status, download (tenant-scoped), plus retry of a failed job. */
-const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps; worker: Worker }> = async (app, { deps, worker }) => {
+const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { deps }) => {
   app.post(
     '/api/tenants/:tenantId/proof/generate',
     {
@@ -43,7 +42,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps; worker: Worker }> 
         if (err instanceof MailingNotFound) throw new NotFound('No such order in this practice.');
         throw err;
       }
-      if (result.created) worker.kick();
       return reply
         .code(result.created ? 202 : 200)
         .header('location', `/api/tenants/${req.params.tenantId}/proof/status/${result.job.id}`)
@@ -95,7 +93,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps; worker: Worker }> 
     async (req, reply) => {
       assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.generate);
       const job = await retryJob(deps, { tenantId: req.params.tenantId, jobId: req.params.jobId });
-      worker.kick();
       return reply.code(202).send(toJobView(job));
     },
   );
