@@ -101,6 +101,9 @@ function localSecrets(schemas) {
   // Core: the master key that wraps each practice's PHI data key, and the secret of signed file links.
   secrets.phiMasterKeys ??= `local1:${randomBytes(32).toString('base64')}`;
   secrets.fileUrlSecret ??= randomBytes(32).toString('base64url');
+  // Core and the proof engine: the master key every stored file (lists, proofs, production files) is
+  // encrypted under, per practice.
+  secrets.fileEncryptionKeys ??= `local1:${randomBytes(32).toString('base64')}`;
   // One key pair per service that signs internal tokens (the gateway for the people and keys it
   // authenticated, core and the proof engine for their own calls); every service gets all public halves.
   // The kid names the owner: a service's key may speak only for that service.
@@ -220,6 +223,7 @@ async function main() {
   // Core and the proof engine share one file store: core serves the signed links to proofs.
   const sharedStorage = {
     FILE_URL_SECRET: secrets.fileUrlSecret,
+    FILE_ENCRYPTION_KEYS: secrets.fileEncryptionKeys,
     STORAGE_LOCAL_DIR: path.join(dataDir, 'files'),
     PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
   };

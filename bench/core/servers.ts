@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     INTERNAL_TOKEN_JWKS: JSON.stringify(internalJwks),
     PHI_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     FILE_URL_SECRET: randomBytes(32).toString('hex'),
+    FILE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     STORAGE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'plh-bench-files-')),
   });
   const platform = await connectPlatform({

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
+import { encryptedStorage } from './encryption/encrypted-storage';
+import { parseFileKeys } from './encryption/file-keys';
 import { localStorage } from './local-driver';
 import type { ObjectStorage } from './object-storage';
 import { s3Storage } from './s3-driver';
@@ -27,6 +29,21 @@ export const StorageConfigSchema = Type.Object({
     Type.String({ pattern: '^https?://', description: 'S3-compatible endpoint (MinIO, s3rver)' }),
   ),
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: false }),
+  STORAGE_ENCRYPTION: Type.Union([Type.Literal('app'), Type.Literal('s3-kms')], {
+    default: 'app',
+    description:
+      'app: every file encrypted in the service with the practice’s key before it is stored (any driver); s3-kms: S3 SSE-KMS instead (STORAGE_DRIVER=s3 only)',
+  }),
+  FILE_ENCRYPTION_KEYS: Type.Optional(
+    Type.String({
+      minLength: 10,
+      description:
+        'id:<32 bytes base64>[,id:<base64>…]: master keys of file encryption (the same in every service); the first encrypts, all decrypt',
+    }),
+  ),
+  S3_KMS_KEY_ID: Type.Optional(
+    Type.String({ minLength: 1, description: 'KMS key (id or ARN) for STORAGE_ENCRYPTION=s3-kms; default: aws/s3' }),
+  ),
 });
 export type StorageConfig = Static<typeof StorageConfigSchema>;
 
@@ -35,9 +52,16 @@ export type StorageConfig = Static<typeof StorageConfigSchema>;
  * role). Local signed links are served by core's `/api/files/*` through the gateway.
  */
 export function storageFromConfig(config: StorageConfig): ObjectStorage {
+  const filesUrl = `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/files`;
+  const urlSecret = Buffer.from(config.FILE_URL_SECRET, 'utf8');
+  const kms = config.STORAGE_ENCRYPTION === 's3-kms';
+  if (kms && config.STORAGE_DRIVER !== 's3') throw new Error('STORAGE_ENCRYPTION=s3-kms needs STORAGE_DRIVER=s3');
+  if (!kms && !config.FILE_ENCRYPTION_KEYS)
+    throw new Error('FILE_ENCRYPTION_KEYS is required (or STORAGE_ENCRYPTION=s3-kms with S3): files hold PHI');
+  let driver: ObjectStorage;
   if (config.STORAGE_DRIVER === 's3') {
     if (!config.S3_BUCKET) throw new Error('STORAGE_DRIVER=s3 needs S3_BUCKET');
-    return s3Storage({
+    driver = s3Storage({
       bucket: config.S3_BUCKET,
       prefix: config.S3_PREFIX.replace(/^\/+|\/+$/g, ''),
       client: {
@@ -45,11 +69,14 @@ export function storageFromConfig(config: StorageConfig): ObjectStorage {
         forcePathStyle: config.S3_FORCE_PATH_STYLE,
         ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
       },
+      ...(kms ? { kms: config.S3_KMS_KEY_ID ? { keyId: config.S3_KMS_KEY_ID } : {} } : {}),
     });
+  } else {
+    driver = localStorage({ root: path.resolve(config.STORAGE_LOCAL_DIR), publicBaseUrl: filesUrl, urlSecret });
   }
-  return localStorage({
-    root: path.resolve(config.STORAGE_LOCAL_DIR),
-    publicBaseUrl: `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/files`,
-    urlSecret: Buffer.from(config.FILE_URL_SECRET, 'utf8'),
+  if (kms) return driver;
+  return encryptedStorage(driver, {
+    keys: parseFileKeys(config.FILE_ENCRYPTION_KEYS!),
+    signedUrls: { baseUrl: filesUrl, secret: urlSecret },
   });
 }

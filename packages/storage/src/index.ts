@@ -5,3 +5,6 @@ export * from './s3-driver';
 export * from './signed-url';
 export { sniffContentType } from './sniff';
 export * from './from-config';
+export * from './encryption/encrypted-storage';
+export { parseFileKeys, type FileKeyring } from './encryption/file-keys';
+export { FileDecryptionError } from './encryption/stream-cipher';

@@ -79,6 +79,12 @@ export function feed(source: Readable | Buffer, measure: MeasuringStream): void 
     measure.end(source);
     return;
   }
+  // A source that failed before it was handed over (a refusal upstream while the driver was still
+  // opening its file) fails the measure at once instead of leaving it waiting for bytes.
+  if (source.errored || source.destroyed) {
+    measure.destroy(source.errored ?? new Error('the upload stream was closed before it was stored'));
+    return;
+  }
   source.on('error', (err) => measure.destroy(err));
   measure.once('error', () => {
     source.unpipe(measure);

@@ -26,6 +26,11 @@ export interface S3StorageOptions {
   client: S3ClientConfig;
   /** Multipart part size; uploads larger than this go in parts (S3 minimum 5 MiB). */
   partSizeBytes?: number;
+  /**
+   * S3 server-side encryption with a KMS key (SSE-KMS) on every object: S3 encrypts at rest and decrypts
+   * for presigned downloads of callers KMS allows. Without a key id, the bucket's AWS-managed key.
+   */
+  kms?: { keyId?: string };
 }
 
 const MIB = 1024 * 1024;
@@ -49,7 +54,17 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage {
       const passThrough = new PassThrough();
       const upload = new Upload({
         client,
-        params: { Bucket: options.bucket, Key: objectKey(key), Body: passThrough },
+        params: {
+          Bucket: options.bucket,
+          Key: objectKey(key),
+          Body: passThrough,
+          ...(options.kms
+            ? {
+                ServerSideEncryption: 'aws:kms' as const,
+                ...(options.kms.keyId ? { SSEKMSKeyId: options.kms.keyId } : {}),
+              }
+            : {}),
+        },
         partSize: options.partSizeBytes ?? 8 * MIB,
         queueSize: 4,
         leavePartsOnError: false,

@@ -4,7 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { startS3Server, type S3ServerHandle } from '@plh/test-kit';
-import { localStorage, s3Storage, StorageError, tenantObjectKey, verifyLocalUrl, type ObjectStorage } from '../src';
+import {
+  encryptedStorage,
+  localStorage,
+  parseFileKeys,
+  s3Storage,
+  StorageError,
+  tenantObjectKey,
+  verifyLocalUrl,
+  type ObjectStorage,
+} from '../src';
 
 const MIB = 1024 * 1024;
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2000)]);
@@ -41,23 +50,24 @@ afterAll(async () => {
   rmSync(localRoot, { recursive: true, force: true });
 });
 
+const local = () => localStorage({ root: localRoot, publicBaseUrl: 'http://files.test/api/files', urlSecret: secret });
+const s3Driver = () =>
+  s3Storage({
+    bucket: s3.bucket,
+    prefix: 'env-test',
+    partSizeBytes: 5 * MIB,
+    client: { endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials, forcePathStyle: true },
+  });
+const keys = parseFileKeys(`k1:${randomBytes(32).toString('base64')}`);
+const encrypted = (inner: ObjectStorage) =>
+  encryptedStorage(inner, { keys, signedUrls: { baseUrl: 'http://files.test/api/files', secret } });
+
+/** Every driver, bare and encrypted: the same contract holds for the plaintext either way. */
 const drivers: Array<[string, () => ObjectStorage]> = [
-  ['local', () => localStorage({ root: localRoot, publicBaseUrl: 'http://files.test/api/files', urlSecret: secret })],
-  [
-    's3',
-    () =>
-      s3Storage({
-        bucket: s3.bucket,
-        prefix: 'env-test',
-        partSizeBytes: 5 * MIB,
-        client: {
-          endpoint: s3.endpoint,
-          region: s3.region,
-          credentials: s3.credentials,
-          forcePathStyle: true,
-        },
-      }),
-  ],
+  ['local', local],
+  ['s3', s3Driver],
+  ['local+encrypted', () => encrypted(local())],
+  ['s3+encrypted', () => encrypted(s3Driver())],
 ];
 
 describe.each(drivers)('%s storage', (name, make) => {
@@ -92,7 +102,7 @@ describe.each(drivers)('%s storage', (name, make) => {
       code: 'FILE_TOO_LARGE',
     });
     expect(await storage.head(key)).toBeNull();
-    if (name === 'local') expect(readdirSync(path.join(localRoot, 'tenants', tenant, 'too-big'))).toEqual([]);
+    if (name.startsWith('local')) expect(readdirSync(path.join(localRoot, 'tenants', tenant, 'too-big'))).toEqual([]);
   });
 
   it('refuses a file whose bytes are not an accepted type, whatever its name, and an empty file', async () => {
@@ -110,7 +120,7 @@ describe.each(drivers)('%s storage', (name, make) => {
       keys.map((key) => storage.put(key, PNG, { maxBytes: MIB, accept: ['text/csv'] })),
     );
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
-    if (name === 'local') {
+    if (name.startsWith('local')) {
       const dir = path.join(localRoot, 'tenants', tenant, 'race');
       expect(readdirSync(dir)).toEqual([]);
     }

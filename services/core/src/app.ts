@@ -65,7 +65,8 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       cancelWindowMinutes: config.CANCEL_WINDOW_MINUTES,
     },
   };
-  if (storage.driver === 'local')
+  // Signed links of the local driver, and of any driver whose files this process encrypts, come here.
+  if (config.STORAGE_DRIVER === 'local' || config.STORAGE_ENCRYPTION === 'app')
     await app.register(signedFileRoutes, { storage, secret: Buffer.from(config.FILE_URL_SECRET, 'utf8') });
 
   await app.register(fulfilmentWebhookRoutes, {

@@ -47,6 +47,7 @@ export async function buildTestApp(env: Record<string, string> = {}, storage?: O
     INTERNAL_TOKEN_JWKS: keys.jwks,
     PHI_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     FILE_URL_SECRET: randomBytes(32).toString('hex'),
+    FILE_ENCRYPTION_KEYS: `f1:${randomBytes(32).toString('base64')}`,
     STORAGE_LOCAL_DIR: filesDir,
     ...env,
   });

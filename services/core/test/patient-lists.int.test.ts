@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Keyring } from '../src/domain/keyring';
 import { parseMasterKeys } from '../src/domain/phi-cipher';
@@ -121,6 +122,18 @@ describe('core: patient lists', () => {
   it('stores names and addresses as ciphertext that another tenant’s key cannot open; MRN and DOB are not kept', async () => {
     const res = await upload(patientCsv(3));
     const listId = res.json().id;
+    // The uploaded file itself is encrypted at rest: no patient's name or street in the bytes on disk.
+    const [file] = (
+      await t.admin.query<{ storage_key: string }>(
+        `SELECT r.storage_key FROM core.patient_list l JOIN core.file_revision r ON r.id = l.file_revision_id
+          WHERE l.id = $1`,
+        [listId],
+      )
+    ).rows;
+    const disk = readFileSync(path.join(t.filesDir, ...file!.storage_key.split('/')));
+    expect(disk.subarray(0, 4).toString()).toBe('PLHE');
+    for (const plain of ['Pat1', 'Nuñez', 'Main Street', 'Boston'])
+      expect(disk.includes(Buffer.from(plain))).toBe(false);
     const rows = await t.admin.query<{ id: string; name_cipher: Buffer; address_cipher: Buffer }>(
       'SELECT id::text, name_cipher, address_cipher FROM core.patient WHERE list_id = $1',
       [listId],

@@ -3,7 +3,11 @@ import { s3Storage } from '@plh/storage';
 import { startS3Server, type S3ServerHandle } from '@plh/test-kit';
 import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
 
-/** The same service on the S3 driver (s3rver stands in for S3: real client library, real wire format). */
+/**
+ * The same service on the S3 driver with S3's own encryption (STORAGE_ENCRYPTION=s3-kms: SSE-KMS, so
+ * presigned links work; s3rver stands in for S3: real client library, real wire format, though it
+ * neither encrypts nor checks signatures).
+ */
 describe('core on S3 storage', () => {
   let s3: S3ServerHandle;
   let t: TestApp;
@@ -12,10 +16,11 @@ describe('core on S3 storage', () => {
   beforeAll(async () => {
     s3 = await startS3Server('plh-core-test');
     t = await buildTestApp(
-      { STORAGE_DRIVER: 's3' },
+      { STORAGE_DRIVER: 's3', STORAGE_ENCRYPTION: 's3-kms', S3_KMS_KEY_ID: 'alias/plh-test' },
       s3Storage({
         bucket: s3.bucket,
         prefix: 'test-env',
+        kms: { keyId: 'alias/plh-test' },
         client: { endpoint: s3.endpoint, region: s3.region, credentials: s3.credentials, forcePathStyle: true },
       }),
     );

@@ -68,6 +68,7 @@ describe('ordering workflow through the gateway', () => {
         INTERNAL_TOKEN_JWKS: jwks,
         PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
         FILE_URL_SECRET: 'f'.repeat(32),
+        FILE_ENCRYPTION_KEYS: `f1:${Buffer.alloc(32, 6).toString('base64')}`,
         STORAGE_LOCAL_DIR: filesDir,
         FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
         // The practice's negotiated price and cancel window come from its settings (a service call).

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { ALL_EVENTS, createEvent, EventRegistry, OrderApproved, OrderPlaced, OrderStatusChanged } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
-import { localStorage, type ObjectStorage } from '@plh/storage';
+import { encryptedStorage, localStorage, parseFileKeys, type ObjectStorage } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import { buildApp, buildWorkerApp } from '../src/app';
@@ -81,7 +81,13 @@ describe('proof jobs with core', () => {
     const jwks = keys.jwks;
     const privateJwk = keys.privateJwk('proof-engine');
     filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-proof-'));
-    const shared = { FILE_URL_SECRET: 's'.repeat(32), STORAGE_LOCAL_DIR: filesDir, INTERNAL_TOKEN_JWKS: jwks };
+    const fileKeys = `f1:${Buffer.alloc(32, 8).toString('base64')}`;
+    const shared = {
+      FILE_URL_SECRET: 's'.repeat(32),
+      FILE_ENCRYPTION_KEYS: fileKeys,
+      STORAGE_LOCAL_DIR: filesDir,
+      INTERNAL_TOKEN_JWKS: jwks,
+    };
     core = await coreService.buildApp(
       loadConfig(coreService.ConfigSchema, {
         ...corePlatform.env,
@@ -91,11 +97,14 @@ describe('proof jobs with core', () => {
       }),
       { platform: corePlatform.platform },
     );
-    const real = localStorage({
-      root: filesDir,
-      publicBaseUrl: 'http://gw/api/files',
-      urlSecret: Buffer.from('s'.repeat(32)),
-    });
+    // Encrypted at rest as storageFromConfig sets it up: core, which serves the links, decrypts.
+    const real = encryptedStorage(
+      localStorage({ root: filesDir, publicBaseUrl: 'http://gw/api/files', urlSecret: Buffer.from('s'.repeat(32)) }),
+      {
+        keys: parseFileKeys(fileKeys),
+        signedUrls: { baseUrl: 'http://gw/api/files', secret: Buffer.from('s'.repeat(32)) },
+      },
+    );
     // The real local driver, with a switch that makes one upload fail as an unreachable bucket would.
     storage = {
       ...real,
@@ -241,6 +250,10 @@ describe('proof jobs with core', () => {
     // The proof: the first 5 letters plus the longest name (row 17), watermarked, merged, no braces.
     const links = (await call('proof', owner, 'GET', `/proof/download/${job!.id}`)).json();
     const pdf = await download(links.url);
+    // On disk the proof is ciphertext: neither a PDF nor a thumbnail can be read there.
+    const stored = readFileSync(path.join(filesDir, 'tenants', tenantId, 'proofs', orderId, `${job!.id}.pdf`));
+    expect(stored.subarray(0, 4).toString()).toBe('PLHE');
+    expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
     const back = await pdfText(pdf);
     expect(back.pages).toBe(6);
     expect(back.text).toContain('Dear Nguyễn Thị,');
