@@ -72,6 +72,20 @@ export const PlatformConfigSchema = Type.Object({
 });
 export type PlatformConfig = Static<typeof PlatformConfigSchema>;
 
+/** Settings of every service that runs background jobs (@plh/jobs). */
+export const JobsConfigSchema = Type.Object({
+  JOB_POLL_MS: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 2_000,
+    description: 'Fallback poll of the job queue (a queued job wakes the worker at commit through NOTIFY)',
+  }),
+  RUN_JOBS: Type.Boolean({
+    default: true,
+    description: 'Run the job worker inside the API process; false when workers run as their own process',
+  }),
+});
+
 /** What a Prisma client offers that the platform needs; every generated client fits. */
 export type PlatformDb = TransactionRunner<SqlExecutor> & SqlExecutor & { $disconnect(): Promise<void> };
 

@@ -28,6 +28,7 @@ import { patientListRoutes, patientListUploadRoutes } from './routes/patient-lis
 import projectRoutes from './routes/projects';
 import quoteRoutes from './routes/quotes';
 import signedFileRoutes from './routes/signed-files';
+import { retentionHandler, retentionSchedule } from './jobs/retention.job';
 import { storageFromConfig } from './storage';
 
 export interface Deps {
@@ -65,6 +66,13 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       cancelWindowMinutes: config.CANCEL_WINDOW_MINUTES,
     },
   };
+  // Background work (RUN_JOBS=false: a worker process runs it): the daily retention sweep.
+  if (config.RUN_JOBS)
+    await deps.platform.runJobs({
+      handlers: [retentionHandler(core, { rawListDays: config.RETENTION_RAW_LIST_DAYS }, app.log)],
+      schedules: [retentionSchedule(config.RETENTION_SWEEP_CRON)],
+      pollIntervalMs: config.JOB_POLL_MS,
+    });
   // Signed links of the local driver, and of any driver whose files this process encrypts, come here.
   if (config.STORAGE_DRIVER === 'local' || config.STORAGE_ENCRYPTION === 'app')
     await app.register(signedFileRoutes, { storage, secret: Buffer.from(config.FILE_URL_SECRET, 'utf8') });

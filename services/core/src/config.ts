@@ -1,4 +1,4 @@
-import { baseConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
+import { baseConfigSchema, JobsConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
 import { StorageConfigSchema } from '@plh/storage';
 
 export const CoreConfigSchema = Type.Object({
@@ -28,6 +28,18 @@ export const CoreConfigSchema = Type.Object({
   MAX_UPLOAD_BYTES: Type.Integer({ minimum: 1024, default: 50 * 1024 * 1024 }),
   PATIENT_LIST_MAX_ROWS: Type.Integer({ minimum: 1, default: 250_000 }),
   QUOTE_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  RETENTION_RAW_LIST_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 3650,
+    default: 30,
+    description:
+      'A patient list’s uploaded file is deleted this long after the list was accepted (its encrypted rows stay)',
+  }),
+  RETENTION_SWEEP_CRON: Type.String({
+    minLength: 9,
+    default: '30 3 * * *',
+    description: 'When the retention sweep runs (cron, UTC)',
+  }),
   CANCEL_WINDOW_MINUTES: Type.Integer({
     minimum: 0,
     default: 24 * 60,
@@ -44,6 +56,7 @@ export const CoreConfigSchema = Type.Object({
 export const ConfigSchema = Type.Composite([
   baseConfigSchema(3002),
   PlatformConfigSchema,
+  JobsConfigSchema,
   StorageConfigSchema,
   CoreConfigSchema,
 ]);

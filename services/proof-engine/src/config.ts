@@ -1,4 +1,4 @@
-import { baseConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
+import { baseConfigSchema, JobsConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
 import { StorageConfigSchema } from '@plh/storage';
 
 export const ProofConfigSchema = Type.Object({
@@ -36,21 +36,12 @@ export const ProofConfigSchema = Type.Object({
     description: 'Proof pages rendered as PNG thumbnails with pdftoppm (PDFTOPPM_BIN); 0: none',
   }),
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
-  JOB_POLL_MS: Type.Integer({
-    minimum: 100,
-    maximum: 60_000,
-    default: 2_000,
-    description: 'Fallback poll of the job queue (a queued job wakes the worker at commit through NOTIFY)',
-  }),
-  RUN_JOBS: Type.Boolean({
-    default: true,
-    description: 'Run the proof worker inside the API process; false when workers run as `node dist/worker.js`',
-  }),
 });
 
 export const ConfigSchema = Type.Composite([
   baseConfigSchema(3003),
   PlatformConfigSchema,
+  JobsConfigSchema,
   StorageConfigSchema,
   ProofConfigSchema,
 ]);

@@ -12,6 +12,8 @@ export interface RevisionRecord {
   contentType: string;
   uploadedBy: string;
   createdAt: Date;
+  /** When retention deleted the bytes (the row stays as the record of what existed). */
+  deletedAt: Date | null;
 }
 
 type RevisionRow = Omit<RevisionRecord, 'sizeBytes'> & { sizeBytes: bigint };
@@ -26,6 +28,7 @@ const REVISION_FIELDS = {
   contentType: true,
   uploadedBy: true,
   createdAt: true,
+  deletedAt: true,
 } as const;
 
 /** A project's files and their revisions (every upload is a new revision; older ones stay). */
@@ -55,7 +58,14 @@ export function fileRepository(tx: Tx, tenantId: string) {
       });
       return (last?.revision ?? 0) + 1;
     },
-    async addRevision(r: Omit<RevisionRecord, 'createdAt'>): Promise<RevisionRecord> {
+    /** The bytes are gone (deleted from storage); the revision stays, marked with when and why. */
+    async markDeleted(revisionId: string, reason: string): Promise<void> {
+      await tx.fileRevision.update({
+        where: { id: revisionId, tenantId },
+        data: { deletedAt: new Date(), deletedReason: reason },
+      });
+    },
+    async addRevision(r: Omit<RevisionRecord, 'createdAt' | 'deletedAt'>): Promise<RevisionRecord> {
       const row = await tx.fileRevision.create({
         data: { ...r, sizeBytes: BigInt(r.sizeBytes), ...scope },
         select: REVISION_FIELDS,

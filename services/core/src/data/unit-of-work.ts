@@ -12,6 +12,7 @@ import { patientListRepository } from './patient-list.repository';
 import { projectRepository } from './project.repository';
 import { proofRepository } from './proof.repository';
 import { quoteRepository } from './quote.repository';
+import { retentionSystemRepository } from './retention.system-repository';
 
 /** Core's repositories, each bound to one transaction and one tenant. */
 function coreRepositories(tx: Tx, tenantId: string) {
@@ -29,9 +30,9 @@ function coreRepositories(tx: Tx, tenantId: string) {
   };
 }
 
-/** Reads across practices for the ops team, through SECURITY DEFINER functions. */
+/** Reads across practices (the ops team's queue, the retention sweep), through SECURITY DEFINER functions. */
 function coreSystemRepositories(tx: Tx) {
-  return { opsQueue: opsQueueRepository(tx) };
+  return { opsQueue: opsQueueRepository(tx), retention: retentionSystemRepository(tx) };
 }
 
 export function coreUnitOfWork(db: PrismaClient, registry: EventRegistry) {

@@ -1,6 +1,7 @@
 import { NotFound } from '@plh/service-kit';
 import type { FileKind, RevisionRecord } from '../data/file.repository';
 import type { CoreDeps } from './deps';
+import { FileDeletedByRetention } from './problems';
 
 /** Reading these discloses PHI: decided by the file's kind, never by how its storage key looks. */
 export const PHI_FILE_KINDS: readonly FileKind[] = ['patient_list'];
@@ -23,6 +24,7 @@ export async function fileDownloadLink(
   input: { tenantId: string; revision: RevisionRecord & { kind: FileKind }; ttlSec: number },
 ): Promise<string> {
   const { revision } = input;
+  if (revision.deletedAt) throw new FileDeletedByRetention(revision.deletedAt);
   await deps.unitOfWork(input.tenantId, ({ audit }) =>
     audit.record({
       action: 'file.download',

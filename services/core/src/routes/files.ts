@@ -75,6 +75,7 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), revisionId: Type.String({ format: 'uuid' }) }),
         response: {
           200: Type.Object({ url: Type.String(), expiresInSec: Type.Integer(), sha256: Type.String() }),
+          410: Problem,
           ...errors,
         },
       },

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { eventually } from '@plh/test-kit';
+import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+
+/**
+ * Raw patient-list files are kept no longer than needed: the daily sweep (a schedule on the job queue)
+ * deletes the upload of every list accepted more than RETENTION_RAW_LIST_DAYS ago, audits each
+ * deletion, and a download of it answers 410 afterwards. Lists inside the window keep their file.
+ */
+describe('core: retention of raw patient-list files', () => {
+  let t: TestApp;
+  const practice = newPractice();
+
+  beforeAll(async () => {
+    t = await buildTestApp({ RETENTION_RAW_LIST_DAYS: '30', JOB_POLL_MS: '100' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) =>
+    t.app.inject({
+      method,
+      url: `/api/tenants/${practice.tenantId}${url}`,
+      headers: { ...(await t.as(practice.owner)), ...(contentType ? { 'content-type': contentType } : {}) },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+
+  async function acceptedList() {
+    const project = (await call('POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })).json();
+    const list = (await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv')).json();
+    expect((await call('POST', `/patient-lists/${list.id}/accept`)).statusCode).toBe(200);
+    const [row] = (
+      await t.admin.query<{ revision_id: string; storage_key: string }>(
+        `SELECT r.id::text AS revision_id, r.storage_key FROM core.patient_list l
+           JOIN core.file_revision r ON r.id = l.file_revision_id WHERE l.id = $1`,
+        [list.id],
+      )
+    ).rows;
+    return {
+      listId: list.id as string,
+      revisionId: row!.revision_id,
+      file: path.join(t.filesDir, ...row!.storage_key.split('/')),
+    };
+  }
+
+  it('deletes the file of a list accepted 31 days ago, audits it, answers 410; a recent list keeps its file', async () => {
+    const old = await acceptedList();
+    const recent = await acceptedList();
+    // Time travel for one timestamp only (nothing else reads it): this list was accepted 31 days ago.
+    await t.admin.query(`UPDATE core.patient_list SET accepted_at = now() - interval '31 days' WHERE id = $1`, [
+      old.listId,
+    ]);
+    expect(existsSync(old.file)).toBe(true);
+    // The schedule's slot has come (as it does at 03:30 UTC every day).
+    const scheduled = await t.admin.query(
+      `UPDATE core.job_schedule SET next_run_at = now() - interval '1 minute' WHERE name = 'core.retention-sweep'`,
+    );
+    expect(scheduled.rowCount).toBe(1);
+    await eventually(() => expect(existsSync(old.file)).toBe(false), { timeoutMs: 15_000 });
+
+    await eventually(async () => {
+      const [revision] = (
+        await t.admin.query<{ deleted_at: Date | null; deleted_reason: string | null }>(
+          'SELECT deleted_at, deleted_reason FROM core.file_revision WHERE id = $1',
+          [old.revisionId],
+        )
+      ).rows;
+      expect(revision).toMatchObject({ deleted_at: expect.any(Date), deleted_reason: 'retention' });
+    });
+    expect(existsSync(recent.file)).toBe(true);
+
+    const download = await call('GET', `/files/${old.revisionId}/download`);
+    expect(download.statusCode).toBe(410);
+    expect(download.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(download.json()).toMatchObject({ code: 'FILE_DELETED_BY_RETENTION' });
+    expect((await call('GET', `/files/${recent.revisionId}/download`)).statusCode).toBe(200);
+
+    const audits = await t.admin.query<{ data: { action: string; reason: string; actor: { kind: string } } }>(
+      `SELECT payload->'data' AS data FROM core.outbox
+        WHERE subject = 'plh.core.audit.recorded' AND payload->'data'->'resource'->>'id' = $1`,
+      [old.revisionId],
+    );
+    expect(audits.rows.map((r) => r.data)).toEqual([
+      expect.objectContaining({
+        action: 'file.delete',
+        reason: 'RETENTION',
+        actor: expect.objectContaining({ kind: 'service' }),
+      }),
+    ]);
+    await eventually(async () => {
+      const jobs = await t.admin.query<{ state: string }>(
+        `SELECT state FROM core.job_queue WHERE queue = 'core.retention-sweep'`,
+      );
+      expect(jobs.rows).toEqual([{ state: 'done' }]);
+    });
+  });
+});
