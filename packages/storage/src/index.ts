@@ -6,5 +6,5 @@ export * from './signed-url';
 export { sniffContentType } from './sniff';
 export * from './from-config';
 export * from './encryption/encrypted-storage';
-export { parseFileKeys, type FileKeyring } from './encryption/file-keys';
+export { parseFileKeys, parseKeyList, type FileKeyring, type FileMasterKey } from './encryption/file-keys';
 export { FileDecryptionError } from './encryption/stream-cipher';

@@ -12,8 +12,11 @@ export interface FileKeyring {
   byId(id: string): FileMasterKey | undefined;
 }
 
-/** `FILE_ENCRYPTION_KEYS` = `id:<32 bytes base64>[,id:<base64>…]`, the first one active. */
-export function parseFileKeys(value: string): FileKeyring {
+/**
+ * A key list setting, `id:<32 bytes base64>[,id:<base64>…]`, the first one active: the format of
+ * `FILE_ENCRYPTION_KEYS` and of core's `PHI_MASTER_KEYS`. `name` is the setting named in errors.
+ */
+export function parseKeyList(value: string, name: string): FileMasterKey[] {
   const keys = value
     .split(',')
     .map((entry) => entry.trim())
@@ -22,11 +25,17 @@ export function parseFileKeys(value: string): FileKeyring {
       const [id, b64] = entry.split(':');
       const key = Buffer.from(b64 ?? '', 'base64');
       if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32)
-        throw new Error('FILE_ENCRYPTION_KEYS must be "id:<32 bytes base64>" entries, comma-separated');
+        throw new Error(`${name} must be "id:<32 bytes base64>" entries, comma-separated`);
       return { id, key };
     });
-  if (keys.length === 0) throw new Error('FILE_ENCRYPTION_KEYS has no key');
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('FILE_ENCRYPTION_KEYS repeats a key id');
+  if (keys.length === 0) throw new Error(`${name} has no key`);
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error(`${name} repeats a key id`);
+  return keys;
+}
+
+/** `FILE_ENCRYPTION_KEYS`: the first encrypts new files, all of them open old ones. */
+export function parseFileKeys(value: string): FileKeyring {
+  const keys = parseKeyList(value, 'FILE_ENCRYPTION_KEYS');
   return { active: keys[0]!, byId: (id) => keys.find((k) => k.id === id) };
 }
 

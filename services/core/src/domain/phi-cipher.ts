@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { parseKeyList } from '@plh/storage';
 
 /**
  * Field-level encryption of patient PHI (names, addresses), envelope style:
@@ -23,20 +24,7 @@ export interface MasterKey {
 
 /** `PHI_MASTER_KEYS` = `id:base64,id:base64…`, the first one active (wraps new data keys). */
 export function parseMasterKeys(value: string): MasterKey[] {
-  const keys = value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [id, b64] = entry.split(':');
-      const key = Buffer.from(b64 ?? '', 'base64');
-      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32)
-        throw new Error('PHI_MASTER_KEYS must be "id:<32 bytes base64>" entries, comma-separated');
-      return { id, key };
-    });
-  if (keys.length === 0) throw new Error('PHI_MASTER_KEYS has no key');
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('PHI_MASTER_KEYS repeats a key id');
-  return keys;
+  return parseKeyList(value, 'PHI_MASTER_KEYS');
 }
 
 export interface WrappedDataKey {
