@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { ident, PgExecutor } from '@plh/db';
 import type { Pool } from 'pg';
 import type { JobDefinition } from './define-job';
+import { assertPayload } from './define-job';
 import { enqueueJob } from './enqueue';
 
 /** A job enqueued on a cron schedule (`0 2 * * *`: 02:00 daily), once per slot across every replica. */
@@ -28,6 +29,11 @@ export function nextSlot(schedule: Pick<Schedule, 'cron' | 'timezone' | 'name'>,
  * unchanged one keeps its recorded slot (a restart neither skips nor repeats a run).
  */
 export async function registerSchedules(pool: Pool, schema: string, schedules: Schedule[]): Promise<void> {
+  // A bad payload or pattern fails the start, not every later poll of every schedule.
+  for (const s of schedules) {
+    assertPayload(s.job, s.payload);
+    nextSlot(s, new Date());
+  }
   for (const s of schedules) {
     const zone = s.timezone ?? 'UTC';
     await pool.query(
@@ -78,7 +84,9 @@ export async function dueSchedules(
       else log.warn({ schedule: schedule.name }, 'previous run of a schedule still going; this slot is skipped');
       await client.query(
         'UPDATE job_schedule SET next_run_at = $2, last_run_at = now(), updated_at = now() WHERE name = $1',
-        [row.name, nextSlot(schedule, new Date())],
+        // From the later of the slot that ran and this clock: a clock behind the database's cannot
+        // hand out the same slot again.
+        [row.name, nextSlot(schedule, new Date(Math.max(Date.now(), row.next_run_at.getTime())))],
       );
     }
     await client.query('COMMIT');

@@ -26,6 +26,11 @@ export interface JobHandler {
   /** A worker that stops renewing its lease this long loses the job to another worker. */
   leaseSec: number;
   backoff: BackoffOptions;
+  /**
+   * Called once the queue gives up on a job (its last attempt failed, or its worker died during the
+   * last attempt), so the domain row it drives can say so instead of staying "running".
+   */
+  giveUp?: (job: Job, reason: string) => Promise<void>;
 }
 
 /**
@@ -36,11 +41,15 @@ export interface JobHandler {
 export function handle<S extends TObject>(
   def: JobDefinition<S>,
   run: (job: Job<Static<S>>, signal: AbortSignal) => Promise<void>,
-  options: Partial<Pick<JobHandler, 'concurrency' | 'leaseSec' | 'backoff'>> = {},
+  options: Partial<Pick<JobHandler, 'concurrency' | 'leaseSec' | 'backoff'>> & {
+    giveUp?: (job: Job<Static<S>>, reason: string) => Promise<void>;
+  } = {},
 ): JobHandler {
+  const { giveUp } = options;
   return {
     def,
     run: (job, signal) => run(job as Job<Static<S>>, signal),
+    ...(giveUp ? { giveUp: (job: Job, reason: string) => giveUp(job as Job<Static<S>>, reason) } : {}),
     concurrency: options.concurrency ?? 1,
     leaseSec: options.leaseSec ?? 60,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
@@ -120,7 +129,11 @@ export class JobWorker {
   }
 
   async start(): Promise<this> {
-    if (this.options.schedules?.length) await registerSchedules(this.pool, this.options.schema, this.options.schedules);
+    if (this.options.schedules?.length)
+      await registerSchedules(this.pool, this.options.schema, this.options.schedules).catch(async (err: unknown) => {
+        await this.pool.end(); // a worker that does not start leaves no connection behind
+        throw err;
+      });
     await this.listen();
     this.loop = this.run();
     return this;
@@ -229,7 +242,9 @@ export class JobWorker {
     };
     if (row.attempts > row.max_attempts) {
       // Taken over after its last attempt's worker died: it will not get another.
-      await this.settle(row, 'failed', 'the worker stopped before finishing the last attempt (lease expired)', 0);
+      const reason = 'the worker stopped before finishing the last attempt (lease expired)';
+      await this.settle(row, 'failed', reason, 0);
+      await this.giveUp(handler, job, reason);
       return;
     }
     const lost = new AbortController();
@@ -263,9 +278,18 @@ export class JobWorker {
         message.slice(0, 1000),
         retryDelayMs(row.attempts, handler.backoff),
       );
+      if (last) await this.giveUp(handler, job, message.slice(0, 1000));
     } finally {
       this.controller.signal.removeEventListener('abort', abort);
     }
+  }
+
+  private async giveUp(handler: JobHandler, job: Job, reason: string): Promise<void> {
+    if (!handler.giveUp) return;
+    const run = () => handler.giveUp!(job, reason);
+    await (this.options.around ? this.options.around(job, run) : run()).catch((err: unknown) =>
+      this.log.error({ err, jobId: job.id, queue: job.queue }, 'could not record that a job was given up'),
+    );
   }
 
   /** Renews the lease while this run still holds the job; false once another worker took it over. */

@@ -6,7 +6,7 @@ import { createHarness, effects, jobRow, SCHEMA, type Harness } from './harness'
 const Note = defineJob('testsvc.note', Type.Object({ n: Type.Integer() }, { additionalProperties: false }), {
   maxAttempts: 3,
 });
-const Sweep = defineJob('testsvc.sweep', Type.Object({}), { maxAttempts: 1 });
+const Sweep = defineJob('testsvc.sweep', Type.Object({}, { additionalProperties: false }), { maxAttempts: 1 });
 const fast = { baseMs: 10, maxMs: 20 };
 
 let h: Harness;
@@ -109,15 +109,21 @@ describe('running', () => {
     expect((await effects(h)).map((e) => e.attempt)).toEqual([3]);
   });
 
-  it('fails a job for good after its last attempt, with the reason', async () => {
+  it('fails a job for good after its last attempt, with the reason, and tells the handler once', async () => {
+    const givenUp: Array<[string, string]> = [];
     await h.worker([
-      recording('a', async () => {
-        throw new Error('the source answered 500');
-      }),
+      handle(
+        Note,
+        async () => {
+          throw new Error('the source answered 500');
+        },
+        { backoff: fast, giveUp: async (job, reason) => void givenUp.push([job.id, reason]) },
+      ),
     ]);
     const id = await enqueue({ n: 1 });
     await eventually(async () => expect((await jobRow(h, id!)).state).toBe('failed'));
     expect(await jobRow(h, id!)).toMatchObject({ attempts: 3, last_error: 'Error: the source answered 500' });
+    await eventually(() => expect(givenUp).toEqual([[id, 'Error: the source answered 500']]));
   });
 
   it('takes over the job of a worker whose lease ran out, and the old run cannot overwrite the outcome', async () => {
@@ -161,10 +167,13 @@ describe('running', () => {
        VALUES (gen_random_uuid(), 'testsvc.note', 't1', '{"n":1}', 'running', 3, 3, now() - interval '1 second')
        RETURNING id::text`,
     );
-    await h.worker([recording('a')]);
+    const givenUp: string[] = [];
+    await h.worker([
+      handle(Note, async () => undefined, { giveUp: async (job, reason) => void givenUp.push(`${job.id} ${reason}`) }),
+    ]);
     await eventually(async () => expect((await jobRow(h, row!.id)).state).toBe('failed'));
     expect((await jobRow(h, row!.id)).last_error).toMatch(/lease expired/);
-    expect(await effects(h)).toHaveLength(0);
+    await eventually(() => expect(givenUp).toEqual([expect.stringMatching(new RegExp(`^${row!.id} .*lease expired`))]));
   });
 });
 
@@ -219,6 +228,12 @@ describe('schedules', () => {
     // 02:30 in New York is 06:30 or 07:30 UTC depending on daylight saving time.
     expect([6, 7]).toContain(next.getUTCHours());
     expect(next.getUTCMinutes()).toBe(30);
+  });
+
+  it('refuses at start a schedule whose payload breaks its job schema', async () => {
+    await expect(h.worker([sweep('a')], { schedules: [{ ...yearly, payload: { extra: 1 } }] })).rejects.toThrow(
+      /does not match its schema/,
+    );
   });
 
   it('refuses a schedule whose queue has no handler in that worker', () => {

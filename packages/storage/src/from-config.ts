@@ -41,6 +41,10 @@ export const StorageConfigSchema = Type.Object({
         'id:<32 bytes base64>[,id:<base64>…]: master keys of file encryption (the same in every service); the first encrypts, all decrypt',
     }),
   ),
+  FILE_ENCRYPTION_READ_UNENCRYPTED: Type.Boolean({
+    default: false,
+    description: 'Serve files stored before encryption was turned on as they are (off: such files are refused)',
+  }),
   S3_KMS_KEY_ID: Type.Optional(
     Type.String({ minLength: 1, description: 'KMS key (id or ARN) for STORAGE_ENCRYPTION=s3-kms; default: aws/s3' }),
   ),
@@ -77,6 +81,7 @@ export function storageFromConfig(config: StorageConfig): ObjectStorage {
   if (kms) return driver;
   return encryptedStorage(driver, {
     keys: parseFileKeys(config.FILE_ENCRYPTION_KEYS!),
+    readUnencrypted: config.FILE_ENCRYPTION_READ_UNENCRYPTED,
     signedUrls: { baseUrl: filesUrl, secret: urlSecret },
   });
 }

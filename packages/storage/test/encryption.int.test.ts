@@ -120,11 +120,17 @@ describe('files encrypted at rest', () => {
     expect((await failsToRead(key, with_(parseFileKeys(k2)))).message).toMatch(/master key "k1"/);
   });
 
-  it('reads a file stored before encryption was turned on as it was stored', async () => {
+  it('refuses an unencrypted file (swapped in the bucket), unless told to read files from before encryption', async () => {
     const key = tenantObjectKey(tenant, 'lists', 'legacy.csv');
     mkdirSync(path.dirname(onDisk(key)), { recursive: true });
     writeFileSync(onDisk(key), 'first_name\nAna\n');
-    expect((await readAll(await storage.get(key))).toString()).toBe('first_name\nAna\n');
+    expect((await failsToRead(key)).message).toMatch(/not encrypted/);
+    const legacy = encryptedStorage(localStorage({ root, publicBaseUrl: 'http://x/api/files', urlSecret: secret }), {
+      keys: parseFileKeys(k1),
+      signedUrls: { baseUrl: 'http://gw/api/files', secret },
+      readUnencrypted: true,
+    });
+    expect((await readAll(await legacy.get(key))).toString()).toBe('first_name\nAna\n');
   });
 
   it('signs links to the service that decrypts, never to the bucket', async () => {

@@ -8,6 +8,12 @@ import { DecryptStream, EncryptStream, encryptedSize, plaintextSize } from './st
 
 export interface EncryptedStorageOptions {
   keys: FileKeyring;
+  /**
+   * Serve objects without the encryption header as stored (files written before encryption was
+   * turned on). Off by default: otherwise anyone able to write to the bucket could swap a file for
+   * unauthenticated content.
+   */
+  readUnencrypted?: boolean;
   /** Downloads go through the service that can decrypt (`/api/files/*`), never straight to the bucket. */
   signedUrls: { baseUrl: string; secret: Buffer };
 }
@@ -46,8 +52,10 @@ export function encryptedStorage(inner: ObjectStorage, options: EncryptedStorage
     },
     async get(key: string): Promise<Readable> {
       const stored = await inner.get(key);
-      const decrypt = new DecryptStream(options.keys, tenantOf(key), key);
+      const decrypt = new DecryptStream(options.keys, tenantOf(key), key, options.readUnencrypted ?? false);
       stored.on('error', (err) => decrypt.destroy(err));
+      // A reader that stops early (a header peek, a client gone) frees the file handle or S3 socket.
+      decrypt.on('close', () => stored.destroy());
       return stored.pipe(decrypt);
     },
     async head(key: string) {

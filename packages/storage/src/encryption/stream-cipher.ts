@@ -139,8 +139,8 @@ export class EncryptStream extends Transform {
 }
 
 /**
- * The stored form in, plaintext out, each segment checked before it is passed on. Objects stored
- * before encryption was introduced (no header) pass through unchanged.
+ * The stored form in, plaintext out, each segment checked before it is passed on. Objects without the
+ * header are refused unless `readUnencrypted` (files stored before encryption was turned on).
  */
 export class DecryptStream extends Transform {
   private readonly pending = new Blocks();
@@ -153,8 +153,17 @@ export class DecryptStream extends Transform {
     private readonly keys: FileKeyring,
     private readonly tenantId: string,
     private readonly objectKey: string,
+    private readonly readUnencrypted = false,
   ) {
     super();
+  }
+
+  private legacy(): void {
+    if (!this.readUnencrypted)
+      throw new FileDecryptionError(
+        'the stored file is not encrypted (set FILE_ENCRYPTION_READ_UNENCRYPTED to read it)',
+      );
+    this.mode = 'legacy';
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -165,7 +174,7 @@ export class DecryptStream extends Transform {
         if (this.pending.length < MAGIC.length) return done();
         const head = this.pending.rest();
         if (!head.subarray(0, MAGIC.length).equals(MAGIC)) {
-          this.mode = 'legacy';
+          this.legacy();
           return done(null, head);
         }
         if (head.length < HEADER_BYTES) return done();
@@ -185,7 +194,10 @@ export class DecryptStream extends Transform {
       if (this.mode === 'legacy') return done();
       if (this.mode === 'header') {
         const head = this.pending.rest();
-        if (head.length > 0 && !MAGIC.subarray(0, head.length).equals(head)) return done(null, head);
+        if (head.length > 0 && !MAGIC.subarray(0, head.length).equals(head)) {
+          this.legacy();
+          return done(null, head);
+        }
         throw new FileDecryptionError('the stored file is truncated (no complete header)');
       }
       const last = this.pending.rest();

@@ -15,10 +15,10 @@ export function retentionSchedule(cron: string): Schedule {
 export function retentionHandler(
   deps: Pick<CoreDeps, 'unitOfWork' | 'systemWork' | 'storage'>,
   settings: { rawListDays: number },
-  log: { info(obj: object, msg: string): void },
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
 ) {
   return handle(RetentionSweep, async () => {
-    const deleted = await sweepRawLists(deps, { rawListDays: settings.rawListDays });
+    const deleted = await sweepRawLists(deps, { rawListDays: settings.rawListDays, log });
     log.info({ deleted, rawListDays: settings.rawListDays }, 'retention sweep: raw patient-list files deleted');
   });
 }

@@ -68,29 +68,45 @@ export async function runJob(
       log.error({ err, jobId: job.id }, 'proof job failed');
     const row = err instanceof JobFailure ? err.row : null;
     const code = err instanceof JobFailure || err instanceof ProblemError ? err.code : 'INTERNAL_ERROR';
-    return deps.unitOfWork(tenantId, async (uow) => {
-      await uow.audit.record({
-        action: 'job.fail',
-        resource: { type: 'proof-job', id: job.id },
-        outcome: 'failure',
-        reason: code,
-        changes: [{ field: 'state', from: 'running', to: 'failed' }],
-      });
-      await uow.outbox.enqueue(
-        createEvent(ProofJobFailed, {
-          source: 'proof',
-          tenantId,
-          data: { jobId: job.id, orderId: job.orderId, code, row },
-        }),
-      );
-      return uow.jobs.update(job.id, {
-        state: 'failed',
-        error: reason.slice(0, 500),
-        failedRow: row,
-        finishedAt: new Date(),
-      });
-    });
+    return failJob(deps, job, { code, reason, row });
   }
+}
+
+/**
+ * Records that a job stopped for good: the job row with the practice's words, the audit record and
+ * `ProofJobFailed` (code and row only) commit together. Also used when the queue gives up on a job
+ * whose bookkeeping kept failing, so no job stays "running" for ever.
+ */
+export async function failJob(
+  deps: Pick<ProofDeps, 'unitOfWork'>,
+  job: { id: string; tenantId: string },
+  failure: { code: string; reason: string; row: number | null },
+): Promise<JobRecord | null> {
+  const { code, reason, row } = failure;
+  return deps.unitOfWork(job.tenantId, async (uow) => {
+    const current = await uow.jobs.findById(job.id);
+    if (!current || current.state === 'done' || current.state === 'failed') return current;
+    await uow.audit.record({
+      action: 'job.fail',
+      resource: { type: 'proof-job', id: current.id },
+      outcome: 'failure',
+      reason: code,
+      changes: [{ field: 'state', from: current.state, to: 'failed' }],
+    });
+    await uow.outbox.enqueue(
+      createEvent(ProofJobFailed, {
+        source: 'proof',
+        tenantId: job.tenantId,
+        data: { jobId: current.id, orderId: current.orderId, code, row },
+      }),
+    );
+    return uow.jobs.update(current.id, {
+      state: 'failed',
+      error: reason.slice(0, 500),
+      failedRow: row,
+      finishedAt: new Date(),
+    });
+  });
 }
 
 async function planJob(deps: ProofDeps, job: JobRecord): Promise<Plan> {

@@ -1,7 +1,7 @@
 import { handle } from '@plh/jobs';
 import type { ProofDeps } from '../domain/deps';
 import { RunProofJob } from '../domain/jobs';
-import { runJob } from '../domain/run-job';
+import { failJob, runJob } from '../domain/run-job';
 
 /**
  * The worker's side of a proof job. Rendering is CPU-bound, so one job at a time per process (more
@@ -16,6 +16,22 @@ export function runJobHandler(deps: ProofDeps, log: { error(obj: object, msg: st
       if (!job.tenantId) throw new Error(`proof job ${job.payload.jobId} was queued without a practice`);
       await runJob(deps, { id: job.payload.jobId, tenantId: job.tenantId }, log);
     },
-    { concurrency: 1, leaseSec: 300 },
+    {
+      concurrency: 1,
+      leaseSec: 300,
+      // The queue stopped retrying (database or core kept failing): the practice sees a failed job it can retry.
+      giveUp: async (job) => {
+        if (!job.tenantId) return;
+        await failJob(
+          deps,
+          { id: job.payload.jobId, tenantId: job.tenantId },
+          {
+            code: 'INTERNAL_ERROR',
+            reason: 'The job could not be completed after several attempts; it can be retried.',
+            row: null,
+          },
+        );
+      },
+    },
   );
 }

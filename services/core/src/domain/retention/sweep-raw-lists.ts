@@ -12,30 +12,39 @@ const BATCH = 500;
  */
 export async function sweepRawLists(
   deps: Pick<CoreDeps, 'unitOfWork' | 'systemWork' | 'storage'>,
-  input: { rawListDays: number; now?: Date },
+  input: { rawListDays: number; now?: Date; log?: { warn(obj: object, msg: string): void } },
 ): Promise<number> {
   const cutoff = new Date((input.now ?? new Date()).getTime() - input.rawListDays * 86_400_000);
   const due = await deps.systemWork(({ retention }) => retention.dueRawLists(cutoff, BATCH));
   let deleted = 0;
+  let failures = 0;
   for (const { tenantId, listId } of due) {
-    deleted += await deps.unitOfWork(tenantId, async (uow) => {
-      const list = await uow.lists.findById(listId);
-      const revision = list && (await uow.files.findRevision(list.fileRevisionId));
-      if (!list || !revision || revision.deletedAt) return 0;
-      await deps.storage.delete(revision.storageKey);
-      await uow.files.markDeleted(revision.id, 'retention');
-      await uow.audit.record({
-        action: 'file.delete',
-        resource: { type: 'file-revision', id: revision.id },
-        reason: 'RETENTION',
-        changes: [
-          { field: 'kind', to: revision.kind },
-          { field: 'patientListId', to: list.id },
-          { field: 'acceptedAt', to: list.acceptedAt?.toISOString() ?? null },
-        ],
+    // One list whose file cannot be deleted now must not hold back every list after it.
+    deleted += await deps
+      .unitOfWork(tenantId, async (uow) => {
+        const list = await uow.lists.findById(listId);
+        const revision = list && (await uow.files.findRevision(list.fileRevisionId));
+        if (!list || !revision || revision.deletedAt) return 0;
+        await deps.storage.delete(revision.storageKey);
+        await uow.files.markDeleted(revision.id, 'retention');
+        await uow.audit.record({
+          action: 'file.delete',
+          resource: { type: 'file-revision', id: revision.id },
+          reason: 'RETENTION',
+          changes: [
+            { field: 'kind', to: revision.kind },
+            { field: 'patientListId', to: list.id },
+            { field: 'acceptedAt', to: list.acceptedAt?.toISOString() ?? null },
+          ],
+        });
+        return 1;
+      })
+      .catch((err: unknown) => {
+        failures++;
+        input.log?.warn({ err, listId }, 'retention: could not delete a patient list file; the next run tries again');
+        return 0;
       });
-      return 1;
-    });
   }
+  if (failures && failures === due.length) throw new Error(`retention: none of ${failures} due files could be deleted`);
   return deleted;
 }
