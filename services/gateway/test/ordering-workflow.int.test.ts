@@ -6,7 +6,7 @@ import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady, type AuditRecord
 import { ensureServiceStream } from '@plh/event-bus';
 import { loadConfig, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { localStorage, tenantObjectKey } from '@plh/storage';
+import { storageFromConfig, tenantObjectKey } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import * as tenantService from '@plh/tenant';
@@ -28,6 +28,7 @@ describe('ordering workflow through the gateway', () => {
   let core: ServiceApp;
   let gateway: ServiceApp;
   let filesDir: string;
+  let coreConfig: coreService.Config;
   let tenantId: string;
   const bearer: Record<string, string> = {};
   let approverId: string;
@@ -61,22 +62,20 @@ describe('ordering workflow through the gateway', () => {
     );
     filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-wf-'));
     const tenantUrl = await tenant.listen({ host: '127.0.0.1', port: 0 });
-    core = await coreService.buildApp(
-      loadConfig(coreService.ConfigSchema, {
-        ...corePlatform.env,
-        LOG_LEVEL: 'silent',
-        INTERNAL_TOKEN_JWKS: jwks,
-        PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
-        FILE_URL_SECRET: 'f'.repeat(32),
-        FILE_ENCRYPTION_KEYS: `f1:${Buffer.alloc(32, 6).toString('base64')}`,
-        STORAGE_LOCAL_DIR: filesDir,
-        FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
-        // The practice's negotiated price and cancel window come from its settings (a service call).
-        TENANT_URL: tenantUrl,
-        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('core'),
-      }),
-      { platform: corePlatform.platform },
-    );
+    coreConfig = loadConfig(coreService.ConfigSchema, {
+      ...corePlatform.env,
+      LOG_LEVEL: 'silent',
+      INTERNAL_TOKEN_JWKS: jwks,
+      PHI_MASTER_KEYS: `k1:${Buffer.alloc(32, 5).toString('base64')}`,
+      FILE_URL_SECRET: 'f'.repeat(32),
+      FILE_ENCRYPTION_KEYS: `f1:${Buffer.alloc(32, 6).toString('base64')}`,
+      STORAGE_LOCAL_DIR: filesDir,
+      FULFILMENT_WEBHOOK_SECRETS: `usps-partner:${WEBHOOK_SECRET}`,
+      // The practice's negotiated price and cancel window come from its settings (a service call).
+      TENANT_URL: tenantUrl,
+      INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('core'),
+    });
+    core = await coreService.buildApp(coreConfig, { platform: corePlatform.platform });
     gateway = await buildApp(
       loadConfig(ConfigSchema, {
         LOG_LEVEL: 'silent',
@@ -223,7 +222,8 @@ describe('ordering workflow through the gateway', () => {
 
     // The proof engine (simulated): a PDF in the tenant's storage, then its real contract event.
     const pdf = Buffer.from('%PDF-1.7\n% proof of order\n%%EOF\n');
-    const storage = localStorage({ root: filesDir, publicBaseUrl: 'http://x/api/files', urlSecret: Buffer.alloc(32) });
+    // Stored as the proof engine stores it: the same settings, so encrypted under the practice's key.
+    const storage = storageFromConfig(coreConfig);
     const jobId = randomUUID();
     const stored = await storage.put(tenantObjectKey(tenantId, 'proofs', jobId), pdf, { maxBytes: 1_000_000 });
     const { js, jsm } = corePlatform.platform.nats;
