@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { createEvent, defineEvent, EventRegistry } from '@plh/contracts';
 import { PgDatabase, setupServiceDatabase, type PgExecutor, type SqlExecutor } from '@plh/db';
-import { createTestDatabase, type TestDatabase } from '@plh/test-kit';
+import { createTestDatabase, migrationsFolder, type TestDatabase } from '@plh/test-kit';
 import {
   connectNats,
   enqueueEvent,
@@ -26,19 +25,12 @@ export const SCHEMA = 'svc';
 
 /** The event-bus tables exactly as services get them, plus a business table and an effects table. */
 function migrations(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'plh-bus-'));
-  const eventBusSql = readFileSync(path.join(__dirname, '../sql/event-bus.sql'), 'utf8');
-  const files = {
-    '20260101000000_event_bus': eventBusSql,
+  return migrationsFolder({
+    '20260101000000_event_bus': readFileSync(path.join(__dirname, '../sql/event-bus.sql'), 'utf8'),
     '20260101000001_test_tables': `CREATE TABLE note (id text PRIMARY KEY, n int NOT NULL);
        CREATE TABLE effect (event_id uuid NOT NULL, note_id text NOT NULL, tenant_seen text,
          handled_at timestamptz NOT NULL DEFAULT now());`,
-  };
-  for (const [name, sql] of Object.entries(files)) {
-    mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, 'migration.sql'), sql);
-  }
-  return dir;
+  });
 }
 
 export interface Harness {

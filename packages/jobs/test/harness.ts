@@ -1,25 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PgDatabase, setupServiceDatabase } from '@plh/db';
-import { createTestDatabase, type TestDatabase } from '@plh/test-kit';
+import { createTestDatabase, migrationsFolder, type TestDatabase } from '@plh/test-kit';
 import { JobWorker, type JobHandler, type JobWorkerOptions } from '../src';
 
 export const SCHEMA = 'svc';
 
 /** The job tables exactly as services get them, plus a table the test handlers write their effects to. */
 function migrations(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'plh-jobs-'));
-  const files = {
+  return migrationsFolder({
     '20260101000000_job_queue': readFileSync(path.join(__dirname, '../sql/jobs.sql'), 'utf8'),
     '20260101000001_test_tables': `CREATE TABLE effect (job_id uuid NOT NULL, worker text NOT NULL, attempt int NOT NULL,
        handled_at timestamptz NOT NULL DEFAULT now());`,
-  };
-  for (const [name, sql] of Object.entries(files)) {
-    mkdirSync(path.join(dir, name));
-    writeFileSync(path.join(dir, name, 'migration.sql'), sql);
-  }
-  return dir;
+  });
 }
 
 export interface Harness {

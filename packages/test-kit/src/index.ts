@@ -8,3 +8,4 @@ export * from './runtime';
 export * from './s3-server';
 export * from './test-env';
 export { containerRuntimeAvailable } from './containers';
+export * from './migrations';

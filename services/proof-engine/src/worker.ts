@@ -1,21 +1,12 @@
-import path from 'node:path';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
-import { connectPlatform, createLogger, loadConfigOrExit, runService } from '@plh/service-kit';
+import { loadConfigOrExit, runService } from '@plh/service-kit';
 import { buildWorkerApp } from './app';
 import { ConfigSchema } from './config';
-import { PrismaClient } from '../generated/prisma';
+import { connectProofPlatform } from './connect';
 
 /** The proof worker as its own process: renders jobs from the queue; PORT serves its health checks. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit('proof-engine-worker', ConfigSchema, process.env);
-  const platform = await connectPlatform({
-    schema: 'proof',
-    config,
-    migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
-    registry: new EventRegistry(ALL_EVENTS),
-    createDb: (adapter) => new PrismaClient({ adapter }),
-    log: createLogger('proof-engine-worker', config.LOG_LEVEL),
-  });
+  const platform = await connectProofPlatform(config, 'proof-engine-worker');
   await runService(await buildWorkerApp(config, { platform }), config);
 }
 
