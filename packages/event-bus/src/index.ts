@@ -1,6 +1,7 @@
 export * from './connect';
 export * from './consumer';
 export * from './dead-letter';
+export * from './housekeeping';
 export * from './naming';
 export * from './outbox';
 export * from './relay';

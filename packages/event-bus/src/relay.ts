@@ -2,6 +2,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { ident, WakeSignal } from '@plh/db';
 import { Client, Pool } from 'pg';
+import { pruneEventTables, type EventTableRetention } from './housekeeping';
 import type { Namespace } from './naming';
 import { ensureServiceStream, type StreamOptions } from './streams';
 
@@ -19,6 +20,8 @@ export interface OutboxRelayOptions {
   /** Fallback poll when no NOTIFY arrives (lost listener connection, missed wake-up). */
   pollIntervalMs?: number;
   log?: RelayLog;
+  /** How long published outbox rows and inbox rows are kept; pruned hourly by the relay. */
+  retention?: EventTableRetention;
   /** Called after JetStream acknowledged a batch and before the rows are marked sent (metrics, tests). */
   onPublished?: (eventIds: string[]) => void | Promise<void>;
 }
@@ -62,6 +65,7 @@ export class OutboxRelay {
   private readonly stopRequested = new Promise<void>((resolve) => (this.requestStop = resolve));
   private failures = 0;
   private streamReady = false;
+  private lastPrune = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({
@@ -123,6 +127,7 @@ export class OutboxRelay {
       try {
         await this.drain();
         this.failures = 0;
+        await this.pruneHourly();
       } catch (err) {
         this.failures += 1;
         this.log.warn({ err: errorText(err), failures: this.failures }, 'outbox relay: publish failed, will retry');
@@ -136,6 +141,15 @@ export class OutboxRelay {
         await this.signal.wait(this.pollIntervalMs);
       }
     }
+  }
+
+  /** Housekeeping between batches, at most hourly per relay: published outbox rows and old inbox rows. */
+  private async pruneHourly(): Promise<void> {
+    if (Date.now() - this.lastPrune < 3600_000) return;
+    this.lastPrune = Date.now();
+    const pruned = await pruneEventTables(this.pool, this.options.schema, this.options.retention);
+    if (pruned.outbox + pruned.inbox > 0)
+      this.log.info(pruned, 'outbox relay: pruned published outbox and old inbox rows');
   }
 
   private async publishBatch(): Promise<number> {

@@ -19,3 +19,4 @@ export * from './auth/service-client';
 export * from './auth/principal';
 export * from './auth/tenant-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+export * from './webhooks';

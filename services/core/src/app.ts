@@ -28,6 +28,7 @@ import { patientListRoutes, patientListUploadRoutes } from './routes/patient-lis
 import projectRoutes from './routes/projects';
 import quoteRoutes from './routes/quotes';
 import signedFileRoutes from './routes/signed-files';
+import { housekeepingHandler, housekeepingSchedule } from './jobs/housekeeping.job';
 import { retentionHandler, retentionSchedule } from './jobs/retention.job';
 import { storageFromConfig } from './storage';
 
@@ -69,8 +70,11 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   // Background work (RUN_JOBS=false: a worker process runs it): the daily retention sweep.
   if (config.RUN_JOBS)
     await deps.platform.runJobs({
-      handlers: [retentionHandler(core, { rawListDays: config.RETENTION_RAW_LIST_DAYS }, app.log)],
-      schedules: [retentionSchedule(config.RETENTION_SWEEP_CRON)],
+      handlers: [
+        retentionHandler(core, { rawListDays: config.RETENTION_RAW_LIST_DAYS }, app.log),
+        housekeepingHandler(core, app.log),
+      ],
+      schedules: [retentionSchedule(config.RETENTION_SWEEP_CRON), housekeepingSchedule],
       pollIntervalMs: config.JOB_POLL_MS,
     });
   // Signed links of the local driver, and of any driver whose files this process encrypts, come here.
@@ -79,7 +83,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
 
   await app.register(fulfilmentWebhookRoutes, {
     deps: core,
-    secrets: parseWebhookSecrets(config.FULFILMENT_WEBHOOK_SECRETS),
+    signers: parseWebhookSecrets(config.FULFILMENT_WEBHOOK_SECRETS),
   });
 
   const verifyInternal = createInternalTokenVerifier({ jwks: parseJwks(config.INTERNAL_TOKEN_JWKS), audience: 'core' });

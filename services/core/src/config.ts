@@ -48,7 +48,7 @@ export const CoreConfigSchema = Type.Object({
   FULFILMENT_WEBHOOK_SECRETS: Type.String({
     default: '',
     description:
-      'provider:secret[,provider:secret…]: fulfilment providers allowed to post tracking webhooks, and their HMAC secrets',
+      'provider:whsec_…[,provider:whsec_…]: fulfilment providers allowed to post tracking webhooks, and their Standard Webhooks secrets',
   }),
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
 });

@@ -1,4 +1,3 @@
 export { buildApp } from './app';
 export { ConfigSchema, type Config } from './config';
 export { PrismaClient } from '../generated/prisma';
-export { signWebhook } from './routes/fulfilment-webhook';

@@ -18,8 +18,8 @@ import { Redis } from 'ioredis';
 import { ALL_EVENTS, API_KEYS_VERIFY_SCOPE, EventRegistry } from '@plh/contracts';
 import { connectNats, Namespace, watchEvents, type EventWatch } from '@plh/event-bus';
 import {
-  MemoryRateLimiter,
-  RedisRateLimiter,
+  memoryRateLimiter,
+  redisRateLimiter,
   rateLimitHeaders,
   type RateDecision,
   type RateLimiter,
@@ -179,8 +179,8 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
 }
 
 async function createRateLimiter(app: ServiceApp, config: Config): Promise<RateLimiter> {
-  if (!config.REDIS_URL) return new MemoryRateLimiter();
-  // Fail fast instead of queueing: a request must not wait on a Redis that is down (see RedisRateLimiter).
+  if (!config.REDIS_URL) return memoryRateLimiter();
+  // Fail fast instead of queueing: a request must not wait on a Redis that is down (see redisRateLimiter).
   const redis = new Redis(config.REDIS_URL, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -198,11 +198,11 @@ async function createRateLimiter(app: ServiceApp, config: Config): Promise<RateL
       resolve();
     });
   });
-  return new RedisRateLimiter(redis, {
-    onUnavailable: (err) => {
+  return redisRateLimiter(redis, {
+    onUnavailable: () => {
       if (Date.now() - warned < 60_000) return;
       warned = Date.now();
-      app.log.warn({ err: err.message }, 'Redis unavailable: rate limits counted per replica until it is back');
+      app.log.warn('Redis unavailable: rate limits counted per replica until it is back');
     },
   });
 }

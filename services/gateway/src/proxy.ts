@@ -11,6 +11,9 @@ const FORWARDED = [
   'idempotency-key',
   'if-match',
   'if-none-match',
+  // Standard Webhooks: the receiving service verifies the signature over the exact body.
+  'webhook-id',
+  'webhook-timestamp',
   'webhook-signature',
   'user-agent',
 ];

@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady, type AuditRecord } from '@plh/contracts';
 import { ensureServiceStream } from '@plh/event-bus';
-import { loadConfig, type ServiceApp } from '@plh/service-kit';
+import {
+  generateWebhookSecret,
+  loadConfig,
+  webhookSigner,
+  type ServiceApp,
+  type WebhookHeaders,
+} from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { storageFromConfig, tenantObjectKey } from '@plh/storage';
 import { eventually } from '@plh/test-kit';
@@ -14,7 +20,7 @@ import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
 
 const PASSWORD = 'correct horse battery staple';
-const WEBHOOK_SECRET = 'whsec_0123456789abcdef';
+const WEBHOOK_SECRET = generateWebhookSecret();
 
 /**
  * The product's main path, through the gateway on real Postgres + NATS: upload a list → quote → order
@@ -342,11 +348,11 @@ describe('ordering workflow through the gateway', () => {
       duplicates: 1,
     });
     // The fulfilment provider's webhook: signed, deduplicated by its event id, unknown pieces reported.
-    const webhook = (body: string, signature: string) =>
+    const webhook = (body: string, signed: WebhookHeaders) =>
       gateway.inject({
         method: 'POST',
         url: '/api/webhooks/fulfilment/usps-partner',
-        headers: { 'content-type': 'application/json', 'webhook-signature': signature },
+        headers: { 'content-type': 'application/json', ...signed },
         payload: body,
       });
     const delivery = JSON.stringify({
@@ -361,18 +367,20 @@ describe('ordering workflow through the gateway', () => {
         },
       ],
     });
-    const secret = Buffer.from(WEBHOOK_SECRET);
-    const sign = coreService.signWebhook;
-    expect((await webhook(delivery, sign(Buffer.from('wrong-secret-123456'), delivery))).statusCode).toBe(401);
-    expect((await webhook(delivery, sign(secret, delivery, Math.floor(Date.now() / 1000) - 3600))).statusCode).toBe(
-      401,
-    );
-    expect((await webhook(delivery, sign(secret, delivery))).json()).toEqual({
+    const partner = webhookSigner(WEBHOOK_SECRET);
+    const sign = (body: string, at?: Date) => partner.sign(body, { at });
+    expect((await webhook(delivery, webhookSigner(generateWebhookSecret()).sign(delivery))).json()).toMatchObject({
+      status: 401,
+      code: 'INVALID_WEBHOOK_SIGNATURE',
+    });
+    expect((await webhook(delivery, sign(delivery, new Date(Date.now() - 3600_000)))).statusCode).toBe(401);
+    expect((await webhook(delivery.replace('evt-1', 'evt-9'), sign(delivery))).statusCode).toBe(401);
+    expect((await webhook(delivery, sign(delivery))).json()).toEqual({
       recorded: 1,
       duplicates: 0,
       unknown: 1,
     });
-    expect((await webhook(delivery, sign(secret, delivery))).json()).toEqual({
+    expect((await webhook(delivery, sign(delivery))).json()).toEqual({
       recorded: 0,
       duplicates: 1,
       unknown: 1,

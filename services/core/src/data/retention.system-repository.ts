@@ -2,7 +2,8 @@ import type { Tx } from './db';
 
 /**
  * SYSTEM ACCESS (across tenants, outside row-level security): which patient lists' raw files are due
- * for deletion, through the SECURITY DEFINER function of migration 20261201000100_retention. Ids only.
+ * for deletion, and expired idempotency keys, through the SECURITY DEFINER functions of migrations
+ * 20261201000100_retention and 20261201000200_idempotency_key_expiry. Ids and counts only.
  */
 export function retentionSystemRepository(db: Tx) {
   return {
@@ -13,6 +14,15 @@ export function retentionSystemRepository(db: Tx) {
         limit,
       );
       return rows.map((r) => ({ tenantId: r.tenant_id, listId: r.list_id }));
+    },
+    /** Deletes up to `limit` idempotency keys created before `createdBefore`; answers how many went. */
+    async pruneIdempotencyKeys(createdBefore: Date, limit: number): Promise<number> {
+      const [row] = await db.$queryRawUnsafe<Array<{ deleted: number }>>(
+        'SELECT prune_idempotency_keys($1::timestamptz, $2::int) AS deleted',
+        createdBefore.toISOString(),
+        limit,
+      );
+      return row?.deleted ?? 0;
     },
   };
 }

@@ -1,5 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { NotFound, ProblemError, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import {
+  isWebhookSecret,
+  NotFound,
+  ProblemError,
+  Type,
+  webhookSigner,
+  type FastifyPluginAsyncTypebox,
+  type WebhookSigner,
+} from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { MAIL_STATUSES, recordProviderScans } from '../domain/tracking';
 
@@ -9,17 +16,9 @@ declare module 'fastify' {
   }
 }
 
-/** Signed webhooks older or newer than this are refused (replays). */
-const TOLERANCE_SEC = 300;
-
-class BadSignature extends ProblemError {
-  constructor(detail: string) {
-    super(401, 'INVALID_WEBHOOK_SIGNATURE', 'Unauthorized', detail);
-  }
-}
-
-export function parseWebhookSecrets(value: string): Map<string, Buffer> {
-  const secrets = new Map<string, Buffer>();
+/** `provider:whsec_…[,provider:whsec_…]`: each provider's Standard Webhooks secret. */
+export function parseWebhookSecrets(value: string): Map<string, WebhookSigner> {
+  const signers = new Map<string, WebhookSigner>();
   for (const entry of value
     .split(',')
     .map((e) => e.trim())
@@ -27,29 +26,11 @@ export function parseWebhookSecrets(value: string): Map<string, Buffer> {
     const at = entry.indexOf(':');
     const provider = entry.slice(0, at);
     const secret = entry.slice(at + 1);
-    if (at < 1 || !/^[a-z0-9-]{1,40}$/.test(provider) || secret.length < 16)
-      throw new Error('FULFILMENT_WEBHOOK_SECRETS must be provider:secret entries (secret ≥ 16 characters)');
-    secrets.set(provider, Buffer.from(secret, 'utf8'));
+    if (at < 1 || !/^[a-z0-9-]{1,40}$/.test(provider) || !isWebhookSecret(secret))
+      throw new Error('FULFILMENT_WEBHOOK_SECRETS must be provider:whsec_<base64 of 24–64 bytes> entries');
+    signers.set(provider, webhookSigner(secret));
   }
-  return secrets;
-}
-
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, the scheme Stripe and others use. */
-export function signWebhook(secret: Buffer, body: Buffer | string, timestamp = Math.floor(Date.now() / 1000)): string {
-  const mac = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
-  return `t=${timestamp},v1=${mac}`;
-}
-
-function verify(secret: Buffer, header: string | undefined, body: Buffer): void {
-  const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!parts.v1 || !Number.isInteger(t)) throw new BadSignature('Missing or malformed webhook-signature.');
-  if (Math.abs(Date.now() / 1000 - t) > TOLERANCE_SEC)
-    throw new BadSignature('The signature timestamp is too old or in the future.');
-  const expected = Buffer.from(signWebhook(secret, body, t).split('v1=')[1]!, 'hex');
-  const given = Buffer.from(parts.v1, 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new BadSignature('The signature does not match.');
+  return signers;
 }
 
 const Body = Type.Object(
@@ -76,13 +57,14 @@ const Body = Type.Object(
 );
 
 /**
- * A fulfilment provider's tracking webhook: public (the gateway lets it through), authenticated by an
- * HMAC over the raw body with the provider's secret, fed into the same scan recording ops use.
+ * A fulfilment provider's tracking webhook: public (the gateway lets it through), authenticated by a
+ * Standard Webhooks signature over the raw body with the provider's secret, fed into the same scan
+ * recording ops use.
  */
-const fulfilmentWebhookRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; secrets: Map<string, Buffer> }> = async (
-  app,
-  { deps, secrets },
-) => {
+const fulfilmentWebhookRoutes: FastifyPluginAsyncTypebox<{
+  deps: CoreDeps;
+  signers: Map<string, WebhookSigner>;
+}> = async (app, { deps, signers }) => {
   // The signature covers the exact bytes: keep them beside the parsed body, and check the signature
   // before the body is validated (an unsigned request learns nothing about the schema).
   app.decorateRequest('rawBody', null);
@@ -99,7 +81,8 @@ const fulfilmentWebhookRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; secre
     '/api/webhooks/fulfilment/:provider',
     {
       schema: {
-        summary: 'Tracking scans from a fulfilment provider (HMAC-signed: webhook-signature: t=…,v1=…)',
+        summary:
+          'Tracking scans from a fulfilment provider, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature)',
         params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }) }),
         body: Body,
         response: {
@@ -111,10 +94,9 @@ const fulfilmentWebhookRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; secre
       },
       preValidation: async (req) => {
         const { provider } = req.params as { provider: string };
-        const secret = secrets.get(provider);
-        if (!secret) throw new NotFound('No such fulfilment provider.');
-        const header = req.headers['webhook-signature'];
-        verify(secret, typeof header === 'string' ? header : undefined, req.rawBody ?? Buffer.alloc(0));
+        const signer = signers.get(provider);
+        if (!signer) throw new NotFound('No such fulfilment provider.');
+        signer.verify(req.headers, req.rawBody ?? Buffer.alloc(0));
       },
     },
     async (req) =>

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { principalOf, ProblemError, Unprocessable, type FastifyReply, type FastifyRequest } from '@plh/service-kit';
 import type { RunUnitOfWork } from '../data/unit-of-work';
+import { IDEMPOTENCY_KEY_TTL_MS } from '../domain/retention/prune-idempotency-keys';
 
 const KEY = /^[A-Za-z0-9_:.-]{8,255}$/;
 /** A request still "in flight" after this long crashed; its key may be used again. */
 const ABANDONED_MS = 60_000;
-/** Keys are remembered this long (Stripe keeps them 24 hours). */
-const RETENTION_MS = 24 * 3600_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -62,7 +61,7 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
       if (!found) return null;
       const age = Date.now() - found.createdAt.getTime();
       const inFlight = found.responseStatus === null;
-      if (age > RETENTION_MS || (inFlight && age > ABANDONED_MS)) {
+      if (age > IDEMPOTENCY_KEY_TTL_MS || (inFlight && age > ABANDONED_MS)) {
         await store.reclaim(key, record);
         return null;
       }
