@@ -9,3 +9,4 @@ export * from './pg-database';
 export * from './catalog';
 export * from './drift';
 export * from './wake-signal';
+export * from './prisma-cli-config';

@@ -20,3 +20,4 @@ export * from './auth/principal';
 export * from './auth/tenant-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './webhooks';
+export * from './service-definition';

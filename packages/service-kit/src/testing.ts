@@ -1,11 +1,17 @@
 import path from 'node:path';
-import { EventRegistry, type EventEnvelope } from '@plh/contracts';
-import { setupServiceDatabase } from '@plh/db';
+import { ALL_EVENTS, EventRegistry, type EventEnvelope } from '@plh/contracts';
+import { compareWithPrisma, setupServiceDatabase, type DriftReport } from '@plh/db';
 import { ensureServiceStream } from '@plh/event-bus';
 import { createTestDatabase, eventually, testNatsUrl, type TestDatabase } from '@plh/test-kit';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import pino from 'pino';
+import { Pool } from 'pg';
+import type { Static, TObject } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from './config';
+import { signInternalToken, type Principal, type SignedClient } from './auth/internal-token';
+import type { ServiceDefinition } from './service-definition';
 import type { InternalSigner } from './auth/internal-token';
 import {
   connectPlatform,
@@ -137,4 +143,76 @@ export async function deliverTwice(
     },
     { timeoutMs },
   );
+}
+
+/**
+ * The drift check of a service's migrations: applied to one empty database, the Prisma schema pushed
+ * to another, both catalogs described. The test asserts `report.migrated` equals `report.prisma`.
+ */
+export async function checkMigrationDrift(
+  service: Pick<ServiceDefinition<TObject, PlatformDb>, 'schema' | 'serviceDir'>,
+): Promise<DriftReport> {
+  const [migrated, expected] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  try {
+    return await compareWithPrisma({
+      serviceDir: service.serviceDir,
+      schema: service.schema,
+      migratedDbUrl: migrated.adminUrl,
+      prismaDbUrl: expected.adminUrl,
+    });
+  } finally {
+    await Promise.all([migrated.drop(), expected.drop()]);
+  }
+}
+
+export interface TestService<S extends TObject, Db extends PlatformDb> {
+  app: FastifyInstance;
+  test: TestPlatform<Db>;
+  config: Static<S>;
+  /** Every signing service's internal-token key (the gateway's signs `as`). */
+  keys: TestInternalKeys;
+  /** Superuser connection to the test database, for looking at what is really stored. */
+  admin: Pool;
+  /** Headers carrying an internal token for `principal`, as the gateway would send them. */
+  as(principal: Principal, client?: SignedClient): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/**
+ * A service as its integration tests run it: a fresh database and event namespace, the platform
+ * connected as server.ts connects it, configuration loaded from `env` on top of the platform's and a
+ * fresh set of internal-token keys, the app built and ready.
+ */
+export async function startTestService<S extends TObject, Db extends PlatformDb>(
+  service: ServiceDefinition<S, Db>,
+  /** `deps`: the optional extras the service's buildApp takes beside its platform (core: `storage`). */
+  options: { env?: Record<string, string>; deps?: object } = {},
+): Promise<TestService<S, Db>> {
+  const test = await createTestPlatform({ ...service, registry: service.registry ?? new EventRegistry(ALL_EVENTS) });
+  const keys = await createInternalKeys();
+  const signer = keys.signer('gateway');
+  const config = loadConfig(service.configSchema, {
+    ...test.env,
+    LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
+    INTERNAL_TOKEN_JWKS: keys.jwks,
+    ...options.env,
+  });
+  const app = await service.buildApp(config, { platform: test.platform, ...options.deps });
+  await app.ready();
+  const admin = new Pool({ connectionString: test.database.adminUrl, max: 2 });
+  return {
+    app,
+    test,
+    config,
+    keys,
+    admin,
+    as: async (principal, client) => ({
+      'x-plh-internal-token': await signInternalToken(signer, principal, service.name, 60, client),
+    }),
+    close: async () => {
+      await app.close();
+      await admin.end();
+      await test.database.drop();
+    },
+  };
 }

@@ -1,10 +1,8 @@
 import {
-  createInternalTokenVerifier,
   createInternalTokenMinter,
   createService,
   internalSigner,
-  parseJwks,
-  requirePrincipal,
+  registerInternalRoutes,
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
@@ -86,9 +84,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     signers: parseWebhookSecrets(config.FULFILMENT_WEBHOOK_SECRETS),
   });
 
-  const verifyInternal = createInternalTokenVerifier({ jwks: parseJwks(config.INTERNAL_TOKEN_JWKS), audience: 'core' });
-  await app.register(async (scope) => {
-    requirePrincipal(scope, verifyInternal);
+  await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'core' }, async (scope) => {
     await scope.register(idempotency, { unitOfWork: core.unitOfWork });
     await scope.register(projectRoutes, { deps: core });
     await scope.register(fileReadRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });

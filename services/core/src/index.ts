@@ -1,3 +1,4 @@
 export { buildApp } from './app';
 export { ConfigSchema, type Config } from './config';
 export { PrismaClient } from '../generated/prisma';
+export { coreService } from './service';

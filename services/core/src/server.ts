@@ -1,25 +1,4 @@
-import path from 'node:path';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
-import { connectPlatform, createLogger, loadConfigOrExit, runService } from '@plh/service-kit';
-import { buildApp } from './app';
-import { ConfigSchema } from './config';
-import { PrismaClient } from '../generated/prisma';
+import { runServiceMain } from '@plh/service-kit';
+import { coreService } from './service';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit('core', ConfigSchema, process.env);
-  const platform = await connectPlatform({
-    schema: 'core',
-    config,
-    migrationsDir: path.join(__dirname, '..', 'prisma', 'migrations'),
-    registry: new EventRegistry(ALL_EVENTS),
-    createDb: (adapter) => new PrismaClient({ adapter }),
-    log: createLogger('core', config.LOG_LEVEL),
-  });
-  const app = await buildApp(config, { platform });
-  await runService(app, config);
-}
-
-main().catch((err: unknown) => {
-  console.error('core: failed to start:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runServiceMain(coreService);

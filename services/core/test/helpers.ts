@@ -2,70 +2,35 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
-import { loadConfig, signInternalToken, type Principal, type ServiceApp } from '@plh/service-kit';
-import {
-  createInternalKeys,
-  createTestPlatform,
-  type TestInternalKeys,
-  type TestPlatform,
-} from '@plh/service-kit/testing';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import type { Principal } from '@plh/service-kit';
+import { startTestService, type TestService } from '@plh/service-kit/testing';
 import type { ObjectStorage } from '@plh/storage';
-import { buildApp } from '../src/app';
-import { ConfigSchema, type Config } from '../src/config';
-import { PrismaClient } from '../generated/prisma';
+import type { ConfigSchema } from '../src/config';
+import { coreService } from '../src/service';
+import type { PrismaClient } from '../generated/prisma';
 
-export interface TestApp {
-  app: ServiceApp;
-  test: TestPlatform<PrismaClient>;
-  config: Config;
+export interface TestApp extends TestService<typeof ConfigSchema, PrismaClient> {
   filesDir: string;
-  /** Superuser connection to the test database, for looking at what is really stored. */
-  admin: Pool;
-  /** Every signing service's internal-token key (the gateway's signs `as`). */
-  keys: TestInternalKeys;
-  /** Headers carrying an internal token for `principal`, as the gateway would send them. */
-  as(principal: Principal): Promise<Record<string, string>>;
-  close(): Promise<void>;
 }
 
 /** The core service on a fresh database, event namespace and files folder, with a test "gateway" key pair. */
 export async function buildTestApp(env: Record<string, string> = {}, storage?: ObjectStorage): Promise<TestApp> {
-  const test = await createTestPlatform({
-    schema: 'core',
-    serviceDir: path.join(__dirname, '..'),
-    createDb: (adapter) => new PrismaClient({ adapter }),
-    registry: new EventRegistry(ALL_EVENTS),
-  });
-  const keys = await createInternalKeys();
-  const signer = keys.signer('gateway');
   const filesDir = mkdtempSync(path.join(os.tmpdir(), 'plh-core-files-'));
-  const config = loadConfig(ConfigSchema, {
-    ...test.env,
-    LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
-    INTERNAL_TOKEN_JWKS: keys.jwks,
-    PHI_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-    FILE_URL_SECRET: randomBytes(32).toString('hex'),
-    FILE_ENCRYPTION_KEYS: `f1:${randomBytes(32).toString('base64')}`,
-    STORAGE_LOCAL_DIR: filesDir,
-    ...env,
+  const service = await startTestService(coreService, {
+    env: {
+      PHI_MASTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      FILE_URL_SECRET: randomBytes(32).toString('hex'),
+      FILE_ENCRYPTION_KEYS: `f1:${randomBytes(32).toString('base64')}`,
+      STORAGE_LOCAL_DIR: filesDir,
+      ...env,
+    },
+    deps: storage ? { storage } : {},
   });
-  const app = await buildApp(config, { platform: test.platform, ...(storage ? { storage } : {}) });
-  await app.ready();
-  const admin = new Pool({ connectionString: test.database.adminUrl, max: 2 });
   return {
-    app,
-    test,
-    config,
-    keys,
+    ...service,
     filesDir,
-    admin,
-    as: async (principal) => ({ 'x-plh-internal-token': await signInternalToken(signer, principal, 'core') }),
     close: async () => {
-      await app.close();
-      await admin.end();
-      await test.database.drop();
+      await service.close();
       rmSync(filesDir, { recursive: true, force: true });
     },
   };

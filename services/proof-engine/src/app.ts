@@ -1,10 +1,8 @@
 import {
   createInternalTokenMinter,
-  createInternalTokenVerifier,
   createService,
   internalSigner,
-  parseJwks,
-  requirePrincipal,
+  registerInternalRoutes,
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
@@ -70,12 +68,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   });
   if (config.RUN_JOBS) await runProofJobs(config, deps, proof, app.log);
 
-  const verifyInternal = createInternalTokenVerifier({
-    jwks: parseJwks(config.INTERNAL_TOKEN_JWKS),
-    audience: 'proof-engine',
-  });
-  await app.register(async (scope) => {
-    requirePrincipal(scope, verifyInternal);
+  await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'proof-engine' }, async (scope) => {
     await scope.register(templateRoutes, { deps: proof });
     await scope.register(letterRoutes, { deps: proof });
     await scope.register(jobRoutes, { deps: proof });

@@ -9,3 +9,4 @@ export * from './domain/templates/sample-data';
 export * from './domain/render/layout';
 export * from './domain/render/render-letters';
 export * from './domain/render/render-batches';
+export { proofEngineService } from './service';

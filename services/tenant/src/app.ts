@@ -1,11 +1,4 @@
-import {
-  createInternalTokenVerifier,
-  createService,
-  parseJwks,
-  requirePrincipal,
-  type Platform,
-  type ServiceApp,
-} from '@plh/service-kit';
+import { createService, registerInternalRoutes, type Platform, type ServiceApp } from '@plh/service-kit';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { tenantUnitOfWork } from './data/unit-of-work';
@@ -49,12 +42,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   await app.register(authRoutes, { deps: tenant });
 
   // Everything below needs the internal token of an authenticated caller (default deny).
-  const verifyInternal = createInternalTokenVerifier({
-    jwks: parseJwks(config.INTERNAL_TOKEN_JWKS),
-    audience: 'tenant',
-  });
-  await app.register(async (scope) => {
-    requirePrincipal(scope, verifyInternal);
+  await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'tenant' }, async (scope) => {
     for (const routes of [
       apiKeyRoutes,
       providerRoutes,

@@ -4,3 +4,4 @@ export { ConfigSchema, type Config } from './config';
 export { addProvider, createApiKey, createUser, findUserByEmail, provisionTenant } from './seeding';
 export { isValidNpi } from './domain/npi';
 export { PrismaClient } from '../generated/prisma';
+export { tenantService } from './service';

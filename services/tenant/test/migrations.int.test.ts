@@ -1,21 +1,10 @@
-import path from 'node:path';
-import { compareWithPrisma } from '@plh/db';
-import { createTestDatabase } from '@plh/test-kit';
+import { checkMigrationDrift } from '@plh/service-kit/testing';
+import { tenantService } from '../src/service';
 
 describe('tenant migrations', () => {
   it('apply on an empty database and match the Prisma schema (drift check)', async () => {
-    const [migrated, expected] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    try {
-      const report = await compareWithPrisma({
-        serviceDir: path.join(__dirname, '..'),
-        schema: 'tenant',
-        migratedDbUrl: migrated.adminUrl,
-        prismaDbUrl: expected.adminUrl,
-      });
-      expect(Object.keys(report.migrated.tables).length).toBeGreaterThan(0);
-      expect(report.migrated).toEqual(report.prisma);
-    } finally {
-      await Promise.all([migrated.drop(), expected.drop()]);
-    }
+    const report = await checkMigrationDrift(tenantService);
+    expect(Object.keys(report.migrated.tables).length).toBeGreaterThan(0);
+    expect(report.migrated).toEqual(report.prisma);
   });
 });

@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { bindTenant } from '../request-context';
 import { Unauthorized } from '../problem';
-import { INTERNAL_TOKEN_HEADER, type InternalTokenVerifier, type Principal } from './internal-token';
+import {
+  createInternalTokenVerifier,
+  INTERNAL_TOKEN_HEADER,
+  parseJwks,
+  type InternalTokenVerifier,
+  type Principal,
+} from './internal-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,6 +34,22 @@ export function requirePrincipal(scope: FastifyInstance, verify: InternalTokenVe
       throw new Unauthorized('The request did not come through the gateway.');
     req.principal = await verify(token);
     if (req.principal.tenantId) bindTenant(req, req.principal.tenantId);
+  });
+}
+
+/**
+ * The usual shape of the above: a scope whose every route needs an internal token signed by one of
+ * `INTERNAL_TOKEN_JWKS`'s keys for this service (`audience`), with the routes `register` adds.
+ */
+export async function registerInternalRoutes(
+  app: FastifyInstance,
+  options: { jwks: string; audience: string },
+  register: (scope: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  const verify = createInternalTokenVerifier({ jwks: parseJwks(options.jwks), audience: options.audience });
+  await app.register(async (scope) => {
+    requirePrincipal(scope, verify);
+    await register(scope);
   });
 }
 
