@@ -5,3 +5,4 @@ export * from './subjects';
 export * from './events';
 export * from './internal/mailing';
 export * from './internal/service-keys';
+export * from './catalogue';

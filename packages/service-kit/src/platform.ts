@@ -1,5 +1,10 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
-import type { EventDefinition, EventEnvelope, EventRegistry } from '@plh/contracts';
+import {
+  assertDeclaredSubscription,
+  type EventDefinition,
+  type EventEnvelope,
+  type EventRegistry,
+} from '@plh/contracts';
 import { migrate, prismaAdapter, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import {
   connectNats,
@@ -170,6 +175,8 @@ export async function connectPlatform<Db extends PlatformDb>(
       const byType = new Map(handlers.map((h) => [h.type, h]));
       if (byType.size !== handlers.length)
         throw new Error(`consumer ${consumerOptions.name}: two handlers for one type`);
+      // Declared once in @plh/contracts (the event catalogue lists it), with exactly these types.
+      assertDeclaredSubscription(consumerOptions.name, [...byType.keys()]);
       const consumer = await startConsumer({
         ...consumerOptions,
         types: [...byType.keys()],

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-/** Problem `type` URIs are `${PROBLEM_BASE}/<code-in-kebab-case>`, documented in docs/problems.md. */
+/** Problem `type` URIs are `${PROBLEM_BASE}/<code-in-kebab-case>` (the public docs site's problem pages). */
 export const PROBLEM_BASE = 'https://docs.patientletterhub.com/problems';
 
 /**

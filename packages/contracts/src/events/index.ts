@@ -8,6 +8,7 @@ export * from './audit';
 export * from './core';
 export * from './proof';
 export * from './tenant';
+export * from './subscriptions';
 
 /**
  * Every event the platform publishes. Each service's events live in `./<service>.ts` and are added

@@ -1,0 +1,57 @@
+import type { EventDefinition } from '../registry';
+import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
+import { ProofJobReady } from './proof';
+import { ApiKeyRevoked, TenantSuspended, UserChanged } from './tenant';
+
+/**
+ * Who listens to what, declared once. A durable consumer (`platform.consume({ name })`) must be
+ * declared here with exactly the event types its handlers take, or it refuses to start; the event
+ * catalogue (docs/events.md, generated from this file and the contracts) lists it under each event.
+ */
+export interface Subscription {
+  /** The durable consumer's name (also its inbox key), or the name of a non-durable watch. */
+  name: string;
+  service: string;
+  events: readonly EventDefinition[];
+  /** What the subscriber does with them, in a sentence. */
+  purpose: string;
+  /** Durable consumers get every event exactly once (inbox); a watch is best effort (in memory). */
+  delivery: 'durable' | 'watch';
+}
+
+export const SUBSCRIPTIONS: readonly Subscription[] = [
+  {
+    name: 'proof-order-events',
+    service: 'proof-engine',
+    events: [OrderPlaced, OrderApproved, OrderStatusChanged],
+    purpose:
+      'Queues the proof of a placed (or re-proofed) order and the production file of an approved one; a cancellation fails its queued jobs.',
+    delivery: 'durable',
+  },
+  {
+    name: 'core-proof-jobs',
+    service: 'core',
+    events: [ProofJobReady],
+    purpose:
+      'Records a finished proof as the order’s next proof revision and moves the order to proof_ready (production files are skipped).',
+    delivery: 'durable',
+  },
+  {
+    name: 'gateway-revocations',
+    service: 'gateway',
+    events: [ApiKeyRevoked, TenantSuspended, UserChanged],
+    purpose: 'Refuses access tokens and cached API-key verdicts issued before a suspension, role change or revocation.',
+    delivery: 'watch',
+  },
+];
+
+/** The declaration of durable consumer `name`, checked against the handlers it starts with. */
+export function assertDeclaredSubscription(name: string, types: readonly string[]): Subscription {
+  const declared = SUBSCRIPTIONS.find((s) => s.name === name && s.delivery === 'durable');
+  if (!declared) throw new Error(`consumer ${name} is not declared in @plh/contracts SUBSCRIPTIONS`);
+  const want = declared.events.map((e) => e.type).sort();
+  const have = [...types].sort();
+  if (want.join() !== have.join())
+    throw new Error(`consumer ${name} handles ${have.join(', ')} but SUBSCRIPTIONS declares ${want.join(', ')}`);
+  return declared;
+}
