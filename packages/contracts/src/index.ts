@@ -6,3 +6,4 @@ export * from './events';
 export * from './internal/mailing';
 export * from './internal/service-keys';
 export * from './catalogue';
+export * from './access';

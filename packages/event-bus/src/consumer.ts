@@ -122,13 +122,15 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
       }
       if (!stopping) await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await messages?.close();
+    // stop(), not close(): close() waits for an iteration to end, and none runs if stop() came
+    // between subscribing and the first message (a service stopped right after it started).
+    messages?.stop();
   })();
 
   return {
     stop: async () => {
       stopping = true;
-      await messages?.close();
+      messages?.stop(); // ends the for-await of `pull`, which the await below waits for
       // Messages not yet started go back to the server now rather than after their ack deadline.
       for (const msg of queue.close()) msg.nak();
       await pull;

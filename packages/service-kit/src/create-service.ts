@@ -10,6 +10,7 @@ import { registerOpenApi } from './openapi';
 import { ProblemSchema } from './problem';
 import { genRequestId, requestContext } from './request-context';
 import { principalDecorator } from './auth/principal';
+import { routeAccess } from './auth/route-access';
 import type { TelemetryHook } from './telemetry';
 import { workContext } from './work-context';
 
@@ -69,6 +70,7 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   app.setNotFoundHandler(notFoundHandler);
   await app.register(requestContext);
   await app.register(principalDecorator);
+  await app.register(routeAccess);
   await app.register(workContext);
   if (options.openApi !== false) await registerOpenApi(app, name);
   await app.register(healthRoutes);

@@ -18,6 +18,7 @@ export * from './auth/internal-token';
 export * from './auth/service-client';
 export * from './auth/principal';
 export * from './auth/tenant-access';
+export * from './auth/route-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './webhooks';
 export * from './service-definition';

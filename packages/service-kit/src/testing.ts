@@ -186,7 +186,11 @@ export interface TestService<S extends TObject, Db extends PlatformDb> {
 export async function startTestService<S extends TObject, Db extends PlatformDb>(
   service: ServiceDefinition<S, Db>,
   /** `deps`: the optional extras the service's buildApp takes beside its platform (core: `storage`). */
-  options: { env?: Record<string, string>; deps?: object } = {},
+  options: {
+    /** On top of the platform's settings; a function when it needs the test's keys (a signing service's own). */
+    env?: Record<string, string> | ((keys: TestInternalKeys) => Record<string, string>);
+    deps?: object;
+  } = {},
 ): Promise<TestService<S, Db>> {
   const test = await createTestPlatform({ ...service, registry: service.registry ?? new EventRegistry(ALL_EVENTS) });
   const keys = await createInternalKeys();
@@ -195,7 +199,7 @@ export async function startTestService<S extends TObject, Db extends PlatformDb>
     ...test.env,
     LOG_LEVEL: process.env.PLH_TEST_LOG_LEVEL ?? 'silent',
     INTERNAL_TOKEN_JWKS: keys.jwks,
-    ...options.env,
+    ...(typeof options.env === 'function' ? options.env(keys) : options.env),
   });
   const app = await service.buildApp(config, { platform: test.platform, ...options.deps });
   await app.ready();

@@ -1,3 +1,4 @@
+import { CORE_ACCESS, PROOF_ACCESS, TENANT_ACCESS, type AccessRule } from '@plh/contracts';
 import type { Role } from '@plh/service-kit';
 
 /** The services behind the gateway. */
@@ -34,42 +35,24 @@ export interface RouteRule {
 /** `/api/proof/generate` → `/api/tenants/:tenantId/proof/generate`. */
 export const tenantPathOf = (path: string) => path.replace(/^\/api\//, '/api/tenants/:tenantId/');
 
-const EVERYONE: readonly Role[] = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'];
-const OWNER_OR_OPS: readonly Role[] = ['owner', 'ops_admin'];
-
 /** A route on one practice's resources: the `:tenantId` in the path must be the caller's (ops cross). */
 function inTenant(
   method: RouteRule['method'],
   path: string,
-  roles: readonly Role[],
-  scopes: readonly string[] = [],
+  { roles, scopes }: AccessRule,
   service: ServiceName = 'tenant',
 ): RouteRule {
   return { method, path, service, access: { kind: 'authenticated', roles, scopes, tenantParam: 'tenantId' } };
 }
-
-/** Core's rules (services/core/src/routes/access.ts says the same; the table test proves they agree). */
-const CORE = {
-  read: [EVERYONE, ['orders:read', 'orders:write']],
-  writeProjects: [['owner', 'approver', 'ops_admin'], ['orders:write']],
-  writePatients: [['owner', 'approver', 'ops_admin'], ['patients:write']],
-  readPatients: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['patients:write']],
-  order: [['owner', 'approver', 'ops_admin'], ['orders:write']],
-  act: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']],
-  approve: [['owner', 'approver'], []],
-  track: [['ops_admin', 'ops_agent'], []],
-} as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
-/** The proof engine's rules (services/proof-engine/src/routes/access.ts says the same). */
-const PROOF = {
-  read: CORE.read,
-  write: [['owner', 'approver', 'ops_admin'], ['orders:write']],
-  generate: [['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']],
-} as const satisfies Record<string, readonly [readonly Role[], readonly string[]]>;
-const inProof = (
+/** A route without a practice in its path (the ops team's lists): roles and scopes only. */
+const withoutTenant = (
   method: RouteRule['method'],
   path: string,
-  [roles, scopes]: readonly [readonly Role[], readonly string[]],
-): RouteRule => inTenant(method, path, roles, scopes, 'proof-engine');
+  service: ServiceName,
+  { roles, scopes }: AccessRule,
+) => ({ method, path, service, access: { kind: 'authenticated', roles, scopes } }) satisfies RouteRule;
+const inProof = (method: RouteRule['method'], path: string, rule: AccessRule): RouteRule =>
+  inTenant(method, path, rule, 'proof-engine');
 /** The same operation on the caller's own practice, by a path without `:tenantId`. */
 const ownPractice = (rule: RouteRule): RouteRule => {
   if (rule.access.kind !== 'authenticated') throw new Error('ownPractice needs an authenticated rule');
@@ -82,13 +65,8 @@ const ownPractice = (rule: RouteRule): RouteRule => {
     ownPractice: true,
   };
 };
-const inCore = (
-  method: RouteRule['method'],
-  path: string,
-  [roles, scopes]: readonly [readonly Role[], readonly string[]],
-  stream = false,
-): RouteRule => ({
-  ...inTenant(method, path, roles, scopes, 'core'),
+const inCore = (method: RouteRule['method'], path: string, rule: AccessRule, stream = false): RouteRule => ({
+  ...inTenant(method, path, rule, 'core'),
   ...(stream ? { stream: true } : {}),
 });
 
@@ -111,87 +89,72 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/.well-known/jwks.json', service: 'tenant', access: { kind: 'public' } },
 
   // Ops-side practice list, provisioning and suspension.
-  {
-    method: 'GET',
-    path: '/api/ops/tenants',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['ops_admin', 'ops_agent'], scopes: [] },
-  },
-  {
-    method: 'POST',
-    path: '/api/ops/tenants',
-    service: 'tenant',
-    access: { kind: 'authenticated', roles: ['ops_admin'], scopes: [] },
-  },
-  inTenant('POST', '/api/ops/tenants/:tenantId/suspend', ['ops_admin']),
-  inTenant('POST', '/api/ops/tenants/:tenantId/reactivate', ['ops_admin']),
+  withoutTenant('GET', '/api/ops/tenants', 'tenant', TENANT_ACCESS.opsRead),
+  withoutTenant('POST', '/api/ops/tenants', 'tenant', TENANT_ACCESS.opsAdmin),
+  inTenant('POST', '/api/ops/tenants/:tenantId/suspend', TENANT_ACCESS.opsAdmin),
+  inTenant('POST', '/api/ops/tenants/:tenantId/reactivate', TENANT_ACCESS.opsAdmin),
 
   // A practice's API keys, users, settings and provider roster.
-  inTenant('POST', '/api/tenants/:tenantId/api-keys', ['owner']),
-  inTenant('GET', '/api/tenants/:tenantId/api-keys', OWNER_OR_OPS),
-  inTenant('DELETE', '/api/tenants/:tenantId/api-keys/:apiKeyId', OWNER_OR_OPS),
-  inTenant('GET', '/api/tenants/:tenantId/users', ['owner', 'ops_admin', 'ops_agent']),
-  inTenant('PATCH', '/api/tenants/:tenantId/users/:userId', OWNER_OR_OPS),
-  inTenant('GET', '/api/tenants/:tenantId/settings', EVERYONE),
-  inTenant('PATCH', '/api/tenants/:tenantId/settings', OWNER_OR_OPS),
-  inTenant('GET', '/api/tenants/:tenantId/providers', EVERYONE),
-  inTenant('POST', '/api/tenants/:tenantId/providers', OWNER_OR_OPS),
-  inTenant('PUT', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
-  inTenant('DELETE', '/api/tenants/:tenantId/providers/:providerId', OWNER_OR_OPS),
+  inTenant('POST', '/api/tenants/:tenantId/api-keys', TENANT_ACCESS.createApiKey),
+  inTenant('GET', '/api/tenants/:tenantId/api-keys', TENANT_ACCESS.manageApiKeys),
+  inTenant('DELETE', '/api/tenants/:tenantId/api-keys/:apiKeyId', TENANT_ACCESS.manageApiKeys),
+  inTenant('GET', '/api/tenants/:tenantId/users', TENANT_ACCESS.listUsers),
+  inTenant('PATCH', '/api/tenants/:tenantId/users/:userId', TENANT_ACCESS.manageUsers),
+  inTenant('GET', '/api/tenants/:tenantId/settings', TENANT_ACCESS.readSettings),
+  inTenant('PATCH', '/api/tenants/:tenantId/settings', TENANT_ACCESS.writeSettings),
+  inTenant('GET', '/api/tenants/:tenantId/providers', TENANT_ACCESS.readProviders),
+  inTenant('POST', '/api/tenants/:tenantId/providers', TENANT_ACCESS.writeProviders),
+  inTenant('PUT', '/api/tenants/:tenantId/providers/:providerId', TENANT_ACCESS.writeProviders),
+  inTenant('DELETE', '/api/tenants/:tenantId/providers/:providerId', TENANT_ACCESS.writeProviders),
 
   // Campaigns, files, patient lists, quotes and orders (core).
-  inCore('POST', '/api/tenants/:tenantId/projects', CORE.writeProjects),
-  inCore('GET', '/api/tenants/:tenantId/projects', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/projects/:projectId', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/projects/:projectId/files', CORE.read),
-  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/files/:kind', CORE.writeProjects, true),
-  inCore('GET', '/api/tenants/:tenantId/files/:revisionId/download', CORE.read),
-  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE.writePatients, true),
-  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId', CORE.read),
-  inCore('PUT', '/api/tenants/:tenantId/patient-lists/:listId/mapping', CORE.writePatients),
-  inCore('POST', '/api/tenants/:tenantId/patient-lists/:listId/accept', CORE.writePatients),
-  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/recipients', CORE.readPatients),
-  inCore('POST', '/api/tenants/:tenantId/quotes', CORE.order),
-  inCore('GET', '/api/tenants/:tenantId/quotes/:quoteId', CORE.read),
-  inCore('POST', '/api/tenants/:tenantId/orders', CORE.order),
-  inCore('GET', '/api/tenants/:tenantId/orders', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/orders/:orderId', CORE.read),
-  inCore('PUT', '/api/tenants/:tenantId/orders/:orderId', CORE.act),
-  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/:action', CORE.act),
-  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/proofs', CORE.read),
-  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/approval', CORE.approve),
-  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/invoice', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/invoices/:invoiceId/pdf', CORE.read),
-  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.track),
-  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/mail-pieces', CORE.read),
-  inCore('GET', '/api/tenants/:tenantId/dashboard', CORE.read),
+  inCore('POST', '/api/tenants/:tenantId/projects', CORE_ACCESS.writeProjects),
+  inCore('GET', '/api/tenants/:tenantId/projects', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/projects/:projectId', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/projects/:projectId/files', CORE_ACCESS.read),
+  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/files/:kind', CORE_ACCESS.writeProjects, true),
+  inCore('GET', '/api/tenants/:tenantId/files/:revisionId/download', CORE_ACCESS.read),
+  inCore('POST', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE_ACCESS.writePatients, true),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId', CORE_ACCESS.read),
+  inCore('PUT', '/api/tenants/:tenantId/patient-lists/:listId/mapping', CORE_ACCESS.writePatients),
+  inCore('POST', '/api/tenants/:tenantId/patient-lists/:listId/accept', CORE_ACCESS.writePatients),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/recipients', CORE_ACCESS.readPatients),
+  inCore('POST', '/api/tenants/:tenantId/quotes', CORE_ACCESS.quote),
+  inCore('GET', '/api/tenants/:tenantId/quotes/:quoteId', CORE_ACCESS.read),
+  inCore('POST', '/api/tenants/:tenantId/orders', CORE_ACCESS.order),
+  inCore('GET', '/api/tenants/:tenantId/orders', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId', CORE_ACCESS.read),
+  inCore('PUT', '/api/tenants/:tenantId/orders/:orderId', CORE_ACCESS.act),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/:action', CORE_ACCESS.act),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/proofs', CORE_ACCESS.read),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/approval', CORE_ACCESS.approve),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/invoice', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/invoices/:invoiceId/pdf', CORE_ACCESS.read),
+  inCore('POST', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE_ACCESS.track),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/tracking', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/orders/:orderId/mail-pieces', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/dashboard', CORE_ACCESS.read),
 
   // Proof engine: letter library and templates, each project's letter, proof/production jobs.
-  inProof('GET', '/api/tenants/:tenantId/proof/library', PROOF.read),
-  inProof('POST', '/api/tenants/:tenantId/proof/templates', PROOF.write),
-  inProof('GET', '/api/tenants/:tenantId/proof/templates', PROOF.read),
-  inProof('POST', '/api/tenants/:tenantId/proof/templates/preview', PROOF.read),
-  inProof('GET', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.read),
-  inProof('PUT', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.write),
-  inProof('DELETE', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF.write),
-  inProof('PUT', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF.write),
-  inProof('GET', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF.read),
-  inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF.generate),
-  inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read),
-  inProof('GET', '/api/tenants/:tenantId/proof/jobs', PROOF.read),
-  inProof('POST', '/api/tenants/:tenantId/proof/jobs/:jobId/retry', PROOF.generate),
-  inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read),
+  inProof('GET', '/api/tenants/:tenantId/proof/library', PROOF_ACCESS.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/templates', PROOF_ACCESS.write),
+  inProof('GET', '/api/tenants/:tenantId/proof/templates', PROOF_ACCESS.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/templates/preview', PROOF_ACCESS.read),
+  inProof('GET', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF_ACCESS.read),
+  inProof('PUT', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF_ACCESS.write),
+  inProof('DELETE', '/api/tenants/:tenantId/proof/templates/:templateId', PROOF_ACCESS.write),
+  inProof('PUT', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF_ACCESS.write),
+  inProof('GET', '/api/tenants/:tenantId/proof/projects/:projectId/letter', PROOF_ACCESS.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF_ACCESS.generate),
+  inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF_ACCESS.read),
+  inProof('GET', '/api/tenants/:tenantId/proof/jobs', PROOF_ACCESS.read),
+  inProof('POST', '/api/tenants/:tenantId/proof/jobs/:jobId/retry', PROOF_ACCESS.generate),
+  inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF_ACCESS.read),
   // The phase 2 plan's paths: the same three operations on the caller's own practice.
-  ownPractice(inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF.generate)),
-  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF.read)),
-  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF.read)),
-  {
-    method: 'GET',
-    path: '/api/ops/orders',
-    service: 'core',
-    access: { kind: 'authenticated', roles: ['ops_admin', 'ops_agent'], scopes: [] },
-  },
+  ownPractice(inProof('POST', '/api/tenants/:tenantId/proof/generate', PROOF_ACCESS.generate)),
+  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/status/:jobId', PROOF_ACCESS.read)),
+  ownPractice(inProof('GET', '/api/tenants/:tenantId/proof/download/:jobId', PROOF_ACCESS.read)),
+  withoutTenant('GET', '/api/ops/orders', 'core', CORE_ACCESS.opsQueue),
   // A fulfilment provider's tracking webhook: authenticated by core (HMAC over the body).
   { method: 'POST', path: '/api/webhooks/fulfilment/:provider', service: 'core', access: { kind: 'public' } },
   // Signed download links of core's local file storage: the signature is the credential.

@@ -1,11 +1,10 @@
+import { CUSTOMER_ROLES, OPS_ROLES, type Role } from '@plh/contracts';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { Unauthorized } from '../problem';
 import { VerifiedCache } from './verified-cache';
 
-/** Roles of the platform: practice staff (owner, approver, viewer) and the operations team. */
-export const CUSTOMER_ROLES = ['owner', 'approver', 'viewer'] as const;
-export const OPS_ROLES = ['ops_admin', 'ops_agent'] as const;
-export type Role = (typeof CUSTOMER_ROLES)[number] | (typeof OPS_ROLES)[number];
+/** Roles of the platform (defined with the access rules in @plh/contracts). */
+export { CUSTOMER_ROLES, OPS_ROLES, type Role };
 const ROLES: readonly string[] = [...CUSTOMER_ROLES, ...OPS_ROLES];
 
 export function isRole(value: unknown): value is Role {

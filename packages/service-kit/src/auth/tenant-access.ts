@@ -1,13 +1,8 @@
 import { Forbidden, NotFound } from '../problem';
-import type { Role } from './access-token';
+import type { AccessRule } from '@plh/contracts';
 import type { Principal } from './internal-token';
 
-export interface AccessRule {
-  /** User roles allowed; ops roles listed here act across tenants. */
-  roles: readonly Role[];
-  /** API-key scopes allowed (one suffices); empty: no API keys. */
-  scopes?: readonly string[];
-}
+export type { AccessRule };
 
 /**
  * The service's own check behind the gateway's (defence in depth): may this principal act on
@@ -17,7 +12,7 @@ export interface AccessRule {
 export function assertTenantAccess(principal: Principal, tenantId: string, rule: AccessRule): void {
   if (principal.kind === 'api_key') {
     if (principal.tenantId !== tenantId) throw new NotFound();
-    const scopes = rule.scopes ?? [];
+    const scopes = rule.scopes;
     if (!scopes.some((s) => principal.scopes.includes(s)))
       throw new Forbidden(
         scopes.length ? `This needs an API key with scope ${scopes.join(' or ')}.` : 'API keys cannot do this.',
@@ -27,6 +22,22 @@ export function assertTenantAccess(principal: Principal, tenantId: string, rule:
   if (principal.kind !== 'user') throw new Forbidden('This needs a signed-in user or an API key.');
   const isOps = principal.tenantId === null;
   if (!isOps && principal.tenantId !== tenantId) throw new NotFound();
+  if (!rule.roles.includes(principal.role))
+    throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
+}
+
+/** The same check for a route without a practice in its path (the ops team's lists): roles or scopes only. */
+export function assertAccess(principal: Principal, rule: AccessRule): void {
+  if (principal.kind === 'api_key') {
+    if (!rule.scopes.some((s) => principal.scopes.includes(s)))
+      throw new Forbidden(
+        rule.scopes.length
+          ? `This needs an API key with scope ${rule.scopes.join(' or ')}.`
+          : 'API keys cannot do this.',
+      );
+    return;
+  }
+  if (principal.kind !== 'user') throw new Forbidden('This needs a signed-in user or an API key.');
   if (!rule.roles.includes(principal.role))
     throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
 }

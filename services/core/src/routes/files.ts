@@ -1,10 +1,10 @@
+import { CORE_ACCESS } from '@plh/contracts';
 import type { Readable } from 'node:stream';
 import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { fileDownloadLink, findFileRevision, PHI_FILE_KINDS } from '../domain/download-file';
 import { getProject } from '../domain/projects';
 import { uploadProjectFile } from '../domain/upload-file';
-import { ACCESS } from './access';
 import { errors, Problem, ProjectParams, RevisionView, toRevisionView } from './schemas';
 
 const Kind = Type.Union(['logo', 'letterhead', 'signature', 'template'].map((k) => Type.Literal(k)));
@@ -19,6 +19,7 @@ const fileRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { 
   app.post(
     '/api/tenants/:tenantId/projects/:projectId/files/:kind',
     {
+      config: { access: CORE_ACCESS.writeProjects },
       schema: {
         summary: 'Upload a new revision of a project file (raw bytes as the body)',
         params: Type.Object({ ...ProjectParams.properties, kind: Kind }),
@@ -27,7 +28,6 @@ const fileRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { 
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.writeProjects);
       const revision = await uploadProjectFile(deps, {
         tenantId: req.params.tenantId,
         projectId: req.params.projectId,
@@ -49,6 +49,7 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
   app.get(
     '/api/tenants/:tenantId/projects/:projectId/files',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'The project’s files with every revision (newest first)',
         params: ProjectParams,
@@ -61,7 +62,6 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       await getProject(deps, req.params.tenantId, req.params.projectId);
       const files = await deps.unitOfWork(req.params.tenantId, (uow) => uow.files.revisions(req.params.projectId));
       return { items: files.map((f) => ({ kind: f.kind, revisions: f.revisions.map(toRevisionView) })) };
@@ -70,6 +70,8 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
   app.get(
     '/api/tenants/:tenantId/files/:revisionId/download',
     {
+      // Everyone who reads the project; a patient list's file (PHI) needs more, checked below by its kind.
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'A short-lived signed link to a file revision',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), revisionId: Type.String({ format: 'uuid' }) }),
@@ -86,7 +88,7 @@ export const fileReadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloa
       assertTenantAccess(
         principal,
         req.params.tenantId,
-        PHI_FILE_KINDS.includes(revision.kind) ? ACCESS.readPatients : ACCESS.read,
+        PHI_FILE_KINDS.includes(revision.kind) ? CORE_ACCESS.readPatients : CORE_ACCESS.read,
       );
       reply.header('cache-control', 'no-store');
       return {

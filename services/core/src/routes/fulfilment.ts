@@ -1,10 +1,11 @@
-import { assertTenantAccess, NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { CORE_ACCESS } from '@plh/contracts';
+import { NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { renderInvoicePdf } from '../domain/invoice-pdf';
 import { getInvoice } from '../domain/invoices';
 import { decideProof, listProofs } from '../domain/proofs';
 import { MAIL_STATUSES, recordScans, trackingRollup } from '../domain/tracking';
-import { ACCESS, actorOf } from './access';
+import { actorOf } from './access';
 import { errors, etagOf, Money, PriceLine, Problem, versionFromIfMatch } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -40,6 +41,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
   app.get(
     '/api/tenants/:tenantId/orders/:orderId/proofs',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'Proof revisions of an order (newest first) with signed links, and the decisions taken',
         params: OrderParams,
@@ -71,7 +73,6 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const { proofs, approvals } = await listProofs(deps, req.params.tenantId, req.params.orderId);
       reply.header('cache-control', 'no-store');
       return {
@@ -95,6 +96,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
   app.post(
     '/api/tenants/:tenantId/orders/:orderId/approval',
     {
+      config: { access: CORE_ACCESS.approve },
       schema: {
         summary: 'Approve or reject the latest proof, naming the proof and the hash of the file reviewed',
         params: OrderParams,
@@ -118,7 +120,6 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, { roles: ['owner', 'approver'], scopes: [] });
       const result = await decideProof(deps, {
         tenantId: req.params.tenantId,
         orderId: req.params.orderId,
@@ -138,6 +139,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
   app.get(
     '/api/tenants/:tenantId/orders/:orderId/invoice',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'The order’s invoice (once mailed)',
         params: OrderParams,
@@ -145,7 +147,6 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const invoice = await deps.unitOfWork(req.params.tenantId, (uow) =>
         uow.billing.invoiceOfOrder(req.params.orderId),
       );
@@ -156,6 +157,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
   app.get(
     '/api/tenants/:tenantId/invoices/:invoiceId/pdf',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'An invoice as PDF',
         params: Type.Object({ tenantId: Uuid, invoiceId: Uuid }),
@@ -163,7 +165,6 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const invoice = await getInvoice(deps, req.params.tenantId, req.params.invoiceId);
       const pdf = await renderInvoicePdf(invoice, `practice ${req.params.tenantId.slice(0, 8)}`);
       return reply
@@ -175,6 +176,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
   app.post(
     '/api/tenants/:tenantId/orders/:orderId/tracking',
     {
+      config: { access: CORE_ACCESS.track },
       schema: {
         summary: 'Record tracking scans of an order’s letters (ops, or a fulfilment provider through the same path)',
         params: OrderParams,
@@ -200,13 +202,13 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, { roles: ['ops_admin', 'ops_agent'], scopes: [] });
       return recordScans(deps, { tenantId: req.params.tenantId, orderId: req.params.orderId, ...req.body });
     },
   );
   app.get(
     '/api/tenants/:tenantId/orders/:orderId/tracking',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'Where an order’s letters are: counts by status, delivered %, the returned ones',
         params: OrderParams,
@@ -229,13 +231,13 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return trackingRollup(deps, req.params.tenantId, req.params.orderId);
     },
   );
   app.get(
     '/api/tenants/:tenantId/orders/:orderId/mail-pieces',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'The letters of a mailed order (ids and status; recipients via the list)',
         params: OrderParams,
@@ -246,7 +248,6 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const items = await deps.unitOfWork(req.params.tenantId, (uow) => uow.billing.pieces(req.params.orderId));
       return { items };
     },

@@ -1,4 +1,5 @@
-import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { CORE_ACCESS } from '@plh/contracts';
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { actionBetween, availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
 import { OrderTransitionRefused } from '../domain/problems';
@@ -6,7 +7,7 @@ import { actOnOrder } from '../domain/invoices';
 import { getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
 import type { OrderRecord } from '../data/order.repository';
 import type { Principal } from '@plh/service-kit';
-import { ACCESS, actorOf } from './access';
+import { actorOf } from './access';
 import {
   errors,
   etagOf,
@@ -38,6 +39,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.post(
     '/api/tenants/:tenantId/orders',
     {
+      config: { access: CORE_ACCESS.order },
       schema: {
         summary: 'Place an order from an issued quote',
         params: TenantParams,
@@ -53,7 +55,6 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.order);
       const order = await placeOrder(deps, {
         tenantId: req.params.tenantId,
         quoteId: req.body.quoteId,
@@ -67,6 +68,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.get(
     '/api/tenants/:tenantId/orders',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'The practice’s orders (newest first)',
         params: TenantParams,
@@ -79,7 +81,6 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.read);
       const orders = await listOrders(deps, req.params.tenantId, req.query);
       return { items: orders.map((o) => toOrderView(o, actionsFor(o, principal))) };
     },
@@ -87,6 +88,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.get(
     '/api/tenants/:tenantId/orders/:orderId',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'One order with its status timeline; the ETag is its version',
         params: OrderParams,
@@ -95,7 +97,6 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.read);
       const { order, timeline } = await getOrder(deps, req.params.tenantId, req.params.orderId);
       reply.header('etag', etagOf(order.version));
       return toOrderView(order, actionsFor(order, principal), timeline);
@@ -104,6 +105,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.put(
     '/api/tenants/:tenantId/orders/:orderId',
     {
+      config: { access: CORE_ACCESS.act },
       schema: {
         summary: 'Move an order to a status (the seed API’s form of the actions; If-Match honoured)',
         description:
@@ -119,7 +121,6 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.act);
       const { order: current } = await getOrder(deps, req.params.tenantId, req.params.orderId);
       const action = actionBetween(current.status, req.body.status);
       if (!action)
@@ -142,6 +143,7 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.post(
     '/api/tenants/:tenantId/orders/:orderId/:action',
     {
+      config: { access: CORE_ACCESS.act },
       schema: {
         summary:
           'Move an order: place, cancel, approve / reject (see approvals), start_production, mark_mailed, complete, fail',
@@ -177,7 +179,6 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.act);
       const order = await actOnOrder(deps, {
         tenantId: req.params.tenantId,
         orderId: req.params.orderId,

@@ -1,7 +1,7 @@
-import { assertTenantAccess, Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { CORE_ACCESS } from '@plh/contracts';
+import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { opsQueue } from '../domain/ops-queue';
-import { ACCESS } from './access';
 import { errors, OrderStatus, TenantParams } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -11,6 +11,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
   app.get(
     '/api/tenants/:tenantId/dashboard',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary:
           'The practice’s numbers: campaigns, patients, orders by status, letters mailed/delivered/returned, spend',
@@ -32,7 +33,6 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const n = await deps.unitOfWork(req.params.tenantId, (uow) => uow.dashboard.numbers());
       return {
         projects: n.projects,
@@ -50,6 +50,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
   app.get(
     '/api/ops/orders',
     {
+      config: { access: CORE_ACCESS.opsQueue },
       schema: {
         summary: 'The ops queue: orders of every practice, oldest change first, with counts by status (ops only)',
         querystring: Type.Object({
@@ -79,13 +80,6 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
       },
     },
     async (req) => {
-      const principal = principalOf(req);
-      if (
-        principal.kind !== 'user' ||
-        principal.tenantId !== null ||
-        !['ops_admin', 'ops_agent'].includes(principal.role)
-      )
-        throw new Forbidden('The ops queue is for the operations team.');
       const { counts, items } = await opsQueue(deps, req.query);
       return {
         counts,

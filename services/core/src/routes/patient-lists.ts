@@ -1,10 +1,10 @@
+import { CORE_ACCESS } from '@plh/contracts';
 import type { Readable } from 'node:stream';
-import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { acceptPatientList, importPatientList, listRecipients, mapPatientList } from '../domain/import-patient-list';
 import { missingFields } from '../domain/patient-list/columns';
 import { ListNotFound } from '../domain/problems';
-import { ACCESS } from './access';
 import { errors, PatientListView, Problem, ProjectParams, toListView } from './schemas';
 
 const ListParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }), listId: Type.String({ format: 'uuid' }) });
@@ -16,6 +16,7 @@ export const patientListUploadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps
   app.post(
     '/api/tenants/:tenantId/projects/:projectId/patient-lists',
     {
+      config: { access: CORE_ACCESS.writePatients },
       schema: {
         summary: 'Upload a patient list (CSV as the body); answers the validation summary',
         description:
@@ -28,7 +29,6 @@ export const patientListUploadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.writePatients);
       const list = await importPatientList(deps, {
         tenantId: req.params.tenantId,
         projectId: req.params.projectId,
@@ -45,6 +45,7 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
   app.get(
     '/api/tenants/:tenantId/patient-lists/:listId',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'A list’s mapping and validation summary',
         params: ListParams,
@@ -52,7 +53,6 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const list = await deps.unitOfWork(req.params.tenantId, (uow) => uow.lists.findById(req.params.listId));
       if (!list) throw new ListNotFound();
       return view(list);
@@ -61,6 +61,7 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
   app.put(
     '/api/tenants/:tenantId/patient-lists/:listId/mapping',
     {
+      config: { access: CORE_ACCESS.writePatients },
       schema: {
         summary: 'Map columns by index (when auto-detection missed some); the list is validated again',
         params: ListParams,
@@ -82,7 +83,6 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.writePatients);
       return view(
         await mapPatientList(deps, {
           tenantId: req.params.tenantId,
@@ -95,6 +95,7 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
   app.post(
     '/api/tenants/:tenantId/patient-lists/:listId/accept',
     {
+      config: { access: CORE_ACCESS.writePatients },
       schema: {
         summary: 'Accept a validated list for mailing (its valid rows)',
         params: ListParams,
@@ -102,13 +103,13 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.writePatients);
       return view(await acceptPatientList(deps, { tenantId: req.params.tenantId, listId: req.params.listId }));
     },
   );
   app.get(
     '/api/tenants/:tenantId/patient-lists/:listId/recipients',
     {
+      config: { access: CORE_ACCESS.readPatients },
       schema: {
         summary: 'The list’s recipients, decrypted, a page at a time (PHI: never cached)',
         params: ListParams,
@@ -137,7 +138,6 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.readPatients);
       reply.header('cache-control', 'no-store');
       return listRecipients(deps, { tenantId: req.params.tenantId, listId: req.params.listId, ...req.query });
     },

@@ -1,7 +1,7 @@
-import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { CORE_ACCESS } from '@plh/contracts';
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { createProject, getProject, listProjects } from '../domain/projects';
-import { ACCESS } from './access';
 import { errors, LetterType, Problem, ProjectParams, ProjectView, TenantParams, toProjectView } from './schemas';
 
 /** Projects (letter campaigns) of a practice. */
@@ -9,6 +9,7 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app,
   app.post(
     '/api/tenants/:tenantId/projects',
     {
+      config: { access: CORE_ACCESS.writeProjects },
       schema: {
         summary: 'Start a letter campaign',
         params: TenantParams,
@@ -21,7 +22,6 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app,
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.writeProjects);
       const project = await createProject(deps, { tenantId: req.params.tenantId, actorId: principal.id, ...req.body });
       return reply.code(201).send(toProjectView(project));
     },
@@ -29,6 +29,7 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app,
   app.get(
     '/api/tenants/:tenantId/projects',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'List the practice’s campaigns (newest first)',
         params: TenantParams,
@@ -36,15 +37,16 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app,
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return { items: (await listProjects(deps, req.params.tenantId)).map(toProjectView) };
     },
   );
   app.get(
     '/api/tenants/:tenantId/projects/:projectId',
-    { schema: { summary: 'One campaign', params: ProjectParams, response: { 200: ProjectView, ...errors } } },
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: { summary: 'One campaign', params: ProjectParams, response: { 200: ProjectView, ...errors } },
+    },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return toProjectView(await getProject(deps, req.params.tenantId, req.params.projectId));
     },
   );

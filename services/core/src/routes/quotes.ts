@@ -1,7 +1,7 @@
-import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { CORE_ACCESS } from '@plh/contracts';
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { getQuote, issueQuote } from '../domain/issue-quote';
-import { ACCESS } from './access';
 import { errors, PriceOptions, Problem, QuoteView, TenantParams, toQuoteView } from './schemas';
 
 /** Quotes: priced from an accepted list and frozen. */
@@ -9,6 +9,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.post(
     '/api/tenants/:tenantId/quotes',
     {
+      config: { access: CORE_ACCESS.quote },
       schema: {
         summary: 'Price a campaign: an issued quote (lines, totals, expiry) that does not change',
         params: TenantParams,
@@ -25,7 +26,6 @@ const quoteRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.quote);
       const quote = await issueQuote(deps, { tenantId: req.params.tenantId, actorId: principal.id, ...req.body });
       return reply.code(201).send(toQuoteView(quote));
     },
@@ -33,6 +33,7 @@ const quoteRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
   app.get(
     '/api/tenants/:tenantId/quotes/:quoteId',
     {
+      config: { access: CORE_ACCESS.read },
       schema: {
         summary: 'One quote',
         params: Type.Object({ ...TenantParams.properties, quoteId: Type.String({ format: 'uuid' }) }),
@@ -40,7 +41,6 @@ const quoteRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return toQuoteView(await getQuote(deps, req.params.tenantId, req.params.quoteId));
     },
   );

@@ -1,9 +1,9 @@
-import { assertTenantAccess, NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { PROOF_ACCESS } from '@plh/contracts';
+import { NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { MailingNotFound } from '../data/core-mailing.client';
 import type { ProofDeps } from '../domain/deps';
 import { getJob, recordJobDownload, requestJob, retryJob } from '../domain/jobs';
 import { JobNotDone } from '../domain/problems';
-import { ACCESS } from './access';
 import { errors, JobParams, JobView, Problem, TenantParams, toJobView } from './schemas';
 
 /** The seed's proof API: generate, status, download (tenant-scoped), plus retry of a failed job. */
@@ -11,6 +11,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
   app.post(
     '/api/tenants/:tenantId/proof/generate',
     {
+      config: { access: PROOF_ACCESS.generate },
       schema: {
         summary: 'Queue a proof (or the production file) of an order; answers the job to poll',
         description:
@@ -29,7 +30,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.generate);
       let result;
       try {
         result = await requestJob(deps, {
@@ -52,6 +52,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
   app.get(
     '/api/tenants/:tenantId/proof/status/:jobId',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'A job’s state and progress (letters done of total), its error and failing row if it failed',
         params: JobParams,
@@ -59,7 +60,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return toJobView(await getJob(deps, req.params.tenantId, req.params.jobId));
     },
   );
@@ -67,6 +67,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
   app.get(
     '/api/tenants/:tenantId/proof/jobs',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'The jobs of an order, newest first (the web app finds the proof queued when the order was placed)',
         params: TenantParams,
@@ -75,7 +76,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const jobs = await deps.unitOfWork(req.params.tenantId, (uow) => uow.jobs.listForOrder(req.query.orderId));
       return jobs.map(toJobView);
     },
@@ -84,6 +84,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
   app.post(
     '/api/tenants/:tenantId/proof/jobs/:jobId/retry',
     {
+      config: { access: PROOF_ACCESS.generate },
       schema: {
         summary: 'Retry a failed job; a production file resumes after its last finished batch',
         params: JobParams,
@@ -91,7 +92,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.generate);
       const job = await retryJob(deps, { tenantId: req.params.tenantId, jobId: req.params.jobId });
       return reply.code(202).send(toJobView(job));
     },
@@ -100,6 +100,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
   app.get(
     '/api/tenants/:tenantId/proof/download/:jobId',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'Short-lived signed links: the proof PDF and its page thumbnails, or the production batch files',
         params: JobParams,
@@ -117,7 +118,6 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const job = await getJob(deps, req.params.tenantId, req.params.jobId);
       if (job.state !== 'done' || !job.storageKey || !job.sha256) throw new JobNotDone(job.state);
       await recordJobDownload(deps, req.params.tenantId, job);

@@ -1,7 +1,7 @@
-import { assertTenantAccess, NotFound, principalOf, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { PROOF_ACCESS } from '@plh/contracts';
+import { NotFound, principalOf, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { ProofDeps } from '../domain/deps';
 import { saveLetterSetup } from '../domain/letter-setup';
-import { ACCESS } from './access';
 import { errors, LetterSetupBody, LetterSetupView, Problem, ProjectParams, toSetupView } from './schemas';
 
 /** What a project's letters say: the template and the campaign's values (checked when saved). */
@@ -9,6 +9,7 @@ const letterRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app,
   app.put(
     '/api/tenants/:tenantId/proof/projects/:projectId/letter',
     {
+      config: { access: PROOF_ACCESS.write },
       schema: {
         summary:
           'Set a project’s letter: template (built-in or the practice’s) and values, checked for required content',
@@ -19,7 +20,6 @@ const letterRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app,
     },
     async (req) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.write);
       return toSetupView(
         await saveLetterSetup(deps, {
           tenantId: req.params.tenantId,
@@ -36,6 +36,7 @@ const letterRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app,
   app.get(
     '/api/tenants/:tenantId/proof/projects/:projectId/letter',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'A project’s letter setup',
         params: ProjectParams,
@@ -43,7 +44,6 @@ const letterRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app,
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const setup = await deps.unitOfWork(req.params.tenantId, (uow) => uow.letters.find(req.params.projectId));
       if (!setup) throw new NotFound('This project has no letter set up yet.');
       return toSetupView(setup);

@@ -1,4 +1,5 @@
-import { assertTenantAccess, principalOf, Type, Unprocessable, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { PROOF_ACCESS } from '@plh/contracts';
+import { principalOf, Type, Unprocessable, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { ProofDeps } from '../domain/deps';
 import { mergeData, plainText } from '../domain/letter-setup';
 import { archiveTemplate, checkTemplateText, createTemplate, reviseTemplate } from '../domain/manage-templates';
@@ -8,7 +9,6 @@ import { libraryTemplate } from '../domain/templates/checks';
 import { TemplateError } from '../domain/templates/compile';
 import { LIBRARY } from '../domain/templates/library';
 import { SAMPLE_LETTER_DATA, SAMPLE_PRACTICE } from '../domain/templates/sample-data';
-import { ACCESS } from './access';
 import { errors, LetterType, Problem, TemplateParams, TemplateView, TenantParams, toTemplateView } from './schemas';
 
 const Body = Type.String({ minLength: 1, description: 'Handlebars text; at most 64 KB' });
@@ -18,6 +18,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.get(
     '/api/tenants/:tenantId/proof/library',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'The built-in letter types: fields to fill and the content checks each must pass',
         params: TenantParams,
@@ -37,8 +38,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
         },
       },
     },
-    async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
+    async () => {
       return Object.values(LIBRARY).map((t) => ({
         ...t,
         checks: t.checks.map((c) => ({ id: c.id, requirement: c.requirement })),
@@ -49,6 +49,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.post(
     '/api/tenants/:tenantId/proof/templates',
     {
+      config: { access: PROOF_ACCESS.write },
       bodyLimit: 128 * 1024,
       schema: {
         summary: 'Add a practice template (compiled, fields and legally required elements checked first)',
@@ -62,7 +63,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.write);
       const template = await createTemplate(deps, {
         tenantId: req.params.tenantId,
         ...req.body,
@@ -75,6 +75,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.get(
     '/api/tenants/:tenantId/proof/templates',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'The practice’s templates',
         params: TenantParams,
@@ -82,7 +83,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       return (await deps.unitOfWork(req.params.tenantId, (uow) => uow.templates.list())).map(toTemplateView);
     },
   );
@@ -90,6 +90,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.get(
     '/api/tenants/:tenantId/proof/templates/:templateId',
     {
+      config: { access: PROOF_ACCESS.read },
       schema: {
         summary: 'A template with the text of its latest revision',
         params: TemplateParams,
@@ -97,7 +98,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const found = await deps.unitOfWork(req.params.tenantId, async (uow) => {
         const t = await uow.templates.findById(req.params.templateId);
         const r = t && !t.archivedAt ? await uow.templates.latestRevision(t.id) : null;
@@ -111,6 +111,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.put(
     '/api/tenants/:tenantId/proof/templates/:templateId',
     {
+      config: { access: PROOF_ACCESS.write },
       bodyLimit: 128 * 1024,
       schema: {
         summary: 'A new revision of a template (checked like a new one; older proofs keep theirs)',
@@ -121,7 +122,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
     },
     async (req) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ACCESS.write);
       return toTemplateView(
         await reviseTemplate(deps, {
           tenantId: req.params.tenantId,
@@ -136,6 +136,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.delete(
     '/api/tenants/:tenantId/proof/templates/:templateId',
     {
+      config: { access: PROOF_ACCESS.write },
       schema: {
         summary: 'Archive a template (its revisions stay, for the proofs made with them)',
         params: TemplateParams,
@@ -143,7 +144,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.write);
       await archiveTemplate(deps, req.params.tenantId, req.params.templateId);
       return reply.code(204).send(null);
     },
@@ -152,6 +152,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
   app.post(
     '/api/tenants/:tenantId/proof/templates/preview',
     {
+      config: { access: PROOF_ACCESS.read },
       bodyLimit: 128 * 1024,
       schema: {
         summary: 'A one-letter PDF (watermarked PROOF) of a template text or a letter type, with sample data',
@@ -168,7 +169,6 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ACCESS.read);
       const { letterType } = req.body;
       const compiled = req.body.body ? checkTemplateText(letterType, req.body.body) : libraryTemplate(letterType);
       const name = 'Alex Sample';

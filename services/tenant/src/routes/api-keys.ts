@@ -1,10 +1,10 @@
+import { TENANT_ACCESS } from '@plh/contracts';
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { API_KEY_SCOPES } from '../domain/api-keys/api-key';
 import { createApiKey } from '../domain/api-keys/create-api-key';
 import { listApiKeys } from '../domain/api-keys/list-api-keys';
 import { revokeApiKey } from '../domain/api-keys/revoke-api-key';
 import type { TenantDeps } from '../domain/deps';
-import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
 const TenantParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }) });
@@ -26,6 +26,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
   app.post(
     '/api/tenants/:tenantId/api-keys',
     {
+      config: { access: TENANT_ACCESS.createApiKey },
       schema: {
         summary: 'Create an API key (the secret is shown once)',
         params: TenantParams,
@@ -49,7 +50,6 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ['owner']);
       const created = await createApiKey(deps, {
         tenantId: req.params.tenantId,
         actorId: principal.id,
@@ -66,6 +66,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
   app.get(
     '/api/tenants/:tenantId/api-keys',
     {
+      config: { access: TENANT_ACCESS.manageApiKeys },
       schema: {
         summary: 'List the practice’s API keys',
         params: TenantParams,
@@ -73,7 +74,6 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin']);
       return { items: await listApiKeys(deps, req.params.tenantId) };
     },
   );
@@ -81,6 +81,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
   app.delete(
     '/api/tenants/:tenantId/api-keys/:apiKeyId',
     {
+      config: { access: TENANT_ACCESS.manageApiKeys },
       schema: {
         summary: 'Revoke an API key',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), apiKeyId: Type.String({ format: 'uuid' }) }),
@@ -89,7 +90,6 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
       await revokeApiKey(deps, {
         tenantId: req.params.tenantId,
         actorId: principal.id,

@@ -1,4 +1,5 @@
-import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox, type Principal } from '@plh/service-kit';
+import { TENANT_ACCESS } from '@plh/contracts';
+import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
 import { listPractices } from '../domain/practices/list-practices';
 import { provisionPractice } from '../domain/practices/provision-practice';
@@ -15,16 +16,12 @@ const PracticeSummary = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-function assertOps(principal: Principal, roles: readonly string[]): void {
-  if (principal.kind !== 'user' || !roles.includes(principal.role))
-    throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}.`);
-}
-
 /** The ops team's view of practices: list and search, provisioning with an invitation, suspension. */
 const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/api/ops/tenants',
     {
+      config: { access: TENANT_ACCESS.opsRead },
       schema: {
         summary: 'List and search practices (ops)',
         querystring: Type.Object(
@@ -45,7 +42,6 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (
       },
     },
     async (req) => {
-      assertOps(principalOf(req), ['ops_admin', 'ops_agent']);
       return listPractices(deps, req.query);
     },
   );
@@ -53,6 +49,7 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (
   app.post(
     '/api/ops/tenants',
     {
+      config: { access: TENANT_ACCESS.opsAdmin },
       schema: {
         summary: 'Provision a practice and invite its first owner (ops)',
         body: Type.Object(
@@ -80,7 +77,6 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      assertOps(principal, ['ops_admin']);
       const created = await provisionPractice(deps, { actorId: principal.id, ...req.body });
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({ ...created, inviteExpiresAt: created.inviteExpiresAt.toISOString() });
@@ -94,6 +90,7 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (
     app.post(
       `/api/ops/tenants/:tenantId/${action}`,
       {
+        config: { access: TENANT_ACCESS.opsAdmin },
         schema: {
           summary: 'Suspend or reactivate a practice (ops)',
           params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
@@ -102,7 +99,6 @@ const opsTenantRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (
       },
       async (req, reply) => {
         const principal = principalOf(req);
-        assertOps(principal, ['ops_admin']);
         await run(deps, { tenantId: req.params.tenantId, actorId: principal.id });
         return reply.code(204).send(null);
       },

@@ -1,10 +1,10 @@
-import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { TENANT_ACCESS } from '@plh/contracts';
+import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
 import { addProvider } from '../domain/providers/add-provider';
 import { listProviders } from '../domain/providers/list-providers';
 import { removeProvider } from '../domain/providers/remove-provider';
 import { updateProvider } from '../domain/providers/update-provider';
-import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
 const TenantParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }) });
@@ -37,14 +37,13 @@ const ProviderView = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const READERS = ['owner', 'approver', 'viewer', 'ops_admin', 'ops_agent'] as const;
-const WRITERS = ['owner', 'ops_admin'] as const;
 
 /** The practice's provider roster (the compliance service screens it). */
 const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { deps }) => {
   app.get(
     '/api/tenants/:tenantId/providers',
     {
+      config: { access: TENANT_ACCESS.readProviders },
       schema: {
         summary: 'List the provider roster',
         params: TenantParams,
@@ -52,13 +51,13 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, READERS);
       return { items: await listProviders(deps, req.params.tenantId) };
     },
   );
   app.post(
     '/api/tenants/:tenantId/providers',
     {
+      config: { access: TENANT_ACCESS.writeProviders },
       schema: {
         summary: 'Add a provider to the roster',
         params: TenantParams,
@@ -67,13 +66,13 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       return reply.code(201).send(await addProvider(deps, req.params.tenantId, req.body));
     },
   );
   app.put(
     '/api/tenants/:tenantId/providers/:providerId',
     {
+      config: { access: TENANT_ACCESS.writeProviders },
       schema: {
         summary: 'Replace a provider’s details',
         params: ProviderParams,
@@ -82,13 +81,13 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       return updateProvider(deps, req.params.tenantId, req.params.providerId, req.body);
     },
   );
   app.delete(
     '/api/tenants/:tenantId/providers/:providerId',
     {
+      config: { access: TENANT_ACCESS.writeProviders },
       schema: {
         summary: 'Remove a provider from the roster',
         params: ProviderParams,
@@ -96,7 +95,6 @@ const providerRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
       },
     },
     async (req, reply) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, WRITERS);
       await removeProvider(deps, req.params.tenantId, req.params.providerId);
       return reply.code(204).send(null);
     },

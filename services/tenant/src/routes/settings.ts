@@ -1,8 +1,8 @@
+import { TENANT_ACCESS } from '@plh/contracts';
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
 import { changeSettings } from '../domain/settings/change-settings';
 import { readSettings } from '../domain/settings/read-settings';
-import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
 const TenantParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }) });
@@ -25,6 +25,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
   app.get(
     '/api/tenants/:tenantId/settings',
     {
+      config: { access: TENANT_ACCESS.readSettings },
       schema: {
         summary: 'Read settings and feature flags (with defaults)',
         params: TenantParams,
@@ -32,19 +33,13 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, [
-        'owner',
-        'approver',
-        'viewer',
-        'ops_admin',
-        'ops_agent',
-      ]);
       return { settings: await readSettings(deps, req.params.tenantId) };
     },
   );
   app.patch(
     '/api/tenants/:tenantId/settings',
     {
+      config: { access: TENANT_ACCESS.writeSettings },
       schema: {
         summary: 'Change settings (owners) or override flags (ops)',
         params: TenantParams,
@@ -54,7 +49,6 @@ const settingsRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (a
     },
     async (req) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
       const actorIsOps = principal.kind === 'user' && principal.role === 'ops_admin';
       return {
         settings: await changeSettings(deps, {

@@ -1,8 +1,8 @@
+import { TENANT_ACCESS } from '@plh/contracts';
 import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
 import { changeUser } from '../domain/users/change-user';
 import { listUsers } from '../domain/users/list-users';
-import { assertTenantAccess } from './tenant-access';
 
 const Problem = Type.Ref('Problem');
 const UserView = Type.Object({
@@ -19,6 +19,7 @@ const userRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, 
   app.get(
     '/api/tenants/:tenantId/users',
     {
+      config: { access: TENANT_ACCESS.listUsers },
       schema: {
         summary: 'List the practice’s users',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }) }),
@@ -26,13 +27,13 @@ const userRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, 
       },
     },
     async (req) => {
-      assertTenantAccess(principalOf(req), req.params.tenantId, ['owner', 'ops_admin', 'ops_agent']);
       return { items: await listUsers(deps, req.params.tenantId) };
     },
   );
   app.patch(
     '/api/tenants/:tenantId/users/:userId',
     {
+      config: { access: TENANT_ACCESS.manageUsers },
       schema: {
         summary: 'Change a user’s role or status',
         params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), userId: Type.String({ format: 'uuid' }) }),
@@ -48,7 +49,6 @@ const userRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, 
     },
     async (req) => {
       const principal = principalOf(req);
-      assertTenantAccess(principal, req.params.tenantId, ['owner', 'ops_admin']);
       return changeUser(deps, {
         tenantId: req.params.tenantId,
         userId: req.params.userId,

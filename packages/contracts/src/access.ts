@@ -1,0 +1,61 @@
+/**
+ * Who may call what, said once: the gateway's route table checks these before proxying, and the
+ * service that serves the route declares the same rule (`config: { access }`) and checks it again
+ * (defence in depth). `services/gateway/test/route-access.int.test.ts` proves every route of the
+ * table is served by its service with the same rule.
+ */
+
+/** Roles of the platform: practice staff (owner, approver, viewer) and the operations team. */
+export const CUSTOMER_ROLES = ['owner', 'approver', 'viewer'] as const;
+export const OPS_ROLES = ['ops_admin', 'ops_agent'] as const;
+export type Role = (typeof CUSTOMER_ROLES)[number] | (typeof OPS_ROLES)[number];
+
+export interface AccessRule {
+  /** User roles allowed; ops roles listed here act across practices. */
+  readonly roles: readonly Role[];
+  /** API-key scopes allowed (one suffices); empty: no API keys. */
+  readonly scopes: readonly string[];
+}
+
+const rule = (roles: readonly Role[], scopes: readonly string[] = []): AccessRule => ({ roles, scopes });
+const EVERYONE: readonly Role[] = [...CUSTOMER_ROLES, ...OPS_ROLES];
+const OWNER_OR_OPS_ADMIN: readonly Role[] = ['owner', 'ops_admin'];
+const PRACTICE_WRITERS: readonly Role[] = ['owner', 'approver', 'ops_admin'];
+
+/** The tenant service: practices, users, API keys, settings, provider roster. */
+export const TENANT_ACCESS = {
+  opsRead: rule(OPS_ROLES),
+  opsAdmin: rule(['ops_admin']),
+  createApiKey: rule(['owner']),
+  manageApiKeys: rule(OWNER_OR_OPS_ADMIN),
+  listUsers: rule(['owner', 'ops_admin', 'ops_agent']),
+  manageUsers: rule(OWNER_OR_OPS_ADMIN),
+  readSettings: rule(EVERYONE),
+  writeSettings: rule(OWNER_OR_OPS_ADMIN),
+  readProviders: rule(EVERYONE),
+  writeProviders: rule(OWNER_OR_OPS_ADMIN),
+} as const satisfies Record<string, AccessRule>;
+
+/** Core: projects, files, patient lists, quotes, orders, proofs' approval, invoices, tracking. */
+export const CORE_ACCESS = {
+  read: rule(EVERYONE, ['orders:read', 'orders:write']),
+  writeProjects: rule(PRACTICE_WRITERS, ['orders:write']),
+  writePatients: rule(PRACTICE_WRITERS, ['patients:write']),
+  /** A patient list's rows or raw file (PHI): not the viewer, API keys only with patients:write. */
+  readPatients: rule(['owner', 'approver', 'ops_admin', 'ops_agent'], ['patients:write']),
+  quote: rule(PRACTICE_WRITERS, ['orders:write']),
+  order: rule(PRACTICE_WRITERS, ['orders:write']),
+  /** Order actions: the state machine decides which role may take which. */
+  act: rule(['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']),
+  /** A proof's approval is the practice's decision: no ops, no API key. */
+  approve: rule(['owner', 'approver']),
+  track: rule(OPS_ROLES),
+  opsQueue: rule(OPS_ROLES),
+} as const satisfies Record<string, AccessRule>;
+
+/** The proof engine: letter library, templates, each project's letter, proof and production jobs. */
+export const PROOF_ACCESS = {
+  read: CORE_ACCESS.read,
+  write: rule(PRACTICE_WRITERS, ['orders:write']),
+  generate: rule(['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']),
+} as const satisfies Record<string, AccessRule>;

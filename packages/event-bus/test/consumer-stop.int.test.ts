@@ -1,0 +1,34 @@
+import { testNatsUrl } from '@plh/test-kit';
+import type { NatsClients } from '../src';
+import { connectNats, createHarness, startEffectConsumer, type Harness } from './harness';
+
+/**
+ * A service stopped right after it started (a failed deploy, a test) must not hang in shutdown:
+ * its consumer had subscribed but no message had arrived, so no iteration was running to end.
+ */
+describe('consumer stop', () => {
+  let h: Harness;
+  let nats: NatsClients;
+
+  beforeEach(async () => {
+    h = await createHarness();
+    nats = await connectNats(testNatsUrl(), 'event-bus-stop');
+  });
+  afterEach(async () => {
+    await nats.nc.close();
+    await h.close();
+  });
+
+  it('returns when stopped before any message arrived', async () => {
+    const consumer = await startEffectConsumer(h, nats);
+    await expect(consumer.stop()).resolves.toBeUndefined();
+  });
+
+  it('returns when stopped while idle after subscribing', async () => {
+    const consumer = await startEffectConsumer(h, nats);
+    // Let the pull loop subscribe and wait for messages (none will come).
+    const info = async () => (await nats.jsm.consumers.info(h.ns.stream('testsvc').name, 'effects')).num_waiting;
+    for (let i = 0; i < 100 && (await info().catch(() => 0)) === 0; i++) await new Promise((r) => setImmediate(r));
+    await expect(consumer.stop()).resolves.toBeUndefined();
+  });
+});
