@@ -119,3 +119,15 @@ export class InternalError extends ProblemError {
     );
   }
 }
+
+/** A stored file whose bytes the retention policy deleted: the record stays, the content is gone. */
+export class FileDeletedByRetention extends ProblemError {
+  constructor(deletedAt: Date) {
+    super(
+      410,
+      'FILE_DELETED_BY_RETENTION',
+      'Gone',
+      `This file was deleted on ${deletedAt.toISOString().slice(0, 10)} under the retention policy; its record and hash remain.`,
+    );
+  }
+}

@@ -13,6 +13,7 @@ import { coreMailingClient, type CoreMailing } from './data/core-mailing.client'
 import { proofUnitOfWork } from './data/unit-of-work';
 import type { ProofDeps } from './domain/deps';
 import { startOrderConsumer } from './events/order-events.handler';
+import { retentionHandler, retentionSchedule } from './jobs/retention.job';
 import { runJobHandler } from './jobs/run-job.handler';
 import jobRoutes from './routes/jobs';
 import letterRoutes from './routes/letters';
@@ -37,6 +38,7 @@ async function proofDeps(config: Config, deps: Deps) {
   const unitOfWork = proofUnitOfWork(deps.platform.db, deps.platform.registry);
   const proof: ProofDeps = {
     unitOfWork: unitOfWork.run,
+    systemWork: unitOfWork.system,
     storage: deps.storage ?? storageFromConfig(config),
     core,
     settings: {
@@ -44,14 +46,22 @@ async function proofDeps(config: Config, deps: Deps) {
       partLetters: config.PRODUCTION_PART_LETTERS,
       thumbnailPages: config.THUMBNAIL_PAGES,
       downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC,
+      productionRetentionDays: config.PRODUCTION_RETENTION_DAYS,
     },
   };
   return { proof, unitOfWork, core };
 }
 
-/** Runs proof jobs on the platform's job queue; stopped (the running job finishes) with the platform. */
+/**
+ * Runs proof jobs and the daily retention sweep on the platform's job queue; stopped (the running job
+ * finishes) with the platform.
+ */
 function runProofJobs(config: Config, deps: Deps, proof: ProofDeps, log: ServiceApp['log']) {
-  return deps.platform.runJobs({ handlers: [runJobHandler(proof, log)], pollIntervalMs: config.JOB_POLL_MS });
+  return deps.platform.runJobs({
+    handlers: [runJobHandler(proof, log), retentionHandler(proof, log)],
+    schedules: [retentionSchedule(config.RETENTION_SWEEP_CRON)],
+    pollIntervalMs: config.JOB_POLL_MS,
+  });
 }
 
 /**

@@ -36,6 +36,18 @@ export const ProofConfigSchema = Type.Object({
     description: 'Proof pages rendered as PNG thumbnails with pdftoppm (PDFTOPPM_BIN); 0: none',
   }),
   DOWNLOAD_URL_TTL_SEC: Type.Integer({ minimum: 10, maximum: 3600, default: 300 }),
+  PRODUCTION_RETENTION_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 3650,
+    default: 90,
+    description:
+      'Production files (the print batches, full of PHI) are deleted this many days after the order was mailed',
+  }),
+  RETENTION_SWEEP_CRON: Type.String({
+    minLength: 9,
+    default: '45 3 * * *',
+    description: 'When the production-file retention sweep runs (cron, UTC; once per slot across replicas)',
+  }),
 });
 
 export const ConfigSchema = Type.Composite([

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -394,6 +394,64 @@ describe('proof jobs with core', () => {
       );
       expect(await liveJobs(orderId)).toEqual([{ kind: 'proof', n: 1 }]);
     });
+  });
+
+  it('deletes production files PRODUCTION_RETENTION_DAYS after mailing, audits it, answers 410', async () => {
+    /** An order with its proof done and its production file made; the file paths on disk. */
+    const produced = async () => {
+      const { orderId } = await placedOrder(12);
+      await eventually(async () => expect((await jobsOf(orderId)).map((j) => j.state)).toEqual(['done']));
+      const generated = await call('proof', owner, 'POST', '/proof/generate', { orderId, kind: 'production' });
+      const job = await untilSettled(generated.json().id);
+      expect(job.state).toBe('done');
+      const [row] = (
+        await admin.query<{ parts: Array<{ key: string }>; storage_key: string }>(
+          'SELECT parts, storage_key FROM proof.job WHERE id = $1',
+          [job.id],
+        )
+      ).rows;
+      const keys = [...row!.parts.map((p) => p.key), row!.storage_key];
+      return { orderId, jobId: job.id as string, files: keys.map((k) => path.join(filesDir, ...k.split('/'))) };
+    };
+    const mailed = (orderId: string) =>
+      deliverTwice(
+        proofPlatform.platform,
+        'proof-order-events',
+        createEvent(OrderStatusChanged, {
+          source: 'core',
+          tenantId,
+          data: { orderId, from: 'in_production', to: 'mailed', actorKind: 'user' },
+        }),
+      );
+    const old = await produced();
+    const recent = await produced();
+    await mailed(old.orderId);
+    await mailed(recent.orderId);
+    expect((await status(old.jobId)).mailedAt).toEqual(expect.any(String));
+    // Time travel for one timestamp only: this order was mailed 91 days ago.
+    await admin.query(`UPDATE proof.job SET mailed_at = now() - interval '91 days' WHERE id = $1`, [old.jobId]);
+    for (const file of [...old.files, ...recent.files]) expect(existsSync(file)).toBe(true);
+    // The schedule's slot has come (as it does at 03:45 UTC every day).
+    const slot = await admin.query(
+      `UPDATE proof.job_schedule SET next_run_at = now() - interval '1 minute' WHERE name = 'proof.retention-sweep'`,
+    );
+    expect(slot.rowCount).toBe(1);
+
+    await eventually(async () => expect(old.files.filter(existsSync)).toEqual([]), { timeoutMs: 15_000 });
+    await eventually(async () => expect((await status(old.jobId)).filesDeletedAt).toEqual(expect.any(String)));
+    for (const file of recent.files) expect(existsSync(file)).toBe(true);
+    expect((await status(recent.jobId)).filesDeletedAt).toBeNull();
+
+    const gone = await call('proof', owner, 'GET', `/proof/download/${old.jobId}`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(gone.json()).toMatchObject({ code: 'FILE_DELETED_BY_RETENTION' });
+    expect((await call('proof', owner, 'GET', `/proof/download/${recent.jobId}`)).statusCode).toBe(200);
+    expect((await auditsOf(old.jobId)).map((a) => [a.action, a.reason ?? null])).toEqual([
+      ['job.request', null],
+      ['job.complete', null],
+      ['file.delete', 'RETENTION'],
+    ]);
   });
 
   it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {

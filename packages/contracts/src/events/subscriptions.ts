@@ -25,7 +25,7 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     service: 'proof-engine',
     events: [OrderPlaced, OrderApproved, OrderStatusChanged],
     purpose:
-      'Queues the proof of a placed (or re-proofed) order and the production file of an approved one; a cancellation fails its queued jobs.',
+      'Queues the proof of a placed (or re-proofed) order and the production file of an approved one; a cancellation fails its queued jobs; mailing starts the production files’ retention clock.',
     delivery: 'durable',
   },
   {

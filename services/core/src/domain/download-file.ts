@@ -1,7 +1,6 @@
-import { NotFound } from '@plh/service-kit';
+import { NotFound, FileDeletedByRetention } from '@plh/service-kit';
 import type { FileKind, RevisionRecord } from '../data/file.repository';
 import type { CoreDeps } from './deps';
-import { FileDeletedByRetention } from './problems';
 
 /** Reading these discloses PHI: decided by the file's kind, never by how its storage key looks. */
 export const PHI_FILE_KINDS: readonly FileKind[] = ['patient_list'];

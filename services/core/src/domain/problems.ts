@@ -46,15 +46,3 @@ export class OrderTransitionRefused extends ProblemError {
     );
   }
 }
-
-/** A file revision whose bytes the retention policy deleted: the record stays, the content is gone. */
-export class FileDeletedByRetention extends ProblemError {
-  constructor(deletedAt: Date) {
-    super(
-      410,
-      'FILE_DELETED_BY_RETENTION',
-      'Gone',
-      `This file was deleted on ${deletedAt.toISOString().slice(0, 10)} under the retention policy; its record and hash remain.`,
-    );
-  }
-}

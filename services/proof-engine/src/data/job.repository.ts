@@ -36,6 +36,8 @@ export interface JobRecord {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  mailedAt: Date | null;
+  filesDeletedAt: Date | null;
 }
 
 type Row = Prisma.JobGetPayload<object>;
@@ -64,6 +66,17 @@ export function jobRepository(tx: Tx, tenantId: string) {
       const rows = await tx.job.findMany({ where: { ...scope, orderId }, orderBy: { createdAt: 'desc' }, take: 50 });
       return rows.map(toRecord);
     },
+    /** The order was mailed: its finished production files start their retention clock (first time only). */
+    markMailed: (orderId: string, at: Date) =>
+      tx.job.updateMany({
+        where: { ...scope, orderId, kind: 'production', state: 'done', mailedAt: null },
+        data: { mailedAt: at, updatedAt: new Date() },
+      }),
+    markFilesDeleted: (id: string) =>
+      tx.job.updateMany({
+        where: { ...scope, id, filesDeletedAt: null },
+        data: { filesDeletedAt: new Date(), updatedAt: new Date() },
+      }),
     /** Queued jobs of an order that will not be needed (the order was cancelled). */
     failQueued: (orderId: string, reason: string) =>
       tx.job.updateMany({

@@ -1,10 +1,12 @@
 import type { ObjectStorage } from '@plh/storage';
 import type { CoreMailing } from '../data/core-mailing.client';
-import type { RunUnitOfWork } from '../data/unit-of-work';
+import type { ProofUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 
 /** What use cases need; built once in app.ts. */
 export interface ProofDeps {
   unitOfWork: RunUnitOfWork;
+  /** Work across practices (the retention sweep). */
+  systemWork: ProofUnitOfWork['system'];
   storage: ObjectStorage;
   core: CoreMailing;
   settings: {
@@ -15,6 +17,8 @@ export interface ProofDeps {
     /** Pages of the proof rendered as PNG thumbnails; 0: none. */
     thumbnailPages: number;
     downloadTtlSec: number;
+    /** Days a production file is kept after its order was mailed. */
+    productionRetentionDays: number;
   };
 }
 

@@ -1,5 +1,5 @@
 import { PROOF_ACCESS } from '@plh/contracts';
-import { NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { NotFound, principalOf, Type, type FastifyPluginAsyncTypebox, FileDeletedByRetention } from '@plh/service-kit';
 import { MailingNotFound } from '../data/core-mailing.client';
 import type { ProofDeps } from '../domain/deps';
 import { getJob, recordJobDownload, requestJob, retryJob } from '../domain/jobs';
@@ -113,6 +113,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
             parts: Type.Array(Type.Object({ url: Type.String(), sha256: Type.String(), letters: Type.Integer() })),
           }),
           409: Problem,
+          410: Problem,
           ...errors,
         },
       },
@@ -120,6 +121,7 @@ const jobRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (app, { 
     async (req, reply) => {
       const job = await getJob(deps, req.params.tenantId, req.params.jobId);
       if (job.state !== 'done' || !job.storageKey || !job.sha256) throw new JobNotDone(job.state);
+      if (job.filesDeletedAt) throw new FileDeletedByRetention(job.filesDeletedAt);
       await recordJobDownload(deps, req.params.tenantId, job);
       const ttl = deps.settings.downloadTtlSec;
       const sign = (key: string, filename: string) =>

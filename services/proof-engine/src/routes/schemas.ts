@@ -74,6 +74,11 @@ export const JobView = Type.Object({
   createdAt: DateTime,
   updatedAt: DateTime,
   finishedAt: Type.Union([DateTime, Type.Null()]),
+  mailedAt: Type.Union([DateTime, Type.Null()], { description: 'Production jobs: when the order was mailed' }),
+  filesDeletedAt: Type.Union([DateTime, Type.Null()], {
+    description:
+      'When the retention policy deleted the files (PRODUCTION_RETENTION_DAYS after mailing); the hashes remain',
+  }),
 });
 export const toJobView = (j: JobRecord): Static<typeof JobView> => ({
   id: j.id,
@@ -89,4 +94,6 @@ export const toJobView = (j: JobRecord): Static<typeof JobView> => ({
   createdAt: j.createdAt.toISOString(),
   updatedAt: j.updatedAt.toISOString(),
   finishedAt: j.finishedAt?.toISOString() ?? null,
+  mailedAt: j.mailedAt?.toISOString() ?? null,
+  filesDeletedAt: j.filesDeletedAt?.toISOString() ?? null,
 });
