@@ -250,11 +250,15 @@ export class JobWorker {
     const lost = new AbortController();
     const abort = () => lost.abort();
     this.controller.signal.addEventListener('abort', abort);
+    // Renewed every third of the lease. A renewal that fails (database unreachable) is retried at the
+    // next beat; once the lease has certainly run out without one, another worker may own the job:
+    // this run is told to stop, as when a renewal finds the job taken over.
+    let heldUntil = Date.now() + handler.leaseSec * 1_000;
     const heartbeat = setInterval(
       () =>
         void this.renew(handler, row).then(
-          (held) => held || lost.abort(),
-          () => undefined,
+          (held) => (held ? (heldUntil = Date.now() + handler.leaseSec * 1_000) : lost.abort()),
+          () => Date.now() >= heldUntil && lost.abort(),
         ),
       Math.max(1_000, (handler.leaseSec * 1_000) / 3),
     );

@@ -17,6 +17,8 @@ function migrations(): string {
 
 export interface Harness {
   appUrl: string;
+  /** Superuser URL of the test database (to take privileges away mid-test). */
+  adminUrl: string;
   db: PgDatabase;
   worker(handlers: JobHandler[], extra?: Partial<JobWorkerOptions>): Promise<JobWorker>;
   /** Stops every worker started so far (each test starts its own). */
@@ -34,6 +36,7 @@ export async function createHarness(): Promise<Harness> {
   const workers: JobWorker[] = [];
   return {
     appUrl,
+    adminUrl: testDb.adminUrl,
     db,
     worker: async (handlers, extra = {}) => {
       const worker = await new JobWorker({

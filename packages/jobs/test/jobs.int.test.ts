@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Client } from 'pg';
 import { eventually } from '@plh/test-kit';
 import { defineJob, enqueueJob, handle, InvalidJobPayloadError, JobWorker, type Job } from '../src';
 import { createHarness, effects, jobRow, SCHEMA, type Harness } from './harness';
@@ -151,6 +152,35 @@ describe('running', () => {
     await eventually(() => expect(lostSignal?.aborted).toBe(true), { timeoutMs: 5_000 });
     release();
     await eventually(async () => expect(await jobRow(h, id!)).toMatchObject({ state: 'done', attempts: 2 }));
+  });
+
+  it('tells a run to stop once its lease ran out without a successful renewal', async () => {
+    let signal: AbortSignal | undefined;
+    await h.worker([
+      handle(
+        Note,
+        async (_job, s) => {
+          signal = s;
+          await new Promise((resolve) => s.addEventListener('abort', resolve));
+        },
+        { leaseSec: 3 },
+      ),
+    ]);
+    const id = await enqueue({ n: 1 });
+    await eventually(async () => expect(await jobRow(h, id!)).toMatchObject({ state: 'running' }));
+    // The worker can no longer renew (as when its database connection is refused): the renewals fail
+    // rather than find the job taken, and after the lease it must assume another worker has it.
+    const admin = new Client({ connectionString: h.adminUrl });
+    await admin.connect();
+    const revoke = (sql: string) => admin.query(sql.replace('$role', `plh_${SCHEMA}_app`));
+    try {
+      await revoke(`REVOKE UPDATE ON ${SCHEMA}.job_queue FROM $role`);
+      expect(signal?.aborted).toBe(false);
+      await eventually(() => expect(signal?.aborted).toBe(true), { timeoutMs: 10_000 });
+    } finally {
+      await revoke(`GRANT UPDATE ON ${SCHEMA}.job_queue TO $role`);
+      await admin.end();
+    }
   });
 
   it('shares a queue between workers without running a job twice', async () => {

@@ -8,3 +8,4 @@ export * from './from-config';
 export * from './encryption/encrypted-storage';
 export { parseFileKeys, parseKeyList, type FileKeyring, type FileMasterKey } from './encryption/file-keys';
 export { FileDecryptionError } from './encryption/stream-cipher';
+export { primed } from './primed';

@@ -39,6 +39,7 @@ describe('core: retention of raw patient-list files', () => {
       )
     ).rows;
     return {
+      projectId: project.id as string,
       listId: list.id as string,
       revisionId: row!.revision_id,
       file: path.join(t.filesDir, ...row!.storage_key.split('/')),
@@ -76,6 +77,11 @@ describe('core: retention of raw patient-list files', () => {
     expect(download.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(download.json()).toMatchObject({ code: 'FILE_DELETED_BY_RETENTION' });
     expect((await call('GET', `/files/${recent.revisionId}/download`)).statusCode).toBe(200);
+    // The project's file list still shows the revision, and when its bytes went.
+    const files = (await call('GET', `/projects/${old.projectId}/files`)).json();
+    const listed = JSON.stringify(files);
+    expect(listed).toContain(old.revisionId);
+    expect(listed).toMatch(new RegExp(`"id":"${old.revisionId}"[^}]*"deletedAt":"\\d{4}-`));
 
     const audits = await t.admin.query<{ data: { action: string; reason: string; actor: { kind: string } } }>(
       `SELECT payload->'data' AS data FROM core.outbox

@@ -42,6 +42,10 @@ export const RevisionView = Type.Object({
   contentType: Type.String(),
   uploadedBy: Uuid,
   createdAt: DateTime,
+  deletedAt: Type.Union([DateTime, Type.Null()], {
+    description:
+      'When the retention policy deleted the bytes (the record, size and hash remain); downloads then answer 410',
+  }),
 });
 export const toRevisionView = (r: RevisionRecord): Static<typeof RevisionView> => ({
   id: r.id,
@@ -51,6 +55,7 @@ export const toRevisionView = (r: RevisionRecord): Static<typeof RevisionView> =
   contentType: r.contentType,
   uploadedBy: r.uploadedBy,
   createdAt: r.createdAt.toISOString(),
+  deletedAt: r.deletedAt?.toISOString() ?? null,
 });
 
 export const PatientListView = Type.Object({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ProblemError, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { StorageError, verifyLocalUrl, type ObjectStorage } from '@plh/storage';
+import { FileDecryptionError, primed, StorageError, verifyLocalUrl, type ObjectStorage } from '@plh/storage';
 
 class LinkInvalid extends ProblemError {
   constructor(reason: 'expired' | 'invalid') {
@@ -9,6 +9,18 @@ class LinkInvalid extends ProblemError {
       reason === 'expired' ? 'DOWNLOAD_LINK_EXPIRED' : 'DOWNLOAD_LINK_INVALID',
       'Forbidden',
       reason === 'expired' ? 'This download link has expired; ask for a new one.' : 'This download link is not valid.',
+    );
+  }
+}
+
+/** A stored file that does not decrypt: ours to fix, so a 500 that says what, never a 200 cut short. */
+class StoredFileUnreadable extends ProblemError {
+  constructor() {
+    super(
+      500,
+      'STORED_FILE_UNREADABLE',
+      'Internal Server Error',
+      'The stored file failed its integrity check and cannot be served; it has been reported.',
     );
   }
 }
@@ -39,7 +51,7 @@ const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secr
       const check = verifyLocalUrl({ key, expires, signature, secret, ...(filename ? { filename } : {}) });
       if (!check.ok) throw new LinkInvalid(check.reason);
       try {
-        const stream = await storage.get(key);
+        const stream = await primed(await storage.get(key));
         const filename = (check.filename ?? 'download').replace(/[^\w.-]/g, '_');
         return reply
           .header('cache-control', 'private, no-store')
@@ -48,6 +60,10 @@ const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secr
           .send(stream);
       } catch (err) {
         if (err instanceof StorageError) throw new LinkInvalid('invalid');
+        if (err instanceof FileDecryptionError) {
+          req.log.error({ err: err.message }, 'a stored file could not be decrypted');
+          throw new StoredFileUnreadable();
+        }
         throw err;
       }
     },

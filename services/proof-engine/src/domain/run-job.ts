@@ -47,6 +47,8 @@ export async function runJob(
   deps: ProofDeps,
   queued: { id: string; tenantId: string },
   log: { error(obj: object, msg: string): void } = console,
+  /** Fires when this run lost the job (its lease was taken over) or the worker stops: stop at the next batch. */
+  signal?: AbortSignal,
 ): Promise<JobRecord | null> {
   const { tenantId } = queued;
   const job = await deps.unitOfWork(tenantId, async (uow) => {
@@ -58,8 +60,12 @@ export async function runJob(
   if (!job) return null;
   try {
     const plan = await planJob(deps, job);
-    return job.kind === 'proof' ? await runProof(deps, job, plan) : await runProduction(deps, job, plan);
+    return job.kind === 'proof'
+      ? await runProof(deps, job, plan, signal)
+      : await runProduction(deps, job, plan, signal);
   } catch (err) {
+    // Another worker owns the job now (or this one is stopping): its run records the outcome, not this one.
+    if (signal?.aborted) throw err;
     const reason =
       err instanceof JobFailure || err instanceof ProblemError
         ? err.message
@@ -174,7 +180,7 @@ async function render(plan: Plan, recipients: MailingRecipient[]) {
   }
 }
 
-async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<JobRecord> {
+async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan, signal?: AbortSignal): Promise<JobRecord> {
   const recipients = await deps.core.recipients(job.tenantId, job.orderId, {
     sample: deps.settings.proofSampleLetters,
   });
@@ -192,6 +198,7 @@ async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<Jo
     await deps.storage.put(thumbKey, png, { maxBytes: 16 * 1024 * 1024, accept: ['image/png'] });
     thumbnails.push(thumbKey);
   }
+  signal?.throwIfAborted();
   return finish(deps, job, {
     storageKey: key,
     sha256: stored.sha256,
@@ -201,7 +208,7 @@ async function runProof(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<Jo
   });
 }
 
-async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promise<JobRecord> {
+async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan, signal?: AbortSignal): Promise<JobRecord> {
   const total = plan.mailing.recipients;
   const parts: JobPart[] = [...job.parts];
   let afterRow = job.resumeAfterRow;
@@ -209,6 +216,7 @@ async function runProduction(deps: ProofDeps, job: JobRecord, plan: Plan): Promi
   if (job.lettersTotal !== total)
     await deps.unitOfWork(job.tenantId, (uow) => uow.jobs.update(job.id, { lettersTotal: total }));
   for (;;) {
+    signal?.throwIfAborted();
     const batch = await deps.core.recipients(job.tenantId, job.orderId, { afterRow, take: deps.settings.partLetters });
     if (batch.length === 0) break;
     const doc = await render(plan, batch);

@@ -12,9 +12,9 @@ import { failJob, runJob } from '../domain/run-job';
 export function runJobHandler(deps: ProofDeps, log: { error(obj: object, msg: string): void }) {
   return handle(
     RunProofJob,
-    async (job) => {
+    async (job, signal) => {
       if (!job.tenantId) throw new Error(`proof job ${job.payload.jobId} was queued without a practice`);
-      await runJob(deps, { id: job.payload.jobId, tenantId: job.tenantId }, log);
+      await runJob(deps, { id: job.payload.jobId, tenantId: job.tenantId }, log, signal);
     },
     {
       concurrency: 1,
