@@ -48,7 +48,7 @@ describe('the event catalogue', () => {
     expect(unpublished).toEqual([]);
   });
 
-  it('every durable subscription is started by its service under its declared name', () => {
+  it('every durable subscription is named in its service’s code (platform.consume checks the rest at start)', () => {
     for (const sub of SUBSCRIPTIONS) {
       for (const event of sub.events) expect(ALL_EVENTS).toContain(event);
       if (sub.delivery !== 'durable') continue;

@@ -65,7 +65,8 @@ export class OutboxRelay {
   private readonly stopRequested = new Promise<void>((resolve) => (this.requestStop = resolve));
   private failures = 0;
   private streamReady = false;
-  private lastPrune = 0;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private pruning: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({
@@ -91,6 +92,9 @@ export class OutboxRelay {
       throw err;
     }
     this.loopDone = this.loop();
+    this.prune();
+    this.pruneTimer = setInterval(() => this.prune(), 3600_000);
+    this.pruneTimer.unref();
   }
 
   /** Stops the loop after publishing whatever is committed now (graceful shutdown flushes the outbox). */
@@ -99,7 +103,9 @@ export class OutboxRelay {
     this.running = false;
     this.requestStop();
     this.signal.notify();
+    clearInterval(this.pruneTimer);
     await this.loopDone;
+    await this.pruning;
     await this.drain().catch((err: unknown) => this.log.warn({ err: errorText(err) }, 'outbox flush on stop failed'));
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
@@ -127,7 +133,6 @@ export class OutboxRelay {
       try {
         await this.drain();
         this.failures = 0;
-        await this.pruneHourly();
       } catch (err) {
         this.failures += 1;
         this.log.warn({ err: errorText(err), failures: this.failures }, 'outbox relay: publish failed, will retry');
@@ -143,13 +148,20 @@ export class OutboxRelay {
     }
   }
 
-  /** Housekeeping between batches, at most hourly per relay: published outbox rows and old inbox rows. */
-  private async pruneHourly(): Promise<void> {
-    if (Date.now() - this.lastPrune < 3600_000) return;
-    this.lastPrune = Date.now();
-    const pruned = await pruneEventTables(this.pool, this.options.schema, this.options.retention);
-    if (pruned.outbox + pruned.inbox > 0)
-      this.log.info(pruned, 'outbox relay: pruned published outbox and old inbox rows');
+  /**
+   * Housekeeping beside the publishing loop (never in its way): published outbox rows and old inbox
+   * rows, at start and hourly. A failure is logged and tried again the next hour.
+   */
+  private prune(): void {
+    this.pruning = this.pruning.then(async () => {
+      try {
+        const pruned = await pruneEventTables(this.pool, this.options.schema, this.options.retention);
+        if (pruned.outbox + pruned.inbox > 0)
+          this.log.info(pruned, 'outbox relay: pruned published outbox and old inbox rows');
+      } catch (err) {
+        this.log.warn({ err: errorText(err) }, 'outbox relay: pruning failed; trying again in an hour');
+      }
+    });
   }
 
   private async publishBatch(): Promise<number> {

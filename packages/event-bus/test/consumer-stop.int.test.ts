@@ -1,4 +1,4 @@
-import { testNatsUrl } from '@plh/test-kit';
+import { eventually, testNatsUrl } from '@plh/test-kit';
 import type { NatsClients } from '../src';
 import { connectNats, createHarness, startEffectConsumer, type Harness } from './harness';
 
@@ -26,9 +26,10 @@ describe('consumer stop', () => {
 
   it('returns when stopped while idle after subscribing', async () => {
     const consumer = await startEffectConsumer(h, nats);
-    // Let the pull loop subscribe and wait for messages (none will come).
-    const info = async () => (await nats.jsm.consumers.info(h.ns.stream('testsvc').name, 'effects')).num_waiting;
-    for (let i = 0; i < 100 && (await info().catch(() => 0)) === 0; i++) await new Promise((r) => setImmediate(r));
+    // The pull loop has subscribed: the server holds its pull request, waiting for messages (none come).
+    await eventually(async () =>
+      expect((await nats.jsm.consumers.info(h.ns.stream('testsvc').name, 'effects')).num_waiting).toBeGreaterThan(0),
+    );
     await expect(consumer.stop()).resolves.toBeUndefined();
   });
 });

@@ -159,7 +159,9 @@ describe('running', () => {
     await h.worker([
       handle(
         Note,
-        async (_job, s) => {
+        async (job, s) => {
+          // A later run (the job taken over once the lease ran out) finishes at once.
+          if (job.attempt > 1) return;
           signal = s;
           await new Promise((resolve) => s.addEventListener('abort', resolve));
         },

@@ -51,7 +51,7 @@ export function connectServicePlatform<S extends TObject, Db extends PlatformDb>
     schema: service.schema,
     config,
     migrationsDir: path.join(service.serviceDir, 'prisma', 'migrations'),
-    registry: service.registry ?? new EventRegistry(ALL_EVENTS),
+    registry: service.registry ?? new EventRegistry(ALL_EVENTS), // set by defineService; a hand-made definition may not
     createDb: service.createDb,
     log: createLogger(processName, config.LOG_LEVEL),
   });

@@ -4,7 +4,8 @@ import { ProblemError } from './problem';
 
 /**
  * Standard Webhooks (https://www.standardwebhooks.com), the one signing scheme of the platform: the
- * inbound fulfilment webhook verifies with it, and outbound webhooks to partner systems sign with it.
+ * inbound fulfilment webhook verifies with it; outbound webhooks to partner systems (the notification
+ * service, not built yet) are to sign with it.
  * A signature is `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; the secret is
  * `whsec_<base64 of 24–64 random bytes>`; timestamps more than five minutes off are refused (replays).
  * During a secret rotation the sender puts both signatures in `webhook-signature`, space-separated.

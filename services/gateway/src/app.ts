@@ -18,6 +18,7 @@ import { Redis } from 'ioredis';
 import { ALL_EVENTS, API_KEYS_VERIFY_SCOPE, EventRegistry } from '@plh/contracts';
 import { connectNats, Namespace, watchEvents, type EventWatch } from '@plh/event-bus';
 import {
+  addressKey,
   memoryRateLimiter,
   redisRateLimiter,
   rateLimitHeaders,
@@ -136,7 +137,8 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     url: rule.path,
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       const headers: Record<string, string> = {};
-      if (rule.loginLimited) await limit('login', `ip:${req.ip}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
+      if (rule.loginLimited)
+        await limit('login', `ip:${addressKey(req.ip)}`, config.RATE_LIMIT_LOGIN_PER_IP_PER_MIN, headers);
       const auth = rule.access.kind === 'public' ? null : await authenticate(req);
       const denied = authorize(rule.access, auth?.principal ?? null, stringParams(req.params));
       if (denied) throw denied;

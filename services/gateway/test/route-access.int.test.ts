@@ -79,6 +79,17 @@ describe('route table ⇄ services: the same routes, the same access rules', () 
       routes.filter((r) => r.access && !inTable.has(`${service} ${r.method} ${r.url}`)),
     );
     expect(missing).toEqual([]);
+    // And the other way round: a public path a service serves without a rule must be public in the
+    // table too (a route that forgot its rule would otherwise run for any internal-token holder).
+    const publicInTable = new Set(
+      ROUTES.filter((r) => r.access.kind === 'public').map((r) => `${r.service} ${r.method} ${r.path}`),
+    );
+    const unguarded = [...declared].flatMap(([service, routes]) =>
+      routes.filter(
+        (r) => r.url.startsWith('/api/') && !r.access && !publicInTable.has(`${service} ${r.method} ${r.url}`),
+      ),
+    );
+    expect(unguarded).toEqual([]);
     const guarded = ROUTES.filter((r) => r.access.kind === 'authenticated' && !r.ownPractice);
     expect([...declared.values()].flat().filter((r) => r.access)).toHaveLength(guarded.length);
   });

@@ -425,19 +425,26 @@ describe('proof jobs with core', () => {
       );
     const old = await produced();
     const recent = await produced();
+    const neverMailed = await produced(); // its order was cancelled in production, say
     await mailed(old.orderId);
     await mailed(recent.orderId);
     expect((await status(old.jobId)).mailedAt).toEqual(expect.any(String));
-    // Time travel for one timestamp only: this order was mailed 91 days ago.
+    expect((await status(neverMailed.jobId)).mailedAt).toBeNull();
+    // Time travel for one timestamp each: this order was mailed 91 days ago; that job finished then.
     await admin.query(`UPDATE proof.job SET mailed_at = now() - interval '91 days' WHERE id = $1`, [old.jobId]);
-    for (const file of [...old.files, ...recent.files]) expect(existsSync(file)).toBe(true);
+    await admin.query(`UPDATE proof.job SET finished_at = now() - interval '91 days' WHERE id = $1`, [
+      neverMailed.jobId,
+    ]);
+    for (const file of [...old.files, ...recent.files, ...neverMailed.files]) expect(existsSync(file)).toBe(true);
     // The schedule's slot has come (as it does at 03:45 UTC every day).
     const slot = await admin.query(
       `UPDATE proof.job_schedule SET next_run_at = now() - interval '1 minute' WHERE name = 'proof.retention-sweep'`,
     );
     expect(slot.rowCount).toBe(1);
 
-    await eventually(async () => expect(old.files.filter(existsSync)).toEqual([]), { timeoutMs: 15_000 });
+    await eventually(async () => expect([...old.files, ...neverMailed.files].filter(existsSync)).toEqual([]), {
+      timeoutMs: 15_000,
+    });
     await eventually(async () => expect((await status(old.jobId)).filesDeletedAt).toEqual(expect.any(String)));
     for (const file of recent.files) expect(existsSync(file)).toBe(true);
     expect((await status(recent.jobId)).filesDeletedAt).toBeNull();

@@ -8,7 +8,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Who may call this route: a rule of @plh/contracts (`CORE_ACCESS.read`), the same the gateway's
-     * route table names. Checked before the handler runs, against the `:tenantId` of the path if it
+     * route table names. Checked before the body is validated, against the `:tenantId` of the path if it
      * has one (another practice's is 404), else against roles and scopes only.
      */
     access?: AccessRule;
@@ -33,7 +33,9 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access ?? null });
   });
-  app.addHook('preHandler', async (req) => {
+  // Before the body is validated: a caller who may not use the route learns nothing about its schema,
+  // and another practice's caller gets its 404 rather than a 400.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config.access;
     if (!access) return;
     // A declared rule outside an authenticated scope is still enforced: no principal, no entry.

@@ -26,18 +26,13 @@ export function assertTenantAccess(principal: Principal, tenantId: string, rule:
     throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
 }
 
-/** The same check for a route without a practice in its path (the ops team's lists): roles or scopes only. */
+/**
+ * The check of a route without a practice in its path: those are the operations team's (the ops
+ * queue, the practice list), so only tenantless users with one of the rule's roles pass; no practice's
+ * user or API key, whatever its scopes.
+ */
 export function assertAccess(principal: Principal, rule: AccessRule): void {
-  if (principal.kind === 'api_key') {
-    if (!rule.scopes.some((s) => principal.scopes.includes(s)))
-      throw new Forbidden(
-        rule.scopes.length
-          ? `This needs an API key with scope ${rule.scopes.join(' or ')}.`
-          : 'API keys cannot do this.',
-      );
-    return;
-  }
-  if (principal.kind !== 'user') throw new Forbidden('This needs a signed-in user or an API key.');
+  if (principal.kind !== 'user' || principal.tenantId !== null) throw new Forbidden('This is for the operations team.');
   if (!rule.roles.includes(principal.role))
     throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
 }

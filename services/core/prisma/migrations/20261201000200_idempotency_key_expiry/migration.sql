@@ -13,7 +13,8 @@ BEGIN
   DELETE FROM idempotency_key
    WHERE (tenant_id, key) IN (
      SELECT tenant_id, key FROM idempotency_key
-      WHERE created_at < p_created_before
+      -- Never younger than the 24 hours a key is promised, whatever the caller asks.
+      WHERE created_at < LEAST(p_created_before, now() - interval '24 hours')
       ORDER BY created_at
       LIMIT LEAST(GREATEST(COALESCE(p_limit, 1000), 1), 10000));
   GET DIAGNOSTICS deleted = ROW_COUNT;

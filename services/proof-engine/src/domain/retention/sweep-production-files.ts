@@ -5,7 +5,8 @@ const BATCH = 200;
 
 /**
  * Deletes the files of every production job whose order was mailed more than
- * `productionRetentionDays` ago: the batch PDFs (every patient's letter) and the manifest. Per job, in
+ * `productionRetentionDays` ago (or that finished that long ago and never heard of a mailing: a
+ * cancelled order's print file): the batch PDFs (every patient's letter) and the manifest. Per job, in
  * its practice's transaction: the bytes first, then the job is marked and the deletion audited, so a
  * crash in between leaves files already gone that the next run marks (deleting a missing object is a
  * no-op). One job whose files cannot be deleted now does not hold back the others. Answers how many
