@@ -22,3 +22,4 @@ export * from './auth/route-access';
 export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './webhooks';
 export * from './service-definition';
+export * from './sweep';

@@ -1,3 +1,4 @@
+import { sweepEach } from '@plh/service-kit';
 import type { CoreDeps } from '../deps';
 
 /** Lists handled per run; the next run (or the next slot of a backlog) takes the rest. */
@@ -16,12 +17,10 @@ export async function sweepRawLists(
 ): Promise<number> {
   const cutoff = new Date((input.now ?? new Date()).getTime() - input.rawListDays * 86_400_000);
   const due = await deps.systemWork(({ retention }) => retention.dueRawLists(cutoff, BATCH));
-  let deleted = 0;
-  let failures = 0;
-  for (const { tenantId, listId } of due) {
-    // One list whose file cannot be deleted now must not hold back every list after it.
-    deleted += await deps
-      .unitOfWork(tenantId, async (uow) => {
+  return sweepEach(
+    due,
+    ({ tenantId, listId }) =>
+      deps.unitOfWork(tenantId, async (uow) => {
         const list = await uow.lists.findById(listId);
         const revision = list && (await uow.files.findRevision(list.fileRevisionId));
         if (!list || !revision || revision.deletedAt) return 0;
@@ -38,13 +37,8 @@ export async function sweepRawLists(
           ],
         });
         return 1;
-      })
-      .catch((err: unknown) => {
-        failures++;
-        input.log?.warn({ err, listId }, 'retention: could not delete a patient list file; the next run tries again');
-        return 0;
-      });
-  }
-  if (failures && failures === due.length) throw new Error(`retention: none of ${failures} due files could be deleted`);
-  return deleted;
+      }),
+    (err, { listId }) =>
+      input.log?.warn({ err, listId }, 'retention: could not delete a patient list file; the next run tries again'),
+  );
 }

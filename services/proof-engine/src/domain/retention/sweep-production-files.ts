@@ -1,3 +1,4 @@
+import { sweepEach } from '@plh/service-kit';
 import type { ProofDeps } from '../deps';
 
 /** Jobs handled per run; the next run takes the rest. */
@@ -19,11 +20,10 @@ export async function sweepProductionFiles(
   const days = deps.settings.productionRetentionDays;
   const cutoff = new Date((input.now ?? new Date()).getTime() - days * 86_400_000);
   const due = await deps.systemWork(({ retention }) => retention.dueProductionJobs(cutoff, BATCH));
-  let deleted = 0;
-  let failures = 0;
-  for (const { tenantId, jobId } of due) {
-    deleted += await deps
-      .unitOfWork(tenantId, async (uow) => {
+  return sweepEach(
+    due,
+    ({ tenantId, jobId }) =>
+      deps.unitOfWork(tenantId, async (uow) => {
         const job = await uow.jobs.findById(jobId);
         if (!job || job.filesDeletedAt || job.kind !== 'production') return 0;
         for (const key of [...job.parts.map((p) => p.key), ...(job.storageKey ? [job.storageKey] : [])])
@@ -40,13 +40,8 @@ export async function sweepProductionFiles(
           ],
         });
         return 1;
-      })
-      .catch((err: unknown) => {
-        failures++;
-        input.log?.warn({ err, jobId }, 'retention: could not delete a production file; the next run tries again');
-        return 0;
-      });
-  }
-  if (failures && failures === due.length) throw new Error(`retention: none of ${failures} due jobs could be swept`);
-  return deleted;
+      }),
+    (err, { jobId }) =>
+      input.log?.warn({ err, jobId }, 'retention: could not delete a production file; the next run tries again'),
+  );
 }
