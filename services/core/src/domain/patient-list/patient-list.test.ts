@@ -98,6 +98,16 @@ describe('validateRow', () => {
       reasons: ['ZIP code does not belong to MA'],
     });
   });
+  it('refuses a character no letter can print in a name or address, naming the field and the character', () => {
+    // 0x81 is not a Windows-1252 character: decoded, it becomes U+0081, which no letter can print.
+    expect(validateRow(['Se\u0081n Lee', '1 Main St', 'Boston', 'MA', '02134'], mapping)).toEqual({
+      ok: false,
+      reasons: ["the name contains a character that cannot be printed (U+0081): the file's encoding may be wrong"],
+    });
+    expect(validateRow(['Ann Lee', '1 Main\u0007 St', 'Boston', 'MA', '02134'], mapping)).toMatchObject({
+      reasons: ["the address contains a character that cannot be printed (U+0007): the file's encoding may be wrong"],
+    });
+  });
 });
 
 describe('readCsv', () => {
@@ -117,6 +127,39 @@ describe('readCsv', () => {
       ['Nuñez', 'Añasco'],
       ['Peña', 'Mayagüez'],
     ]);
+  });
+
+  it('reads the Windows-1252 characters ISO-8859-1 does not have (’ œ Š –) as they were written', async () => {
+    // "Seán O’Brien, Œuvre–Š" as Excel on Windows saves it: 0x92 ’, 0x8C Œ, 0x96 –, 0x8A Š.
+    const cp1252 = Buffer.from([
+      ...Buffer.from('name,city\nSe'),
+      0xe1,
+      ...Buffer.from('n O'),
+      0x92,
+      ...Buffer.from('Brien,'),
+      0x8c,
+      ...Buffer.from('uvre'),
+      0x96,
+      0x8a,
+      0x0a,
+    ]);
+    const [row] = (await collect(cp1252)).slice(1) as Array<{ cells: string[] }>;
+    expect(row!.cells).toEqual(['Seán O’Brien', 'Œuvre–Š']);
+    expect(row!.cells.join('')).not.toMatch(/[\u0080-\u009f]/);
+  });
+
+  it('turns a byte Windows-1252 does not define into a row that is refused, never a stored control character', async () => {
+    const bad = Buffer.from([
+      ...Buffer.from('name,address,city,state,zip\nSe'),
+      0x81,
+      ...Buffer.from('n Lee,1 Main St,Boston,MA,02134\n'),
+    ]);
+    const [row] = (await collect(bad)).slice(1) as Array<{ cells: string[] }>;
+    expect(row!.cells[0]).toBe('Se\uFFFDn Lee');
+    expect(validateRow(row!.cells, { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 })).toEqual({
+      ok: false,
+      reasons: ["the name contains a character that cannot be printed (U+FFFD): the file's encoding may be wrong"],
+    });
   });
 
   it.each([

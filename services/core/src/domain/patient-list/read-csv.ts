@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 
@@ -14,7 +15,6 @@ export class ListFileError extends Error {
 
 const DELIMITERS = [',', ';', '\t', '|'];
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
 
 /**
  * Text of a line. Lists come from EHR exports and Excel in UTF-8 or Windows-1252, sometimes both in
@@ -25,7 +25,10 @@ export function decodeLine(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    // iconv-lite's table, not the runtime's: some Node releases decoded 'windows-1252' as ISO-8859-1
+    // (0x92 → U+0092 instead of ’). Bytes the code page leaves undefined become U+FFFD, which
+    // validateRow refuses with the field named.
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252');
   }
 }
 

@@ -29,6 +29,16 @@ const FORMULA = /^[=+@\t\r]|^-.*[(!]/;
 
 const tidy = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * Control characters (C0 other than whitespace, DEL, the C1 range U+0080–U+009F) and U+FFFD never belong
+ * in a name or an address: they are what bytes look like when a file was decoded with the wrong table,
+ * or held a byte its code page does not define (Windows-1252's 0x81 0x8D 0x8F 0x90 0x9D), and a letter
+ * cannot print them.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+const FIELDS = ['name', 'first name', 'last name', 'address', 'address line 2', 'city', 'state', 'ZIP code'] as const;
+
 export function validateRow(cells: string[], mapping: ColumnMapping): RowResult {
   const cell = (index: number | undefined) => (index === undefined ? '' : tidy(cells[index]));
   const reasons: string[] = [];
@@ -44,6 +54,13 @@ export function validateRow(cells: string[], mapping: ColumnMapping): RowResult 
   ];
   if (used.some((i) => i !== undefined && FORMULA.test(cells[i] ?? '')))
     reasons.push('a cell looks like a spreadsheet formula');
+  used.forEach((i, field) => {
+    const control = i === undefined ? null : CONTROL.exec(cells[i] ?? '');
+    if (control)
+      reasons.push(
+        `the ${FIELDS[field]} contains a character that cannot be printed (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): the file's encoding may be wrong`,
+      );
+  });
 
   const name =
     mapping.fullName !== undefined && cell(mapping.fullName)
