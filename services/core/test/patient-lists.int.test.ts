@@ -72,7 +72,7 @@ describe('core: patient lists', () => {
     });
     expect(list.rowErrors).toEqual([
       { row: 5, reasons: ['address is a placeholder'] },
-      { row: 6, reasons: ['ZIP code does not belong to MA'] },
+      { row: 6, reasons: ['ZIP code 90210 is in CA, not MA'] },
       // Unquoted, the formula's comma splits the row: whatever else is wrong, the formula is named.
       { row: 7, reasons: expect.arrayContaining(['a cell looks like a spreadsheet formula']) },
       { row: 8, reasons: ['duplicate of an earlier row'] },

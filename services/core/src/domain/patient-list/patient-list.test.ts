@@ -95,7 +95,11 @@ describe('validateRow', () => {
       reasons: ['a cell looks like a spreadsheet formula'],
     });
     expect(validateRow(['Ann', '1 Main St', 'Boston', 'MA', '90210'], mapping)).toMatchObject({
-      reasons: ['ZIP code does not belong to MA'],
+      reasons: ['ZIP code 90210 is in CA, not MA'],
+    });
+    // The issue's own example: a Honolulu ZIP typed with the wrong state.
+    expect(validateRow(['Ann', '1 Kapiolani Blvd', 'Honolulu', 'TX', '96814-1234'], mapping)).toMatchObject({
+      reasons: ['ZIP code 96814 is in HI, not TX'],
     });
   });
   it('refuses a character no letter can print in a name or address, naming the field and the character', () => {

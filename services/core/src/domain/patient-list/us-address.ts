@@ -133,6 +133,23 @@ export function zipMatchesState(zip: string, state: string): boolean {
   return ranges.some(([lo, hi]) => prefix >= lo && prefix <= hi);
 }
 
+/** The states whose ZIP prefixes include this ZIP's (one, or a few where prefixes are shared). */
+export function statesOfZip(zip: string): string[] {
+  const prefix = Number(zip.slice(0, 3));
+  return Object.entries(ZIP3)
+    .filter(([, ranges]) => ranges.some(([lo, hi]) => prefix >= lo && prefix <= hi))
+    .map(([state]) => state)
+    .sort();
+}
+
+/** What a practice reads when the ZIP is not the state's: where the ZIP is, so the typo can be found. */
+export function zipStateMismatch(zip: string, state: string): string {
+  const zip5 = zip.slice(0, 5);
+  const places = statesOfZip(zip);
+  if (places.length === 0) return `ZIP code ${zip5} is not a ZIP code in use in ${state}`;
+  return `ZIP code ${zip5} is in ${places.join(' or ')}, not ${state}`;
+}
+
 const PLACEHOLDER =
   /^(UNKNOWN|UNK|N\/?A|NONE|NULL|TBD|TEST|NO ADDRESS|ADDRESS UNKNOWN|HOMELESS|BAD ADDRESS|RETURNED MAIL|RTS|DECEASED|-+|X+|\?+)$/;
 

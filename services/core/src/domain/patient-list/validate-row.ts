@@ -6,6 +6,7 @@ import {
   normaliseZip,
   undeliverableReason,
   zipMatchesState,
+  zipStateMismatch,
 } from './us-address';
 
 /** A recipient ready to mail: the name as given (tidied), the address in USPS style. */
@@ -87,7 +88,7 @@ export function validateRow(cells: string[], mapping: ColumnMapping): RowResult 
   const zip = normaliseZip(rawZip);
   if (!rawZip) reasons.push('missing ZIP code');
   else if (!zip) reasons.push('ZIP code is not 5 digits or ZIP+4');
-  else if (state && !zipMatchesState(zip, state)) reasons.push(`ZIP code does not belong to ${state}`);
+  else if (state && !zipMatchesState(zip, state)) reasons.push(zipStateMismatch(zip, state));
   if ((address1 + (address2 ?? '')).length > 120) reasons.push('address is longer than 120 characters');
 
   if (reasons.length) return { ok: false, reasons };
