@@ -70,3 +70,42 @@ export function patientCsv(n: number, extra = ''): string {
   for (let i = 1; i <= n; i++) rows.push(`Pat${i},Nuñez${i},${i} Main Street,Boston,MA,0${2100 + (i % 99)}`);
   return `${rows.join('\r\n')}\r\n${extra}`;
 }
+
+/**
+ * Requests to one practice's API (`url` below `/api/tenants/:tenantId`) as its owner, through the
+ * internal token. `app` is read at call time (test apps are built in beforeAll).
+ */
+export function ownerCalls(app: () => TestApp, practice: ReturnType<typeof newPractice>) {
+  return async (method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) => {
+    const t = app();
+    return t.app.inject({
+      method,
+      url: `/api/tenants/${practice.tenantId}${url}`,
+      headers: { ...(await t.as(practice.owner)), ...(contentType ? { 'content-type': contentType } : {}) },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+  };
+}
+
+export type PracticeCall = ReturnType<typeof ownerCalls>;
+
+/** A new project with a 3-row patient list (accepted if asked): its ids and where its file is on disk. */
+export async function uploadedList(t: TestApp, call: PracticeCall, { accept = false } = {}) {
+  const project = (await call('POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })).json();
+  const list = (await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv')).json();
+  if (accept && (await call('POST', `/patient-lists/${list.id}/accept`)).statusCode !== 200)
+    throw new Error('the list was not accepted');
+  const [row] = (
+    await t.admin.query<{ revision_id: string; storage_key: string }>(
+      `SELECT r.id::text AS revision_id, r.storage_key FROM core.patient_list l
+         JOIN core.file_revision r ON r.id = l.file_revision_id WHERE l.id = $1`,
+      [list.id],
+    )
+  ).rows;
+  return {
+    projectId: project.id as string,
+    listId: list.id as string,
+    revisionId: row!.revision_id,
+    file: path.join(t.filesDir, ...row!.storage_key.split('/')),
+  };
+}

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { eventually } from '@plh/test-kit';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, ownerCalls, uploadedList, type TestApp } from './helpers';
 
 /**
  * Raw patient-list files are kept no longer than needed: the daily sweep (a schedule on the job queue)
@@ -19,32 +18,8 @@ describe('core: retention of raw patient-list files', () => {
     await t?.close();
   });
 
-  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) =>
-    t.app.inject({
-      method,
-      url: `/api/tenants/${practice.tenantId}${url}`,
-      headers: { ...(await t.as(practice.owner)), ...(contentType ? { 'content-type': contentType } : {}) },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
-
-  async function acceptedList() {
-    const project = (await call('POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })).json();
-    const list = (await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv')).json();
-    expect((await call('POST', `/patient-lists/${list.id}/accept`)).statusCode).toBe(200);
-    const [row] = (
-      await t.admin.query<{ revision_id: string; storage_key: string }>(
-        `SELECT r.id::text AS revision_id, r.storage_key FROM core.patient_list l
-           JOIN core.file_revision r ON r.id = l.file_revision_id WHERE l.id = $1`,
-        [list.id],
-      )
-    ).rows;
-    return {
-      projectId: project.id as string,
-      listId: list.id as string,
-      revisionId: row!.revision_id,
-      file: path.join(t.filesDir, ...row!.storage_key.split('/')),
-    };
-  }
+  const call = ownerCalls(() => t, practice);
+  const acceptedList = () => uploadedList(t, call, { accept: true });
 
   it('deletes the file of a list accepted 31 days ago, audits it, answers 410; a recent list keeps its file', async () => {
     const old = await acceptedList();

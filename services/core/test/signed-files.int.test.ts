@@ -1,6 +1,5 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, ownerCalls, patientCsv, uploadedList, type TestApp } from './helpers';
 
 /**
  * A stored file that no longer decrypts (tampered, truncated, its key gone) is refused before the
@@ -17,31 +16,18 @@ describe('core: signed file links of encrypted storage', () => {
     await t?.close();
   });
 
-  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown, contentType?: string) =>
-    t.app.inject({
-      method,
-      url: `/api/tenants/${practice.tenantId}${url}`,
-      headers: { ...(await t.as(practice.owner)), ...(contentType ? { 'content-type': contentType } : {}) },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+  const call = ownerCalls(() => t, practice);
 
-  async function uploadedList() {
-    const project = (await call('POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })).json();
-    const list = (await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv')).json();
-    const [row] = (
-      await t.admin.query<{ revision_id: string; storage_key: string }>(
-        `SELECT r.id::text AS revision_id, r.storage_key FROM core.patient_list l
-           JOIN core.file_revision r ON r.id = l.file_revision_id WHERE l.id = $1`,
-        [list.id],
-      )
-    ).rows;
-    const link = (await call('GET', `/files/${row!.revision_id}/download`)).json();
+  /** A list's file on disk and its signed download link (path and query, as the gateway forwards it). */
+  async function listLink() {
+    const { file, revisionId } = await uploadedList(t, call);
+    const link = (await call('GET', `/files/${revisionId}/download`)).json();
     const url = new URL(link.url, 'http://core.local');
-    return { file: path.join(t.filesDir, ...row!.storage_key.split('/')), path: url.pathname + url.search };
+    return { file, path: url.pathname + url.search };
   }
 
   it('serves an intact file', async () => {
-    const { path: url } = await uploadedList();
+    const { path: url } = await listLink();
     const res = await t.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe(patientCsv(3));
@@ -52,7 +38,7 @@ describe('core: signed file links of encrypted storage', () => {
     ['a flipped byte in its first segment', (file: string) => flip(file, 110)],
     ['truncated inside its header', (file: string) => truncateSync(file, 50)],
   ])('answers 500 STORED_FILE_UNREADABLE for a file with %s', async (_, damage) => {
-    const { file, path: url } = await uploadedList();
+    const { file, path: url } = await listLink();
     damage(file);
     const res = await t.app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(500);
