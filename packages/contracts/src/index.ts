@@ -7,3 +7,4 @@ export * from './internal/mailing';
 export * from './internal/service-keys';
 export * from './catalogue';
 export * from './access';
+export * from './letter-charset';

@@ -5,6 +5,7 @@ export * from './health';
 export * from './logger';
 export { scrubMessage } from '@plh/contracts';
 export * from './problem';
+export * from './pagination';
 export * from './request-context';
 export * from './run-service';
 export * from './telemetry';

@@ -44,7 +44,7 @@ describe('core: patient lists', () => {
       '\uFEFFPatient First Name,Patient Last Name,MRN,DOB,Street Address,Apt,City,ST,Zip Code',
       'Ana,Nuñez,123,1970-01-01,"12 north main street",apartment 4,boston,massachusetts,2134',
       'Bo,"O\'Neil, Jr.",124,1980-02-02,1 Elm Ave,,Salem,MA,01970-1234',
-      ',NoFirst,125,1990-03-03,3 Oak St,,Salem,MA,01970', // last name alone is enough
+      ' ,NoFirst,125,1990-03-03,3 Oak St,,Salem,MA,01970', // a blank first name: refused, naming it
       'Cy,Unknown,126,1990-03-03,unknown,,Salem,MA,01970',
       'Di,Zip,127,1990-03-03,4 Pine St,,Salem,MA,90210',
       '=HYPERLINK("http://evil.example","x"),Evil,128,1990-03-03,5 Fir St,,Salem,MA,01970',
@@ -67,16 +67,32 @@ describe('core: patient lists', () => {
         'ST',
         'Zip Code',
       ],
-      mapping: { firstName: 0, lastName: 1, address1: 4, address2: 5, city: 6, state: 7, zip: 8 },
-      summary: { totalRows: 8, validRows: 3, invalidRows: 4, duplicateRows: 1 },
+      mapping: { firstName: 0, lastName: 1, address1: 4, address2: 5, city: 6, state: 7, zip: 8, dateOfBirth: 3 },
+      summary: { totalRows: 8, validRows: 2, invalidRows: 5, duplicateRows: 1, warningRows: 1 },
     });
-    expect(list.rowErrors).toEqual([
-      { row: 5, reasons: ['address is a placeholder'] },
-      { row: 6, reasons: ['ZIP code 90210 is in CA, not MA'] },
-      // Unquoted, the formula's comma splits the row: whatever else is wrong, the formula is named.
-      { row: 7, reasons: expect.arrayContaining(['a cell looks like a spreadsheet formula']) },
-      { row: 8, reasons: ['duplicate of an earlier row'] },
-      { row: 9, reasons: ['missing state'] },
+    const brief = (issues: Array<{ line: number; field: string | null; code: string }>) =>
+      issues.map((i) => [i.line, i.field, i.code]);
+    expect(brief(list.rowErrors)).toEqual([
+      [4, 'firstName', 'MISSING_NAME'],
+      [5, 'address1', 'UNDELIVERABLE_ADDRESS'],
+      [6, 'zip', 'ZIP_STATE_MISMATCH'],
+      // Unquoted, the formula's comma splits the row: the extra cell, the formula and the shifted
+      // cells are all named.
+      [7, null, 'EXTRA_CELLS'],
+      [7, 'firstName', 'FORMULA'],
+      [7, 'city', 'MISSING_CITY'],
+      [7, 'state', 'INVALID_STATE'],
+      [7, 'zip', 'INVALID_ZIP'],
+      [8, null, 'DUPLICATE'],
+      [9, 'state', 'MISSING_STATE'],
+    ]);
+    expect(list.rowErrors[2].reason).toBe('ZIP code 902xx is in CA, not MA');
+    expect(list.rowErrors.find((e: { code: string }) => e.code === 'DUPLICATE').reason).toBe(
+      'the same patient as line 2 (name, address and date of birth): one letter is sent',
+    );
+    expect(brief(list.rowWarnings)).toEqual([
+      [2, 'zip', 'ZIP_PADDED'],
+      [7, 'dateOfBirth', 'DATE_OF_BIRTH_UNREADABLE'], // the shifted row's "date of birth" is the MRN
     ]);
     const recipients = await t.app.inject({
       method: 'GET',
@@ -106,17 +122,79 @@ describe('core: patient lists', () => {
         state: 'MA',
         zip: '01970-1234',
       },
-      {
-        id: expect.any(String),
-        row: 4,
-        name: 'NoFirst',
-        address1: '3 OAK ST',
-        address2: null,
-        city: 'SALEM',
-        state: 'MA',
-        zip: '01970',
-      },
     ]);
+  });
+
+  it('sends a father and a son of one name at one address a letter each, told apart by date of birth', async () => {
+    const csv = [
+      'Name,Date of Birth,Address,City,State,ZIP',
+      'John Smith,03/04/1950,1 Main St,Boston,MA,02134',
+      'John Smith,1980-07-09,1 Main St,Boston,MA,02134',
+      'John Smith,3/4/1950,1 Main Street,Boston,MA,02134', // the father again, written differently
+    ].join('\n');
+    const list = (await upload(csv)).json();
+    expect(list.summary).toMatchObject({ validRows: 2, duplicateRows: 1 });
+    expect(list.rowErrors).toEqual([
+      expect.objectContaining({ line: 4, code: 'DUPLICATE', reason: expect.stringContaining('line 2') }),
+    ]);
+    // The date of birth is kept nowhere but inside the keyed duplicate hash.
+    const stored = await t.admin.query(
+      `SELECT row_to_json(p)::text AS row FROM core.patient p WHERE list_id = $1
+       UNION ALL SELECT row_to_json(l)::text FROM core.patient_list l WHERE id = $1
+       UNION ALL SELECT row_to_json(i)::text FROM core.patient_list_issue i WHERE list_id = $1`,
+      [list.id],
+    );
+    for (const { row } of stored.rows) for (const dob of ['1950', '1980']) expect(row).not.toContain(dob);
+  });
+
+  it('keeps every error and warning of a big list, pages them, and hands them out as CSV', async () => {
+    const rows = ['Name,Address,City,State,ZIP'];
+    for (let i = 1; i <= 300; i++)
+      rows.push(i % 2 ? `Pat ${i},${i} Main St,Boston,MA,2134` : `Pat ${i},${i} Main St,Boston,MA,`);
+    const list = (await upload(rows.join('\n'))).json();
+    expect(list.summary).toMatchObject({ totalRows: 300, validRows: 150, invalidRows: 150, warningRows: 150 });
+    expect(list.rowErrors).toHaveLength(100); // the summary shows the first ones…
+    const headers = await t.as(practice.owner);
+    const base = `/api/tenants/${practice.tenantId}/patient-lists/${list.id}`;
+    expect(list.links).toEqual({ issues: `${base}/issues`, issuesCsv: `${base}/issues.csv` });
+    // …and paging reaches every one, in file order.
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { statusCode: number; json(): { items: Array<{ line: number }>; next: string | null } } =
+        await t.app.inject({
+          method: 'GET',
+          url: `${base}/issues?severity=error&limit=64${cursor ? `&cursor=${cursor}` : ''}`,
+          headers,
+        });
+      expect(page.statusCode).toBe(200);
+      seen.push(...page.json().items.map((i) => i.line));
+      cursor = page.json().next;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 150 }, (_, i) => 2 * (i + 1) + 1));
+
+    const csv = await t.app.inject({ method: 'GET', url: `${base}/issues.csv`, headers });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="patient-list-.*\.csv"$/);
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('line,severity,field,code,reason');
+    expect(lines).toHaveLength(301);
+    expect(lines[1]).toBe(
+      '2,warning,zip,ZIP_PADDED,the ZIP code had 4 digits and was read with a leading 0 (a spreadsheet drops it)',
+    );
+    expect(lines[2]).toBe('3,error,zip,MISSING_ZIP,the ZIP code is empty');
+
+    const bad = await t.app.inject({ method: 'GET', url: `${base}/issues?cursor=bm90LWEtY3Vyc29y`, headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/querystring/cursor' }] });
+    const other = newPractice();
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${other.tenantId}/patient-lists/${list.id}/issues.csv`,
+      headers: await t.as(other.owner),
+    });
+    expect(theirs.statusCode).toBe(404);
   });
 
   it('stores names and addresses as ciphertext that another tenant’s key cannot open; MRN and DOB are not kept', async () => {
@@ -236,7 +314,7 @@ describe('core: patient lists', () => {
     };
 
     it.each([
-      ['an empty file → 422 EMPTY_FILE', '', 422, 'EMPTY_FILE'],
+      ['an empty file → 422 EMPTY_LIST', '', 422, 'EMPTY_LIST'],
       ['only a header row → 422 NO_DATA_ROWS', 'First Name,Last Name,Address,City,State,Zip\r\n', 422, 'NO_DATA_ROWS'],
       [
         'one column (wrong delimiter or not a table) → 422 NO_COLUMNS',
@@ -339,7 +417,13 @@ describe('core: patient lists', () => {
       payload: body,
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().summary).toEqual({ totalRows: rows, validRows: rows, invalidRows: 0, duplicateRows: 0 });
+    expect(res.json().summary).toEqual({
+      totalRows: rows,
+      validRows: rows,
+      invalidRows: 0,
+      duplicateRows: 0,
+      warningRows: 0,
+    });
     const stored = await t.admin.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM core.patient WHERE list_id = $1',
       [res.json().id],

@@ -116,6 +116,8 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('GET', '/api/tenants/:tenantId/files/:revisionId/download', CORE_ACCESS.read),
   inCore('POST', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE_ACCESS.writePatients, true),
   inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/issues', CORE_ACCESS.read),
+  inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/issues.csv', CORE_ACCESS.read),
   inCore('PUT', '/api/tenants/:tenantId/patient-lists/:listId/mapping', CORE_ACCESS.writePatients),
   inCore('POST', '/api/tenants/:tenantId/patient-lists/:listId/accept', CORE_ACCESS.writePatients),
   inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/recipients', CORE_ACCESS.readPatients),

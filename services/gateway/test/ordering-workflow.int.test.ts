@@ -157,6 +157,56 @@ describe('ordering workflow through the gateway', () => {
     expect((await api('owner', 'GET', orderUrl)).json()).toMatchObject({ version }); // nothing changed
   };
 
+  it('imports a real-world list through the gateway: every patient as written, or a reason by line and field', async () => {
+    const project = (
+      await api('owner', 'POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })
+    ).json();
+    // Excel on Windows: Windows-1252 bytes (’ is 0x92), a ZIP that lost its leading zero, a father and
+    // son of one name at one address told apart by date of birth, a Chinese name, a blank last name,
+    // and a row shifted by an unquoted comma.
+    const csv = Buffer.concat([
+      Buffer.from('First Name,Last Name,DOB,Address,City,State,Zip\r\n'),
+      Buffer.from('Se\xe1n,O\x92Brien,1/2/1961,1 Elm St,Salem,MA,1970\r\n', 'latin1'),
+      Buffer.from('John,Smith Sr.,1950-03-04,2 Oak St,Salem,MA,01970\r\n'),
+      Buffer.from('John,Smith Sr.,1980-07-09,2 Oak St,Salem,MA,01970\r\n'),
+      Buffer.from('小明,王,1990-01-01,3 Pine St,Salem,MA,01970\r\n'),
+      Buffer.from('Ann, ,1970-01-01,4 Ash St,Salem,MA,01970\r\n'),
+      Buffer.from('Bo,Lee,1970-01-01,5 Fir St, Apt 2,Salem,MA,01970\r\n'),
+    ]);
+    const list = await api('owner', 'POST', `/projects/${project.id}/patient-lists`, csv, {
+      'content-type': 'text/csv',
+    });
+    expect(list.statusCode).toBe(201);
+    expect(list.json().summary).toMatchObject({
+      totalRows: 6,
+      validRows: 4,
+      invalidRows: 2,
+      duplicateRows: 0,
+      warningRows: 1,
+    });
+    const issues = (all: Array<{ line: number; field: string | null; code: string }>) =>
+      all.map((i) => `${i.line} ${i.field} ${i.code}`);
+    expect(issues(list.json().rowErrors)).toEqual(
+      expect.arrayContaining(['6 lastName MISSING_NAME', '7 null EXTRA_CELLS']),
+    );
+    expect(issues(list.json().rowWarnings)).toEqual(['2 zip ZIP_PADDED']);
+    const listId = list.json().id;
+    await api('owner', 'POST', `/patient-lists/${listId}/accept`);
+    const names = (await api('owner', 'GET', `/patient-lists/${listId}/recipients`))
+      .json()
+      .items.map((r: { name: string }) => r.name);
+    expect(names).toEqual(['Seán O’Brien', 'John Smith Sr.', 'John Smith Sr.', '小明 王']);
+    const csvOut = await api('owner', 'GET', `/patient-lists/${listId}/issues.csv?severity=error`);
+    expect(csvOut.statusCode).toBe(200);
+    expect(csvOut.headers['content-disposition']).toMatch(/filename="patient-list-[0-9a-f]{8}-errors\.csv"/);
+    expect(csvOut.body.split('\r\n')).toEqual(
+      expect.arrayContaining([
+        'line,severity,field,code,reason',
+        '6,error,lastName,MISSING_NAME,the last name is empty',
+      ]),
+    );
+  });
+
   it('goes from a patient list to a mailed, invoiced and tracked campaign', async () => {
     // Ops negotiated 39¢ a letter and a 48-hour cancel window with this practice.
     const terms = await api('opsAdmin', 'PATCH', '/settings', {

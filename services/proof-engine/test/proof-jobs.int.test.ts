@@ -461,38 +461,35 @@ describe('proof jobs with core', () => {
     ]);
   });
 
-  it('a letter the renderer cannot make fails the job naming its spreadsheet row, without the name', async () => {
-    // The 14th patient (spreadsheet row 15, under the header) has a Chinese name: the letter font has
-    // no CJK glyphs, so that record cannot be printed.
-    const { orderId } = await placedOrder(25, { 14: '王 小明' });
+  it('refuses a letter setup with a value the letter fonts cannot print, naming the field', async () => {
+    const project = (
+      await call('core', owner, 'POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })
+    ).json();
+    const setup = await call('proof', owner, 'PUT', `/proof/projects/${project.id}/letter`, {
+      letterType: 'practice_closure',
+      values: SAMPLE_LETTER_DATA.practice_closure,
+      returnAddress: ['מרפאת הנמל', '12 HARBOR ST STE 200', 'SALEM MA 01970'],
+    });
+    expect(setup.statusCode).toBe(400);
+    expect(setup.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ pointer: '/body/returnAddress/0', message: expect.stringContaining('U+05DE') }],
+    });
+  });
+
+  it('prints a Chinese and a Korean name from the fallback fonts, through proof and production', async () => {
+    // Before the fallback fonts, row 15 (王 小明) failed the production job after the practice approved.
+    const { orderId } = await placedOrder(25, { 14: '王 小明', 20: '김 민준' });
     const proofJob = await eventually(async () => {
       const [j] = await jobsOf(orderId);
       expect(j).toBeDefined();
       return j!;
     });
-    const failed = await untilSettled(proofJob.id);
-    // Row 15 is not in the proof sample (the first 5 + the longest name and line)…
-    expect(failed.state).toBe('done');
-
-    // …but the production file reaches it: the job fails naming row 15, after storing batch 1.
+    expect((await untilSettled(proofJob.id)).state).toBe('done');
     const generated = await call('proof', owner, 'POST', '/proof/generate', { orderId, kind: 'production' });
     expect(generated.statusCode).toBe(202);
-    const crashed = await untilSettled(generated.json().id);
-    expect(crashed).toMatchObject({ state: 'failed', failedRow: 15, progress: { lettersDone: 10, parts: 1 } });
-    expect(crashed.error).toMatch(/^Row 15: The letter font has no glyph for U\+738B/);
-    expect(crashed.error).not.toContain('小明');
-    // The event says what happened with a code and the row, no words: nothing derived from a name.
-    const failures = await proofPlatform.platform.db.outboxEvent.findMany({
-      where: { subject: 'plh.proof.job.failed' },
-    });
-    const event = failures
-      .map((row) => (row.payload as { data: Record<string, unknown> }).data)
-      .find((d) => d.jobId === crashed.id);
-    expect(event).toEqual({ jobId: crashed.id, orderId, code: 'ROW_NOT_RENDERABLE', row: 15 });
-    expect(await auditsOf(crashed.id)).toEqual([
-      expect.objectContaining({ action: 'job.request' }),
-      expect.objectContaining({ action: 'job.fail', outcome: 'failure', reason: 'ROW_NOT_RENDERABLE' }),
-    ]);
+    const produced = await untilSettled(generated.json().id);
+    expect(produced).toMatchObject({ state: 'done', failedRow: null, progress: { lettersDone: 25 } });
   });
 
   it('retries a job stopped by a storage outage, resuming after the last stored batch', async () => {

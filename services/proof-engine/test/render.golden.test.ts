@@ -84,6 +84,44 @@ describe('rendered letters, read back', () => {
     expect(JSON.stringify(back.info)).not.toContain('Nguy'); // metadata carries no patient data
   });
 
+  it('prints Chinese, Japanese and Korean names from the fallback fonts, subset and embedded', async () => {
+    const names = ['王小明', '김민준', 'Sato さくら', 'Chen 陳大文 Jr'];
+    const out = await renderLetters(
+      names.map((n) => letterFor(n, ['1 MAIN ST', 'BOSTON MA 02134'])),
+      options,
+    );
+    const back = await readBack(out.pdf);
+    names.forEach((name, i) => {
+      // A line that switches font is several text runs, side by side on one baseline.
+      const page = back.pages[i]!;
+      const line = page.filter(
+        (item) =>
+          inside(item.box, RECIPIENT_WINDOW) &&
+          Math.abs(item.box.y - page.find((p) => inside(p.box, RECIPIENT_WINDOW))!.box.y) < 1,
+      );
+      expect(line.map((item) => item.text.trim()).join(' ')).toBe(name);
+      expect(
+        page
+          .map((item) => item.text)
+          .join('')
+          .replace(/ /g, ''),
+      ).toContain(`Dear${name.replace(/ /g, '')},`);
+    });
+    const text = Buffer.from(out.pdf).toString('latin1');
+    const fonts = [...text.matchAll(/\/BaseFont \/([A-Z]{6}\+[A-Za-z0-9-]+)/g)].map((m) => m[1]!.split('+')[1]);
+    expect(new Set(fonts)).toEqual(
+      new Set([
+        'DejaVuSans',
+        'DejaVuSans-Bold',
+        'NotoSansSC-Regular',
+        'NotoSansSC-Bold',
+        'NotoSansKR-Regular',
+        'NotoSansKR-Bold',
+      ]),
+    );
+    expect(out.pdf.length).toBeLessThan(400_000); // subsets, not the 10 MB faces
+  });
+
   it('shrinks a very long recipient block to stay inside the window', async () => {
     const long = 'Maria de los Ángeles Fernández-Castillo y Rodríguez';
     const out = await renderLetters(

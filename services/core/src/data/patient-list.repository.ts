@@ -3,13 +3,18 @@ import type { Tx } from './db';
 
 export type ListStatus = 'needs_mapping' | 'validated' | 'rejected' | 'accepted';
 
-export interface RowError {
-  row: number;
-  reasons: string[];
+/** A row issue as stored: by line (as a spreadsheet numbers it, header = 1) and field. */
+export interface ListIssue {
+  line: number;
+  severity: 'error' | 'warning';
+  field: string | null;
+  code: string;
+  reason: string;
 }
 
 export interface PatientListRecord {
   id: string;
+  tenantId: string;
   projectId: string;
   fileRevisionId: string;
   status: ListStatus;
@@ -19,7 +24,7 @@ export interface PatientListRecord {
   validRows: number;
   invalidRows: number;
   duplicateRows: number;
-  rowErrors: RowError[];
+  warningRows: number;
   fileError: string | null;
   createdBy: string;
   createdAt: Date;
@@ -32,7 +37,6 @@ const toRecord = (r: Row): PatientListRecord => ({
   status: r.status as ListStatus,
   headers: r.headers as string[],
   mapping: r.mapping as Record<string, number>,
-  rowErrors: r.rowErrors as unknown as RowError[],
 });
 
 export interface PatientRow {
@@ -50,10 +54,10 @@ export interface PatientRow {
 export function patientListRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
-    async create(l: Omit<PatientListRecord, 'createdAt' | 'acceptedAt'>): Promise<PatientListRecord> {
+    async create(l: Omit<PatientListRecord, 'tenantId' | 'createdAt' | 'acceptedAt'>): Promise<PatientListRecord> {
       return toRecord(
         await tx.patientList.create({
-          data: { ...l, rowErrors: l.rowErrors as unknown as Prisma.InputJsonValue, ...scope },
+          data: { ...l, ...scope },
         }),
       );
     },
@@ -72,16 +76,12 @@ export function patientListRepository(tx: Tx, tenantId: string) {
           | 'validRows'
           | 'invalidRows'
           | 'duplicateRows'
-          | 'rowErrors'
+          | 'warningRows'
           | 'acceptedAt'
         >
       >,
     ): Promise<PatientListRecord> {
-      const { rowErrors, ...rest } = changes;
-      await tx.patientList.updateMany({
-        where: { ...scope, id },
-        data: { ...rest, ...(rowErrors ? { rowErrors: rowErrors as unknown as Prisma.InputJsonValue } : {}) },
-      });
+      await tx.patientList.updateMany({ where: { ...scope, id }, data: changes });
       return toRecord((await tx.patientList.findFirst({ where: { ...scope, id } }))!);
     },
     listForProject: async (projectId: string) =>
@@ -114,6 +114,48 @@ export function patientListRepository(tx: Tx, tenantId: string) {
       );
     },
     deletePatients: (listId: string) => tx.patient.deleteMany({ where: { ...scope, listId } }),
+    /** One statement per batch (unnest), like insertPatients. */
+    async insertIssues(listId: string, issues: ListIssue[]): Promise<void> {
+      if (issues.length === 0) return;
+      const column = <K extends keyof ListIssue>(k: K) => issues.map((i) => i[k]);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO patient_list_issue (tenant_id, list_id, line, severity, field, code, reason)
+         SELECT $1::uuid, $2::uuid, line, severity, field, code, reason
+         FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(line, severity, field, code, reason)`,
+        tenantId,
+        listId,
+        column('line'),
+        column('severity'),
+        column('field'),
+        column('code'),
+        column('reason'),
+      );
+    },
+    deleteIssues: (listId: string) => tx.patientListIssue.deleteMany({ where: { ...scope, listId } }),
+    /** Issues in file order, after `afterId` (keyset paging: ids grow with the line within one import). */
+    async issues(
+      listId: string,
+      query: { severity?: ListIssue['severity']; afterId?: bigint; take: number },
+    ): Promise<Array<ListIssue & { id: bigint }>> {
+      const rows = await tx.patientListIssue.findMany({
+        where: {
+          ...scope,
+          listId,
+          ...(query.severity ? { severity: query.severity } : {}),
+          ...(query.afterId !== undefined ? { id: { gt: query.afterId } } : {}),
+        },
+        orderBy: { id: 'asc' },
+        take: query.take,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        line: r.line,
+        severity: r.severity as ListIssue['severity'],
+        field: r.field,
+        code: r.code,
+        reason: r.reason,
+      }));
+    },
     countPatients: (listId: string) => tx.patient.count({ where: { ...scope, listId } }),
     /** Rows after a row number, in order (keyset paging: stable while a long job reads them). */
     patientsAfter: (listId: string, afterRow: number, take: number) =>

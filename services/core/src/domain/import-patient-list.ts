@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { createEvent, PatientListAccepted } from '@plh/contracts';
-import { ValidationFailed } from '@plh/service-kit';
-import type { PatientListRecord, PatientRow, RowError } from '../data/patient-list.repository';
+import { ProblemError, ValidationFailed } from '@plh/service-kit';
+import type { ListIssue, PatientListRecord, PatientRow } from '../data/patient-list.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { CoreDeps } from './deps';
 import { detectMapping, FIELDS, missingFields, type ColumnMapping } from './patient-list/columns';
 import { ListFileError, readCsv } from './patient-list/read-csv';
+import { withIssuePreview, type ListWithIssues } from './patient-list-issues';
 import { dedupeText, validateRow, type Recipient } from './patient-list/validate-row';
 import type { PhiSealer } from './phi-cipher';
 import { ListFileRejected, ListNotFound, ListNotReady, ProjectNotFound } from './problems';
 import { recordRevision, storeUpload } from './upload-file';
 
-/** Row errors kept for the summary (all are counted). */
-const MAX_ROW_ERRORS = 1_000;
 const INSERT_BATCH = 1_000;
 /** A 200k-row list takes seconds to validate and store; the transaction may take this long. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -33,13 +32,18 @@ export interface ImportListInput {
  * counted and listed by row number with reasons; the list waits in `validated` for the practice to
  * accept it (or in `needs_mapping` when columns are missing).
  */
-export async function importPatientList(deps: CoreDeps, input: ImportListInput): Promise<PatientListRecord> {
+export async function importPatientList(deps: CoreDeps, input: ImportListInput): Promise<ListWithIssues> {
   if (!(await deps.unitOfWork(input.tenantId, (u) => u.projects.findById(input.projectId)))) {
     input.body.resume();
     throw new ProjectNotFound();
   }
   const revisionId = randomUUID();
-  const stored = await storeUpload(deps, { ...input, kind: 'patient_list', revisionId });
+  const stored = await storeUpload(deps, { ...input, kind: 'patient_list', revisionId }).catch((err: unknown) => {
+    // One code for an empty list, whether it has no bytes or only blank lines.
+    if (err instanceof ProblemError && err.code === 'EMPTY_FILE')
+      throw new ListFileRejected('EMPTY_LIST', 'The file is empty.');
+    throw err;
+  });
   try {
     const headers = await readHeaders(deps, stored.key);
     const mapping = detectMapping(headers);
@@ -58,12 +62,12 @@ export async function importPatientList(deps: CoreDeps, input: ImportListInput):
           validRows: 0,
           invalidRows: 0,
           duplicateRows: 0,
-          rowErrors: [],
+          warningRows: 0,
           fileError: null,
           createdBy: input.actorId,
         });
-        if (missingFields(mapping).length > 0) return list;
-        return validateInto(deps, uow, list, stored.key, mapping);
+        if (missingFields(mapping).length > 0) return { list, rowErrors: [], rowWarnings: [] };
+        return withIssuePreview(uow, await validateInto(deps, uow, list, stored.key, mapping));
       },
       { timeoutMs: IMPORT_TIMEOUT_MS },
     );
@@ -77,7 +81,7 @@ export async function importPatientList(deps: CoreDeps, input: ImportListInput):
 export async function mapPatientList(
   deps: CoreDeps,
   input: { tenantId: string; listId: string; mapping: ColumnMapping },
-): Promise<PatientListRecord> {
+): Promise<ListWithIssues> {
   return deps.unitOfWork(
     input.tenantId,
     async (uow) => {
@@ -95,8 +99,9 @@ export async function mapPatientList(
       if (errors.length) throw new ValidationFailed(errors);
       const revision = await uow.files.findRevision(list.fileRevisionId);
       await uow.lists.deletePatients(list.id);
+      await uow.lists.deleteIssues(list.id);
       try {
-        return await validateInto(deps, uow, list, revision!.storageKey, input.mapping);
+        return await withIssuePreview(uow, await validateInto(deps, uow, list, revision!.storageKey, input.mapping));
       } catch (err) {
         throw err instanceof ListFileError ? new ListFileRejected(err.code, err.message) : err;
       }
@@ -108,11 +113,11 @@ export async function mapPatientList(
 export async function acceptPatientList(
   deps: Pick<CoreDeps, 'unitOfWork'>,
   input: { tenantId: string; listId: string },
-): Promise<PatientListRecord> {
+): Promise<ListWithIssues> {
   return deps.unitOfWork(input.tenantId, async (uow) => {
     const list = await uow.lists.findById(input.listId);
     if (!list) throw new ListNotFound();
-    if (list.status === 'accepted') return list;
+    if (list.status === 'accepted') return withIssuePreview(uow, list);
     if (list.status !== 'validated') throw new ListNotReady('Map the list’s columns first.');
     if (list.validRows === 0) throw new ListNotReady('The list has no valid rows to mail to.');
     const accepted = await uow.lists.update(list.id, { status: 'accepted', acceptedAt: new Date() });
@@ -128,7 +133,7 @@ export async function acceptPatientList(
       resource: { type: 'patient-list', id: list.id },
       changes: [{ field: 'status', from: list.status, to: 'accepted' }],
     });
-    return accepted;
+    return withIssuePreview(uow, accepted);
   });
 }
 
@@ -144,7 +149,10 @@ async function readHeaders(deps: Pick<CoreDeps, 'storage' | 'limits'>, key: stri
   throw new ListFileError('EMPTY_LIST', 'The file is empty.');
 }
 
-/** Streams the stored file through validation into encrypted patient rows, batch by batch. */
+/**
+ * Streams the stored file through validation into encrypted patient rows and their issues, batch by
+ * batch; Postgres stores one batch while this process parses and encrypts the next (two cores at work).
+ */
 async function validateInto(
   deps: Pick<CoreDeps, 'storage' | 'limits' | 'keyring'>,
   uow: UnitOfWork,
@@ -153,46 +161,56 @@ async function validateInto(
   mapping: ColumnMapping,
 ): Promise<PatientListRecord> {
   const sealer = await deps.keyring.sealerFor(uow.tenantId, uow.dataKeys);
-  const seen = new Set<string>();
-  const rowErrors: RowError[] = [];
-  let [total, valid, invalid, duplicates] = [0, 0, 0, 0];
-  let batch: PatientRow[] = [];
+  const seen = new Map<string, number>();
+  let [total, valid, invalid, duplicates, warned] = [0, 0, 0, 0, 0];
+  let patients: PatientRow[] = [];
+  let issues: ListIssue[] = [];
   let inserting: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await inserting;
+    const [p, i] = [patients, issues];
+    [patients, issues] = [[], []];
+    inserting = uow.lists.insertPatients(list.id, p).then(() => uow.lists.insertIssues(list.id, i));
+    inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
+  };
   const stream = await deps.storage.get(key);
   try {
     for await (const item of readCsv(stream, { maxRows: deps.limits.maxListRows })) {
       if ('headers' in item) continue;
       total += 1;
-      const result = validateRow(item.cells, mapping);
+      const result = validateRow(item.cells, mapping, list.headers.length);
+      const line = item.row;
+      for (const w of result.warnings) issues.push({ line, severity: 'warning', ...w });
       if (!result.ok) {
         invalid += 1;
-        if (rowErrors.length < MAX_ROW_ERRORS) rowErrors.push({ row: item.row, reasons: result.reasons });
-        continue;
+        for (const e of result.errors) issues.push({ line, severity: 'error', ...e });
+      } else {
+        const dedupeKey = sealer.dedupeKey(dedupeText(result.recipient, result.dateOfBirth));
+        const first = seen.get(dedupeKey);
+        if (first !== undefined) {
+          duplicates += 1;
+          issues.push({
+            line,
+            severity: 'error',
+            field: null,
+            code: 'DUPLICATE',
+            reason: `the same patient as line ${first} (name, address${mapping.dateOfBirth !== undefined ? ' and date of birth' : ''}): one letter is sent`,
+          });
+        } else {
+          seen.set(dedupeKey, line);
+          valid += 1;
+          if (result.warnings.length) warned += 1;
+          patients.push(sealPatient(sealer, line, dedupeKey, result.recipient));
+        }
       }
-      const dedupeKey = sealer.dedupeKey(dedupeText(result.recipient));
-      if (seen.has(dedupeKey)) {
-        duplicates += 1;
-        if (rowErrors.length < MAX_ROW_ERRORS)
-          rowErrors.push({ row: item.row, reasons: ['duplicate of an earlier row'] });
-        continue;
-      }
-      seen.add(dedupeKey);
-      valid += 1;
-      batch.push(sealPatient(sealer, item.row, dedupeKey, result.recipient));
-      if (batch.length >= INSERT_BATCH) {
-        // Postgres stores one batch while this process parses and encrypts the next (two cores at work).
-        await inserting;
-        inserting = uow.lists.insertPatients(list.id, batch);
-        inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
-        batch = [];
-      }
+      if (patients.length >= INSERT_BATCH || issues.length >= INSERT_BATCH) await flush();
     }
   } finally {
     stream.destroy();
     await inserting.catch(() => undefined);
   }
+  await flush();
   await inserting;
-  await uow.lists.insertPatients(list.id, batch);
   return uow.lists.update(list.id, {
     status: 'validated',
     mapping: Object.fromEntries(FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, mapping[f]!])),
@@ -200,7 +218,7 @@ async function validateInto(
     validRows: valid,
     invalidRows: invalid,
     duplicateRows: duplicates,
-    rowErrors,
+    warningRows: warned,
   });
 }
 

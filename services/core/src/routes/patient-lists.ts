@@ -1,15 +1,21 @@
 import { CORE_ACCESS } from '@plh/contracts';
 import type { Readable } from 'node:stream';
-import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { acceptPatientList, importPatientList, listRecipients, mapPatientList } from '../domain/import-patient-list';
-import { missingFields } from '../domain/patient-list/columns';
-import { ListNotFound } from '../domain/problems';
-import { errors, PatientListView, Problem, ProjectParams, toListView } from './schemas';
+import { FIELDS, missingFields } from '../domain/patient-list/columns';
+import { findListWithIssues, issuesCsv, listIssues } from '../domain/patient-list-issues';
+import { errors, PatientListView, Problem, ProjectParams, RowIssue, toListView } from './schemas';
 
 const ListParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }), listId: Type.String({ format: 'uuid' }) });
-const view = (list: Parameters<typeof toListView>[0]) =>
-  toListView(list, list.status === 'needs_mapping' ? missingFields(list.mapping) : []);
+const view = (listWithIssues: Parameters<typeof toListView>[0]) =>
+  toListView(
+    listWithIssues,
+    listWithIssues.list.status === 'needs_mapping' ? missingFields(listWithIssues.list.mapping) : [],
+  );
+const Severity = Type.Optional(
+  Type.Union([Type.Literal('error'), Type.Literal('warning')], { description: 'Only errors, or only warnings' }),
+);
 
 /** Upload of a patient list: the CSV is the raw body, streamed. */
 export const patientListUploadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
@@ -52,10 +58,40 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
         response: { 200: PatientListView, ...errors },
       },
     },
-    async (req) => {
-      const list = await deps.unitOfWork(req.params.tenantId, (uow) => uow.lists.findById(req.params.listId));
-      if (!list) throw new ListNotFound();
-      return view(list);
+    async (req) => view(await findListWithIssues(deps, req.params)),
+  );
+  app.get(
+    '/api/tenants/:tenantId/patient-lists/:listId/issues',
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: {
+        summary: 'Every refused row and warning of a list, by line and field, a page at a time',
+        params: ListParams,
+        querystring: Type.Object({ severity: Severity, ...PageQuery }),
+        response: { 200: Page(RowIssue), ...errors },
+      },
+    },
+    async (req) => listIssues(deps, { ...req.params, ...req.query }),
+  );
+  app.get(
+    '/api/tenants/:tenantId/patient-lists/:listId/issues.csv',
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: {
+        summary: 'Every refused row and warning of a list as CSV (line, severity, field, code, reason)',
+        params: ListParams,
+        querystring: Type.Object({ severity: Severity }),
+        produces: ['text/csv'],
+        response: { 200: Type.String({ description: 'text/csv' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const csv = await issuesCsv(deps, { ...req.params, ...req.query });
+      const name = `patient-list-${req.params.listId.slice(0, 8)}-${req.query.severity ?? 'issue'}s.csv`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(csv);
     },
   );
   app.put(
@@ -68,12 +104,7 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
         body: Type.Object(
           {
             mapping: Type.Object(
-              Object.fromEntries(
-                ['fullName', 'firstName', 'lastName', 'address1', 'address2', 'city', 'state', 'zip'].map((f) => [
-                  f,
-                  Type.Optional(Type.Integer({ minimum: 0 })),
-                ]),
-              ),
+              Object.fromEntries(FIELDS.map((f) => [f, Type.Optional(Type.Integer({ minimum: 0 }))])),
               { additionalProperties: false },
             ),
           },

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@plh/service-kit';
 import type { RevisionRecord } from '../data/file.repository';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
-import type { PatientListRecord } from '../data/patient-list.repository';
 import type { ProjectRecord } from '../data/project.repository';
 import type { QuoteRecord } from '../data/quote.repository';
+import { ISSUE_PREVIEW, type ListWithIssues } from '../domain/patient-list-issues';
 import { LETTER_TYPES } from '../domain/projects';
 import { ORDER_STATUSES } from '../domain/order-state-machine';
 
@@ -58,6 +58,14 @@ export const toRevisionView = (r: RevisionRecord): Static<typeof RevisionView> =
   deletedAt: r.deletedAt?.toISOString() ?? null,
 });
 
+export const RowIssue = Type.Object({
+  line: Type.Integer({ description: 'Line in the file as a spreadsheet numbers it (the header is line 1)' }),
+  severity: literals(['error', 'warning'] as const),
+  field: Type.Union([Type.String(), Type.Null()], { description: 'The field (mapping name); null for the whole row' }),
+  code: Type.String({ description: 'Stable code, e.g. MISSING_ZIP, ZIP_PADDED, DUPLICATE' }),
+  reason: Type.String(),
+});
+
 export const PatientListView = Type.Object({
   id: Uuid,
   projectId: Uuid,
@@ -71,14 +79,25 @@ export const PatientListView = Type.Object({
     validRows: Type.Integer(),
     invalidRows: Type.Integer(),
     duplicateRows: Type.Integer(),
+    warningRows: Type.Integer({ description: 'Imported rows with at least one warning' }),
   }),
-  rowErrors: Type.Array(Type.Object({ row: Type.Integer(), reasons: Type.Array(Type.String()) }), {
-    description: 'The first 1,000 rows that were refused, by spreadsheet row number',
+  rowErrors: Type.Array(RowIssue, {
+    description: `The first ${ISSUE_PREVIEW} issues of refused rows (every one: GET …/issues or …/issues.csv)`,
+  }),
+  rowWarnings: Type.Array(RowIssue, {
+    description: `The first ${ISSUE_PREVIEW} warnings of imported rows (every one: GET …/issues or …/issues.csv)`,
+  }),
+  links: Type.Object({
+    issues: Type.String({ description: 'Every error and warning, paged' }),
+    issuesCsv: Type.String({ description: 'Every error and warning as CSV' }),
   }),
   createdAt: DateTime,
   acceptedAt: Type.Union([DateTime, Type.Null()]),
 });
-export const toListView = (l: PatientListRecord, missingFields: string[]): Static<typeof PatientListView> => ({
+export const toListView = (
+  { list: l, rowErrors, rowWarnings }: ListWithIssues,
+  missingFields: string[],
+): Static<typeof PatientListView> => ({
   id: l.id,
   projectId: l.projectId,
   fileRevisionId: l.fileRevisionId,
@@ -91,8 +110,14 @@ export const toListView = (l: PatientListRecord, missingFields: string[]): Stati
     validRows: l.validRows,
     invalidRows: l.invalidRows,
     duplicateRows: l.duplicateRows,
+    warningRows: l.warningRows,
   },
-  rowErrors: l.rowErrors,
+  rowErrors,
+  rowWarnings,
+  links: {
+    issues: `/api/tenants/${l.tenantId}/patient-lists/${l.id}/issues`,
+    issuesCsv: `/api/tenants/${l.tenantId}/patient-lists/${l.id}/issues.csv`,
+  },
   createdAt: l.createdAt.toISOString(),
   acceptedAt: l.acceptedAt?.toISOString() ?? null,
 });

@@ -1,4 +1,5 @@
-import { Unprocessable } from '@plh/service-kit';
+import { codePointName, unprintableCharacter } from '@plh/contracts';
+import { Unprocessable, ValidationFailed } from '@plh/service-kit';
 import type { LetterSetupRecord } from '../data/letter-setup.repository';
 import type { ProofDeps } from './deps';
 import { resolveTemplate } from './manage-templates';
@@ -22,6 +23,7 @@ export async function saveLetterSetup(
     actorId: string;
   },
 ): Promise<LetterSetupRecord> {
+  assertPrintable(input.values, input.returnAddress);
   return deps.unitOfWork(input.tenantId, async (uow) => {
     const { compiled } = await resolveTemplate(uow, input.letterType, input.templateId);
     const template = input.templateId ? await uow.templates.findById(input.templateId) : null;
@@ -76,4 +78,16 @@ export function plainText(merged: string): string {
                 ? '`'
                 : '=',
   );
+}
+
+/** Every value the letters print must be in the letter fonts: refused now, naming the field, not at production. */
+function assertPrintable(values: Record<string, string>, returnAddress: string[]): void {
+  const errors = [
+    ...Object.entries(values).map(([key, text]) => [`/body/values/${key}`, text] as const),
+    ...returnAddress.map((text, i) => [`/body/returnAddress/${i}`, text] as const),
+  ].flatMap(([pointer, text]) => {
+    const ch = unprintableCharacter(text);
+    return ch ? [{ pointer, message: `contains ${codePointName(ch)}, which the letter fonts cannot print` }] : [];
+  });
+  if (errors.length) throw new ValidationFailed(errors);
 }

@@ -1,5 +1,18 @@
-/** The fields a letter needs; every other column of a list is ignored and never stored. */
-export const FIELDS = ['fullName', 'firstName', 'lastName', 'address1', 'address2', 'city', 'state', 'zip'] as const;
+/**
+ * The fields a letter needs, and the date of birth that tells two people of one name and address apart
+ * (kept only inside a keyed hash); every other column of a list is ignored and never stored.
+ */
+export const FIELDS = [
+  'fullName',
+  'firstName',
+  'lastName',
+  'address1',
+  'address2',
+  'city',
+  'state',
+  'zip',
+  'dateOfBirth',
+] as const;
 export type Field = (typeof FIELDS)[number];
 /** Column index per field. */
 export type ColumnMapping = Partial<Record<Field, number>>;
@@ -17,6 +30,7 @@ const SYNONYMS: Record<Field, string[]> = {
   city: ['city', 'town', 'mailingcity', 'addresscity'],
   state: ['state', 'st', 'statecode', 'province', 'mailingstate', 'addressstate', 'stateprovince'],
   zip: ['zip', 'zipcode', 'zip5', 'postalcode', 'postcode', 'postal', 'mailingzip', 'addresszip', 'zippostalcode'],
+  dateOfBirth: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'patientdob', 'ptdob', 'birthdt', 'patientdateofbirth'],
 };
 
 const key = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');

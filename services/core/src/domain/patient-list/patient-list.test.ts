@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { detectMapping, missingFields } from './columns';
 import { ListFileError, readCsv } from './read-csv';
 import { normaliseStreet, normaliseZip, normaliseState, zipMatchesState, undeliverableReason } from './us-address';
-import { validateRow } from './validate-row';
+import { parseDateOfBirth } from './date-of-birth';
+import { dedupeText, validateRow } from './validate-row';
 
 async function collect(input: Buffer | string, maxRows = 1000) {
   const out: unknown[] = [];
@@ -63,8 +64,9 @@ describe('column mapping', () => {
 
 describe('validateRow', () => {
   const mapping = { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 };
-  it('normalises a good row', () => {
-    expect(validateRow(['  Ana   Nuñez ', '1 main street', 'boston', 'massachusetts', '2134'], mapping)).toEqual({
+  const codes = (r: ReturnType<typeof validateRow>) => (r.ok ? [] : r.errors.map((e) => [e.field, e.code]));
+  it('normalises a good row, and says what it repaired', () => {
+    expect(validateRow(['  Ana   Nuñez ', '1 main street', 'boston', 'massachusetts', '2134'], mapping, 5)).toEqual({
       ok: true,
       recipient: {
         name: 'Ana Nuñez',
@@ -74,44 +76,106 @@ describe('validateRow', () => {
         state: 'MA',
         zip: '02134',
       },
-    });
-  });
-  it('gives every reason a row fails, and refuses formula cells', () => {
-    const result = validateRow(['', 'unknown', '', 'ZZ', '99'], mapping);
-    expect(result).toEqual({
-      ok: false,
-      reasons: [
-        'missing name',
-        'address is a placeholder',
-        'missing city',
-        'state is not a US state or territory code',
-        'ZIP code is not 5 digits or ZIP+4',
+      dateOfBirth: null,
+      warnings: [
+        {
+          field: 'zip',
+          code: 'ZIP_PADDED',
+          reason: 'the ZIP code had 4 digits and was read with a leading 0 (a spreadsheet drops it)',
+        },
       ],
     });
+    expect(validateRow(['Ana Nuñez', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)).toMatchObject({
+      ok: true,
+      warnings: [],
+    });
+  });
+  it('gives every reason a row fails, each with its field, and refuses formula cells', () => {
+    expect(codes(validateRow(['', 'unknown', '', 'ZZ', '99'], mapping, 5))).toEqual([
+      ['fullName', 'MISSING_NAME'],
+      ['address1', 'UNDELIVERABLE_ADDRESS'],
+      ['city', 'MISSING_CITY'],
+      ['state', 'INVALID_STATE'],
+      ['zip', 'INVALID_ZIP'],
+    ]);
+    expect(codes(validateRow(['Ann', '1 Main St', 'Boston', 'MA', '   '], mapping, 5))).toEqual([
+      ['zip', 'MISSING_ZIP'],
+    ]);
     expect(
-      validateRow(['=HYPERLINK("http://x","click")', '1 Main St', 'Boston', 'MA', '02134'], mapping),
-    ).toMatchObject({
-      ok: false,
-      reasons: ['a cell looks like a spreadsheet formula'],
+      codes(validateRow(['=HYPERLINK("http://x","click")', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)),
+    ).toEqual([['fullName', 'FORMULA']]);
+    // The issue's own example: a Honolulu ZIP typed with the wrong state; only the ZIP's prefix is named.
+    const hawaii = validateRow(['Ann', '1 Kapiolani Blvd', 'Honolulu', 'TX', '96814-1234'], mapping, 5);
+    expect(hawaii).toMatchObject({
+      errors: [{ field: 'zip', code: 'ZIP_STATE_MISMATCH', reason: 'ZIP code 968xx is in HI, not TX' }],
     });
-    expect(validateRow(['Ann', '1 Main St', 'Boston', 'MA', '90210'], mapping)).toMatchObject({
-      reasons: ['ZIP code 90210 is in CA, not MA'],
-    });
-    // The issue's own example: a Honolulu ZIP typed with the wrong state.
-    expect(validateRow(['Ann', '1 Kapiolani Blvd', 'Honolulu', 'TX', '96814-1234'], mapping)).toMatchObject({
-      reasons: ['ZIP code 96814 is in HI, not TX'],
-    });
+  });
+  it('refuses an empty or blank first or last name, naming which', () => {
+    const split = { firstName: 0, lastName: 1, address1: 2, city: 3, state: 4, zip: 5 };
+    expect(codes(validateRow(['  ', 'Lee', '1 Main St', 'Boston', 'MA', '02134'], split, 6))).toEqual([
+      ['firstName', 'MISSING_NAME'],
+    ]);
+    expect(codes(validateRow(['Ann', '\t ', '1 Main St', 'Boston', 'MA', '02134'], split, 6))).toEqual([
+      ['lastName', 'MISSING_NAME'],
+    ]);
+  });
+  it('refuses a row with more filled cells than the header, and warns about a short one', () => {
+    const shifted = validateRow(['Ann Lee', '1 Main St', ' Apt 2', 'Boston', 'MA', '02134'], mapping, 5);
+    expect(codes(shifted)).toContainEqual([null, 'EXTRA_CELLS']);
+    // Empty trailing cells (Excel pads rows) are not extra.
+    expect(validateRow(['Ann Lee', '1 Main St', 'Boston', 'MA', '02134', '', ' '], mapping, 5).ok).toBe(true);
+    const short = validateRow(['Ann Lee', '1 Main St', 'Boston', 'MA', '02134'], mapping, 7);
+    expect(short).toMatchObject({ ok: true, warnings: [{ field: null, code: 'MISSING_CELLS' }] });
   });
   it('refuses a character no letter can print in a name or address, naming the field and the character', () => {
     // 0x81 is not a Windows-1252 character: decoded, it becomes U+0081, which no letter can print.
-    expect(validateRow(['Se\u0081n Lee', '1 Main St', 'Boston', 'MA', '02134'], mapping)).toEqual({
+    expect(validateRow(['Se\u0081n Lee', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)).toMatchObject({
       ok: false,
-      reasons: ["the name contains a character that cannot be printed (U+0081): the file's encoding may be wrong"],
+      errors: [
+        {
+          field: 'fullName',
+          code: 'CONTROL_CHARACTER',
+          reason: "the name contains a control character (U+0081): the file's encoding may be wrong",
+        },
+      ],
     });
-    expect(validateRow(['Ann Lee', '1 Main\u0007 St', 'Boston', 'MA', '02134'], mapping)).toMatchObject({
-      reasons: ["the address contains a character that cannot be printed (U+0007): the file's encoding may be wrong"],
+    expect(codes(validateRow(['Ann Lee', '1 Main\u0007 St', 'Boston', 'MA', '02134'], mapping, 5))).toEqual([
+      ['address1', 'CONTROL_CHARACTER'],
+    ]);
+    // CJK prints (fallback fonts); an emoji or a right-to-left script does not, and the row says so.
+    expect(validateRow(['王小明', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5).ok).toBe(true);
+    expect(validateRow(['Ann 🙂', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)).toMatchObject({
+      errors: [{ field: 'fullName', code: 'UNPRINTABLE_CHARACTER', reason: expect.stringContaining('U+1F642') }],
     });
   });
+  it('reads a date of birth, and tells apart a father and son of one name and address by it', () => {
+    const withDob = { ...mapping, dateOfBirth: 5 };
+    const senior = validateRow(['John Smith', '1 Main St', 'Boston', 'MA', '02134', '3/4/1950'], withDob, 6);
+    const junior = validateRow(['John Smith', '1 Main St', 'Boston', 'MA', '02134', '1980-07-09'], withDob, 6);
+    if (!senior.ok || !junior.ok) throw new Error('both rows are valid');
+    expect([senior.dateOfBirth, junior.dateOfBirth]).toEqual(['1950-03-04', '1980-07-09']);
+    expect(dedupeText(senior.recipient, senior.dateOfBirth)).not.toBe(dedupeText(junior.recipient, junior.dateOfBirth));
+    expect(dedupeText(senior.recipient, null)).toBe(dedupeText(junior.recipient, null));
+    const unreadable = validateRow(['John Smith', '1 Main St', 'Boston', 'MA', '02134', '31/31/1950'], withDob, 6);
+    expect(unreadable).toMatchObject({ ok: true, dateOfBirth: null, warnings: [{ code: 'DATE_OF_BIRTH_UNREADABLE' }] });
+  });
+});
+
+describe('parseDateOfBirth', () => {
+  const today = new Date('2026-12-01T00:00:00Z');
+  it.each([
+    ['1980-03-04', '1980-03-04'],
+    ['1980-03-04T00:00:00', '1980-03-04'],
+    ['3/4/1980', '1980-03-04'],
+    ['03-04-1980', '1980-03-04'],
+    ['19800304', '1980-03-04'],
+    ['3/4/80', '1980-03-04'],
+    ['3/4/19', '2019-03-04'],
+    ['29284', '1980-03-04'],
+  ])('%s → %s', (raw, date) => expect(parseDateOfBirth(raw, today)).toMatchObject({ ok: true, date }));
+  it.each(['2/30/1980', '1880-01-01', '2027-01-01', 'March 4', '13/01/1980'])('refuses %s', (raw) =>
+    expect(parseDateOfBirth(raw, today).ok).toBe(false),
+  );
 });
 
 describe('readCsv', () => {
@@ -160,9 +224,9 @@ describe('readCsv', () => {
     ]);
     const [row] = (await collect(bad)).slice(1) as Array<{ cells: string[] }>;
     expect(row!.cells[0]).toBe('Se\uFFFDn Lee');
-    expect(validateRow(row!.cells, { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 })).toEqual({
+    expect(validateRow(row!.cells, { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 }, 5)).toMatchObject({
       ok: false,
-      reasons: ["the name contains a character that cannot be printed (U+FFFD): the file's encoding may be wrong"],
+      errors: [{ field: 'fullName', code: 'CONTROL_CHARACTER', reason: expect.stringContaining('(U+FFFD)') }],
     });
   });
 

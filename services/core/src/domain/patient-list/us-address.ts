@@ -143,11 +143,15 @@ export function statesOfZip(zip: string): string[] {
 }
 
 /** What a practice reads when the ZIP is not the state's: where the ZIP is, so the typo can be found. */
+/**
+ * Why a ZIP does not fit a state, saying where it is: "ZIP code 968xx is in HI, not TX". Only the
+ * first three digits are named (HIPAA's safe-harbour form), as the reason is stored beside the row.
+ */
 export function zipStateMismatch(zip: string, state: string): string {
-  const zip5 = zip.slice(0, 5);
+  const zip3 = `${zip.slice(0, 3)}xx`;
   const places = statesOfZip(zip);
-  if (places.length === 0) return `ZIP code ${zip5} is not a ZIP code in use in ${state}`;
-  return `ZIP code ${zip5} is in ${places.join(' or ')}, not ${state}`;
+  if (places.length === 0) return `ZIP code ${zip3} is not a ZIP code in use in ${state}`;
+  return `ZIP code ${zip3} is in ${places.join(' or ')}, not ${state}`;
 }
 
 const PLACEHOLDER =

@@ -1,4 +1,6 @@
-import type { ColumnMapping } from './columns';
+import { codePointName, unprintableCharacter } from '@plh/contracts';
+import type { ColumnMapping, Field } from './columns';
+import { parseDateOfBirth } from './date-of-birth';
 import {
   normaliseCity,
   normaliseState,
@@ -19,7 +21,19 @@ export interface Recipient {
   zip: string;
 }
 
-export type RowResult = { ok: true; recipient: Recipient } | { ok: false; reasons: string[] };
+/**
+ * Why a row was refused (error) or what the practice should check (warning), by field. Reasons name
+ * fields, code points and ZIP prefixes, never a cell's value: they are stored beside the list and shown.
+ */
+export interface RowIssue {
+  field: Field | null;
+  code: string;
+  reason: string;
+}
+
+export type RowResult =
+  | { ok: true; recipient: Recipient; dateOfBirth: string | null; warnings: RowIssue[] }
+  | { ok: false; errors: RowIssue[]; warnings: RowIssue[] };
 
 /**
  * Cells a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd`, `@SUM`, leading tab/CR): such
@@ -28,74 +42,141 @@ export type RowResult = { ok: true; recipient: Recipient } | { ok: false; reason
  */
 const FORMULA = /^[=+@\t\r]|^-.*[(!]/;
 
-const tidy = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-
 /**
  * Control characters (C0 other than whitespace, DEL, the C1 range U+0080–U+009F) and U+FFFD never belong
  * in a name or an address: they are what bytes look like when a file was decoded with the wrong table,
- * or held a byte its code page does not define (Windows-1252's 0x81 0x8D 0x8F 0x90 0x9D), and a letter
- * cannot print them.
+ * or held a byte its code page does not define (Windows-1252's 0x81 0x8D 0x8F 0x90 0x9D).
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
-const FIELDS = ['name', 'first name', 'last name', 'address', 'address line 2', 'city', 'state', 'ZIP code'] as const;
 
-export function validateRow(cells: string[], mapping: ColumnMapping): RowResult {
-  const cell = (index: number | undefined) => (index === undefined ? '' : tidy(cells[index]));
-  const reasons: string[] = [];
-  const used = [
-    mapping.fullName,
-    mapping.firstName,
-    mapping.lastName,
-    mapping.address1,
-    mapping.address2,
-    mapping.city,
-    mapping.state,
-    mapping.zip,
-  ];
-  if (used.some((i) => i !== undefined && FORMULA.test(cells[i] ?? '')))
-    reasons.push('a cell looks like a spreadsheet formula');
-  used.forEach((i, field) => {
-    const control = i === undefined ? null : CONTROL.exec(cells[i] ?? '');
-    if (control)
-      reasons.push(
-        `the ${FIELDS[field]} contains a character that cannot be printed (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): the file's encoding may be wrong`,
+const LABELS: Record<Field, string> = {
+  fullName: 'name',
+  firstName: 'first name',
+  lastName: 'last name',
+  address1: 'address',
+  address2: 'address line 2',
+  city: 'city',
+  state: 'state',
+  zip: 'ZIP code',
+  dateOfBirth: 'date of birth',
+};
+/** Fields printed on the letter (the date of birth is not). */
+const PRINTED: Field[] = ['fullName', 'firstName', 'lastName', 'address1', 'address2', 'city', 'state', 'zip'];
+
+const tidy = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * One data row of a list, checked field by field: a row that cannot be mailed exactly as written is
+ * refused with every reason, each naming its field; a repair the practice should see (a ZIP whose
+ * leading zero a spreadsheet dropped, cells missing at the end of the row) is a warning.
+ * `headerCount` is the number of header cells, to tell a ragged row from a shifted one.
+ */
+export function validateRow(cells: string[], mapping: ColumnMapping, headerCount: number): RowResult {
+  const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const error = (field: Field | null, code: string, reason: string) => errors.push({ field, code, reason });
+  const warn = (field: Field | null, code: string, reason: string) => warnings.push({ field, code, reason });
+  const raw = (field: Field) => (mapping[field] === undefined ? '' : (cells[mapping[field]] ?? ''));
+  const cell = (field: Field) => tidy(raw(field));
+
+  const extra = cells.slice(headerCount).filter((c) => c.trim() !== '').length;
+  if (extra > 0)
+    error(
+      null,
+      'EXTRA_CELLS',
+      `the row has ${extra} more filled cell${extra > 1 ? 's' : ''} than the header has columns (an unquoted comma in a cell?)`,
+    );
+  else if (cells.length < headerCount)
+    warn(
+      null,
+      'MISSING_CELLS',
+      `the row has ${cells.length} of the header's ${headerCount} cells; the rest read as empty`,
+    );
+
+  for (const field of PRINTED) {
+    const value = raw(field);
+    if (!value.trim()) continue;
+    if (FORMULA.test(value)) error(field, 'FORMULA', `the ${LABELS[field]} looks like a spreadsheet formula`);
+    const control = CONTROL.exec(value);
+    if (control) {
+      error(
+        field,
+        'CONTROL_CHARACTER',
+        `the ${LABELS[field]} contains a control character (${codePointName(control[0])}): the file's encoding may be wrong`,
       );
-  });
+      continue;
+    }
+    const unprintable = unprintableCharacter(tidy(value));
+    if (unprintable)
+      error(
+        field,
+        'UNPRINTABLE_CHARACTER',
+        `the ${LABELS[field]} contains ${codePointName(unprintable)}, which the letter fonts cannot print; spell it in Latin, Greek, Cyrillic or CJK letters`,
+      );
+  }
 
-  const name =
-    mapping.fullName !== undefined && cell(mapping.fullName)
-      ? cell(mapping.fullName)
-      : [cell(mapping.firstName), cell(mapping.lastName)].filter(Boolean).join(' ');
-  if (!name) reasons.push('missing name');
-  else if (name.length > 100) reasons.push('name is longer than 100 characters');
+  let name = '';
+  if (mapping.fullName !== undefined && cell('fullName')) name = cell('fullName');
+  else if (mapping.firstName !== undefined || mapping.lastName !== undefined) {
+    for (const field of ['firstName', 'lastName'] as const)
+      if (mapping[field] !== undefined && !cell(field)) error(field, 'MISSING_NAME', `the ${LABELS[field]} is empty`);
+    name = [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
+  } else error('fullName', 'MISSING_NAME', 'the name is empty');
+  if (name.length > 100) error('fullName', 'NAME_TOO_LONG', 'the name is longer than 100 characters');
 
-  const rawStreet = cell(mapping.address1);
-  const address1 = normaliseStreet(rawStreet);
-  if (!address1) reasons.push('missing address');
+  const address1 = normaliseStreet(cell('address1'));
+  if (!address1) error('address1', 'MISSING_ADDRESS', 'the address is empty');
   else {
     const why = undeliverableReason(address1);
-    if (why) reasons.push(why);
+    if (why) error('address1', 'UNDELIVERABLE_ADDRESS', why);
   }
-  const address2 = normaliseStreet(cell(mapping.address2)) || null;
-  const city = normaliseCity(cell(mapping.city));
-  if (!city) reasons.push('missing city');
-  const rawState = cell(mapping.state);
-  const state = normaliseState(rawState);
-  if (!rawState) reasons.push('missing state');
-  else if (!state) reasons.push('state is not a US state or territory code');
-  const rawZip = cell(mapping.zip);
-  const zip = normaliseZip(rawZip);
-  if (!rawZip) reasons.push('missing ZIP code');
-  else if (!zip) reasons.push('ZIP code is not 5 digits or ZIP+4');
-  else if (state && !zipMatchesState(zip, state)) reasons.push(zipStateMismatch(zip, state));
-  if ((address1 + (address2 ?? '')).length > 120) reasons.push('address is longer than 120 characters');
+  const address2 = normaliseStreet(cell('address2')) || null;
+  if ((address1 + (address2 ?? '')).length > 120)
+    error('address1', 'ADDRESS_TOO_LONG', 'the address is longer than 120 characters');
+  const city = normaliseCity(cell('city'));
+  if (!city) error('city', 'MISSING_CITY', 'the city is empty');
 
-  if (reasons.length) return { ok: false, reasons };
-  return { ok: true, recipient: { name, address1, address2, city, state: state!, zip: zip! } };
+  const rawState = cell('state');
+  const state = normaliseState(rawState);
+  if (!rawState) error('state', 'MISSING_STATE', 'the state is empty');
+  else if (!state)
+    error('state', 'INVALID_STATE', 'the state is not a US state or territory (a code like MA, or its name)');
+
+  const rawZip = cell('zip');
+  const zip = normaliseZip(rawZip);
+  if (!rawZip) error('zip', 'MISSING_ZIP', 'the ZIP code is empty');
+  else if (!zip) error('zip', 'INVALID_ZIP', 'the ZIP code is not 5 digits or ZIP+4');
+  else {
+    if (state && !zipMatchesState(zip, state)) error('zip', 'ZIP_STATE_MISMATCH', zipStateMismatch(zip, state));
+    if (/^\d{4}(?:-?\d{4})?$/.test(rawZip.replace(/\s/g, '')))
+      warn('zip', 'ZIP_PADDED', 'the ZIP code had 4 digits and was read with a leading 0 (a spreadsheet drops it)');
+  }
+
+  let dateOfBirth: string | null = null;
+  const rawDob = cell('dateOfBirth');
+  if (rawDob) {
+    const parsed = parseDateOfBirth(rawDob);
+    if (parsed.ok) {
+      dateOfBirth = parsed.date;
+      if (parsed.note) warn('dateOfBirth', 'DATE_OF_BIRTH_GUESSED', `the date of birth was ${parsed.note}`);
+    } else
+      warn(
+        'dateOfBirth',
+        'DATE_OF_BIRTH_UNREADABLE',
+        `the date of birth ${parsed.reason}; it is not used to tell patients apart`,
+      );
+  }
+
+  if (errors.length) return { ok: false, errors, warnings };
+  return { ok: true, recipient: { name, address1, address2, city, state: state!, zip: zip! }, dateOfBirth, warnings };
 }
 
-/** What makes two rows the same letter: name and street address, ZIP5 (case and spacing ignored). */
-export function dedupeText(r: Recipient): string {
-  return [r.name.toUpperCase(), r.address1, r.address2 ?? '', r.zip.slice(0, 5)].join('|');
+/**
+ * What makes two rows the same letter: name and street address, ZIP5 (case and spacing ignored), and
+ * the date of birth when the list has one — a father and son of one name at one address (Sr./Jr.) are
+ * two patients. The text is only ever used inside a keyed hash (PhiSealer.dedupeKey).
+ */
+export function dedupeText(r: Recipient, dateOfBirth: string | null): string {
+  return [r.name.toUpperCase(), r.address1, r.address2 ?? '', r.zip.slice(0, 5), dateOfBirth ?? ''].join('|');
 }

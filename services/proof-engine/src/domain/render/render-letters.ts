@@ -1,4 +1,4 @@
-import { letterFaces } from './fonts';
+import { letterFonts } from './fonts';
 import {
   ADDRESS,
   BODY,
@@ -11,7 +11,7 @@ import {
   WINDOW_PADDING,
   type Rect,
 } from './layout';
-import { EmbeddedFont } from './pdf/embedded-font';
+import { EmbeddedFontStack } from './pdf/font-stack';
 import { embedImage, type EmbeddedImage, type ImageInput } from './pdf/embedded-image';
 import { num, pdfDate, PdfWriter, pdfText, type Sink } from './pdf/pdf-writer';
 import { wrapParagraphs } from './wrap';
@@ -90,20 +90,14 @@ export async function writeLetters(
   options: RenderOptions,
 ): Promise<{ pageCount: number; letters: PlacedLetter[] }> {
   const w = new PdfWriter(sink);
-  const faces = letterFaces();
+  const fonts = letterFonts();
   const [catalog, pagesRef, info, resources] = [w.reserve(), w.reserve(), w.reserve(), w.reserve()];
-  const regular = new EmbeddedFont(faces.regular, w);
-  const bold = new EmbeddedFont(faces.bold, w);
+  const regular = new EmbeddedFontStack(fonts.regular, w, 'R');
+  const bold = new EmbeddedFontStack(fonts.bold, w, 'B');
   const head = options.letterhead ?? options.logo;
   const logo = head ? { ...embedImage(w, head), wide: Boolean(options.letterhead) } : undefined;
   const signature = options.signature ? embedImage(w, options.signature) : undefined;
   const images = [logo && `/Logo ${logo.ref} 0 R`, signature && `/Sig ${signature.ref} 0 R`].filter(Boolean);
-  w.object(
-    resources,
-    `<< /Font << /F1 ${regular.ref} 0 R /F2 ${bold.ref} 0 R >> /ExtGState << /Faint << /ca 0.35 /CA 0.35 >> >>${
-      images.length ? ` /XObject << ${images.join(' ')} >>` : ''
-    } >>`,
-  );
 
   const pageRefs: number[] = [];
   const addPage = (content: string) => {
@@ -138,6 +132,13 @@ export async function writeLetters(
 
   await regular.write();
   await bold.write();
+  // Written last: which fallback fonts the letters needed is known only now.
+  w.object(
+    resources,
+    `<< /Font << ${regular.resourceEntries()} ${bold.resourceEntries()} >> /ExtGState << /Faint << /ca 0.35 /CA 0.35 >> >>${
+      images.length ? ` /XObject << ${images.join(' ')} >>` : ''
+    } >>`,
+  );
   w.object(
     pagesRef,
     `<< /Type /Pages /Count ${pageRefs.length} /Kids [${pageRefs.map((p) => `${p} 0 R`).join(' ')}] >>`,
@@ -153,8 +154,8 @@ export async function writeLetters(
 }
 
 interface PageKit {
-  regular: EmbeddedFont;
-  bold: EmbeddedFont;
+  regular: EmbeddedFontStack;
+  bold: EmbeddedFontStack;
   bodyWidth: number;
   returnBlock: string;
   logo?: EmbeddedImage & { wide: boolean };
@@ -174,7 +175,7 @@ const LETTERHEAD_BOX = {
 /** The content streams of one letter's pages. */
 function letterPages(letter: Letter, kit: PageKit): string[] {
   const { regular } = kit;
-  const paragraphs = wrapParagraphs(letter.body, regular.face, BODY.fontSize, kit.bodyWidth);
+  const paragraphs = wrapParagraphs(letter.body, regular.stack, BODY.fontSize, kit.bodyWidth);
   const pages = paginate(paragraphs, kit.signature ? SIGNATURE_BOX.height + 6 : 0);
   return pages.map((lines, index) => {
     let out = INK;
@@ -184,16 +185,16 @@ function letterPages(letter: Letter, kit: PageKit): string[] {
       if (kit.logo) out += image(kit.logo, '/Logo', kit.logo.wide ? LETTERHEAD_BOX : LOGO_BOX, 'right', 0.5 * 72);
     }
     let y = index === 0 ? BODY_TOP_FIRST : MARGIN.top;
-    out += `BT /F1 ${BODY.fontSize} Tf\n`;
+    out += 'BT\n';
     for (const line of lines) {
       if (line !== null && line !== '')
-        out += `1 0 0 1 ${num(MARGIN.left)} ${num(pdfY(y + BODY.fontSize))} Tm ${regular.encode(line)} Tj\n`;
+        out += `1 0 0 1 ${num(MARGIN.left)} ${num(pdfY(y + BODY.fontSize))} Tm ${regular.show(line, BODY.fontSize)}\n`;
       y += line === null ? BODY.paragraphGap : BODY.leading;
     }
     if (pages.length > 1) {
       const label = `Page ${index + 1} of ${pages.length}`;
-      const x = PAGE.width - MARGIN.right - regular.face.widthOfTextAtSize(label, 8);
-      out += `/F1 8 Tf 1 0 0 1 ${num(x)} ${num(MARGIN.bottom / 2)} Tm ${regular.encode(label)} Tj\n`;
+      const x = PAGE.width - MARGIN.right - regular.stack.widthOfTextAtSize(label, 8);
+      out += `1 0 0 1 ${num(x)} ${num(MARGIN.bottom / 2)} Tm ${regular.show(label, 8)}\n`;
     }
     out += 'ET\n';
     if (kit.signature && index === pages.length - 1) out += image(kit.signature, '/Sig', SIGNATURE_BOX, 'left', y + 4);
@@ -225,9 +226,9 @@ function paginate(paragraphs: string[][], reserve: number): Array<Array<string |
 }
 
 /** An address block inside a window: first line bold, shrunk until every line fits, never outside. */
-function addressBlock(lines: string[], window: Rect, regular: EmbeddedFont, bold: EmbeddedFont): string {
+function addressBlock(lines: string[], window: Rect, regular: EmbeddedFontStack, bold: EmbeddedFontStack): string {
   const fontOf = (i: number) => (i === 0 ? bold : regular);
-  const widthOf = (i: number, text: string, size: number) => fontOf(i).face.widthOfTextAtSize(text, size);
+  const widthOf = (i: number, text: string, size: number) => fontOf(i).stack.widthOfTextAtSize(text, size);
   const width = window.width - 2 * WINDOW_PADDING;
   const height = window.height - 2 * WINDOW_PADDING;
   let size = ADDRESS.fontSize;
@@ -242,7 +243,7 @@ function addressBlock(lines: string[], window: Rect, regular: EmbeddedFont, bold
     while (line.length > 1 && widthOf(i, line, size) > width) line = line.slice(0, -1);
     const top = window.y + WINDOW_PADDING + i * leading;
     if (top + leading > window.y + window.height - WINDOW_PADDING + 0.01) return; // more lines than the window holds
-    out += `/F${i === 0 ? 2 : 1} ${num(size)} Tf 1 0 0 1 ${num(window.x + WINDOW_PADDING)} ${num(pdfY(top + size))} Tm ${fontOf(i).encode(line)} Tj\n`;
+    out += `1 0 0 1 ${num(window.x + WINDOW_PADDING)} ${num(pdfY(top + size))} Tm ${fontOf(i).show(line, size)}\n`;
   });
   return `${out}ET\n`;
 }
@@ -262,9 +263,9 @@ function image(
 }
 
 /** A faint diagonal "PROOF" across the page. */
-function proofWatermark(bold: EmbeddedFont): string {
+function proofWatermark(bold: EmbeddedFontStack): string {
   const c = Math.SQRT1_2;
-  return `q /Faint gs 0.85 0.85 0.85 rg BT /F2 120 Tf ${num(c)} ${num(c)} ${num(-c)} ${num(c)} ${num(PAGE.width / 2 - 180)} ${num(
+  return `q /Faint gs 0.85 0.85 0.85 rg BT ${num(c)} ${num(c)} ${num(-c)} ${num(c)} ${num(PAGE.width / 2 - 180)} ${num(
     PAGE.height / 2 - 120,
-  )} Tm ${bold.encode('PROOF')} Tj ET Q\n`;
+  )} Tm ${bold.show('PROOF', 120)} ET Q\n`;
 }

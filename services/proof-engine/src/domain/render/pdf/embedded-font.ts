@@ -21,6 +21,8 @@ interface FontkitFont {
   capHeight: number;
   italicAngle: number;
   postscriptName: string;
+  /** Every code point the font maps to a glyph. */
+  characterSet: number[];
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
   hasGlyphForCodePoint(cp: number): boolean;
   glyphForCodePoint(cp: number): FontkitGlyph;

@@ -1,0 +1,46 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+import { ValidationFailed } from './problem';
+
+/**
+ * Cursor pagination for every list endpoint: `?limit=&cursor=` in, `{ items, next }` out, where `next`
+ * is an opaque cursor (null on the last page). Cursors are keyset positions (the last item's sort key),
+ * so pages stay stable while rows are added; they are opaque so the key can change without a new API.
+ */
+export const PageQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Items per page' }),
+  cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` of the previous page' })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    next: Type.Union([Type.String(), Type.Null()], { description: 'Cursor of the next page; null on the last' }),
+  });
+
+/** An opaque cursor for a keyset position (`kind` keeps one list's cursor out of another list). */
+export function encodeCursor(kind: string, position: ReadonlyArray<string | number | bigint>): string {
+  return Buffer.from(JSON.stringify([kind, ...position.map(String)])).toString('base64url');
+}
+
+/** The position in a cursor of `kind`; a cursor that is not one is a 400 naming the parameter. */
+export function decodeCursor(kind: string, cursor: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(parsed) && parsed[0] === kind && parsed.every((p) => typeof p === 'string'))
+      return parsed.slice(1) as string[];
+  } catch {
+    // fall through to the problem below
+  }
+  throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+}
+
+/** Cuts `rows` (fetched with `limit + 1`) into a page, its `next` made from the last item. */
+export function pageOf<R, I>(
+  rows: R[],
+  limit: number,
+  toItem: (row: R) => I,
+  cursorOf: (row: R) => string,
+): { items: I[]; next: string | null } {
+  const page = rows.slice(0, limit);
+  return { items: page.map(toItem), next: rows.length > limit ? cursorOf(page[page.length - 1]!) : null };
+}
