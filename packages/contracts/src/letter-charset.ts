@@ -31,8 +31,12 @@ export function isLetterPrintable(codePoint: number): boolean {
   return false;
 }
 
+/** Printable ASCII, the letter fonts' first range: most names and every street pass this test alone. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The first character of `text` (NFC) that a letter cannot print, or undefined. */
 export function unprintableCharacter(text: string): string | undefined {
+  if (PRINTABLE_ASCII.test(text)) return undefined;
   for (const ch of text.normalize('NFC')) if (!isLetterPrintable(ch.codePointAt(0)!)) return ch;
   return undefined;
 }

@@ -6,6 +6,7 @@ export * from './logger';
 export { scrubMessage } from '@plh/contracts';
 export * from './problem';
 export * from './pagination';
+export * from './uploads';
 export * from './request-context';
 export * from './run-service';
 export * from './telemetry';

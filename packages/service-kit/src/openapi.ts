@@ -10,6 +10,14 @@ const PRIVATE_PATHS = /^\/(healthz|readyz|openapi\.json|internal\/)/;
  * into the public one (`/api/openapi.json`), keeping only the routes of its route table.
  */
 export async function registerOpenApi(app: FastifyInstance, serviceName: string): Promise<void> {
+  // Upload routes read their body as a stream (no body schema to validate); their `config.requestBody`
+  // is added to the document here.
+  const bodies = new Map<string, Record<string, unknown>>();
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.requestBody) return;
+    for (const method of [route.method].flat())
+      bodies.set(`${method.toLowerCase()} ${route.url.replace(/:(\w+)/g, '{$1}')}`, route.config.requestBody);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -21,6 +29,15 @@ export async function registerOpenApi(app: FastifyInstance, serviceName: string)
       schema: PRIVATE_PATHS.test(url) ? { ...schema, hide: true } : schema,
       url,
     }),
+    transformObject: (doc) => {
+      if (!('openapiObject' in doc)) return doc.swaggerObject;
+      for (const [path, operations] of Object.entries(doc.openapiObject.paths ?? {}))
+        for (const [method, operation] of Object.entries(operations ?? {})) {
+          const body = bodies.get(`${method} ${path}`);
+          if (body && operation && typeof operation === 'object') Object.assign(operation, { requestBody: body });
+        }
+      return doc.openapiObject;
+    },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -27,6 +27,7 @@ import projectRoutes from './routes/projects';
 import quoteRoutes from './routes/quotes';
 import signedFileRoutes from './routes/signed-files';
 import { housekeepingHandler, housekeepingSchedule } from './jobs/housekeeping.job';
+import { importListHandler } from './jobs/import-list.job';
 import { retentionHandler, retentionSchedule } from './jobs/retention.job';
 import { storageFromConfig } from './storage';
 
@@ -65,10 +66,12 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       cancelWindowMinutes: config.CANCEL_WINDOW_MINUTES,
     },
   };
-  // Background work (RUN_JOBS=false: a worker process runs it): the daily retention sweep.
+  // Background work (RUN_JOBS=false: a worker process runs it): list imports, the daily retention
+  // sweep, hourly housekeeping.
   if (config.RUN_JOBS)
     await deps.platform.runJobs({
       handlers: [
+        importListHandler(core, app.log),
         retentionHandler(core, { rawListDays: config.RETENTION_RAW_LIST_DAYS }, app.log),
         housekeepingHandler(core, app.log),
       ],

@@ -1,5 +1,5 @@
 import { AUDIT_EVENTS, type AuditRecord, type EventEnvelope } from '@plh/contracts';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 
 /** What core's outbox holds for `requestId`, in the order it was written. */
 async function eventsOf(t: TestApp, requestId: string): Promise<EventEnvelope[]> {
@@ -68,13 +68,8 @@ describe('core: audit records and trace context through the unit of work', () =>
       headers,
       payload: { name: 'Closure', letterType: 'practice_closure' },
     });
-    const list = await t.app.inject({
-      method: 'POST',
-      url: `/api/tenants/${practice.tenantId}/projects/${project.json().id}/patient-lists`,
-      headers: { ...headers, 'content-type': 'text/csv' },
-      payload: patientCsv(3),
-    });
-    expect(list.statusCode).toBe(201);
+    const list = await uploadList(t, practice.owner, practice.tenantId, project.json().id, patientCsv(3));
+    expect(list.json().status).toBe('validated');
     const read = await t.app.inject({
       method: 'GET',
       url: `/api/tenants/${practice.tenantId}/patient-lists/${list.json().id}/recipients`,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Principal } from '@plh/service-kit';
 import { startTestService, type TestService } from '@plh/service-kit/testing';
+import { followAccepted } from '@plh/test-kit';
 import type { ObjectStorage } from '@plh/storage';
 import type { ConfigSchema } from '../src/config';
 import { coreService } from '../src/service';
@@ -89,10 +90,33 @@ export function ownerCalls(app: () => TestApp, practice: ReturnType<typeof newPr
 
 export type PracticeCall = ReturnType<typeof ownerCalls>;
 
+/**
+ * A patient-list upload followed to the end of its import job (the test app runs the job worker): the
+ * list as GET shows it once it is no longer `importing`, or the upload's own answer if it was refused.
+ */
+export async function uploadList(
+  t: Pick<TestApp, 'app' | 'as'>,
+  who: Principal,
+  tenantId: string,
+  projectId: string,
+  body: string | Buffer,
+  contentType = 'text/csv',
+) {
+  const headers = await t.as(who);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/tenants/${tenantId}/projects/${projectId}/patient-lists`,
+    headers: { ...headers, 'content-type': contentType },
+    payload: body,
+  });
+  return followAccepted(res, (url) => t.app.inject({ method: 'GET', url, headers }));
+}
+
 /** A new project with a 3-row patient list (accepted if asked): its ids and where its file is on disk. */
 export async function uploadedList(t: TestApp, call: PracticeCall, { accept = false } = {}) {
   const project = (await call('POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })).json();
-  const list = (await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv')).json();
+  const uploaded = await call('POST', `/projects/${project.id}/patient-lists`, patientCsv(3), 'text/csv');
+  const list = (await followAccepted(uploaded, (url) => call('GET', url.replace(/^\/api\/tenants\/[^/]+/, '')))).json();
   if (accept && (await call('POST', `/patient-lists/${list.id}/accept`)).statusCode !== 200)
     throw new Error('the list was not accepted');
   const [row] = (

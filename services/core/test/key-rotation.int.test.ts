@@ -3,7 +3,7 @@ import { dataKeyRewrapStore } from '../src/data/data-key-rewrap.store';
 import { Keyring } from '../src/domain/keyring';
 import { parseMasterKeys } from '../src/domain/phi-cipher';
 import { rewrapDataKeys } from '../src/domain/rewrap-data-keys';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 
 describe('core: master key rotation', () => {
   let t: TestApp;
@@ -23,13 +23,8 @@ describe('core: master key rotation', () => {
         headers: await t.as(p.owner),
         payload: { name: 'x', letterType: 'other' },
       });
-      const list = await t.app.inject({
-        method: 'POST',
-        url: `/api/tenants/${p.tenantId}/projects/${project.json().id}/patient-lists`,
-        headers: { ...(await t.as(p.owner)), 'content-type': 'text/csv' },
-        payload: patientCsv(3),
-      });
-      expect(list.statusCode).toBe(201);
+      const list = await uploadList(t, p.owner, p.tenantId, project.json().id, patientCsv(3));
+      expect(list.json().status).toBe('validated');
     }
     const patients = () =>
       t.admin.query<{ id: string; tenant_id: string; name_cipher: Buffer }>(

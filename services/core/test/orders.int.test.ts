@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEvent, ProofJobReady } from '@plh/contracts';
 import type { Principal } from '@plh/service-kit';
 import { deliverTwice } from '@plh/service-kit/testing';
-import { buildTestApp, newPractice, opsAgent, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, opsAgent, patientCsv, uploadList, type TestApp } from './helpers';
 
 describe('core: quotes and orders', () => {
   let t: TestApp;
@@ -29,12 +29,7 @@ describe('core: quotes and orders', () => {
     const project = (
       await call(practice.owner, 'POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })
     ).json();
-    const list = await t.app.inject({
-      method: 'POST',
-      url: `/api/tenants/${practice.tenantId}/projects/${project.id}/patient-lists`,
-      headers: { ...(await t.as(practice.owner)), 'content-type': 'text/csv' },
-      payload: patientCsv(n),
-    });
+    const list = await uploadList(t, practice.owner, practice.tenantId, project.id, patientCsv(n));
     await call(practice.owner, 'POST', `/patient-lists/${list.json().id}/accept`);
     const quote = await call(practice.approver, 'POST', '/quotes', {
       projectId: project.id,
@@ -84,12 +79,7 @@ describe('core: quotes and orders', () => {
 
   it('refuses a quote for a list that was not accepted', async () => {
     const project = (await call(practice.owner, 'POST', '/projects', { name: 'x', letterType: 'other' })).json();
-    const list = await t.app.inject({
-      method: 'POST',
-      url: `/api/tenants/${practice.tenantId}/projects/${project.id}/patient-lists`,
-      headers: { ...(await t.as(practice.owner)), 'content-type': 'text/csv' },
-      payload: patientCsv(1),
-    });
+    const list = await uploadList(t, practice.owner, practice.tenantId, project.id, patientCsv(1));
     const res = await call(practice.owner, 'POST', '/quotes', {
       projectId: project.id,
       listId: list.json().id,
@@ -190,12 +180,7 @@ describe('core: quotes and orders', () => {
         headers: await h(practice.owner),
         payload: { name: 'x', letterType: 'other' },
       });
-      const list = await closed.app.inject({
-        method: 'POST',
-        url: `${base}/projects/${project.json().id}/patient-lists`,
-        headers: { ...(await h(practice.owner)), 'content-type': 'text/csv' },
-        payload: patientCsv(1),
-      });
+      const list = await uploadList(closed, practice.owner, practice.tenantId, project.json().id, patientCsv(1));
       await closed.app.inject({
         method: 'POST',
         url: `${base}/patient-lists/${list.json().id}/accept`,
@@ -217,7 +202,7 @@ describe('core: quotes and orders', () => {
         headers: await h(practice.owner),
         payload: { quoteId: quote.json().id },
       });
-      expect([project.statusCode, list.statusCode, quote.statusCode, order.statusCode]).toEqual([201, 201, 201, 201]);
+      expect([project.statusCode, list.statusCode, quote.statusCode, order.statusCode]).toEqual([201, 200, 201, 201]);
       const url = `${base}/orders/${order.json().id}/cancel`;
       const byPractice = await closed.app.inject({ method: 'POST', url, headers: await h(practice.owner) });
       expect(byPractice.json()).toMatchObject({ code: 'CANCEL_WINDOW_CLOSED' });

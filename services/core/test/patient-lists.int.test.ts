@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Keyring } from '../src/domain/keyring';
 import { parseMasterKeys } from '../src/domain/phi-cipher';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { followAccepted } from '@plh/test-kit';
+import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 
 describe('core: patient lists', () => {
   let t: TestApp;
@@ -26,18 +27,13 @@ describe('core: patient lists', () => {
     await t?.close();
   });
 
+  /** An upload followed to the end of its import (or its refusal). */
   const upload = async (
     body: string | Buffer,
     who = practice.owner,
     tenantId = practice.tenantId,
     project = projectId,
-  ) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/tenants/${tenantId}/projects/${project}/patient-lists`,
-      headers: { ...(await t.as(who)), 'content-type': 'text/csv' },
-      payload: body,
-    });
+  ) => uploadList(t, who, tenantId, project, body);
 
   it('imports a messy list: maps headers, normalises addresses, explains each refused row by number', async () => {
     const csv = [
@@ -52,7 +48,7 @@ describe('core: patient lists', () => {
       'Ed,NoState,130,1990-03-03,6 Ash St,,Salem,,01970',
     ].join('\n');
     const res = await upload(csv);
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode).toBe(200);
     const list = res.json();
     expect(list).toMatchObject({
       status: 'validated',
@@ -156,7 +152,7 @@ describe('core: patient lists', () => {
     expect(list.rowErrors).toHaveLength(100); // the summary shows the first ones…
     const headers = await t.as(practice.owner);
     const base = `/api/tenants/${practice.tenantId}/patient-lists/${list.id}`;
-    expect(list.links).toEqual({ issues: `${base}/issues`, issuesCsv: `${base}/issues.csv` });
+    expect(list.links).toEqual({ self: base, issues: `${base}/issues`, issuesCsv: `${base}/issues.csv` });
     // …and paging reaches every one, in file order.
     const seen: number[] = [];
     let cursor: string | null = null;
@@ -291,8 +287,12 @@ describe('core: patient lists', () => {
       headers: await t.as(practice.owner),
       payload: { mapping: { fullName: 0, address1: 1, city: 2, state: 3, zip: 4 } },
     });
-    expect(mapped.statusCode).toBe(200);
-    expect(mapped.json()).toMatchObject({ status: 'validated', summary: { validRows: 1 } });
+    expect(mapped.statusCode).toBe(202);
+    expect(mapped.json()).toMatchObject({ status: 'importing' });
+    const validated = await followAccepted({ ...mapped, statusCode: 202, headers: { location: url } }, async (u) =>
+      t.app.inject({ method: 'GET', url: u, headers: await t.as(practice.owner) }),
+    );
+    expect(validated.json()).toMatchObject({ status: 'validated', summary: { validRows: 1 } });
     const accepted = await t.app.inject({ method: 'POST', url: `${url}/accept`, headers: await t.as(practice.owner) });
     expect(accepted.json()).toMatchObject({ status: 'accepted' });
   });
@@ -351,7 +351,7 @@ describe('core: patient lists', () => {
       expect(storedFiles()).toBe(filesBefore);
     });
 
-    it('refuses a list over the row limit after reading it, keeping nothing', async () => {
+    it('rejects a list found over the row limit while importing: the list says why, no patient and no file is kept', async () => {
       const small = await buildTestApp({ PATIENT_LIST_MAX_ROWS: '100' });
       try {
         const project = await small.app.inject({
@@ -360,16 +360,30 @@ describe('core: patient lists', () => {
           headers: await small.as(practice.owner),
           payload: { name: 'x', letterType: 'other' },
         });
-        const res = await small.app.inject({
-          method: 'POST',
-          url: `/api/tenants/${practice.tenantId}/projects/${project.json().id}/patient-lists`,
-          headers: { ...(await small.as(practice.owner)), 'content-type': 'text/csv' },
-          payload: patientCsv(150),
+        const res = await uploadList(small, practice.owner, practice.tenantId, project.json().id, patientCsv(150));
+        expect(res.json()).toMatchObject({
+          status: 'rejected',
+          fileError: { code: 'TOO_MANY_ROWS', message: expect.stringContaining('more than 100 rows') },
+          summary: { totalRows: 0, validRows: 0 },
         });
-        expect(res.statusCode).toBe(422);
-        expect(res.json()).toMatchObject({ code: 'TOO_MANY_ROWS' });
-        const left = await small.admin.query('SELECT 1 FROM core.patient UNION ALL SELECT 1 FROM core.patient_list');
+        const left = await small.admin.query(
+          'SELECT 1 FROM core.patient UNION ALL SELECT 1 FROM core.patient_list_issue',
+        );
         expect(left.rowCount).toBe(0);
+        const [revision] = (
+          await small.admin.query<{ storage_key: string; deleted_reason: string }>(
+            'SELECT storage_key, deleted_reason FROM core.file_revision WHERE id = $1',
+            [res.json().fileRevisionId],
+          )
+        ).rows;
+        expect(revision!.deleted_reason).toBe('rejected');
+        expect(existsSync(path.join(small.filesDir, ...revision!.storage_key.split('/')))).toBe(false);
+        const accept = await small.app.inject({
+          method: 'POST',
+          url: `/api/tenants/${practice.tenantId}/patient-lists/${res.json().id}/accept`,
+          headers: await small.as(practice.owner),
+        });
+        expect(accept.statusCode).toBe(409);
       } finally {
         await small.close();
       }
@@ -398,8 +412,8 @@ describe('core: patient lists', () => {
     expect((await t.admin.query('SELECT count(*)::int AS n FROM core.file_revision')).rows).toEqual(before.rows);
   });
 
-  it('imports a 200,000-row list whole, streamed, in one transaction', async () => {
-    const rows = 200_000;
+  it('answers a 60,000-row upload at once and imports it whole in a job, its progress visible as it goes', async () => {
+    const rows = 60_000;
     let i = 0;
     const body = new Readable({
       read() {
@@ -410,14 +424,33 @@ describe('core: patient lists', () => {
         this.push(chunk.length ? `${chunk.join('\r\n')}\r\n` : null);
       },
     });
+    const headers = await t.as(practice.owner);
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`,
-      headers: { ...(await t.as(practice.owner)), 'content-type': 'text/csv' },
+      headers: { ...headers, 'content-type': 'text/csv' },
       payload: body,
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json().summary).toEqual({
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'importing', progress: { rowsRead: 0, percent: 0 } });
+    // Polled as a web app would: the counts move while the job runs, then the list is validated.
+    const seen: Array<{ rowsRead: number; percent: number }> = [];
+    const done = await followAccepted(
+      res,
+      async (url) => {
+        const now = await t.app.inject({ method: 'GET', url, headers });
+        if (now.json().status === 'importing') seen.push(now.json().progress);
+        return now;
+      },
+      undefined,
+      { timeoutMs: 150_000, intervalMs: 200 },
+    );
+    expect(done.json().status).toBe('validated');
+    expect(done.json().progress).toMatchObject({ rowsRead: rows, percent: 100 });
+    const moving = seen.filter((p) => p.rowsRead > 0 && p.rowsRead < rows);
+    expect(new Set(moving.map((p) => p.rowsRead)).size).toBeGreaterThanOrEqual(2);
+    for (const p of moving) expect(p.percent).toBeGreaterThan(0);
+    expect(done.json().summary).toEqual({
       totalRows: rows,
       validRows: rows,
       invalidRows: 0,
@@ -430,6 +463,100 @@ describe('core: patient lists', () => {
     );
     expect(stored.rows[0]!.n).toBe(rows);
   }, 180_000);
+
+  it('takes a multipart/form-data upload (curl -F file=@list.csv) as well as a raw body', async () => {
+    const boundary = '----plh-test-boundary';
+    const form = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="note"',
+      '',
+      'ignored',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="list.csv"',
+      'Content-Type: text/csv',
+      '',
+      patientCsv(4).trimEnd(),
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const list = await uploadList(
+      t,
+      practice.owner,
+      practice.tenantId,
+      projectId,
+      form,
+      `multipart/form-data; boundary=${boundary}`,
+    );
+    expect(list.json()).toMatchObject({ status: 'validated', summary: { validRows: 4 } });
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`,
+      headers: { ...(await t.as(practice.owner)), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="other"\r\n\r\nx\r\n--${boundary}--\r\n`,
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/body/file' }] });
+  });
+
+  it('answers a retried upload with the same Idempotency-Key with the same list, imported once', async () => {
+    const headers = {
+      ...(await t.as(practice.owner)),
+      'content-type': 'text/csv',
+      'idempotency-key': `upload-${randomUUID()}`,
+    };
+    const url = `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`;
+    const first = await t.app.inject({ method: 'POST', url, headers, payload: patientCsv(5) });
+    const again = await t.app.inject({ method: 'POST', url, headers, payload: patientCsv(5) });
+    expect(first.statusCode).toBe(202);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const lists = await t.admin.query('SELECT 1 FROM core.patient_list WHERE id = $1', [first.json().id]);
+    expect(lists.rowCount).toBe(1);
+  });
+
+  it('lists a project’s lists newest first, a page at a time, with a status filter', async () => {
+    const project = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/tenants/${practice.tenantId}/projects`,
+        headers: await t.as(practice.owner),
+        payload: { name: 'Paged', letterType: 'other' },
+      })
+    ).json();
+    const ids: string[] = [];
+    for (let n = 1; n <= 5; n++)
+      ids.push((await uploadList(t, practice.owner, practice.tenantId, project.id, patientCsv(n))).json().id);
+    await uploadList(t, practice.owner, practice.tenantId, project.id, 'Who,Where\nA,B\n'); // needs_mapping
+    const headers = await t.as(practice.owner);
+    const base = `/api/tenants/${practice.tenantId}/projects/${project.id}/patient-lists`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { statusCode: number; json(): { items: Array<{ id: string }>; next: string | null } } =
+        await t.app.inject({
+          method: 'GET',
+          url: `${base}?status=validated&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          headers,
+        });
+      expect(page.statusCode).toBe(200);
+      seen.push(...page.json().items.map((l) => l.id));
+      cursor = page.json().next;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    const all = await t.app.inject({ method: 'GET', url: base, headers });
+    expect(all.json().items.map((l: { status: string }) => l.status)).toEqual([
+      'needs_mapping',
+      ...ids.map(() => 'validated'),
+    ]);
+    const other = newPractice();
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/api/tenants/${other.tenantId}/projects/${project.id}/patient-lists`,
+      headers: await t.as(other.owner),
+    });
+    expect(theirs.statusCode).toBe(404);
+  });
 
   it('answers 404 for another tenant’s project and 403 for a viewer', async () => {
     const other = newPractice();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { s3Storage } from '@plh/storage';
 import { startS3Server, type S3ServerHandle } from '@plh/test-kit';
-import { buildTestApp, newPractice, patientCsv, type TestApp } from './helpers';
+import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 
 /**
  * The same service on the S3 driver with S3's own encryption (STORAGE_ENCRYPTION=s3-kms: SSE-KMS, so
@@ -66,13 +66,8 @@ describe('core on S3 storage', () => {
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(t.config.DOWNLOAD_URL_TTL_SEC));
     expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(png);
 
-    const list = await t.app.inject({
-      method: 'POST',
-      url: `/api/tenants/${practice.tenantId}/projects/${project.id}/patient-lists`,
-      headers: { ...headers, 'content-type': 'text/csv' },
-      payload: patientCsv(25),
-    });
-    expect(list.statusCode).toBe(201);
+    const list = await uploadList(t, practice.owner, practice.tenantId, project.id, patientCsv(25));
+    expect(list.statusCode).toBe(200);
     expect(list.json().summary).toMatchObject({ validRows: 25 });
   });
 });

@@ -115,6 +115,7 @@ export const ROUTES: readonly RouteRule[] = [
   inCore('POST', '/api/tenants/:tenantId/projects/:projectId/files/:kind', CORE_ACCESS.writeProjects, true),
   inCore('GET', '/api/tenants/:tenantId/files/:revisionId/download', CORE_ACCESS.read),
   inCore('POST', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE_ACCESS.writePatients, true),
+  inCore('GET', '/api/tenants/:tenantId/projects/:projectId/patient-lists', CORE_ACCESS.read),
   inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId', CORE_ACCESS.read),
   inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/issues', CORE_ACCESS.read),
   inCore('GET', '/api/tenants/:tenantId/patient-lists/:listId/issues.csv', CORE_ACCESS.read),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
-import { eventually, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
+import { eventually, followAccepted, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import * as proofService from '@plh/proof-engine';
 import * as tenantService from '@plh/tenant';
@@ -221,7 +221,11 @@ describe('gateway: authentication, authorization from the route table, rate limi
       ...(payload === undefined ? {} : { payload: payload as string }),
     });
     expect(res.statusCode).toBeLessThan(300);
-    return res.json();
+    // A list upload is imported by a job: fixtures wait for it, as a client would.
+    const done = await followAccepted(res, (location) =>
+      core.inject({ method: 'GET', url: location, headers: { 'x-plh-internal-token': token } }),
+    );
+    return done.json();
   }
   const LIST_CSV = 'First Name,Last Name,Address,City,State,Zip\nAna,Nuñez,1 Main St,Boston,MA,02134\n';
   const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -734,6 +738,15 @@ describe('gateway: authentication, authorization from the route table, rate limi
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '401', '403', '404', '429']));
     expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
     expect(doc.components.schemas.Problem).toBeDefined();
+    // An upload's body is described for generated clients: the raw CSV, or a form with a `file` field.
+    const upload = doc.paths['/api/tenants/{tenantId}/projects/{projectId}/patient-lists'].post;
+    expect(Object.keys(upload.requestBody.content)).toEqual(
+      expect.arrayContaining(['text/csv', 'multipart/form-data']),
+    );
+    expect(upload.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({
+      format: 'binary',
+    });
+    expect(Object.keys(upload.responses)).toContain('202');
 
     const page = await gateway.inject({ method: 'GET', url: '/api/docs' });
     expect(page.statusCode).toBe(200);

@@ -13,7 +13,7 @@ import {
 } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { storageFromConfig, tenantObjectKey } from '@plh/storage';
-import { eventually } from '@plh/test-kit';
+import { eventually, followAccepted } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
@@ -144,6 +144,12 @@ describe('ordering workflow through the gateway', () => {
       headers: { authorization: bearer[who]!, ...headers },
       ...(payload === undefined ? {} : { payload: payload as string }),
     });
+  /** A list upload through the gateway, followed (as a client polls) until its import has finished. */
+  const uploadList = async (who: 'owner' | 'approver', projectId: string, body: string | Buffer) =>
+    followAccepted(
+      await api(who, 'POST', `/projects/${projectId}/patient-lists`, body, { 'content-type': 'text/csv' }),
+      (location) => gateway.inject({ method: 'GET', url: location, headers: { authorization: bearer[who]! } }),
+    );
   const expectRefused = async (
     res: Awaited<ReturnType<typeof api>>,
     status: number,
@@ -173,10 +179,8 @@ describe('ordering workflow through the gateway', () => {
       Buffer.from('Ann, ,1970-01-01,4 Ash St,Salem,MA,01970\r\n'),
       Buffer.from('Bo,Lee,1970-01-01,5 Fir St, Apt 2,Salem,MA,01970\r\n'),
     ]);
-    const list = await api('owner', 'POST', `/projects/${project.id}/patient-lists`, csv, {
-      'content-type': 'text/csv',
-    });
-    expect(list.statusCode).toBe(201);
+    const list = await uploadList('owner', project.id, csv);
+    expect(list.statusCode).toBe(200);
     expect(list.json().summary).toMatchObject({
       totalRows: 6,
       validRows: 4,
@@ -205,6 +209,28 @@ describe('ordering workflow through the gateway', () => {
         '6,error,lastName,MISSING_NAME,the last name is empty',
       ]),
     );
+
+    // What a browser's FormData and `curl -F file=@list.csv` send, through the gateway; answered at once.
+    const form = [
+      '--plh',
+      'Content-Disposition: form-data; name="file"; filename="list.csv"',
+      'Content-Type: text/csv',
+      '',
+      'Name,Address,City,State,Zip\r\nAna Lee,9 Elm St,Salem,MA,01970',
+      '--plh--',
+      '',
+    ].join('\r\n');
+    const multipart = await api('owner', 'POST', `/projects/${project.id}/patient-lists`, form, {
+      'content-type': 'multipart/form-data; boundary=plh',
+    });
+    expect(multipart.statusCode).toBe(202);
+    expect(multipart.headers.location).toBe(`/api/tenants/${tenantId}/patient-lists/${multipart.json().id}`);
+    const imported = await followAccepted(multipart, (location) =>
+      gateway.inject({ method: 'GET', url: location, headers: { authorization: bearer.owner! } }),
+    );
+    expect(imported.json()).toMatchObject({ status: 'validated', summary: { validRows: 1 } });
+    const lists = await api('owner', 'GET', `/projects/${project.id}/patient-lists`);
+    expect(lists.json().items.map((l: { id: string }) => l.id)).toEqual([multipart.json().id, listId]);
   });
 
   it('goes from a patient list to a mailed, invoiced and tracked campaign', async () => {
@@ -221,10 +247,8 @@ describe('ordering workflow through the gateway', () => {
       'Name,Address,City,State,Zip',
       ...Array.from({ length: 4 }, (_, i) => `Patient ${i},${i + 1} Elm St,Salem,MA,01970`),
     ].join('\n');
-    const list = await api('owner', 'POST', `/projects/${project.id}/patient-lists`, csv, {
-      'content-type': 'text/csv',
-    });
-    expect(list.statusCode).toBe(201);
+    const list = await uploadList('owner', project.id, csv);
+    expect(list.statusCode).toBe(200);
     expect(list.json().summary).toMatchObject({ validRows: 4 });
     await api('owner', 'POST', `/patient-lists/${list.json().id}/accept`);
     const quote = (

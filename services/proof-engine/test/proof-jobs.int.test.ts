@@ -7,7 +7,7 @@ import { ALL_EVENTS, createEvent, EventRegistry, OrderApproved, OrderPlaced, Ord
 import { loadConfig, signInternalToken, type InternalSigner, type Principal, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
 import { encryptedStorage, localStorage, parseFileKeys, type ObjectStorage } from '@plh/storage';
-import { eventually } from '@plh/test-kit';
+import { eventually, followAccepted } from '@plh/test-kit';
 import * as coreService from '@plh/core';
 import { buildApp, buildWorkerApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
@@ -186,10 +186,12 @@ describe('proof jobs with core', () => {
       const [first, last] = (names[i] ?? `Pat${i} Lee${i}`).split(' ');
       csv.push(`${first},${last},${i} Main St,Boston,MA,02134`);
     }
+    const uploaded = await call('core', owner, 'POST', `/projects/${project.id}/patient-lists`, csv.join('\n'), {
+      'content-type': 'text/csv',
+    });
+    // The import runs as core's job; the list is followed until it is validated.
     const list = (
-      await call('core', owner, 'POST', `/projects/${project.id}/patient-lists`, csv.join('\n'), {
-        'content-type': 'text/csv',
-      })
+      await followAccepted(uploaded, (url) => call('core', owner, 'GET', url.replace(`/api/tenants/${tenantId}`, '')))
     ).json();
     expect(list.summary.validRows).toBe(rows);
     await call('core', owner, 'POST', `/patient-lists/${list.id}/accept`);

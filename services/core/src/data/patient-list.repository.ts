@@ -1,7 +1,8 @@
 import type { Prisma } from '../../generated/prisma';
 import type { Tx } from './db';
 
-export type ListStatus = 'needs_mapping' | 'validated' | 'rejected' | 'accepted';
+export const LIST_STATUSES = ['importing', 'needs_mapping', 'validated', 'rejected', 'failed', 'accepted'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
 
 /** A row issue as stored: by line (as a spreadsheet numbers it, header = 1) and field. */
 export interface ListIssue {
@@ -26,6 +27,10 @@ export interface PatientListRecord {
   duplicateRows: number;
   warningRows: number;
   fileError: string | null;
+  fileErrorCode: string | null;
+  bytesTotal: number;
+  bytesRead: number;
+  progressAt: Date | null;
   createdBy: string;
   createdAt: Date;
   acceptedAt: Date | null;
@@ -37,6 +42,8 @@ const toRecord = (r: Row): PatientListRecord => ({
   status: r.status as ListStatus,
   headers: r.headers as string[],
   mapping: r.mapping as Record<string, number>,
+  bytesTotal: Number(r.bytesTotal),
+  bytesRead: Number(r.bytesRead),
 });
 
 export interface PatientRow {
@@ -54,10 +61,13 @@ export interface PatientRow {
 export function patientListRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
-    async create(l: Omit<PatientListRecord, 'tenantId' | 'createdAt' | 'acceptedAt'>): Promise<PatientListRecord> {
+    async create(
+      l: Omit<PatientListRecord, 'tenantId' | 'createdAt' | 'acceptedAt' | 'bytesRead' | 'progressAt'>,
+    ): Promise<PatientListRecord> {
       return toRecord(
         await tx.patientList.create({
-          data: { ...l, ...scope },
+          // Millisecond precision (not now()'s microseconds): the list cursor carries this time.
+          data: { ...l, ...scope, createdAt: new Date() },
         }),
       );
     },
@@ -78,14 +88,40 @@ export function patientListRepository(tx: Tx, tenantId: string) {
           | 'duplicateRows'
           | 'warningRows'
           | 'acceptedAt'
+          | 'fileError'
+          | 'fileErrorCode'
+          | 'bytesRead'
+          | 'progressAt'
         >
       >,
     ): Promise<PatientListRecord> {
       await tx.patientList.updateMany({ where: { ...scope, id }, data: changes });
       return toRecord((await tx.patientList.findFirst({ where: { ...scope, id } }))!);
     },
-    listForProject: async (projectId: string) =>
-      (await tx.patientList.findMany({ where: { ...scope, projectId }, orderBy: { createdAt: 'desc' } })).map(toRecord),
+    /** A project's lists, newest first, after a keyset position (created at, id). */
+    async listForProject(
+      projectId: string,
+      query: { status?: ListStatus; after?: { createdAt: Date; id: string }; take: number },
+    ): Promise<PatientListRecord[]> {
+      const rows = await tx.patientList.findMany({
+        where: {
+          ...scope,
+          projectId,
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.after
+            ? {
+                OR: [
+                  { createdAt: { lt: query.after.createdAt } },
+                  { createdAt: query.after.createdAt, id: { lt: query.after.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: query.take,
+      });
+      return rows.map(toRecord);
+    },
     /**
      * One statement per batch, rows passed as arrays and expanded by `unnest`: Prisma's createMany
      * compiles every row into its query plan (its wasm compiler took ~60% of an import's CPU).

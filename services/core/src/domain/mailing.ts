@@ -1,6 +1,6 @@
 import type { Mailing, MailingRecipient } from '@plh/contracts';
 import type { CoreDeps } from './deps';
-import { addressLinesOf, unsealPatient } from './import-patient-list';
+import { addressLinesOf, unsealPatient } from './patient-list/recipients';
 import { OrderNotFound } from './problems';
 
 /** An order's layout facts for the proof engine: no PHI (recipients come from mailingRecipients). */

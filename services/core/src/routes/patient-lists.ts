@@ -1,11 +1,23 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import type { Readable } from 'node:stream';
-import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import {
+  Page,
+  PageQuery,
+  principalOf,
+  Type,
+  uploadedFile,
+  uploadRequestBody,
+  type FastifyPluginAsyncTypebox,
+} from '@plh/service-kit';
+import { LIST_STATUSES } from '../data/patient-list.repository';
 import type { CoreDeps } from '../domain/deps';
-import { acceptPatientList, importPatientList, listRecipients, mapPatientList } from '../domain/import-patient-list';
+import { acceptPatientList } from '../domain/patient-list/accept-list';
 import { FIELDS, missingFields } from '../domain/patient-list/columns';
-import { findListWithIssues, issuesCsv, listIssues } from '../domain/patient-list-issues';
-import { errors, PatientListView, Problem, ProjectParams, RowIssue, toListView } from './schemas';
+import { findListWithIssues, issuesCsv, listIssues } from '../domain/patient-list/issues';
+import { listPatientLists } from '../domain/patient-list/list-lists';
+import { mapPatientList } from '../domain/patient-list/map-list';
+import { listRecipients } from '../domain/patient-list/recipients';
+import { uploadPatientList } from '../domain/patient-list/upload-list';
+import { errors, literals, PatientListView, Problem, ProjectParams, RowIssue, toListView } from './schemas';
 
 const ListParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }), listId: Type.String({ format: 'uuid' }) });
 const view = (listWithIssues: Parameters<typeof toListView>[0]) =>
@@ -17,43 +29,69 @@ const Severity = Type.Optional(
   Type.Union([Type.Literal('error'), Type.Literal('warning')], { description: 'Only errors, or only warnings' }),
 );
 
-/** Upload of a patient list: the CSV is the raw body, streamed. */
+/** Upload of a patient list: the CSV is the raw body or a form's `file` field, streamed. */
 export const patientListUploadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
   app.post(
     '/api/tenants/:tenantId/projects/:projectId/patient-lists',
     {
-      config: { access: CORE_ACCESS.writePatients },
+      config: {
+        access: CORE_ACCESS.writePatients,
+        requestBody: uploadRequestBody(
+          ['text/csv', 'text/plain', 'application/octet-stream'],
+          'The patient list as CSV: the raw body, or the `file` field of a multipart/form-data form',
+        ),
+      },
       schema: {
-        summary: 'Upload a patient list (CSV as the body); answers the validation summary',
+        summary: 'Upload a patient list; answered at once (202), imported by a job you can follow',
         description:
           'UTF-8 (BOM or not) or Windows-1252, comma/semicolon/tab separated, Excel quoting, a header row. ' +
-          'Columns are mapped from common headers; only name and mailing address are kept, encrypted. ' +
-          'A file that cannot be used at all is 413/415/422 and nothing is kept.',
+          'Columns are mapped from common headers; only name, mailing address and (hashed) date of birth are ' +
+          'used, encrypted. The answer is the list, `importing` (or `needs_mapping`): poll `links.self` for ' +
+          'its progress until `validated`, `rejected` or `failed`. A file that cannot be used at all before ' +
+          'any row is read (empty, too large, not text, one column) is 413/415/422 and nothing is kept. ' +
+          'Send an `Idempotency-Key` to make a retried upload answer the same list.',
         params: ProjectParams,
-        response: { 201: PatientListView, ...errors, 413: Problem, 415: Problem, 422: Problem },
+        response: { 202: PatientListView, ...errors, 413: Problem, 415: Problem, 422: Problem },
       },
     },
     async (req, reply) => {
       const principal = principalOf(req);
-      const list = await importPatientList(deps, {
+      const file = await uploadedFile(req);
+      const list = await uploadPatientList(deps, {
         tenantId: req.params.tenantId,
         projectId: req.params.projectId,
         actorId: principal.id,
-        body: req.body as Readable,
+        body: file.stream,
       });
-      return reply.code(201).send(view(list));
+      return reply.code(202).header('location', view(list).links.self).send(view(list));
     },
   );
 };
 
-/** Review, mapping and acceptance of a list; the recipients themselves. */
+/** A project's lists; review, mapping and acceptance of a list; its issues; the recipients themselves. */
 export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
+  app.get(
+    '/api/tenants/:tenantId/projects/:projectId/patient-lists',
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: {
+        summary: 'A project’s patient lists, newest first (status, progress and counts; no issues)',
+        params: ProjectParams,
+        querystring: Type.Object({ status: Type.Optional(literals(LIST_STATUSES)), ...PageQuery }),
+        response: { 200: Page(PatientListView), ...errors },
+      },
+    },
+    async (req) => {
+      const page = await listPatientLists(deps, { ...req.params, ...req.query });
+      return { items: page.items.map((list) => view({ list, rowErrors: [], rowWarnings: [] })), next: page.next };
+    },
+  );
   app.get(
     '/api/tenants/:tenantId/patient-lists/:listId',
     {
       config: { access: CORE_ACCESS.read },
       schema: {
-        summary: 'A list’s mapping and validation summary',
+        summary: 'A list’s status, import progress, mapping and validation summary',
         params: ListParams,
         response: { 200: PatientListView, ...errors },
       },
@@ -99,7 +137,7 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
     {
       config: { access: CORE_ACCESS.writePatients },
       schema: {
-        summary: 'Map columns by index (when auto-detection missed some); the list is validated again',
+        summary: 'Map columns by index (when auto-detection missed some); the list is imported again (202)',
         params: ListParams,
         body: Type.Object(
           {
@@ -110,17 +148,16 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
           },
           { additionalProperties: false },
         ),
-        response: { 200: PatientListView, ...errors, 409: Problem, 422: Problem },
+        response: { 202: PatientListView, ...errors, 409: Problem, 422: Problem },
       },
     },
-    async (req) => {
-      return view(
-        await mapPatientList(deps, {
-          tenantId: req.params.tenantId,
-          listId: req.params.listId,
-          mapping: req.body.mapping,
-        }),
-      );
+    async (req, reply) => {
+      const list = await mapPatientList(deps, {
+        tenantId: req.params.tenantId,
+        listId: req.params.listId,
+        mapping: req.body.mapping,
+      });
+      return reply.code(202).send(view(list));
     },
   );
   app.post(

@@ -3,7 +3,8 @@ import type { RevisionRecord } from '../data/file.repository';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { ProjectRecord } from '../data/project.repository';
 import type { QuoteRecord } from '../data/quote.repository';
-import { ISSUE_PREVIEW, type ListWithIssues } from '../domain/patient-list-issues';
+import { LIST_STATUSES } from '../data/patient-list.repository';
+import { ISSUE_PREVIEW, type ListWithIssues } from '../domain/patient-list/issues';
 import { LETTER_TYPES } from '../domain/projects';
 import { ORDER_STATUSES } from '../domain/order-state-machine';
 
@@ -12,8 +13,8 @@ export const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem }
 const Uuid = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });
 /** A string enum with its TypeScript union type (JSON Schema `enum`). */
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+export const literals = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 
 export const TenantParams = Type.Object({ tenantId: Uuid });
 export const ProjectParams = Type.Object({ tenantId: Uuid, projectId: Uuid });
@@ -70,7 +71,19 @@ export const PatientListView = Type.Object({
   id: Uuid,
   projectId: Uuid,
   fileRevisionId: Uuid,
-  status: literals(['needs_mapping', 'validated', 'rejected', 'accepted'] as const),
+  status: literals(LIST_STATUSES, {
+    description:
+      '`importing` (a job validates the rows; see progress) → `validated` (review, then accept) → `accepted`; ' +
+      '`needs_mapping` (PUT …/mapping); `rejected` (the file is unusable: fileError) or `failed` (upload again)',
+  }),
+  progress: Type.Object({
+    rowsRead: Type.Integer(),
+    percent: Type.Integer({ minimum: 0, maximum: 100, description: 'Of the file’s bytes validated' }),
+    updatedAt: Type.Union([DateTime, Type.Null()]),
+  }),
+  fileError: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], {
+    description: 'Why a `rejected` or `failed` list was not imported',
+  }),
   headers: Type.Array(Type.String(), { description: 'Column headers of the file (never cell values)' }),
   mapping: Type.Record(Type.String(), Type.Integer(), { description: 'field → column index' }),
   missingFields: Type.Array(Type.String()),
@@ -88,6 +101,7 @@ export const PatientListView = Type.Object({
     description: `The first ${ISSUE_PREVIEW} warnings of imported rows (every one: GET …/issues or …/issues.csv)`,
   }),
   links: Type.Object({
+    self: Type.String({ description: 'This list (poll it while importing)' }),
     issues: Type.String({ description: 'Every error and warning, paged' }),
     issuesCsv: Type.String({ description: 'Every error and warning as CSV' }),
   }),
@@ -102,6 +116,16 @@ export const toListView = (
   projectId: l.projectId,
   fileRevisionId: l.fileRevisionId,
   status: l.status,
+  progress: {
+    rowsRead: l.totalRows,
+    percent: ['importing', 'needs_mapping'].includes(l.status)
+      ? l.bytesTotal > 0
+        ? Math.min(99, Math.floor((100 * l.bytesRead) / l.bytesTotal))
+        : 0
+      : 100,
+    updatedAt: l.progressAt?.toISOString() ?? null,
+  },
+  fileError: l.fileErrorCode ? { code: l.fileErrorCode, message: l.fileError ?? '' } : null,
   headers: l.headers,
   mapping: l.mapping,
   missingFields,
@@ -115,6 +139,7 @@ export const toListView = (
   rowErrors,
   rowWarnings,
   links: {
+    self: `/api/tenants/${l.tenantId}/patient-lists/${l.id}`,
     issues: `/api/tenants/${l.tenantId}/patient-lists/${l.id}/issues`,
     issuesCsv: `/api/tenants/${l.tenantId}/patient-lists/${l.id}/issues.csv`,
   },

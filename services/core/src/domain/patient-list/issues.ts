@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { decodeCursor, encodeCursor, pageOf, ValidationFailed } from '@plh/service-kit';
-import type { ListIssue, PatientListRecord } from '../data/patient-list.repository';
-import type { UnitOfWork } from '../data/unit-of-work';
-import type { CoreDeps } from './deps';
-import { ListNotFound } from './problems';
+import type { ListIssue, PatientListRecord } from '../../data/patient-list.repository';
+import type { UnitOfWork } from '../../data/unit-of-work';
+import type { CoreDeps } from '../deps';
+import { ListNotFound } from '../problems';
 
 /** How many errors and warnings a list's summary shows; the rest are paged or downloaded. */
 export const ISSUE_PREVIEW = 100;

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { defineJob } from '@plh/jobs';
+import { Type } from '@sinclair/typebox';
+import type { ListIssue, PatientListRecord, PatientRow } from '../../data/patient-list.repository';
+import type { UnitOfWork } from '../../data/unit-of-work';
+import type { CoreDeps } from '../deps';
+import type { PhiSealer } from '../phi-cipher';
+import { FIELDS, type ColumnMapping } from './columns';
+import { ImportProgress, type ImportCounts } from './import-progress';
+import { ListFileError, readCsv } from './read-csv';
+import { addressLinesOf } from './recipients';
+import { dedupeText, validateRow, type Recipient } from './validate-row';
+
+const INSERT_BATCH = 1_000;
+/** A 200k-row list takes seconds to validate and store; the transaction may take this long. */
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+/** How often the practice sees the counts move (the issue's promise: at least once a second). */
+export const PROGRESS_EVERY_MS = 500;
+
+/** Validates an uploaded (or re-mapped) patient list into encrypted rows, with progress. */
+export const ImportPatientList = defineJob(
+  'core.import-patient-list',
+  Type.Object({ listId: Type.String({ minLength: 36, maxLength: 36 }) }, { additionalProperties: false }),
+  { maxAttempts: 5 },
+);
+
+type ImportDeps = Pick<CoreDeps, 'unitOfWork' | 'storage' | 'limits' | 'keyring'>;
+interface Log {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * The import job: the list's stored file, read with its mapping, validated row by row into encrypted
+ * patients and their issues in one transaction (all or nothing: a retry starts from a clean list),
+ * while the counts are published as progress. A file that turns out unusable half-way (malformed
+ * CSV, too many rows) rejects the list with its code and deletes the file; nothing else is kept. A
+ * list that is not `importing` (done, or re-mapped meanwhile) is left alone, so a repeated job is
+ * harmless. Other failures throw, and the job queue retries.
+ */
+export async function importPatientListFile(
+  deps: ImportDeps,
+  input: { tenantId: string; listId: string },
+  log: Log,
+): Promise<void> {
+  const found = await deps.unitOfWork(input.tenantId, async (uow) => {
+    const list = await uow.lists.findById(input.listId);
+    if (!list || list.status !== 'importing') return null;
+    const revision = await uow.files.findRevision(list.fileRevisionId);
+    return revision ? { list, storageKey: revision.storageKey } : null;
+  });
+  if (!found) return;
+  const progress = new ImportProgress(deps, { tenantId: input.tenantId, id: input.listId }, PROGRESS_EVERY_MS, (err) =>
+    log.warn({ err, listId: input.listId }, 'patient list import: a progress update failed'),
+  );
+  try {
+    await deps.unitOfWork(
+      input.tenantId,
+      async (uow) => {
+        await uow.lists.deletePatients(input.listId);
+        await uow.lists.deleteIssues(input.listId);
+        await validateInto(deps, uow, found.list, found.storageKey, found.list.mapping, progress);
+      },
+      { timeoutMs: IMPORT_TIMEOUT_MS },
+    );
+  } catch (err) {
+    await progress.stop();
+    if (!(err instanceof ListFileError)) throw err;
+    await rejectList(deps, { ...input, storageKey: found.storageKey, code: err.code, message: err.message });
+  }
+}
+
+/** The file cannot be used: the list says why, and the stored bytes are deleted (audited). */
+async function rejectList(
+  deps: ImportDeps,
+  input: { tenantId: string; listId: string; storageKey: string; code: string; message: string },
+): Promise<void> {
+  await deps.storage.delete(input.storageKey);
+  await deps.unitOfWork(input.tenantId, async (uow) => {
+    const list = await uow.lists.findById(input.listId);
+    if (!list) return;
+    await uow.files.markDeleted(list.fileRevisionId, 'rejected');
+    await uow.lists.update(list.id, {
+      status: 'rejected',
+      fileErrorCode: input.code,
+      fileError: input.message,
+      totalRows: 0,
+      validRows: 0,
+      invalidRows: 0,
+      duplicateRows: 0,
+      warningRows: 0,
+    });
+    await uow.audit.record({
+      action: 'patient-list.reject',
+      resource: { type: 'patient-list', id: list.id },
+      reason: input.code,
+      changes: [{ field: 'status', from: list.status, to: 'rejected' }],
+    });
+  });
+}
+
+/** After the queue's last attempt: the list says it failed, so the practice uploads it again. */
+export async function failListImport(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  input: { tenantId: string; listId: string },
+): Promise<void> {
+  await deps.unitOfWork(input.tenantId, async (uow) => {
+    const list = await uow.lists.findById(input.listId);
+    if (!list || list.status !== 'importing') return;
+    await uow.lists.update(list.id, {
+      status: 'failed',
+      fileErrorCode: 'INTERNAL_ERROR',
+      fileError: 'The list could not be imported after several attempts; upload it again.',
+    });
+    await uow.audit.record({
+      action: 'patient-list.fail',
+      resource: { type: 'patient-list', id: list.id },
+      reason: 'INTERNAL_ERROR',
+      outcome: 'failure',
+      changes: [{ field: 'status', from: list.status, to: 'failed' }],
+    });
+  });
+}
+
+/**
+ * Streams the stored file through validation into encrypted patient rows and their issues, batch by
+ * batch; Postgres stores one batch while this process parses and encrypts the next (two cores at work).
+ */
+export async function validateInto(
+  deps: Pick<CoreDeps, 'storage' | 'limits' | 'keyring'>,
+  uow: UnitOfWork,
+  list: PatientListRecord,
+  key: string,
+  mapping: ColumnMapping,
+  progress?: ImportProgress,
+): Promise<PatientListRecord> {
+  const sealer = await deps.keyring.sealerFor(uow.tenantId, uow.dataKeys);
+  const seen = new Map<string, number>();
+  const counts: ImportCounts = {
+    bytesRead: 0,
+    totalRows: 0,
+    validRows: 0,
+    invalidRows: 0,
+    duplicateRows: 0,
+    warningRows: 0,
+  };
+  let patients: PatientRow[] = [];
+  let issues: ListIssue[] = [];
+  let inserting: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await inserting;
+    const [p, i] = [patients, issues];
+    [patients, issues] = [[], []];
+    inserting = uow.lists.insertPatients(list.id, p).then(() => uow.lists.insertIssues(list.id, i));
+    inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
+  };
+  const stream = await deps.storage.get(key);
+  const counted = stream.pipe(countBytes((n) => (counts.bytesRead += n)));
+  try {
+    for await (const item of readCsv(counted, { maxRows: deps.limits.maxListRows })) {
+      if ('headers' in item) continue;
+      counts.totalRows += 1;
+      const result = validateRow(item.cells, mapping, list.headers.length);
+      const line = item.row;
+      for (const w of result.warnings) issues.push({ line, severity: 'warning', ...w });
+      if (!result.ok) {
+        counts.invalidRows += 1;
+        for (const e of result.errors) issues.push({ line, severity: 'error', ...e });
+      } else {
+        const dedupeKey = sealer.dedupeKey(dedupeText(result.recipient, result.dateOfBirth));
+        const first = seen.get(dedupeKey);
+        if (first !== undefined) {
+          counts.duplicateRows += 1;
+          issues.push({
+            line,
+            severity: 'error',
+            field: null,
+            code: 'DUPLICATE',
+            reason: `the same patient as line ${first} (name, address${mapping.dateOfBirth !== undefined ? ' and date of birth' : ''}): one letter is sent`,
+          });
+        } else {
+          seen.set(dedupeKey, line);
+          counts.validRows += 1;
+          if (result.warnings.length) counts.warningRows += 1;
+          patients.push(sealPatient(sealer, line, dedupeKey, result.recipient));
+        }
+      }
+      if (patients.length >= INSERT_BATCH || issues.length >= INSERT_BATCH) {
+        await flush();
+        progress?.report({ ...counts });
+      }
+    }
+  } finally {
+    stream.destroy();
+    await inserting.catch(() => undefined);
+  }
+  await flush();
+  await inserting;
+  await progress?.stop();
+  return uow.lists.update(list.id, {
+    status: 'validated',
+    mapping: Object.fromEntries(FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, mapping[f]!])),
+    ...counts,
+    bytesRead: list.bytesTotal,
+    progressAt: new Date(),
+  });
+}
+
+/** Passes bytes through, telling `onBytes` how many went by. */
+function countBytes(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+}
+
+function sealPatient(sealer: PhiSealer, row: number, dedupeKey: string, r: Recipient): PatientRow {
+  const id = randomUUID();
+  const lines = addressLinesOf(r);
+  return {
+    id,
+    rowNumber: row,
+    nameCipher: sealer.encrypt(id, 'name', r.name),
+    addressCipher: sealer.encrypt(
+      id,
+      'address',
+      JSON.stringify({ address1: r.address1, address2: r.address2, city: r.city, state: r.state, zip: r.zip }),
+    ),
+    dedupeKey,
+    nameLength: r.name.length,
+    addressLines: lines.length,
+    maxLineLength: Math.max(r.name.length, ...lines.map((l) => l.length)),
+  };
+}
