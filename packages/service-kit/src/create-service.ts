@@ -61,6 +61,15 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // `content-type: application/json` with an empty body is "no body", not a 400: clients (and the
+  // generated ones) send the header on every POST, also for actions that take no body.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    json(req, body.toString(), done);
+  });
+
   const readiness = createReadiness();
   for (const [checkName, check] of Object.entries(options.readiness ?? {})) readiness.add(checkName, check);
   app.decorate('readiness', readiness);

@@ -96,7 +96,15 @@ describe('core: quotes and orders', () => {
     const order = placed.json();
     expect(order).toMatchObject({ number: expect.any(Number), status: 'ordered', version: 1 });
     expect(placed.headers.etag).toBe('W/"1"');
-    expect(order.availableActions).toEqual(['cancel']);
+    expect(order.availableActions).toEqual([
+      {
+        action: 'cancel',
+        method: 'POST',
+        path: `/api/tenants/${practice.tenantId}/orders/${order.id}/cancel`,
+        ifMatch: true,
+        body: null,
+      },
+    ]);
 
     // A second order for the same quote is a conflict.
     expect((await call(practice.approver, 'POST', '/orders', { quoteId: quote.id })).json()).toMatchObject({

@@ -400,7 +400,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
     // An order just placed has no proof to decide on yet.
     [/\/approval$/, { status: 409, code: 'NO_PROOF_YET' }],
     // No invoice before the order is mailed; the fixtures' invoice id is made up.
-    [/\/invoice$/, { status: 404, code: 'NOT_FOUND' }],
+    [/\/invoice$/, { status: 404, code: 'INVOICE_NOT_YET_ISSUED' }],
     [/\/invoices\/:invoiceId\/pdf$/, { status: 404, code: 'NOT_FOUND' }],
     // Scans name the order's mail pieces, which exist once it is in production.
     [/^POST .*\/tracking$/, { status: 400, code: 'VALIDATION_FAILED' }],
@@ -452,6 +452,51 @@ describe('gateway: authentication, authorization from the route table, rate limi
         'type',
       ]);
     }
+  });
+
+  it("answers 404 for another practice's ids under one's own path, the same as for ids that do not exist", async () => {
+    const theirs = await coreFixtures(tenants.B);
+    const theirOrder = (await coreCall(tenants.B, 'POST', '/orders', { quoteId: await freshQuote(tenants.B) })).id;
+    const mine = `/api/tenants/${tenants.A}`;
+    const asOwner = { authorization: `Bearer ${tokens.get('A:owner')!}` };
+    const probes: Array<[string, string, unknown?]> = [
+      ['GET', `${mine}/orders/${theirOrder}/mail-pieces`],
+      ['GET', `${mine}/orders/${theirOrder}/invoice`],
+      ['GET', `${mine}/patient-lists/${theirs.listId}/issues.csv`],
+      ['GET', `${mine}/projects/${theirs.projectId}/patient-lists`],
+      ['PUT', `${mine}/proof/projects/${theirs.projectId}/letter`, LETTER],
+      ['PUT', `${mine}/proof/projects/${randomUUID()}/letter`, LETTER],
+    ];
+    for (const [method, url, payload] of probes) {
+      const res = await gateway.inject({
+        method: method as 'GET' | 'PUT',
+        url,
+        headers: asOwner,
+        ...(payload ? { payload: payload as string } : {}),
+      });
+      expect({ url, status: res.statusCode, code: res.json().code }).toEqual({ url, status: 404, code: 'NOT_FOUND' });
+    }
+    // Nothing was stored for their project under this practice.
+    const letter = await gateway.inject({
+      method: 'GET',
+      url: `${mine}/proof/projects/${theirs.projectId}/letter`,
+      headers: asOwner,
+    });
+    expect(letter.statusCode).toBe(404);
+  });
+
+  it("says when an order's invoice comes instead of a bare 404", async () => {
+    const order = (await coreCall(tenants.A, 'POST', '/orders', { quoteId: await freshQuote(tenants.A) })).id;
+    const res = await gateway.inject({
+      method: 'GET',
+      url: `/api/tenants/${tenants.A}/orders/${order}/invoice`,
+      headers: { authorization: `Bearer ${tokens.get('A:owner')!}` },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      code: 'INVOICE_NOT_YET_ISSUED',
+      detail: 'The invoice is issued when the order is mailed; this order is ordered.',
+    });
   });
 
   it('routes outside the table do not exist, internal ones included', async () => {

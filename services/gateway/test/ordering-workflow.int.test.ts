@@ -347,13 +347,18 @@ describe('ordering workflow through the gateway', () => {
       orderUrl,
       current.version,
     );
-    const approved = await api(
-      'approver',
-      'POST',
-      `${orderUrl}/approval`,
-      { decision: 'approved', proofId: proofs.proofs[0].id, proofSha256: proofs.proofs[0].sha256 },
-      { 'if-match': `W/"${current.version}"` },
-    );
+    // The order names what the approver can do as requests to send: approving is its approval link.
+    const links = (await api('approver', 'GET', orderUrl)).json().availableActions;
+    expect(links.map((l: { action: string }) => l.action).sort()).toEqual(['approve', 'cancel', 'reject']);
+    const approve = links.find((l: { action: string }) => l.action === 'approve');
+    expect(approve).toMatchObject({ method: 'POST', path: `/api/tenants/${tenantId}${orderUrl}/approval` });
+    expect(approve.body).toMatchObject({ decision: 'approved' });
+    const approved = await gateway.inject({
+      method: approve.method,
+      url: approve.path,
+      headers: { authorization: bearer.approver!, 'if-match': `W/"${current.version}"` },
+      payload: { decision: approve.body.decision, proofId: proofs.proofs[0].id, proofSha256: proofs.proofs[0].sha256 },
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved' });
 
@@ -365,9 +370,19 @@ describe('ordering workflow through the gateway', () => {
       orderUrl,
       current.version + 1,
     );
-    expect((await api('ops', 'POST', `${orderUrl}/start_production`)).json()).toMatchObject({
-      status: 'in_production',
+    // An action link needs no body: an empty one sent as JSON (what many clients do) is fine.
+    const start = (await api('ops', 'GET', orderUrl))
+      .json()
+      .availableActions.find((l: { action: string }) => l.action === 'start_production');
+    expect(start).toMatchObject({ method: 'POST', ifMatch: true, body: null });
+    const started = await gateway.inject({
+      method: 'POST',
+      url: start.path,
+      headers: { authorization: bearer.ops!, 'content-type': 'application/json' },
+      payload: '',
     });
+    expect(started.statusCode).toBe(200);
+    expect(started.json()).toMatchObject({ status: 'in_production' });
     await expectRefused(
       await api('owner', 'POST', `${orderUrl}/cancel`),
       409,

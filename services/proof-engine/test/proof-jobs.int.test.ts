@@ -463,6 +463,19 @@ describe('proof jobs with core', () => {
     ]);
   });
 
+  it('refuses a letter setup for a project of another letter type', async () => {
+    const project = (
+      await call('core', owner, 'POST', '/projects', { name: 'Departure', letterType: 'provider_departure' })
+    ).json();
+    const setup = await call('proof', owner, 'PUT', `/proof/projects/${project.id}/letter`, {
+      letterType: 'practice_closure',
+      values: SAMPLE_LETTER_DATA.practice_closure,
+      returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970'],
+    });
+    expect(setup.statusCode).toBe(422);
+    expect(setup.json()).toMatchObject({ code: 'LETTER_TYPE_MISMATCH' });
+  });
+
   it('refuses a letter setup with a value the letter fonts cannot print, naming the field', async () => {
     const project = (
       await call('core', owner, 'POST', '/projects', { name: 'Closure', letterType: 'practice_closure' })

@@ -34,5 +34,9 @@ export type MailingRecipient = Static<typeof MailingRecipientSchema>;
 export const MailingRecipientsSchema = Type.Object({ items: Type.Array(MailingRecipientSchema) });
 export type MailingRecipients = Static<typeof MailingRecipientsSchema>;
 
+/** A project as the proof engine checks it before storing its letter setup (ids and type only). */
+export const ProjectRefSchema = Type.Object({ projectId: Type.String(), letterType: Type.String() });
+export type ProjectRef = Static<typeof ProjectRefSchema>;
+
 /** The scope a service token needs for it. */
 export const MAILING_READ_SCOPE = 'mailing:read';

@@ -66,12 +66,18 @@ export function billingRepository(tx: Tx, tenantId: string) {
         orderId,
         listId,
       ),
-    pieces: (orderId: string) =>
+    /** An order's pieces in id order after `afterId` (keyset paging), optionally of one status. */
+    pieces: (orderId: string, query: { status?: string; afterId?: string; take: number }) =>
       tx.mailPiece.findMany({
-        where: { ...scope, orderId },
+        where: {
+          ...scope,
+          orderId,
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.afterId ? { id: { gt: query.afterId } } : {}),
+        },
         select: { id: true, patientId: true, status: true },
         orderBy: { id: 'asc' },
-        take: 10_000,
+        take: query.take,
       }),
     findPiece: (id: string) => tx.mailPiece.findFirst({ where: { ...scope, id } }),
     /** Records a scan once per (source, externalId); the piece shows its latest scan. */

@@ -5,6 +5,7 @@ import type { OrderRecord } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { CoreDeps } from './deps';
 import { changeOrderStatus, type ChangeOrderInput } from './orders';
+import { InvoiceNotYetIssued, OrderNotFound } from './problems';
 import { NotFound, ValidationFailed } from '@plh/service-kit';
 
 /**
@@ -83,4 +84,19 @@ export async function getInvoice(
   const invoice = await deps.unitOfWork(tenantId, (uow) => uow.billing.invoiceById(invoiceId));
   if (!invoice) throw new NotFound('No such invoice in this practice.');
   return invoice;
+}
+
+/** An order's invoice; 404 for an order not the practice's, and a 404 that says when for one not mailed yet. */
+export async function invoiceOfOrder(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  tenantId: string,
+  orderId: string,
+): Promise<InvoiceRecord> {
+  return deps.unitOfWork(tenantId, async (uow) => {
+    const order = await uow.orders.findById(orderId);
+    if (!order) throw new OrderNotFound();
+    const invoice = await uow.billing.invoiceOfOrder(orderId);
+    if (!invoice) throw new InvoiceNotYetIssued(order.status);
+    return invoice;
+  });
 }

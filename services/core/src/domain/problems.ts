@@ -46,3 +46,15 @@ export class OrderTransitionRefused extends ProblemError {
     );
   }
 }
+
+/** The order exists but its invoice does not yet: says when it comes (404, as the invoice is not there). */
+export class InvoiceNotYetIssued extends ProblemError {
+  constructor(status: string) {
+    super(
+      404,
+      'INVOICE_NOT_YET_ISSUED',
+      'Not issued yet',
+      `The invoice is issued when the order is mailed; this order is ${status.replace(/_/g, ' ')}.`,
+    );
+  }
+}

@@ -1,12 +1,13 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import { NotFound, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { NotFound, Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { renderInvoicePdf } from '../domain/invoice-pdf';
-import { getInvoice } from '../domain/invoices';
+import { listMailPieces } from '../domain/mail-pieces';
+import { getInvoice, invoiceOfOrder } from '../domain/invoices';
 import { decideProof, listProofs } from '../domain/proofs';
 import { MAIL_STATUSES, recordScans, trackingRollup } from '../domain/tracking';
 import { actorOf } from './access';
-import { errors, etagOf, Money, PriceLine, Problem, versionFromIfMatch } from './schemas';
+import { errors, etagOf, literals, Money, PriceLine, Problem, versionFromIfMatch } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
 const OrderParams = Type.Object({ tenantId: Uuid, orderId: Uuid });
@@ -146,13 +147,7 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
         response: { 200: InvoiceView, ...errors },
       },
     },
-    async (req) => {
-      const invoice = await deps.unitOfWork(req.params.tenantId, (uow) =>
-        uow.billing.invoiceOfOrder(req.params.orderId),
-      );
-      if (!invoice) throw new NotFound('This order has no invoice yet (it is issued when mailed).');
-      return toInvoiceView(invoice);
-    },
+    async (req) => toInvoiceView(await invoiceOfOrder(deps, req.params.tenantId, req.params.orderId)),
   );
   app.get(
     '/api/tenants/:tenantId/invoices/:invoiceId/pdf',
@@ -239,18 +234,16 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
     {
       config: { access: CORE_ACCESS.read },
       schema: {
-        summary: 'The letters of a mailed order (ids and status; recipients via the list)',
+        summary: 'The letters of a mailed order (ids and status; recipients via the list), a page at a time',
         params: OrderParams,
+        querystring: Type.Object({ status: Type.Optional(literals(MAIL_STATUSES)), ...PageQuery }),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ id: Uuid, patientId: Uuid, status: Type.String() })) }),
+          200: Page(Type.Object({ id: Uuid, patientId: Uuid, status: Type.String() })),
           ...errors,
         },
       },
     },
-    async (req) => {
-      const items = await deps.unitOfWork(req.params.tenantId, (uow) => uow.billing.pieces(req.params.orderId));
-      return { items };
-    },
+    async (req) => listMailPieces(deps, { ...req.params, ...req.query }),
   );
 };
 export default fulfilmentRoutes;

@@ -1,7 +1,8 @@
-import { MAILING_READ_SCOPE, MailingRecipientsSchema, MailingSchema } from '@plh/contracts';
+import { MAILING_READ_SCOPE, MailingRecipientsSchema, MailingSchema, ProjectRefSchema } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { mailingOf, mailingRecipients } from '../domain/mailing';
+import { ProjectNotFound } from '../domain/problems';
 
 const Params = Type.Object({ tenantId: Type.String({ format: 'uuid' }), orderId: Type.String({ format: 'uuid' }) });
 
@@ -11,6 +12,20 @@ const internalMailingRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
     const principal = principalOf(req);
     if (principal.kind !== 'service' || !principal.scopes.includes(MAILING_READ_SCOPE)) throw new Forbidden();
   });
+  app.get(
+    '/internal/tenants/:tenantId/projects/:projectId',
+    {
+      schema: {
+        params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), projectId: Type.String({ format: 'uuid' }) }),
+        response: { 200: ProjectRefSchema },
+      },
+    },
+    async (req) => {
+      const project = await deps.unitOfWork(req.params.tenantId, (uow) => uow.projects.findById(req.params.projectId));
+      if (!project) throw new ProjectNotFound();
+      return { projectId: project.id, letterType: project.letterType };
+    },
+  );
   app.get(
     '/internal/tenants/:tenantId/orders/:orderId/mailing',
     {

@@ -9,6 +9,7 @@ import type { OrderRecord } from '../data/order.repository';
 import type { Principal } from '@plh/service-kit';
 import { actorOf } from './access';
 import {
+  type ActionLink,
   errors,
   etagOf,
   OrderStatus,
@@ -28,11 +29,33 @@ const CALLER_ACTIONS: OrderAction[] = (Object.keys(TRANSITIONS) as OrderAction[]
   (a) => a !== 'proof_ready' && a !== 'quote',
 );
 
-const actionsFor = (order: OrderRecord, principal: Principal) =>
+/**
+ * What the caller may do next, each as the request that does it: approval and rejection go through
+ * `…/approval` (pinned to the proof), every other action is `POST …/orders/:id/<action>` with `If-Match`.
+ */
+const actionsFor = (order: OrderRecord, principal: Principal): ActionLink[] =>
   availableActions(order.status, machineActor(actorOf(principal)), {
     now: new Date(),
     cancelWindowEndsAt: order.cancelWindowEndsAt,
-  }).filter((a) => CALLER_ACTIONS.includes(a));
+  })
+    .filter((a) => CALLER_ACTIONS.includes(a))
+    .map((action) => {
+      const base = `/api/tenants/${order.tenantId}/orders/${order.id}`;
+      if (action === 'approve' || action === 'reject')
+        return {
+          action,
+          method: 'POST' as const,
+          path: `${base}/approval`,
+          ifMatch: false,
+          body: {
+            decision: action === 'approve' ? 'approved' : 'rejected',
+            proofId: 'the latest proof’s id (GET …/proofs)',
+            proofSha256: 'the sha256 of that proof',
+            ...(action === 'reject' ? { comment: 'why (required)' } : {}),
+          },
+        };
+      return { action, method: 'POST' as const, path: `${base}/${action}`, ifMatch: true, body: null };
+    });
 
 /** Orders: placed from quotes, moved by actions, each change on the timeline. */
 const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {

@@ -204,6 +204,17 @@ export const TimelineView = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   at: DateTime,
 });
+export const ActionLinkSchema = Type.Object({
+  action: Type.String({ description: 'place, cancel, approve, reject, start_production, mark_mailed, complete, fail' }),
+  method: Type.Literal('POST'),
+  path: Type.String(),
+  ifMatch: Type.Boolean({ description: 'Send the order’s ETag in If-Match' }),
+  body: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()], {
+    description: 'The body to send, each field with what to put in it; null: no body',
+  }),
+});
+export type ActionLink = Static<typeof ActionLinkSchema>;
+
 export const OrderView = Type.Object({
   id: Uuid,
   number: Type.Integer(),
@@ -212,14 +223,16 @@ export const OrderView = Type.Object({
   status: OrderStatus,
   version: Type.Integer({ description: 'Also the ETag; send it back in If-Match' }),
   cancelWindowEndsAt: DateTime,
-  availableActions: Type.Array(Type.String(), { description: 'What the caller may do next' }),
+  availableActions: Type.Array(ActionLinkSchema, {
+    description: 'What the caller may do next, as the request that does it',
+  }),
   createdAt: DateTime,
   updatedAt: DateTime,
   timeline: Type.Optional(Type.Array(TimelineView)),
 });
 export const toOrderView = (
   o: OrderRecord,
-  availableActions: string[],
+  availableActions: ActionLink[],
   timeline?: TimelineEntry[],
 ): Static<typeof OrderView> => ({
   id: o.id,

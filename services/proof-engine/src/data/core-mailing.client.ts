@@ -1,9 +1,17 @@
-import { MAILING_READ_SCOPE, type Mailing, type MailingRecipient, type MailingRecipients } from '@plh/contracts';
+import {
+  MAILING_READ_SCOPE,
+  type Mailing,
+  type MailingRecipient,
+  type MailingRecipients,
+  type ProjectRef,
+} from '@plh/contracts';
 import { createServiceClient, type createInternalTokenMinter } from '@plh/service-kit';
 
 export type { Mailing, MailingRecipient };
 
 export interface CoreMailing {
+  /** The practice's project, or null when it has none with that id. */
+  project(tenantId: string, projectId: string): Promise<ProjectRef | null>;
   mailing(tenantId: string, orderId: string): Promise<Mailing>;
   /** Rows after `afterRow`, in order; or a proof sample (first N plus the layout-stressing rows). */
   recipients(
@@ -15,7 +23,7 @@ export interface CoreMailing {
 }
 
 /**
- * Core's internal mailing API (service token with `mailing:read`): an order's layout facts and its
+ * Core's internal mailing API (service token with `mailing:read`): a project's type, an order's layout facts and its
  * decrypted recipients. Recipients travel only over this call, never in events or logs.
  */
 export function coreMailingClient(input: {
@@ -39,6 +47,10 @@ export function coreMailingClient(input: {
     return answer;
   };
   return {
+    project: (tenantId, projectId) =>
+      core.get<ProjectRef>(
+        `/internal/tenants/${encodeURIComponent(tenantId)}/projects/${encodeURIComponent(projectId)}`,
+      ),
     mailing: async (tenantId, orderId) => found(await core.get<Mailing>(`${base(tenantId, orderId)}/mailing`)),
     recipients: async (tenantId, orderId, query) => {
       const qs = 'sample' in query ? `sample=${query.sample}` : `afterRow=${query.afterRow}&take=${query.take}`;

@@ -3,7 +3,7 @@ import { Unprocessable, ValidationFailed } from '@plh/service-kit';
 import type { LetterSetupRecord } from '../data/letter-setup.repository';
 import type { ProofDeps } from './deps';
 import { resolveTemplate } from './manage-templates';
-import { ContentChecksFailed } from './problems';
+import { ContentChecksFailed, ProjectNotFound } from './problems';
 import { checkContent } from './templates/checks';
 import type { LetterType } from './templates/library';
 
@@ -12,7 +12,7 @@ import type { LetterType } from './templates/library';
  * value present and valid) so a proof never starts on a letter that could not be sent.
  */
 export async function saveLetterSetup(
-  deps: Pick<ProofDeps, 'unitOfWork'>,
+  deps: Pick<ProofDeps, 'unitOfWork' | 'core'>,
   input: {
     tenantId: string;
     projectId: string;
@@ -24,6 +24,15 @@ export async function saveLetterSetup(
   },
 ): Promise<LetterSetupRecord> {
   assertPrintable(input.values, input.returnAddress);
+  // The project is core's: a letter is only set up for a project of this practice, of its letter type
+  // (an `other` campaign may use any letter).
+  const project = await deps.core.project(input.tenantId, input.projectId);
+  if (!project) throw new ProjectNotFound();
+  if (project.letterType !== 'other' && project.letterType !== input.letterType)
+    throw new Unprocessable(
+      'LETTER_TYPE_MISMATCH',
+      `The project is a ${project.letterType.replace(/_/g, ' ')} campaign; set up a ${project.letterType} letter for it.`,
+    );
   return deps.unitOfWork(input.tenantId, async (uow) => {
     const { compiled } = await resolveTemplate(uow, input.letterType, input.templateId);
     const template = input.templateId ? await uow.templates.findById(input.templateId) : null;

@@ -2,6 +2,11 @@ import { Conflict, NotFound, Unprocessable } from '@plh/service-kit';
 import type { CheckFailure } from './templates/checks';
 import { TemplateError } from './templates/compile';
 
+export class ProjectNotFound extends NotFound {
+  constructor() {
+    super('No such project in this practice.');
+  }
+}
 export class TemplateNotFound extends NotFound {
   constructor() {
     super('No such template in this practice.');
