@@ -1,5 +1,5 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import { NotFound, Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { renderInvoicePdf } from '../domain/invoice-pdf';
 import { listMailPieces } from '../domain/mail-pieces';
