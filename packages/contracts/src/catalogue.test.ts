@@ -61,6 +61,8 @@ describe('the event catalogue', () => {
     expect(() => assertDeclaredSubscription('proof-order-events', [OrderPlaced.type])).toThrow(
       /SUBSCRIPTIONS declares/,
     );
-    expect(assertDeclaredSubscription('core-proof-jobs', ['plh.proof.job.ready']).service).toBe('core');
+    expect(assertDeclaredSubscription('core-proof-jobs', ['plh.proof.job.failed', 'plh.proof.job.ready']).service).toBe(
+      'core',
+    );
   });
 });

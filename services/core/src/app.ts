@@ -105,6 +105,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       await uploads.register(patientListUploadRoutes, { deps: core });
     });
   });
-  await startProofConsumer(deps.platform, unitOfWork);
+  await startProofConsumer(deps.platform, unitOfWork, app.log);
   return app;
 }

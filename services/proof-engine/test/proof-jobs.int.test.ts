@@ -492,6 +492,71 @@ describe('proof jobs with core', () => {
     });
   });
 
+  it('shows a failed proof on its order and in the ops queue, and one call retries it once the letter is fixed', async () => {
+    const { orderId, projectId } = await placedOrder(3, {}, false); // no letter set up: the proof fails
+    const failed = await eventually(
+      async () => {
+        const o = (await call('core', owner, 'GET', `/orders/${orderId}`)).json();
+        expect(o.problem).not.toBeNull();
+        return o;
+      },
+      { timeoutMs: 30_000 },
+    );
+    const jobId = failed.problem.jobId as string;
+    expect(failed).toMatchObject({
+      status: 'ordered', // the status stays: nothing moved, something must be fixed
+      problem: {
+        code: 'NO_LETTER_SETUP',
+        row: null,
+        details: `/api/tenants/${tenantId}/proof/status/${jobId}`,
+        retry: { method: 'POST', path: `/api/tenants/${tenantId}/proof/jobs/${jobId}/retry` },
+      },
+    });
+    expect(failed.timeline.at(-1)).toMatchObject({
+      kind: 'problem',
+      from: 'ordered',
+      to: 'ordered',
+      code: 'NO_LETTER_SETUP',
+      jobId,
+      reason: expect.stringContaining('NO_LETTER_SETUP'),
+    });
+    // The ops team sees it first in its queue.
+    const ops: Principal = { kind: 'user', id: randomUUID(), tenantId: null, role: 'ops_agent', scopes: [] };
+    const queue = await core.inject({
+      method: 'GET',
+      url: '/api/ops/orders?problem=true',
+      headers: { 'x-plh-internal-token': await signInternalToken(signer, ops, 'core') },
+    });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.json().problems).toBeGreaterThanOrEqual(1);
+    expect(queue.json().items.find((i: { id: string }) => i.id === orderId)).toMatchObject({
+      problem: { code: 'NO_LETTER_SETUP', jobId },
+    });
+    // The practice sets up its letter; the retry is the one call the order names.
+    const setup = await call('proof', owner, 'PUT', `/proof/projects/${projectId}/letter`, {
+      letterType: 'practice_closure',
+      values: SAMPLE_LETTER_DATA.practice_closure,
+      returnAddress: ['Harbor Family Medicine', '12 HARBOR ST STE 200', 'SALEM MA 01970'],
+    });
+    expect(setup.statusCode).toBe(200);
+    const retry = await call(
+      'proof',
+      owner,
+      failed.problem.retry.method,
+      failed.problem.retry.path.replace(`/api/tenants/${tenantId}`, ''),
+    );
+    expect(retry.statusCode).toBeLessThan(300);
+    const ready = await eventually(
+      async () => {
+        const o = (await call('core', owner, 'GET', `/orders/${orderId}`)).json();
+        expect(o.status).toBe('proof_ready');
+        return o;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(ready.problem).toBeNull();
+  });
+
   it('prints a Chinese and a Korean name from the fallback fonts, through proof and production', async () => {
     // Before the fallback fonts, row 15 (王 小明) failed the production job after the practice approved.
     const { orderId } = await placedOrder(25, { 14: '王 小明', 20: '김 민준' });

@@ -34,6 +34,8 @@ export const ProofJobFailed = defineEvent(
       orderId: Id,
       code: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', maxLength: 64 }),
       row: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+      /** Optional: events from before it was added have none (read as a proof). */
+      kind: Type.Optional(Type.Union([Type.Literal('proof'), Type.Literal('production')])),
     },
     { additionalProperties: false },
   ),

@@ -1,6 +1,6 @@
 import type { EventDefinition } from '../registry';
 import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
-import { ProofJobReady } from './proof';
+import { ProofJobFailed, ProofJobReady } from './proof';
 import { ApiKeyRevoked, TenantSuspended, UserChanged } from './tenant';
 
 /**
@@ -31,9 +31,9 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   {
     name: 'core-proof-jobs',
     service: 'core',
-    events: [ProofJobReady],
+    events: [ProofJobReady, ProofJobFailed],
     purpose:
-      'Records a finished proof as the order’s next proof revision and moves the order to proof_ready (production files are skipped).',
+      'Records a finished proof as the order’s next proof revision and moves the order to proof_ready; a failed job becomes a problem on the order’s timeline and in the ops queue until a proof or the production file is made.',
     delivery: 'durable',
   },
   {

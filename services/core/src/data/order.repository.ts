@@ -14,15 +14,24 @@ export interface OrderRecord {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** A failed proof or production job, open until a proof arrives or the order moves on. */
+  problemCode: string | null;
+  problemRow: number | null;
+  problemJobId: string | null;
+  problemAt: Date | null;
 }
 
 export interface TimelineEntry {
   id: string;
+  kind: 'status' | 'problem';
   fromStatus: OrderStatus | null;
   toStatus: OrderStatus;
   actorKind: string;
   actorId: string;
   reason: string | null;
+  code: string | null;
+  failedRow: number | null;
+  jobId: string | null;
   createdAt: Date;
 }
 
@@ -33,7 +42,12 @@ const toRecord = (r: Row): OrderRecord => ({ ...r, status: r.status as OrderStat
 export function orderRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
-    async create(o: Omit<OrderRecord, 'tenantId' | 'version' | 'createdAt' | 'updatedAt'>): Promise<OrderRecord> {
+    async create(
+      o: Omit<
+        OrderRecord,
+        'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'problemCode' | 'problemRow' | 'problemJobId' | 'problemAt'
+      >,
+    ): Promise<OrderRecord> {
       return toRecord(await tx.order.create({ data: { ...o, ...scope } }));
     },
     async findById(id: string): Promise<OrderRecord | null> {
@@ -75,11 +89,22 @@ export function orderRepository(tx: Tx, tenantId: string) {
         status: g.status as OrderStatus,
         count: g._count._all,
       })),
-    appendTimeline: (e: Omit<TimelineEntry, 'createdAt'> & { orderId: string }) =>
-      tx.orderEvent.create({ data: { ...e, ...scope } }),
+    appendTimeline: (
+      e: Omit<TimelineEntry, 'createdAt' | 'kind' | 'code' | 'failedRow' | 'jobId'> &
+        Partial<Pick<TimelineEntry, 'kind' | 'code' | 'failedRow' | 'jobId'>> & { orderId: string },
+    ) => tx.orderEvent.create({ data: { ...e, ...scope } }),
+    /** Opens (or, with null, closes) the order's problem; the status and version do not change. */
+    setProblem: (id: string, problem: { code: string; row: number | null; jobId: string } | null) =>
+      tx.order.updateMany({
+        where: { ...scope, id },
+        data: problem
+          ? { problemCode: problem.code, problemRow: problem.row, problemJobId: problem.jobId, problemAt: new Date() }
+          : { problemCode: null, problemRow: null, problemJobId: null, problemAt: null },
+      }),
     timeline: async (orderId: string): Promise<TimelineEntry[]> =>
       (await tx.orderEvent.findMany({ where: { ...scope, orderId }, orderBy: { createdAt: 'asc' } })).map((e) => ({
         ...e,
+        kind: e.kind as TimelineEntry['kind'],
         fromStatus: e.fromStatus as OrderStatus | null,
         toStatus: e.toStatus as OrderStatus,
       })),

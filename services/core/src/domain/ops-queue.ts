@@ -6,10 +6,11 @@ import type { CoreDeps } from './deps';
  */
 export function opsQueue(
   deps: Pick<CoreDeps, 'systemWork'>,
-  filter: { status?: string; tenantId?: string; limit: number },
+  filter: { status?: string; tenantId?: string; problem?: boolean; limit: number },
 ) {
   return deps.systemWork(async ({ opsQueue }) => ({
     counts: await opsQueue.counts(),
+    problems: await opsQueue.problems(),
     items: await opsQueue.queue(filter),
   }));
 }

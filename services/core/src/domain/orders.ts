@@ -5,6 +5,7 @@ import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
 import { transition, type Actor as MachineActor, type OrderAction, type OrderStatus } from './order-state-machine';
+import { clearProblem } from './order-problems';
 import { OrderNotFound, OrderTransitionRefused, QuoteNotAvailable, QuoteNotFound } from './problems';
 
 export function machineActor(actor: Actor): MachineActor {
@@ -105,6 +106,7 @@ export async function changeOrderStatusIn(
   });
   if (!result.ok) throw new OrderTransitionRefused(result.refusal.code, result.refusal.detail);
   const updated = await uow.orders.setStatus(order.id, result.to);
+  await clearProblem(uow, order);
   await record(uow, updated, order.status, result.to, input.actor, input.reason ?? null, input.action);
   if (result.to === 'cancelled')
     await uow.outbox.enqueue(

@@ -5,6 +5,7 @@ import { keyBelongsTo } from '@plh/storage';
 import type { ApprovalRecord, ProofRecord } from '../data/proof.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
+import { clearProblem } from './order-problems';
 import { changeOrderStatusIn } from './orders';
 import { OrderNotFound } from './problems';
 
@@ -25,6 +26,7 @@ export async function recordProofReady(
   if (!keyBelongsTo(data.storageKey, uow.tenantId)) throw new Error('proof file is outside the tenant prefix');
   const order = await uow.orders.lock(data.orderId);
   if (!order) return; // not this tenant's (or gone): nothing to attach it to
+  await clearProblem(uow, order);
   const proofId = randomUUID();
   await uow.proofs.add({
     id: proofId,

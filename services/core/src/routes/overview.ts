@@ -2,7 +2,7 @@ import { CORE_ACCESS } from '@plh/contracts';
 import { Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { opsQueue } from '../domain/ops-queue';
-import { errors, OrderStatus, TenantParams } from './schemas';
+import { errors, OrderStatus, ProblemSummary, problemSummary, TenantParams } from './schemas';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -52,15 +52,18 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
     {
       config: { access: CORE_ACCESS.opsQueue },
       schema: {
-        summary: 'The ops queue: orders of every practice, oldest change first, with counts by status (ops only)',
+        summary:
+          'The ops queue: orders of every practice, those with a problem (a failed job) first, then oldest change first; counts by status and of problems (ops only)',
         querystring: Type.Object({
           status: Type.Optional(OrderStatus),
           tenantId: Type.Optional(Uuid),
+          problem: Type.Optional(Type.Boolean({ description: 'Only orders with (true) or without (false) a problem' })),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
         }),
         response: {
           200: Type.Object({
             counts: Type.Record(Type.String(), Type.Integer()),
+            problems: Type.Integer({ description: 'Orders with an open problem' }),
             items: Type.Array(
               Type.Object({
                 id: Uuid,
@@ -72,6 +75,7 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
                 totalCents: Type.Integer(),
                 createdAt: Type.String(),
                 updatedAt: Type.String(),
+                problem: Type.Union([ProblemSummary, Type.Null()]),
               }),
             ),
           }),
@@ -80,10 +84,16 @@ const overviewRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app
       },
     },
     async (req) => {
-      const { counts, items } = await opsQueue(deps, req.query);
+      const { counts, problems, items } = await opsQueue(deps, req.query);
       return {
         counts,
-        items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), updatedAt: i.updatedAt.toISOString() })),
+        problems,
+        items: items.map(({ problemCode, problemRow, problemJobId, problemAt, ...i }) => ({
+          ...i,
+          createdAt: i.createdAt.toISOString(),
+          updatedAt: i.updatedAt.toISOString(),
+          problem: problemSummary(i.tenantId, { problemCode, problemRow, problemJobId, problemAt }),
+        })),
       };
     },
   );

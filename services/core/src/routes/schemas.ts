@@ -197,13 +197,44 @@ export const toQuoteView = (q: QuoteRecord): Static<typeof QuoteView> => ({
 });
 
 export const TimelineView = Type.Object({
+  kind: literals(['status', 'problem'] as const, {
+    description: '`status`: a transition; `problem`: a job failed (the status stays; see code, row, jobId)',
+  }),
   from: Type.Union([Type.String(), Type.Null()]),
   to: Type.String(),
   actorKind: Type.String(),
   actorId: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
+  code: Type.Union([Type.String(), Type.Null()]),
+  row: Type.Union([Type.Integer(), Type.Null()], { description: 'The list row (line) the failure names' }),
+  jobId: Type.Union([Uuid, Type.Null()]),
   at: DateTime,
 });
+
+/** An order's open problem (a failed proof or production job) and the one call that retries it. */
+export const ProblemSummary = Type.Object({
+  code: Type.String({ description: 'The job’s code: NO_LETTER_SETUP, CONTENT_CHECKS_FAILED, ROW_NOT_RENDERABLE…' }),
+  row: Type.Union([Type.Integer(), Type.Null()]),
+  jobId: Uuid,
+  at: DateTime,
+  details: Type.String({ description: 'GET: the job with its full reason' }),
+  retry: Type.Object({ method: Type.Literal('POST'), path: Type.String() }),
+});
+export function problemSummary(
+  tenantId: string,
+  o: Pick<OrderRecord, 'problemCode' | 'problemRow' | 'problemJobId' | 'problemAt'>,
+): Static<typeof ProblemSummary> | null {
+  if (!o.problemCode || !o.problemJobId || !o.problemAt) return null;
+  const job = `/api/tenants/${tenantId}/proof/jobs/${o.problemJobId}`;
+  return {
+    code: o.problemCode,
+    row: o.problemRow,
+    jobId: o.problemJobId,
+    at: o.problemAt.toISOString(),
+    details: `/api/tenants/${tenantId}/proof/status/${o.problemJobId}`,
+    retry: { method: 'POST', path: `${job}/retry` },
+  };
+}
 export const ActionLinkSchema = Type.Object({
   action: Type.String({ description: 'place, cancel, approve, reject, start_production, mark_mailed, complete, fail' }),
   method: Type.Literal('POST'),
@@ -223,6 +254,9 @@ export const OrderView = Type.Object({
   status: OrderStatus,
   version: Type.Integer({ description: 'Also the ETag; send it back in If-Match' }),
   cancelWindowEndsAt: DateTime,
+  problem: Type.Union([ProblemSummary, Type.Null()], {
+    description: 'A failed proof or production job, until a proof arrives or the order moves on',
+  }),
   availableActions: Type.Array(ActionLinkSchema, {
     description: 'What the caller may do next, as the request that does it',
   }),
@@ -242,17 +276,22 @@ export const toOrderView = (
   status: o.status,
   version: o.version,
   cancelWindowEndsAt: o.cancelWindowEndsAt.toISOString(),
+  problem: problemSummary(o.tenantId, o),
   availableActions,
   createdAt: o.createdAt.toISOString(),
   updatedAt: o.updatedAt.toISOString(),
   ...(timeline
     ? {
         timeline: timeline.map((t) => ({
+          kind: t.kind,
           from: t.fromStatus,
           to: t.toStatus,
           actorKind: t.actorKind,
           actorId: t.actorId,
           reason: t.reason,
+          code: t.code,
+          row: t.failedRow,
+          jobId: t.jobId,
           at: t.createdAt.toISOString(),
         })),
       }

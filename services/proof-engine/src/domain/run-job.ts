@@ -46,7 +46,7 @@ interface Plan {
 export async function runJob(
   deps: ProofDeps,
   queued: { id: string; tenantId: string },
-  log: { error(obj: object, msg: string): void } = console,
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void } = console,
   /** Fires when this run lost the job (its lease was taken over) or the worker stops: stop at the next batch. */
   signal?: AbortSignal,
 ): Promise<JobRecord | null> {
@@ -70,10 +70,12 @@ export async function runJob(
       err instanceof JobFailure || err instanceof ProblemError
         ? err.message
         : 'The renderer stopped on an internal error; the job can be retried.';
-    if (!(err instanceof JobFailure || err instanceof ProblemError))
-      log.error({ err, jobId: job.id }, 'proof job failed');
     const row = err instanceof JobFailure ? err.row : null;
     const code = err instanceof JobFailure || err instanceof ProblemError ? err.code : 'INTERNAL_ERROR';
+    // Ids and codes only: the reason can quote a row, and the stack trace only for our own errors.
+    if (!(err instanceof JobFailure || err instanceof ProblemError))
+      log.error({ err, jobId: job.id, orderId: job.orderId, kind: job.kind, code }, 'proof job failed');
+    else log.warn({ jobId: job.id, orderId: job.orderId, kind: job.kind, code, row }, 'proof job failed');
     return failJob(deps, job, { code, reason, row });
   }
 }
@@ -103,7 +105,7 @@ export async function failJob(
       createEvent(ProofJobFailed, {
         source: 'proof',
         tenantId: job.tenantId,
-        data: { jobId: current.id, orderId: current.orderId, code, row },
+        data: { jobId: current.id, orderId: current.orderId, code, row, kind: current.kind },
       }),
     );
     return uow.jobs.update(current.id, {

@@ -9,7 +9,10 @@ import { failJob, runJob } from '../domain/run-job';
  * busy between lease renewals. A job's own failure (bad row, no letter) is recorded on the job and is
  * not retried; only bookkeeping failures (database, core unreachable) throw and come back with backoff.
  */
-export function runJobHandler(deps: ProofDeps, log: { error(obj: object, msg: string): void }) {
+export function runJobHandler(
+  deps: ProofDeps,
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void },
+) {
   return handle(
     RunProofJob,
     async (job, signal) => {
