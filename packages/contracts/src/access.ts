@@ -15,6 +15,11 @@ export interface AccessRule {
   readonly roles: readonly Role[];
   /** API-key scopes allowed (one suffices); empty: no API keys. */
   readonly scopes: readonly string[];
+  /**
+   * About the caller itself (`GET /api/me`): any signed-in caller of these roles or scopes, with or
+   * without a practice. Without it, a route with no `:tenantId` in its path is for the ops team only.
+   */
+  readonly self?: true;
 }
 
 const rule = (roles: readonly Role[], scopes: readonly string[] = []): AccessRule => ({ roles, scopes });
@@ -24,6 +29,7 @@ const PRACTICE_WRITERS: readonly Role[] = ['owner', 'approver', 'ops_admin'];
 
 /** The tenant service: practices, users, API keys, settings, provider roster. */
 export const TENANT_ACCESS = {
+  me: { ...rule(EVERYONE, ['orders:read', 'orders:write', 'patients:write']), self: true },
   opsRead: rule(OPS_ROLES),
   opsAdmin: rule(['ops_admin']),
   createApiKey: rule(['owner']),

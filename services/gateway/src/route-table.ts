@@ -77,6 +77,7 @@ const inCore = (method: RouteRule['method'], path: string, rule: AccessRule, str
 export const ROUTES: readonly RouteRule[] = [
   // Sign-in and keys: public, with a per-IP limit on credential endpoints.
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
+  withoutTenant('GET', '/api/me', 'tenant', TENANT_ACCESS.me),
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },
   {

@@ -440,7 +440,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
       expect(res.statusCode).toBe(want);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
-    if (!own && caller !== 'ops_admin' && caller !== 'ops_agent') {
+    // A route with no practice in its path (`/api/me`) has no other tenant to leak.
+    const hasTenant = rule.access.kind === 'authenticated' && rule.access.tenantParam !== undefined;
+    if (!own && hasTenant && caller !== 'ops_admin' && caller !== 'ops_agent') {
       // Refused before reaching the service: nothing but the problem fields, so no tenant-B data.
       expect(Object.keys(res.json()).sort()).toEqual([
         'code',
@@ -497,6 +499,44 @@ describe('gateway: authentication, authorization from the route table, rate limi
       code: 'INVOICE_NOT_YET_ISSUED',
       detail: 'The invoice is issued when the order is mailed; this order is ordered.',
     });
+  });
+
+  it('says who the caller is: in the login answer and at GET /api/me, for a user, ops and an API key', async () => {
+    const email = `who-${randomUUID()}@practice.example`;
+    const user = await tenantService.createUser(platform.platform.db, {
+      tenantId: tenants.A,
+      email,
+      password: PASSWORD,
+      role: 'approver',
+    });
+    const login = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+    });
+    expect(login.json().user).toEqual({
+      id: user.id,
+      kind: 'user',
+      email,
+      role: 'approver',
+      scopes: [],
+      practice: { id: tenants.A, name: 'Practice A' },
+    });
+    const me = async (credential: string) =>
+      gateway.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${credential}` } });
+    expect((await me(login.json().accessToken)).json()).toEqual(login.json().user);
+    expect((await me(tokens.get('A:ops_admin')!)).json()).toMatchObject({
+      kind: 'user',
+      role: 'ops_admin',
+      practice: null,
+    });
+    expect((await me(tokens.get('B:key')!)).json()).toMatchObject({
+      kind: 'api_key',
+      email: null,
+      scopes: expect.arrayContaining(['orders:read']),
+      practice: { id: tenants.B, name: 'Practice B' },
+    });
+    expect((await gateway.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 
   it('routes outside the table do not exist, internal ones included', async () => {

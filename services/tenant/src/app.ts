@@ -8,6 +8,7 @@ import { parseKeyEncryptionKey } from './domain/signing/sealed-secret';
 import { ensureActiveSigningKey, type SigningDeps } from './domain/signing/signing-keys';
 import apiKeyRoutes from './routes/api-keys';
 import authRoutes from './routes/auth';
+import meRoutes from './routes/me';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import internalSettingsRoutes from './routes/internal-settings';
 import jwksRoutes from './routes/jwks';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   // Everything below needs the internal token of an authenticated caller (default deny).
   await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'tenant' }, async (scope) => {
     for (const routes of [
+      meRoutes,
       apiKeyRoutes,
       providerRoutes,
       opsTenantRoutes,

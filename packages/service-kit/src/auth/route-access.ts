@@ -2,7 +2,7 @@ import type { AccessRule } from '@plh/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Unauthorized } from '../problem';
-import { assertAccess, assertTenantAccess } from './tenant-access';
+import { assertAccess, assertSelfAccess, assertTenantAccess } from './tenant-access';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,6 +42,7 @@ export const routeAccess = fp(async (app: FastifyInstance) => {
     if (!req.principal) throw new Unauthorized('The request did not come through the gateway.');
     const tenantId = (req.params as Record<string, unknown> | undefined)?.tenantId;
     if (typeof tenantId === 'string') assertTenantAccess(req.principal, tenantId, access);
+    else if (access.self) assertSelfAccess(req.principal, access);
     else assertAccess(req.principal, access);
   });
 });

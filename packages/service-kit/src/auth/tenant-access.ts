@@ -36,3 +36,10 @@ export function assertAccess(principal: Principal, rule: AccessRule): void {
   if (!rule.roles.includes(principal.role))
     throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);
 }
+
+/** A route about the caller itself: any user of the rule's roles, any API key with one of its scopes. */
+export function assertSelfAccess(principal: Principal, rule: AccessRule): void {
+  if (principal.kind === 'user' && rule.roles.includes(principal.role)) return;
+  if (principal.kind === 'api_key' && rule.scopes.some((s) => principal.scopes.includes(s))) return;
+  throw new Forbidden();
+}

@@ -101,16 +101,37 @@ export function identitySystemRepository(tx: Tx) {
       tx.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at } }),
 
     throttles: (keys: string[]) => tx.loginThrottle.findMany({ where: { key: { in: keys } } }),
-    recordFailure: (key: string, at: Date, lockAfter: number, lockForMs: number) =>
+    /**
+     * One more failure: the score decays from the last failure to `at` (halving every `halfLifeMs`)
+     * and gains 1; reaching `lockAfter` locks the key for `lockForMs`.
+     */
+    recordFailure: (key: string, at: Date, limits: { lockAfter: number; lockForMs: number; halfLifeMs: number }) =>
       tx.$executeRawUnsafe(
-        `INSERT INTO login_throttle (key, failures, last_failure_at) VALUES ($1, 1, $2)
-         ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = $2,
-           locked_until = CASE WHEN login_throttle.failures + 1 >= $3 THEN $2 + make_interval(secs => $4) ELSE login_throttle.locked_until END`,
+        `INSERT INTO login_throttle (key, failures, score, last_failure_at) VALUES ($1, 1, 1, $2::timestamptz)
+         ON CONFLICT (key) DO UPDATE SET
+           failures = login_throttle.failures + 1,
+           score = login_throttle.score
+                   * power(0.5, GREATEST(0, extract(epoch FROM ($2::timestamptz - login_throttle.last_failure_at)) * 1000 / $5::float8)) + 1,
+           last_failure_at = $2::timestamptz,
+           locked_until = CASE
+             WHEN login_throttle.score
+                  * power(0.5, GREATEST(0, extract(epoch FROM ($2::timestamptz - login_throttle.last_failure_at)) * 1000 / $5::float8)) + 1 >= $3
+             THEN $2::timestamptz + make_interval(secs => $4::float8) ELSE login_throttle.locked_until END`,
         key,
         at,
-        lockAfter,
-        lockForMs / 1000,
+        limits.lockAfter,
+        limits.lockForMs / 1000,
+        limits.halfLifeMs,
       ),
+    /** Whether this email signed in from this IP since `since`. */
+    isKnownClient: async (email: string, ip: string, since: Date) =>
+      (await tx.loginKnownClient.count({ where: { email, ip, lastSuccessAt: { gte: since } } })) > 0,
+    rememberClient: (email: string, ip: string, at: Date) =>
+      tx.loginKnownClient.upsert({
+        where: { email_ip: { email, ip } },
+        create: { email, ip, lastSuccessAt: at },
+        update: { lastSuccessAt: at },
+      }),
     clearThrottle: (key: string) => tx.loginThrottle.deleteMany({ where: { key } }),
 
     inviteByTokenHash: (tokenHash: string) => tx.invite.findUnique({ where: { tokenHash } }),
@@ -131,6 +152,9 @@ export function identitySystemRepository(tx: Tx) {
       )[0] ?? null,
     touchApiKey: (id: string) => tx.$queryRawUnsafe('SELECT 1 FROM api_key_touch($1::uuid)', id),
 
+    /** A practice's id and name (what a session says it belongs to). */
+    practiceName: async (id: string) =>
+      (await tx.tenant.findUnique({ where: { id }, select: { id: true, name: true } })) ?? null,
     /** Every practice (the platform's registry), newest first; `search` matches name or NPI. */
     practices: (query: { search?: string; status?: string; limit: number; offset: number }) => {
       const where = {

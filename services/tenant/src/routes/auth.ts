@@ -5,11 +5,22 @@ import { logOut } from '../domain/auth/log-out';
 import { refreshSession } from '../domain/auth/refresh-session';
 import type { TenantDeps } from '../domain/deps';
 
+export const Identity = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('user'), Type.Literal('api_key')]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Union([Type.String(), Type.Null()]),
+  scopes: Type.Array(Type.String(), { description: 'An API key’s scopes (empty for a user)' }),
+  practice: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
+    description: 'Null for the operations team',
+  }),
+});
 const Session = Type.Object({
   tokenType: Type.Literal('Bearer'),
   accessToken: Type.String(),
   expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
   refreshToken: Type.String({ description: 'Opaque; works once; keep it secret' }),
+  user: Identity,
 });
 const Problem = Type.Ref('Problem');
 const RefreshBody = Type.Object(

@@ -19,9 +19,12 @@ export async function logIn(
   const now = new Date();
   const { user, wait } = await deps.unitOfWork.system(async ({ identity }) => {
     const states = await identity.throttles([...keys]);
+    // A client that signed in to this account before is held back by the account's failures only.
+    const known = await identity.isKnownClient(email, input.ip, new Date(now.getTime() - THROTTLE.knownClientForMs));
+    const counted = known ? states.filter((s) => s.key === keys[0]) : states;
     return {
       user: await identity.userByEmail(email),
-      wait: Math.max(0, ...states.map((s) => waitRequired(s, now))),
+      wait: Math.max(0, ...counted.map((s) => waitRequired(s, now))),
     };
   });
   const resource = { type: 'user', id: user?.id ?? null };
@@ -41,8 +44,9 @@ export async function logIn(
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || !canSignIn(user)) {
     await deps.unitOfWork.system(async ({ identity, audit }) => {
-      await identity.recordFailure(keys[0], now, THROTTLE.accountLockAfter, THROTTLE.lockForMs);
-      await identity.recordFailure(keys[1], now, THROTTLE.ipLockAfter, THROTTLE.lockForMs);
+      const limits = { lockForMs: THROTTLE.lockForMs, halfLifeMs: THROTTLE.halfLifeMs };
+      await identity.recordFailure(keys[0], now, { ...limits, lockAfter: THROTTLE.accountLockAfter });
+      await identity.recordFailure(keys[1], now, { ...limits, lockAfter: THROTTLE.ipLockAfter });
       await audit.record({
         tenantId: user?.tenantId ?? null,
         action: 'auth.login',
@@ -55,6 +59,7 @@ export async function logIn(
   }
   const refreshToken = await deps.unitOfWork.system(async ({ identity, audit }) => {
     await identity.clearThrottle(keys[0]);
+    await identity.rememberClient(email, input.ip, now);
     const token = await newRefreshToken(deps, identity, user.id);
     await audit.record({ tenantId: user.tenantId, action: 'auth.login', resource, actor: actorOf(user) });
     return token;
