@@ -24,6 +24,9 @@ export function toolEnv(extra = {}) {
     TURBO_TELEMETRY_DISABLED: '1',
     DO_NOT_TRACK: '1',
     CHECKPOINT_DISABLE: '1',
+    // No "update available, run curl … | sh" from pnpm or npm: the repo pins its tools, and a
+    // newcomer should not follow that advice (read by npm and by pnpm as `update-notifier`).
+    npm_config_update_notifier: 'false',
     // Prisma's CLI would download native engines it does not need (see README, PLATFORM.md).
     PRISMA_QUERY_ENGINE_LIBRARY: '/bin/true',
     PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true',
@@ -61,10 +64,18 @@ function ensurePnpm() {
   step(`installing pnpm ${PNPM_VERSION} into .local/pnpm`);
   execFileSync(
     'npm',
-    ['install', '--prefix', path.join(root, '.local/pnpm'), '--no-fund', '--no-audit', `pnpm@${PNPM_VERSION}`],
-    {
-      stdio: 'inherit',
-    },
+    [
+      'install',
+      '--prefix',
+      path.join(root, '.local/pnpm'),
+      '--no-fund',
+      '--no-audit',
+      // Errors only: npm's warnings here (install scripts, deprecations of pnpm's own bundled
+      // dependencies) are advice for pnpm's maintainers, not for someone starting the platform.
+      '--loglevel=error',
+      `pnpm@${PNPM_VERSION}`,
+    ],
+    { stdio: 'inherit', env: toolEnv() },
   );
 }
 

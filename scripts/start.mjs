@@ -124,6 +124,9 @@ function localSecrets(schemas) {
     approver: `plh-demo-${randomBytes(6).toString('hex')}`,
     opsAdmin: `plh-demo-${randomBytes(6).toString('hex')}`,
   };
+  // Added later: data folders from before get them too.
+  secrets.demo.viewer ??= `plh-demo-${randomBytes(6).toString('hex')}`;
+  secrets.demo.opsAgent ??= `plh-demo-${randomBytes(6).toString('hex')}`;
   for (const schema of schemas) {
     secrets[schema] ??= {
       migratorPassword: randomBytes(18).toString('base64url'),
@@ -290,6 +293,8 @@ async function main() {
         DEMO_OWNER_PASSWORD: secrets.demo.owner,
         DEMO_APPROVER_PASSWORD: secrets.demo.approver,
         DEMO_OPS_PASSWORD: secrets.demo.opsAdmin,
+        DEMO_VIEWER_PASSWORD: secrets.demo.viewer,
+        DEMO_OPS_AGENT_PASSWORD: secrets.demo.opsAgent,
       },
       stdio: 'inherit',
     });
@@ -313,7 +318,9 @@ async function main() {
     console.log(`\n  Demo logins (POST ${tenantUrl}/api/auth/login${gatewayUp ? ', through the gateway' : ''}):`);
     console.log(`    owner      owner@demo-practice.test          ${secrets.demo.owner}`);
     console.log(`    approver   approver@demo-practice.test       ${secrets.demo.approver}`);
+    console.log(`    viewer     viewer@demo-practice.test         ${secrets.demo.viewer}`);
     console.log(`    ops admin  ops-admin@patientletterhub.test   ${secrets.demo.opsAdmin}`);
+    console.log(`    ops agent  ops-agent@patientletterhub.test   ${secrets.demo.opsAgent}`);
     console.log(
       `    curl -s -X POST ${tenantUrl}/api/auth/login -H 'content-type: application/json' ` +
         `-d '{"email":"owner@demo-practice.test","password":"${secrets.demo.owner}"}'`,

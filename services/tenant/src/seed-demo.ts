@@ -1,7 +1,8 @@
 /**
- * Seeds the demo practice for `npm start`: a tenant with an owner and an approver, and an ops admin.
- * Idempotent (existing users are left alone). Reads DATABASE_URL (the tenant runtime role) and the
- * three passwords from the environment; prints nothing secret.
+ * Seeds the demo practice for `npm start`: a tenant with an owner, an approver and a viewer, and an
+ * ops admin and an ops agent, so every role can be tried. Idempotent (existing users are left alone).
+ * Reads DATABASE_URL (the tenant runtime role) and the passwords from the environment; prints nothing
+ * secret.
  */
 import { prismaAdapter } from '@plh/db';
 import { PrismaClient } from '../generated/prisma';
@@ -10,7 +11,9 @@ import { createUser, findUserByEmail, provisionTenant } from './seeding';
 export const DEMO_USERS = {
   owner: 'owner@demo-practice.test',
   approver: 'approver@demo-practice.test',
+  viewer: 'viewer@demo-practice.test',
   opsAdmin: 'ops-admin@patientletterhub.test',
+  opsAgent: 'ops-agent@patientletterhub.test',
 } as const;
 
 async function main(): Promise<void> {
@@ -31,22 +34,20 @@ async function main(): Promise<void> {
         ownerPassword: env('DEMO_OWNER_PASSWORD'),
       }));
     }
-    if (!(await exists(DEMO_USERS.approver))) {
-      await createUser(db, {
-        tenantId,
-        email: DEMO_USERS.approver,
-        password: env('DEMO_APPROVER_PASSWORD'),
-        role: 'approver',
-      });
-    }
-    if (!(await exists(DEMO_USERS.opsAdmin))) {
-      await createUser(db, {
-        tenantId: null,
-        email: DEMO_USERS.opsAdmin,
-        password: env('DEMO_OPS_PASSWORD'),
-        role: 'ops_admin',
-      });
-    }
+    const staff = [
+      { email: DEMO_USERS.approver, password: 'DEMO_APPROVER_PASSWORD', role: 'approver', tenantId },
+      { email: DEMO_USERS.viewer, password: 'DEMO_VIEWER_PASSWORD', role: 'viewer', tenantId },
+      { email: DEMO_USERS.opsAdmin, password: 'DEMO_OPS_PASSWORD', role: 'ops_admin', tenantId: null },
+      { email: DEMO_USERS.opsAgent, password: 'DEMO_OPS_AGENT_PASSWORD', role: 'ops_agent', tenantId: null },
+    ] as const;
+    for (const user of staff)
+      if (!(await exists(user.email)))
+        await createUser(db, {
+          tenantId: user.tenantId,
+          email: user.email,
+          password: env(user.password),
+          role: user.role,
+        });
   } finally {
     await db.$disconnect();
   }

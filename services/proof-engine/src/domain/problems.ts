@@ -46,7 +46,11 @@ export class ContentChecksFailed extends Unprocessable {
       `The letter is missing what it must say: ${failures.map((f) => f.requirement).join('; ')}.`,
       failures.map((f) => ({
         pointer: f.reason === 'not_in_template' ? '/body' : `/values/${f.fields[0]!.replace(/^letter\./, '')}`,
-        message: `${f.requirement} (${f.reason.replaceAll('_', ' ')})`,
+        message: `${f.requirement} (${f.reason.replaceAll('_', ' ')}${
+          f.fields.length > 1
+            ? `: one of ${f.fields.map((x) => x.replace(/^letter\./, '')).join(', ')} is required`
+            : ''
+        })`,
       })),
     );
   }

@@ -30,7 +30,13 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
               variables: Type.Array(
                 Type.Object({ name: Type.String(), required: Type.Boolean(), description: Type.String() }),
               ),
-              checks: Type.Array(Type.Object({ id: Type.String(), requirement: Type.String() })),
+              checks: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  requirement: Type.String(),
+                  anyOf: Type.Array(Type.String(), { description: 'One of these fields must have a value' }),
+                }),
+              ),
               body: Type.String(),
             }),
           ),
@@ -41,7 +47,7 @@ const templateRoutes: FastifyPluginAsyncTypebox<{ deps: ProofDeps }> = async (ap
     async () => {
       return Object.values(LIBRARY).map((t) => ({
         ...t,
-        checks: t.checks.map((c) => ({ id: c.id, requirement: c.requirement })),
+        checks: t.checks.map((c) => ({ id: c.id, requirement: c.requirement, anyOf: c.anyOf })),
       }));
     },
   );

@@ -47,8 +47,8 @@ export const LIBRARY: Record<LetterType, LibraryTemplate> = {
       v('letter.stepsToTake', 'What the patient should do to protect themselves'),
       v('letter.whatWeAreDoing', 'What the practice is doing to investigate, limit harm and prevent a repeat'),
       v('letter.tollFreeNumber', 'Toll-free number for questions'),
-      v('letter.contactEmail', 'Email address for questions', false),
-      v('letter.contactAddress', 'Postal address for questions', false),
+      v('letter.contactEmail', 'Email address for questions (this or letter.contactAddress is required)', false),
+      v('letter.contactAddress', 'Postal address for questions (this or letter.contactEmail is required)', false),
       v('letter.signatory', 'Who signs the letter'),
     ],
     // 45 CFR 164.404(c): content of the notification to individuals.

@@ -1,3 +1,4 @@
+import { ContentChecksFailed } from '../problems';
 import { checkContent, libraryTemplate } from './checks';
 import { compileTemplate, TemplateError } from './compile';
 import { LIBRARY, type LetterType } from './library';
@@ -63,4 +64,20 @@ it('has sample data that passes every letter type’s checks (template previews)
     expect(checkContent(type, libraryTemplate(type), data)).toEqual([]);
     expect(libraryTemplate(type).render(data)).not.toContain('{{');
   }
+});
+
+it('says that one of the breach notice’s written contacts is required, naming both fields', () => {
+  const data = { ...breachData, letter: { ...breachData.letter, contactEmail: '', contactAddress: '' } };
+  const problem = new ContentChecksFailed(checkContent('hipaa_breach', libraryTemplate('hipaa_breach'), data));
+  expect(problem.errors).toEqual([
+    {
+      pointer: '/values/contactEmail',
+      message: expect.stringContaining('one of contactEmail, contactAddress is required'),
+    },
+  ]);
+  const [email, address] = LIBRARY.hipaa_breach.variables.filter((v) => /contact(Email|Address)/.test(v.name));
+  expect([email!.description, address!.description]).toEqual([
+    expect.stringContaining('this or letter.contactAddress is required'),
+    expect.stringContaining('this or letter.contactEmail is required'),
+  ]);
 });
