@@ -44,3 +44,21 @@ export function pageOf<R, I>(
   const page = rows.slice(0, limit);
   return { items: page.map(toItem), next: rows.length > limit ? cursorOf(page[page.length - 1]!) : null };
 }
+
+/** The keyset of lists ordered newest first by (created at, id). */
+export interface TimeKey {
+  createdAt: Date;
+  id: string;
+}
+
+export const encodeTimeCursor = (kind: string, row: TimeKey) =>
+  encodeCursor(kind, [row.createdAt.toISOString(), row.id]);
+
+/** The (created at, id) of a newest-first list's cursor; one that is not is a 400 naming the parameter. */
+export function decodeTimeCursor(kind: string, cursor: string): TimeKey {
+  const [at, id] = decodeCursor(kind, cursor);
+  const createdAt = new Date(at ?? '');
+  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id))
+    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+  return { createdAt, id };
+}

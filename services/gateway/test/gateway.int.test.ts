@@ -311,9 +311,14 @@ describe('gateway: authentication, authorization from the route table, rate limi
         params.orderId = (
           await coreCall(targetTenant, 'POST', '/orders', { quoteId: await freshQuote(targetTenant) })
         ).id;
-      if (rule.path.endsWith('/mapping'))
+      // Mapping or deleting a list, archiving a project: on fresh ones, not the shared fixtures.
+      if (rule.path.endsWith('/mapping') || (rule.method === 'DELETE' && rule.path.endsWith('/:listId')))
         params.listId = (
           await coreCall(targetTenant, 'POST', `/projects/${params.projectId}/patient-lists`, LIST_CSV, 'text/csv')
+        ).id;
+      if (/\/(archive|restore)$/.test(rule.path))
+        params.projectId = (
+          await coreCall(targetTenant, 'POST', '/projects', { name: 'to archive', letterType: 'other' })
         ).id;
       if (rule.method !== 'GET') {
         const bodies: Array<[RegExp, unknown, string?]> = [

@@ -84,6 +84,11 @@ export function orderRepository(tx: Tx, tenantId: string) {
           take: limit,
         })
       ).map(toRecord),
+    /** The orders placed from quotes of a list (what still needs its patients). */
+    ofList: async (listId: string): Promise<OrderRecord[]> =>
+      (await tx.order.findMany({ where: { ...scope, quote: { listId } }, orderBy: { createdAt: 'asc' } })).map(
+        toRecord,
+      ),
     countByStatus: async () =>
       (await tx.order.groupBy({ by: ['status'], where: scope, _count: { _all: true } })).map((g) => ({
         status: g.status as OrderStatus,

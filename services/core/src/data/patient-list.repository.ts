@@ -1,7 +1,15 @@
 import type { Prisma } from '../../generated/prisma';
 import type { Tx } from './db';
 
-export const LIST_STATUSES = ['importing', 'needs_mapping', 'validated', 'rejected', 'failed', 'accepted'] as const;
+export const LIST_STATUSES = [
+  'importing',
+  'needs_mapping',
+  'validated',
+  'rejected',
+  'failed',
+  'accepted',
+  'deleted',
+] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 
 /** A row issue as stored: by line (as a spreadsheet numbers it, header = 1) and field. */
@@ -34,6 +42,7 @@ export interface PatientListRecord {
   createdBy: string;
   createdAt: Date;
   acceptedAt: Date | null;
+  deletedAt: Date | null;
 }
 
 type Row = Prisma.PatientListGetPayload<object>;
@@ -62,7 +71,7 @@ export function patientListRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
     async create(
-      l: Omit<PatientListRecord, 'tenantId' | 'createdAt' | 'acceptedAt' | 'bytesRead' | 'progressAt'>,
+      l: Omit<PatientListRecord, 'tenantId' | 'createdAt' | 'acceptedAt' | 'bytesRead' | 'progressAt' | 'deletedAt'>,
     ): Promise<PatientListRecord> {
       return toRecord(
         await tx.patientList.create({
@@ -92,6 +101,7 @@ export function patientListRepository(tx: Tx, tenantId: string) {
           | 'fileErrorCode'
           | 'bytesRead'
           | 'progressAt'
+          | 'deletedAt'
         >
       >,
     ): Promise<PatientListRecord> {

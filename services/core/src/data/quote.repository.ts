@@ -57,6 +57,9 @@ export function quoteRepository(tx: Tx, tenantId: string) {
       });
       return count === 1;
     },
+    /** Issued quotes of a list stop being offers (the list they price is gone). */
+    expireForList: (listId: string) =>
+      tx.quote.updateMany({ where: { ...scope, listId, status: 'issued' }, data: { status: 'expired' } }),
     listForProject: async (projectId: string) =>
       (await tx.quote.findMany({ where: { ...scope, projectId }, orderBy: { createdAt: 'desc' } })).map(toRecord),
   };

@@ -4,7 +4,8 @@ import { Unprocessable } from '@plh/service-kit';
 import type { QuoteRecord } from '../data/quote.repository';
 import type { CoreDeps } from './deps';
 import { priceLetters, priceTable, PricingError, totals, type PriceOptions, type PriceOverrides } from './pricing';
-import { ListNotFound, ListNotReady, ProjectNotFound, QuoteNotFound } from './problems';
+import { ListNotFound, ListNotReady, QuoteNotFound } from './problems';
+import { activeProject } from './projects';
 
 export interface IssueQuoteInput {
   tenantId: string;
@@ -22,7 +23,7 @@ export async function issueQuote(
 ): Promise<QuoteRecord> {
   const terms = await deps.terms(input.tenantId);
   return deps.unitOfWork(input.tenantId, async (uow) => {
-    if (!(await uow.projects.findById(input.projectId))) throw new ProjectNotFound();
+    await activeProject(uow.projects, input.projectId);
     const list = await uow.lists.findById(input.listId);
     if (!list || list.projectId !== input.projectId) throw new ListNotFound();
     if (list.status !== 'accepted') throw new ListNotReady('Accept the patient list before asking for a quote.');

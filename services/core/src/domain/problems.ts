@@ -58,3 +58,17 @@ export class InvoiceNotYetIssued extends ProblemError {
     );
   }
 }
+
+export class ProjectArchived extends Conflict {
+  constructor() {
+    super('PROJECT_ARCHIVED', 'The campaign is archived: restore it (POST …/restore) to add lists or quotes.');
+  }
+}
+export class ListInUse extends Conflict {
+  constructor(orderNumber: number, status: string) {
+    super(
+      'PATIENT_LIST_IN_USE',
+      `Order #${orderNumber} (${status.replace(/_/g, ' ')}) mails this list: cancel it first, or delete the list once it is completed.`,
+    );
+  }
+}

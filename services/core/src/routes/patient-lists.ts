@@ -11,6 +11,7 @@ import {
 import { LIST_STATUSES } from '../data/patient-list.repository';
 import type { CoreDeps } from '../domain/deps';
 import { acceptPatientList } from '../domain/patient-list/accept-list';
+import { deletePatientList } from '../domain/patient-list/delete-list';
 import { FIELDS, missingFields } from '../domain/patient-list/columns';
 import { findListWithIssues, issuesCsv, listIssues } from '../domain/patient-list/issues';
 import { listPatientLists } from '../domain/patient-list/list-lists';
@@ -158,6 +159,23 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
         mapping: req.body.mapping,
       });
       return reply.code(202).send(view(list));
+    },
+  );
+  app.delete(
+    '/api/tenants/:tenantId/patient-lists/:listId',
+    {
+      config: { access: CORE_ACCESS.writePatients },
+      schema: {
+        summary: 'Delete a list: its encrypted rows, issues and file go; it stays as a `deleted` record',
+        description:
+          'Refused (409 PATIENT_LIST_IN_USE) while an order that is not cancelled, failed or completed mails it.',
+        params: ListParams,
+        response: { 204: Type.Null(), ...errors, 409: Problem },
+      },
+    },
+    async (req, reply) => {
+      await deletePatientList(deps, req.params);
+      return reply.code(204).send(null);
     },
   );
   app.post(

@@ -1,7 +1,7 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
-import { createProject, getProject, listProjects } from '../domain/projects';
+import { createProject, getProject, listProjects, setProjectArchived } from '../domain/projects';
 import { errors, LetterType, Problem, ProjectParams, ProjectView, TenantParams, toProjectView } from './schemas';
 
 /** Projects (letter campaigns) of a practice. */
@@ -31,15 +31,45 @@ const projectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app,
     {
       config: { access: CORE_ACCESS.read },
       schema: {
-        summary: 'List the practice’s campaigns (newest first)',
+        summary: 'The practice’s campaigns, newest first, a page at a time (archived ones with ?archived=true)',
         params: TenantParams,
-        response: { 200: Type.Object({ items: Type.Array(ProjectView) }), ...errors },
+        querystring: Type.Object({
+          archived: Type.Boolean({ default: false, description: 'Archived campaigns instead of current ones' }),
+          ...PageQuery,
+        }),
+        response: { 200: Page(ProjectView), ...errors },
       },
     },
     async (req) => {
-      return { items: (await listProjects(deps, req.params.tenantId)).map(toProjectView) };
+      const page = await listProjects(deps, { tenantId: req.params.tenantId, ...req.query });
+      return { items: page.items.map(toProjectView), next: page.next };
     },
   );
+  for (const [action, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const)
+    app.post(
+      `/api/tenants/:tenantId/projects/:projectId/${action}`,
+      {
+        config: { access: CORE_ACCESS.writeProjects },
+        schema: {
+          summary: archived
+            ? 'Archive a finished campaign: hidden from the list, no new lists or quotes; its orders carry on'
+            : 'Restore an archived campaign',
+          params: ProjectParams,
+          response: { 200: ProjectView, ...errors },
+        },
+      },
+      async (req) =>
+        toProjectView(
+          await setProjectArchived(deps, {
+            tenantId: req.params.tenantId,
+            projectId: req.params.projectId,
+            archived,
+          }),
+        ),
+    );
   app.get(
     '/api/tenants/:tenantId/projects/:projectId',
     {

@@ -28,11 +28,13 @@ export const ProjectView = Type.Object({
   createdBy: Uuid,
   createdAt: DateTime,
   updatedAt: DateTime,
+  archivedAt: Type.Union([DateTime, Type.Null()]),
 });
 export const toProjectView = (p: ProjectRecord): Static<typeof ProjectView> => ({
   ...p,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
+  archivedAt: p.archivedAt?.toISOString() ?? null,
 });
 
 export const RevisionView = Type.Object({

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageOf, ValidationFailed } from '@plh/service-kit';
+import { decodeTimeCursor, encodeTimeCursor, pageOf } from '@plh/service-kit';
 import type { ListStatus, PatientListRecord } from '../../data/patient-list.repository';
 import type { CoreDeps } from '../deps';
 import { ProjectNotFound } from '../problems';
@@ -12,22 +12,14 @@ export async function listPatientLists(
     if (!(await uow.projects.findById(input.projectId))) throw new ProjectNotFound();
     const rows = await uow.lists.listForProject(input.projectId, {
       status: input.status,
-      after: input.cursor ? positionOf(input.cursor) : undefined,
+      after: input.cursor ? decodeTimeCursor('patient-list', input.cursor) : undefined,
       take: input.limit + 1,
     });
     return pageOf(
       rows,
       input.limit,
       (l) => l,
-      (l) => encodeCursor('patient-list', [l.createdAt.toISOString(), l.id]),
+      (l) => encodeTimeCursor('patient-list', l),
     );
   });
-}
-
-function positionOf(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = decodeCursor('patient-list', cursor);
-  const createdAt = new Date(at ?? '');
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id))
-    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
-  return { createdAt, id };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ProblemError } from '@plh/service-kit';
 import type { CoreDeps } from '../deps';
-import { ListFileRejected, ProjectNotFound } from '../problems';
+import { ListFileRejected } from '../problems';
+import { activeProject } from '../projects';
 import { recordRevision, storeUpload } from '../upload-file';
 import { detectMapping, missingFields } from './columns';
 import { ImportPatientList } from './import-list';
@@ -24,9 +25,11 @@ export interface UploadListInput {
  * column) is refused now, and nothing is kept.
  */
 export async function uploadPatientList(deps: CoreDeps, input: UploadListInput): Promise<ListWithIssues> {
-  if (!(await deps.unitOfWork(input.tenantId, (u) => u.projects.findById(input.projectId)))) {
-    input.body.resume();
-    throw new ProjectNotFound();
+  try {
+    await deps.unitOfWork(input.tenantId, (u) => activeProject(u.projects, input.projectId));
+  } catch (err) {
+    input.body.resume(); // drain what the client still sends, so the answer reaches it
+    throw err;
   }
   const revisionId = randomUUID();
   const stored = await storeUpload(deps, { ...input, kind: 'patient_list', revisionId }).catch((err: unknown) => {
