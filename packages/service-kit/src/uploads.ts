@@ -15,7 +15,7 @@ declare module 'fastify' {
 
 export interface UploadedFile {
   stream: Readable;
-  /** The file name the client gave (multipart only), for the record; never trusted as a path. */
+  /** The file name the client gave (the form part's, or the raw body's Content-Disposition), unchecked. */
   filename: string | null;
 }
 
@@ -29,7 +29,8 @@ export interface UploadedFile {
 export function uploadedFile(req: FastifyRequest, field = 'file'): Promise<UploadedFile> {
   const body = req.body as Readable;
   const type = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data/i.test(type)) return Promise.resolve({ stream: body, filename: null });
+  if (!/^multipart\/form-data/i.test(type))
+    return Promise.resolve({ stream: body, filename: filenameOf(req.headers['content-disposition']) });
   return new Promise((resolve, reject) => {
     let found: Readable | undefined;
     const refuse = (message: string) => reject(new ValidationFailed([{ pointer: `/body/${field}`, message }]));
@@ -70,4 +71,22 @@ export function uploadRequestBody(mediaTypes: string[], description: string): Re
       },
     },
   };
+}
+
+/**
+ * The file name a raw upload names in its `Content-Disposition` header (RFC 6266: `filename*=UTF-8''…`
+ * preferred over `filename="…"`), as `curl -H 'content-disposition: attachment; filename="list.csv"'`.
+ */
+export function filenameOf(header: string | undefined): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // an undecodable name falls back to the plain one
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(header);
+  return plain ? (plain[1] ?? plain[2] ?? null) : null;
 }

@@ -1,3 +1,4 @@
+import { attachmentDisposition } from './signed-url';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -109,9 +110,7 @@ export function s3Storage(options: S3StorageOptions): ObjectStorage {
       const command = new GetObjectCommand({
         Bucket: options.bucket,
         Key: objectKey(key),
-        ...(signed.filename
-          ? { ResponseContentDisposition: `attachment; filename="${signed.filename.replace(/[^\w.-]/g, '_')}"` }
-          : {}),
+        ...(signed.filename ? { ResponseContentDisposition: attachmentDisposition(signed.filename) } : {}),
       });
       return getSignedUrl(client, command, { expiresIn: signed.expiresInSec });
     },

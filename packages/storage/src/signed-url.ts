@@ -42,3 +42,28 @@ export function verifyLocalUrl(input: {
 function mac(secret: Buffer, key: string, expires: string, filename = ''): string {
   return createHmac('sha256', secret).update(`${key}\n${expires}\n${filename}`).digest('base64url');
 }
+
+/**
+ * `Content-Disposition` of a download that keeps its file name (RFC 6266): an ASCII fallback for old
+ * clients and the exact UTF-8 name in `filename*`, so "Liste Müller.csv" downloads as itself.
+ */
+export function attachmentDisposition(filename: string): string {
+  const ascii =
+    filename
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'download';
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A client's file name made safe to keep and hand back: no folders, no control characters, at most 200. */
+export function safeFilename(name: string | null | undefined): string | null {
+  if (!name) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return base ? base.slice(-200) : null;
+}

@@ -488,6 +488,12 @@ describe('core: patient lists', () => {
       `multipart/form-data; boundary=${boundary}`,
     );
     expect(list.json()).toMatchObject({ status: 'validated', summary: { validRows: 4 } });
+    const [revision] = (
+      await t.admin.query<{ filename: string }>('SELECT filename FROM core.file_revision WHERE id = $1', [
+        list.json().fileRevisionId,
+      ])
+    ).rows;
+    expect(revision!.filename).toBe('list.csv'); // the form's file name, kept for downloads
     const noFile = await t.app.inject({
       method: 'POST',
       url: `/api/tenants/${practice.tenantId}/projects/${projectId}/patient-lists`,

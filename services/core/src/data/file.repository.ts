@@ -10,14 +10,31 @@ export interface RevisionRecord {
   sizeBytes: number;
   sha256: string;
   contentType: string;
+  /** What a download of it is called. */
+  filename: string;
   uploadedBy: string;
   createdAt: Date;
   /** When retention deleted the bytes (the row stays as the record of what existed). */
   deletedAt: Date | null;
 }
 
-type RevisionRow = Omit<RevisionRecord, 'sizeBytes'> & { sizeBytes: bigint };
-const toRecord = (r: RevisionRow): RevisionRecord => ({ ...r, sizeBytes: Number(r.sizeBytes) });
+type RevisionRow = Omit<RevisionRecord, 'sizeBytes' | 'filename'> & { sizeBytes: bigint; filename: string | null };
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/pdf': 'pdf',
+  'text/html': 'html',
+  'text/plain': 'txt',
+  'text/csv': 'csv',
+};
+/** Revisions from before names were kept (and uploads without one) are `<kind>-<revision>.<ext>`. */
+export const defaultFilename = (kind: string, revision: number, contentType: string) =>
+  `${kind.replace(/_/g, '-')}-${revision}.${EXTENSIONS[contentType] ?? 'bin'}`;
+const toRecord = (r: RevisionRow & { file?: { kind: string } }): RevisionRecord => ({
+  ...r,
+  sizeBytes: Number(r.sizeBytes),
+  filename: r.filename ?? defaultFilename(r.file?.kind ?? 'file', r.revision, r.contentType),
+});
 const REVISION_FIELDS = {
   id: true,
   fileId: true,
@@ -26,6 +43,7 @@ const REVISION_FIELDS = {
   sizeBytes: true,
   sha256: true,
   contentType: true,
+  filename: true,
   uploadedBy: true,
   createdAt: true,
   deletedAt: true,
@@ -78,7 +96,11 @@ export function fileRepository(tx: Tx, tenantId: string) {
         include: { revisions: { orderBy: { revision: 'desc' }, select: REVISION_FIELDS } },
         orderBy: { kind: 'asc' },
       });
-      return files.map((f) => ({ fileId: f.id, kind: f.kind as FileKind, revisions: f.revisions.map(toRecord) }));
+      return files.map((f) => ({
+        fileId: f.id,
+        kind: f.kind as FileKind,
+        revisions: f.revisions.map((r) => toRecord({ ...r, file: { kind: f.kind } })),
+      }));
     },
     /** A revision with the kind of its file (which decides whether reading it discloses PHI). */
     async findRevision(revisionId: string): Promise<(RevisionRecord & { kind: FileKind }) | null> {
@@ -88,7 +110,7 @@ export function fileRepository(tx: Tx, tenantId: string) {
       });
       if (!row) return null;
       const { file, ...revision } = row;
-      return { ...toRecord(revision), kind: file.kind as FileKind };
+      return { ...toRecord({ ...revision, file }), kind: file.kind as FileKind };
     },
   };
 }

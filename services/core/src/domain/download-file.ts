@@ -34,6 +34,6 @@ export async function fileDownloadLink(
   );
   return deps.storage.signedDownloadUrl(revision.storageKey, {
     expiresInSec: input.ttlSec,
-    filename: `revision-${revision.revision}`,
+    filename: revision.filename,
   });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { PayloadTooLarge, UnsupportedMediaType, Unprocessable } from '@plh/service-kit';
-import { StorageError, tenantObjectKey, type StoredObject } from '@plh/storage';
-import type { FileKind, RevisionRecord } from '../data/file.repository';
+import { safeFilename, StorageError, tenantObjectKey, type StoredObject } from '@plh/storage';
+import { defaultFilename, type FileKind, type RevisionRecord } from '../data/file.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { CoreDeps } from './deps';
 import { ProjectNotFound } from './problems';
@@ -22,6 +22,8 @@ export interface UploadFileInput {
   kind: FileKind;
   actorId: string;
   body: Readable;
+  /** The name the client gave the file (kept, made safe, for downloads); null: `<kind>-<revision>.<ext>`. */
+  filename: string | null;
 }
 
 /**
@@ -56,7 +58,14 @@ export function storageProblem(err: unknown): unknown {
 /** Records a stored object as the next revision of the project's file of that kind. */
 export async function recordRevision(
   uow: UnitOfWork,
-  input: { projectId: string; kind: FileKind; actorId: string; revisionId: string; stored: StoredObject },
+  input: {
+    projectId: string;
+    kind: FileKind;
+    actorId: string;
+    revisionId: string;
+    stored: StoredObject;
+    filename: string | null;
+  },
 ): Promise<RevisionRecord> {
   if (!(await uow.projects.findById(input.projectId))) throw new ProjectNotFound();
   const file = await uow.files.lockFile(input.projectId, input.kind, randomUUID());
@@ -78,6 +87,7 @@ export async function recordRevision(
     sizeBytes: input.stored.size,
     sha256: input.stored.sha256,
     contentType: input.stored.contentType,
+    filename: safeFilename(input.filename) ?? defaultFilename(input.kind, revision, input.stored.contentType),
     uploadedBy: input.actorId,
   });
 }

@@ -1,6 +1,12 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import type { Readable } from 'node:stream';
-import { assertTenantAccess, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import {
+  assertTenantAccess,
+  principalOf,
+  Type,
+  uploadedFile,
+  uploadRequestBody,
+  type FastifyPluginAsyncTypebox,
+} from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { fileDownloadLink, findFileRevision, PHI_FILE_KINDS } from '../domain/download-file';
 import { getProject } from '../domain/projects';
@@ -19,21 +25,29 @@ const fileRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { 
   app.post(
     '/api/tenants/:tenantId/projects/:projectId/files/:kind',
     {
-      config: { access: CORE_ACCESS.writeProjects },
+      config: {
+        access: CORE_ACCESS.writeProjects,
+        requestBody: uploadRequestBody(
+          ['image/png', 'image/jpeg', 'application/pdf', 'text/html', 'text/plain', 'application/octet-stream'],
+          'The file: the raw body (its name in Content-Disposition if you like), or the `file` field of a form',
+        ),
+      },
       schema: {
-        summary: 'Upload a new revision of a project file (raw bytes as the body)',
+        summary: 'Upload a new revision of a project file (raw bytes or a form’s `file` field); its name is kept',
         params: Type.Object({ ...ProjectParams.properties, kind: Kind }),
         response: { 201: Type.Object({ kind: Type.String(), ...RevisionView.properties }), ...uploadErrors },
       },
     },
     async (req, reply) => {
       const principal = principalOf(req);
+      const file = await uploadedFile(req);
       const revision = await uploadProjectFile(deps, {
         tenantId: req.params.tenantId,
         projectId: req.params.projectId,
         kind: req.params.kind as 'logo',
         actorId: principal.id,
-        body: req.body as Readable,
+        body: file.stream,
+        filename: file.filename,
       });
       return reply.code(201).send({ kind: req.params.kind, ...toRevisionView(revision) });
     },

@@ -63,6 +63,7 @@ export const patientListUploadRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps
         projectId: req.params.projectId,
         actorId: principal.id,
         body: file.stream,
+        filename: file.filename,
       });
       return reply.code(202).header('location', view(list).links.self).send(view(list));
     },

@@ -43,6 +43,9 @@ export const RevisionView = Type.Object({
   sizeBytes: Type.Integer(),
   sha256: Type.String(),
   contentType: Type.String(),
+  filename: Type.String({
+    description: 'What a download of it is called (the uploaded name, or <kind>-<revision>.<ext>)',
+  }),
   uploadedBy: Uuid,
   createdAt: DateTime,
   deletedAt: Type.Union([DateTime, Type.Null()], {
@@ -56,6 +59,7 @@ export const toRevisionView = (r: RevisionRecord): Static<typeof RevisionView> =
   sizeBytes: r.sizeBytes,
   sha256: r.sha256,
   contentType: r.contentType,
+  filename: r.filename,
   uploadedBy: r.uploadedBy,
   createdAt: r.createdAt.toISOString(),
   deletedAt: r.deletedAt?.toISOString() ?? null,

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { ProblemError, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
-import { FileDecryptionError, primed, StorageError, verifyLocalUrl, type ObjectStorage } from '@plh/storage';
+import {
+  attachmentDisposition,
+  FileDecryptionError,
+  primed,
+  StorageError,
+  verifyLocalUrl,
+  type ObjectStorage,
+} from '@plh/storage';
 
 class LinkInvalid extends ProblemError {
   constructor(reason: 'expired' | 'invalid') {
@@ -52,10 +59,10 @@ const signedFileRoutes: FastifyPluginAsyncTypebox<{ storage: ObjectStorage; secr
       if (!check.ok) throw new LinkInvalid(check.reason);
       try {
         const stream = await primed(await storage.get(key));
-        const filename = (check.filename ?? 'download').replace(/[^\w.-]/g, '_');
+        const filename = check.filename ?? 'download';
         return reply
           .header('cache-control', 'private, no-store')
-          .header('content-disposition', `attachment; filename="${filename}"`)
+          .header('content-disposition', attachmentDisposition(filename))
           .type(TYPES[path.extname(filename).toLowerCase()] ?? 'application/octet-stream')
           .send(stream);
       } catch (err) {

@@ -15,6 +15,7 @@ export interface UploadListInput {
   projectId: string;
   actorId: string;
   body: Readable;
+  filename: string | null;
 }
 
 /**
