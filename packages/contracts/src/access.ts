@@ -30,6 +30,8 @@ const PRACTICE_WRITERS: readonly Role[] = ['owner', 'approver', 'ops_admin'];
 /** The tenant service: practices, users, API keys, settings, provider roster. */
 export const TENANT_ACCESS = {
   me: { ...rule(EVERYONE, ['orders:read', 'orders:write', 'patients:write']), self: true },
+  /** Users only: an API key has no password. */
+  changeOwnPassword: { ...rule(EVERYONE), self: true },
   opsRead: rule(OPS_ROLES),
   opsAdmin: rule(['ops_admin']),
   createApiKey: rule(['owner']),

@@ -49,6 +49,9 @@ export const PHI_KEYS = [
   'refreshToken',
   'secret',
   'apiKey',
+  'acceptToken',
+  'inviteToken',
+  'currentPassword',
 ] as const;
 
 const REDACTED_KEYS = new Set<string>([

@@ -78,6 +78,7 @@ export const ROUTES: readonly RouteRule[] = [
   // Sign-in and keys: public, with a per-IP limit on credential endpoints.
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   withoutTenant('GET', '/api/me', 'tenant', TENANT_ACCESS.me),
+  withoutTenant('POST', '/api/me/password', 'tenant', TENANT_ACCESS.changeOwnPassword),
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },
   {
@@ -100,6 +101,9 @@ export const ROUTES: readonly RouteRule[] = [
   inTenant('GET', '/api/tenants/:tenantId/api-keys', TENANT_ACCESS.manageApiKeys),
   inTenant('DELETE', '/api/tenants/:tenantId/api-keys/:apiKeyId', TENANT_ACCESS.manageApiKeys),
   inTenant('GET', '/api/tenants/:tenantId/users', TENANT_ACCESS.listUsers),
+  inTenant('POST', '/api/tenants/:tenantId/users', TENANT_ACCESS.manageUsers),
+  inTenant('POST', '/api/tenants/:tenantId/users/:userId/invitation', TENANT_ACCESS.manageUsers),
+  inTenant('DELETE', '/api/tenants/:tenantId/users/:userId/invitation', TENANT_ACCESS.manageUsers),
   inTenant('PATCH', '/api/tenants/:tenantId/users/:userId', TENANT_ACCESS.manageUsers),
   inTenant('GET', '/api/tenants/:tenantId/settings', TENANT_ACCESS.readSettings),
   inTenant('PATCH', '/api/tenants/:tenantId/settings', TENANT_ACCESS.writeSettings),

@@ -375,15 +375,21 @@ describe('gateway: authentication, authorization from the route table, rate limi
       !['POST', 'PUT', 'PATCH'].includes(rule.method) ||
       /\/(suspend|reactivate)$/.test(rule.path)
         ? undefined
-        : rule.path.includes('/users/')
-          ? { role: 'approver' }
-          : rule.path.endsWith('/settings')
-            ? { 'letters.colorPrinting': true }
-            : rule.path.includes('/providers')
-              ? providerBody()
-              : rule.path === '/api/ops/tenants'
-                ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
-                : { name: 'table test', scopes: ['orders:read'] };
+        : rule.path.endsWith('/invitation')
+          ? undefined
+          : rule.path.includes('/users/')
+            ? { role: 'approver' }
+            : rule.path.endsWith('/users')
+              ? { email: `invited-${randomUUID()}@practice.example`, role: 'viewer' }
+              : rule.path === '/api/me/password'
+                ? { currentPassword: 'not the password at all', newPassword: 'a whole new passphrase 2026' }
+                : rule.path.endsWith('/settings')
+                  ? { 'letters.colorPrinting': true }
+                  : rule.path.includes('/providers')
+                    ? providerBody()
+                    : rule.path === '/api/ops/tenants'
+                      ? { name: 'Table Test Clinic', ownerEmail: `owner-${randomUUID()}@table.example` }
+                      : { name: 'table test', scopes: ['orders:read'] };
     const credential = caller === 'anonymous' ? undefined : tokens.get(`A:${caller}`);
     return gateway.inject({
       method: rule.method,
@@ -412,6 +418,10 @@ describe('gateway: authentication, authorization from the route table, rate limi
     // A failed job to retry, a finished one to download (proof-engine tests cover both).
     [/\/proof\/jobs\/:jobId\/retry$/, { status: 409, code: 'JOB_NOT_RETRYABLE' }],
     [/\/proof\/download\/:jobId$/, { status: 409, code: 'JOB_NOT_DONE' }],
+    // The fixtures' users have accepted already; the invitation routes are for those who have not.
+    [/\/users\/:userId\/invitation$/, { status: 409, code: 'INVITATION_ACCEPTED' }],
+    // The table test does not know the callers' passwords to change them (the tenant tests do).
+    [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];
   const authenticated = ROUTES.filter((r) => r.access.kind === 'authenticated');
   const callers: Caller[] = ['anonymous', 'owner', 'approver', 'viewer', 'ops_admin', 'ops_agent', 'key'];

@@ -42,10 +42,24 @@ export const TenantCreated = defineEvent(
   'A practice was provisioned',
 );
 
-/** A user was invited (the invitation email is the notification service's job; no address here). */
+/**
+ * A user was invited (or the invitation sent again): the invitation email is the notification
+ * service's job, so the event carries the one-time token of the accept link (only its hash is
+ * stored; logs redact it) and when it expires; the address it reads from the tenant service by user
+ * id (no addresses in events). Older events have neither.
+ */
 export const UserInvited = defineEvent(
   'plh.tenant.user.invited',
-  Type.Object({ userId: Id, inviteId: Id, role: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    {
+      userId: Id,
+      inviteId: Id,
+      role: Type.String(),
+      acceptToken: Type.Optional(Type.String({ maxLength: 200 })),
+      expiresAt: Type.Optional(Type.String({ maxLength: 40, description: 'ISO 8601 time the link stops working' })),
+    },
+    { additionalProperties: false },
+  ),
   'A user was invited',
 );
 

@@ -139,6 +139,14 @@ export function identitySystemRepository(tx: Tx) {
     markInviteAccepted: async (id: string, at: Date) =>
       (await tx.invite.updateMany({ where: { id, acceptedAt: null }, data: { acceptedAt: at } })).count === 1,
     /** Sets the password and activates an invited user; the transaction must have entered their practice. */
+    /** A new password; every session of the user but `keepFamily` (the one changing it) ends. */
+    setPassword: async (id: string, passwordHash: string, keepFamily: string | null, at: Date) => {
+      await tx.user.update({ where: { id }, data: { passwordHash } });
+      await tx.refreshToken.updateMany({
+        where: { userId: id, revokedAt: null, ...(keepFamily ? { NOT: { familyId: keepFamily } } : {}) },
+        data: { revokedAt: at },
+      });
+    },
     activateUser: (id: string, passwordHash: string) =>
       tx.user.update({ where: { id }, data: { passwordHash, status: 'active' } }),
 

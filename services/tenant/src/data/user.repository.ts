@@ -31,6 +31,11 @@ export function userRepository(tx: Tx, tenantId: string) {
       tx.refreshToken.updateMany({ where: { revokedAt: null, user: { tenantId } }, data: { revokedAt: at } }),
     createInvite: (invite: { id: string; userId: string; tokenHash: string; expiresAt: Date; createdBy: string }) =>
       tx.invite.create({ data: invite }),
+    /** Ends a user's open invitations (a new one was sent, or the invitation was revoked). */
+    expireInvites: (userId: string, at: Date) =>
+      tx.invite.updateMany({ where: { userId, acceptedAt: null, expiresAt: { gt: at } }, data: { expiresAt: at } }),
+    /** An invited user who never accepted leaves no account behind (their invitations go with them). */
+    deleteInvited: (id: string) => tx.user.deleteMany({ where: { id, tenantId, status: 'invited' } }),
   };
 }
 export type UserRecord = NonNullable<Awaited<ReturnType<ReturnType<typeof userRepository>['findById']>>>;

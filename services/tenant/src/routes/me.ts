@@ -1,5 +1,6 @@
 import { TENANT_ACCESS } from '@plh/contracts';
-import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { changePassword } from '../domain/auth/change-password';
 import { whoAmI } from '../domain/auth/who-am-i';
 import type { TenantDeps } from '../domain/deps';
 import { Identity } from './auth';
@@ -18,6 +19,29 @@ const meRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { 
       },
     },
     async (req) => whoAmI(deps, principalOf(req)),
+  );
+  app.post(
+    '/api/me/password',
+    {
+      config: { access: TENANT_ACCESS.changeOwnPassword },
+      schema: {
+        summary: 'Change your own password (the current one first); your other sessions end',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      if (principal.kind !== 'user') throw new Forbidden('Only a signed-in user has a password.');
+      await changePassword(deps, { userId: principal.id, ...req.body });
+      return reply.code(204).send(null);
+    },
   );
 };
 export default meRoutes;

@@ -55,7 +55,13 @@ export async function provisionPractice(
       createEvent(UserInvited, {
         source: 'tenant',
         tenantId,
-        data: { userId: user.id, inviteId: invite.id, role: 'owner' },
+        data: {
+          userId: user.id,
+          inviteId: invite.id,
+          role: 'owner',
+          acceptToken: inviteToken,
+          expiresAt: inviteExpiresAt.toISOString(),
+        },
       }),
     );
     await audit.record({
