@@ -50,6 +50,7 @@ export const PHI_KEYS = [
   'secret',
   'apiKey',
   'acceptToken',
+  'resetToken',
   'inviteToken',
   'currentPassword',
 ] as const;

@@ -77,6 +77,21 @@ const inCore = (method: RouteRule['method'], path: string, rule: AccessRule, str
 export const ROUTES: readonly RouteRule[] = [
   // Sign-in and keys: public, with a per-IP limit on credential endpoints.
   { method: 'POST', path: '/api/auth/login', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
+  // Credential endpoints: the gateway's per-IP login limit applies to them too.
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset',
+    service: 'tenant',
+    access: { kind: 'public' },
+    loginLimited: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    service: 'tenant',
+    access: { kind: 'public' },
+    loginLimited: true,
+  },
   withoutTenant('GET', '/api/me', 'tenant', TENANT_ACCESS.me),
   withoutTenant('POST', '/api/me/password', 'tenant', TENANT_ACCESS.changeOwnPassword),
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },

@@ -123,4 +123,39 @@ describe('a practice runs its own accounts: invitations and passwords', () => {
       403,
     );
   });
+
+  it('resets a forgotten password with a single-use emailed token, saying nothing about unknown addresses', async () => {
+    const { tenantId, ownerEmail } = await practice();
+    const ask = (email: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
+    const confirm = (token: string, newPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, newPassword } });
+    const session = (await login(ownerEmail, PASSWORD)).json();
+    const unknown = await ask(`nobody-${randomUUID()}@practice.example`);
+    const known = await ask(ownerEmail.toUpperCase());
+    expect([unknown.statusCode, known.statusCode]).toEqual([202, 202]);
+    expect(unknown.json()).toEqual(known.json());
+    const { events } = await outboxOf(t.test.platform.db, tenantId);
+    const resets = events.filter((e) => e.subject === 'plh.tenant.user.password-reset-requested');
+    expect(resets).toHaveLength(1);
+    const token = (resets[0]!.payload as { data: { resetToken: string } }).data.resetToken;
+    expect(JSON.stringify(resets.map((e) => e.payload))).not.toContain(ownerEmail);
+    expect((await confirm(token, 'short')).statusCode).toBe(400);
+    expect((await confirm('plh_pwr_made-up', 'a reset passphrase here')).statusCode).toBe(401);
+    expect((await confirm(token, 'a reset passphrase here')).statusCode).toBe(204);
+    expect((await confirm(token, 'another passphrase again')).json()).toMatchObject({ code: 'INVALID_RESET_TOKEN' });
+    expect((await login(ownerEmail, 'a reset passphrase here')).statusCode).toBe(200);
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
+    expect(refreshed.statusCode).toBe(401); // sessions from before the reset ended
+    // A flood of requests for one address sends a few emails, then quietly none.
+    for (let i = 0; i < 8; i++) expect((await ask(ownerEmail)).statusCode).toBe(202);
+    const after = (await outboxOf(t.test.platform.db, tenantId)).events.filter(
+      (e) => e.subject === 'plh.tenant.user.password-reset-requested',
+    );
+    expect(after.length).toBeLessThanOrEqual(4);
+  });
 });

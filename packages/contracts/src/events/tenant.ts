@@ -102,7 +102,26 @@ export const UserChanged = defineEvent(
   "A user's role or status changed",
 );
 
+/**
+ * Someone asked to reset a forgotten password: the notification service emails the reset link (the
+ * one-time token is here, its hash in the database; logs redact it) to the user's address, which it
+ * reads by user id.
+ */
+export const PasswordResetRequested = defineEvent(
+  'plh.tenant.user.password-reset-requested',
+  Type.Object(
+    {
+      userId: Id,
+      resetToken: Type.String({ maxLength: 200 }),
+      expiresAt: Type.String({ maxLength: 40, description: 'ISO 8601 time the link stops working' }),
+    },
+    { additionalProperties: false },
+  ),
+  'A password reset was requested',
+);
+
 export const TENANT_EVENTS = [
+  PasswordResetRequested,
   ApiKeyCreated,
   ApiKeyRevoked,
   ProviderAdded,

@@ -139,6 +139,22 @@ export function identitySystemRepository(tx: Tx) {
     markInviteAccepted: async (id: string, at: Date) =>
       (await tx.invite.updateMany({ where: { id, acceptedAt: null }, data: { acceptedAt: at } })).count === 1,
     /** Sets the password and activates an invited user; the transaction must have entered their practice. */
+    /** A new reset token for the user; the older ones stop working. */
+    createPasswordReset: async (
+      reset: { id: string; userId: string; tokenHash: string; expiresAt: Date },
+      at: Date,
+    ) => {
+      await tx.passwordReset.updateMany({
+        where: { userId: reset.userId, usedAt: null, expiresAt: { gt: at } },
+        data: { expiresAt: at },
+      });
+      return tx.passwordReset.create({ data: reset });
+    },
+    passwordResetByTokenHash: (tokenHash: string) => tx.passwordReset.findUnique({ where: { tokenHash } }),
+    /** Conditional: of two concurrent uses of one token, one wins. */
+    markPasswordResetUsed: async (id: string, at: Date) =>
+      (await tx.passwordReset.updateMany({ where: { id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } }))
+        .count === 1,
     /** A new password; every session of the user but `keepFamily` (the one changing it) ends. */
     setPassword: async (id: string, passwordHash: string, keepFamily: string | null, at: Date) => {
       await tx.user.update({ where: { id }, data: { passwordHash } });

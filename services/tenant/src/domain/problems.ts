@@ -40,6 +40,17 @@ export class InvalidInvite extends ProblemError {
   }
 }
 
+export class InvalidResetToken extends ProblemError {
+  constructor() {
+    super(
+      401,
+      'INVALID_RESET_TOKEN',
+      'Invalid reset link',
+      'The reset link is unknown, used or expired; ask for a new one.',
+    );
+  }
+}
+
 /** Any failure to verify a presented API key (unknown, wrong secret, revoked, expired, practice suspended). */
 export class InvalidApiKey extends ProblemError {
   constructor() {

@@ -3,6 +3,7 @@ import { acceptInvite } from '../domain/auth/accept-invite';
 import { logIn } from '../domain/auth/log-in';
 import { logOut } from '../domain/auth/log-out';
 import { refreshSession } from '../domain/auth/refresh-session';
+import { confirmPasswordReset, requestPasswordReset } from '../domain/auth/reset-password';
 import type { TenantDeps } from '../domain/deps';
 
 export const Identity = Type.Object({
@@ -63,6 +64,41 @@ const authRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, 
       },
     },
     async (req) => logIn(deps, { email: req.body.email, password: req.body.password, ip: req.ip }),
+  );
+  app.post(
+    '/api/auth/password-reset',
+    {
+      schema: {
+        summary: 'Forgot password: a reset link is emailed if the address belongs to an active user',
+        description: 'Always 202, whether or not the address is known; requests per address are throttled.',
+        body: Type.Object({ email: Type.String({ minLength: 3, maxLength: 254 }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ message: Type.String() }), 400: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset(deps, req.body);
+      return reply.code(202).send({ message: 'If the address belongs to an active user, a reset link is on its way.' });
+    },
+  );
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      schema: {
+        summary: 'Set a new password with the emailed reset link’s token (single use, 30 minutes)',
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 429: Problem },
+      },
+    },
+    async (req, reply) => {
+      await confirmPasswordReset(deps, req.body);
+      return reply.code(204).send(null);
+    },
   );
   app.post(
     '/api/auth/refresh',
