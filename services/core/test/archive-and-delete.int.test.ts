@@ -96,6 +96,15 @@ describe('core: deleting a patient list, archiving a campaign', () => {
     expect((await call(practice.owner, 'DELETE', `/patient-lists/${listId}`)).statusCode).toBe(204);
   });
 
+  it('refuses to delete a list while it is being imported (the import would bring its rows back)', async () => {
+    const { listId } = await quotedList();
+    await t.admin.query(`UPDATE core.patient_list SET status = 'importing' WHERE id = $1`, [listId]);
+    const refused = await call(practice.owner, 'DELETE', `/patient-lists/${listId}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'PATIENT_LIST_NOT_READY' });
+    expect((await stored(listId)).patients).toBe(4);
+  });
+
   it('archives a campaign: hidden from the list, no new lists or quotes, until it is restored', async () => {
     const { projectId, listId } = await quotedList();
     const archived = await call(practice.owner, 'POST', `/projects/${projectId}/archive`);

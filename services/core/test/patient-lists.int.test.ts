@@ -517,8 +517,17 @@ describe('core: patient lists', () => {
     expect(again.statusCode).toBe(202);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
-    const lists = await t.admin.query('SELECT 1 FROM core.patient_list WHERE id = $1', [first.json().id]);
+    // One list and one import job for the two requests.
+    const lists = await t.admin.query(
+      'SELECT 1 FROM core.patient_list WHERE project_id = $1 AND created_at >= $2::timestamptz',
+      [projectId, first.json().createdAt],
+    );
     expect(lists.rowCount).toBe(1);
+    const jobs = await t.admin.query(
+      `SELECT 1 FROM core.job_queue WHERE queue = 'core.import-patient-list' AND payload->>'listId' = $1`,
+      [first.json().id],
+    );
+    expect(jobs.rowCount).toBe(1);
   });
 
   it('lists a project’s lists newest first, a page at a time, with a status filter', async () => {

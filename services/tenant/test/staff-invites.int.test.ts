@@ -89,7 +89,7 @@ describe('a practice runs its own accounts: invitations and passwords', () => {
     ).toBe(403);
   });
 
-  it('every user changes their own password: the current one first, other sessions end', async () => {
+  it('every user changes their own password: the current one first, then every session ends', async () => {
     const { owner, ownerEmail } = await practice();
     const session = (await login(ownerEmail, PASSWORD)).json();
     const wrong = await call(owner, 'POST', '/api/me/password', {

@@ -66,6 +66,26 @@ export interface PatientRow {
   maxLineLength: number;
 }
 
+/** What an update of a list may change. */
+type ListChanges = Partial<
+  Pick<
+    PatientListRecord,
+    | 'status'
+    | 'mapping'
+    | 'totalRows'
+    | 'validRows'
+    | 'invalidRows'
+    | 'duplicateRows'
+    | 'warningRows'
+    | 'acceptedAt'
+    | 'fileError'
+    | 'fileErrorCode'
+    | 'bytesRead'
+    | 'progressAt'
+    | 'deletedAt'
+  >
+>;
+
 /** Patient lists and their (encrypted) patients. */
 export function patientListRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
@@ -84,27 +104,12 @@ export function patientListRepository(tx: Tx, tenantId: string) {
       const row = await tx.patientList.findFirst({ where: { ...scope, id } });
       return row ? toRecord(row) : null;
     },
-    async update(
-      id: string,
-      changes: Partial<
-        Pick<
-          PatientListRecord,
-          | 'status'
-          | 'mapping'
-          | 'totalRows'
-          | 'validRows'
-          | 'invalidRows'
-          | 'duplicateRows'
-          | 'warningRows'
-          | 'acceptedAt'
-          | 'fileError'
-          | 'fileErrorCode'
-          | 'bytesRead'
-          | 'progressAt'
-          | 'deletedAt'
-        >
-      >,
-    ): Promise<PatientListRecord> {
+    /** `update`, only while the list is still `status` (null: it changed meanwhile, nothing written). */
+    async updateIf(id: string, status: ListStatus, changes: ListChanges): Promise<PatientListRecord | null> {
+      const { count } = await tx.patientList.updateMany({ where: { ...scope, id, status }, data: changes });
+      return count ? toRecord((await tx.patientList.findFirst({ where: { ...scope, id } }))!) : null;
+    },
+    async update(id: string, changes: ListChanges): Promise<PatientListRecord> {
       await tx.patientList.updateMany({ where: { ...scope, id }, data: changes });
       return toRecord((await tx.patientList.findFirst({ where: { ...scope, id } }))!);
     },

@@ -25,7 +25,7 @@ const meRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { 
     {
       config: { access: TENANT_ACCESS.changeOwnPassword },
       schema: {
-        summary: 'Change your own password (the current one first); your other sessions end',
+        summary: 'Change your own password (the current one first); every session of yours ends, sign in again',
         body: Type.Object(
           {
             currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),

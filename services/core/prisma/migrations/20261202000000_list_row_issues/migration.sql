@@ -25,6 +25,12 @@ CREATE POLICY tenant_isolation ON "patient_list_issue"
   USING ("tenant_id"::text = current_setting('app.tenant_id', true))
   WITH CHECK ("tenant_id"::text = current_setting('app.tenant_id', true));
 
--- Rows with at least one warning (imported); the old capped JSON of errors is replaced by the table.
+-- Rows with at least one warning (imported); the old capped JSON of errors is replaced by the table,
+-- into which the errors of lists imported before are copied first (their reasons, code LEGACY).
 ALTER TABLE "patient_list" ADD COLUMN "warning_rows" INTEGER NOT NULL DEFAULT 0;
+INSERT INTO "patient_list_issue" ("tenant_id", "list_id", "line", "severity", "field", "code", "reason")
+SELECT l."tenant_id", l."id", (e->>'row')::INTEGER, 'error', NULL, 'LEGACY', r
+  FROM "patient_list" l,
+       jsonb_array_elements(l."row_errors") AS e,
+       jsonb_array_elements_text(e->'reasons') AS r;
 ALTER TABLE "patient_list" DROP COLUMN "row_errors";

@@ -22,14 +22,14 @@ export function parseDateOfBirth(raw: string, today = new Date()): ParsedDate {
       const century = Math.floor(today.getUTCFullYear() / 100) * 100;
       y += century;
       if (y > today.getUTCFullYear()) y -= 100;
-      note = `two-digit year read as ${y}`;
+      note = 'a two-digit year, expanded to the latest past century';
     }
   } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)))
     [y, m, d] = match.slice(1).map(Number) as [number, number, number];
-  else if (/^\d{4,5}$/.test(text)) {
+  else if (/^\d{5}$/.test(text)) {
     const day = new Date(EXCEL_EPOCH + Number(text) * 86_400_000);
     [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
-    note = 'read as a spreadsheet date number';
+    note = 'a spreadsheet date number';
   } else return { ok: false, reason: 'is not a date (use YYYY-MM-DD or MM/DD/YYYY)' };
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { ListInUse, ListNotFound } from '../problems';
+import { ListInUse, ListNotFound, ListNotReady } from '../problems';
 
 /** Orders in these statuses are done with their list's patients. */
 const FINISHED = ['cancelled', 'failed', 'completed'];
@@ -18,6 +18,9 @@ export async function deletePatientList(
     const list = await uow.lists.findById(input.listId);
     if (!list) throw new ListNotFound();
     if (list.status === 'deleted') return;
+    // An import commits its rows at its end: deleting under it would bring them back.
+    if (list.status === 'importing')
+      throw new ListNotReady('The list is being imported; delete it when the import has finished.');
     const busy = (await uow.orders.ofList(list.id)).find((o) => !FINISHED.includes(o.status));
     if (busy) throw new ListInUse(busy.number, busy.status);
     const revision = await uow.files.findRevision(list.fileRevisionId);

@@ -78,8 +78,11 @@ async function rejectList(
   await deps.storage.delete(input.storageKey);
   await deps.unitOfWork(input.tenantId, async (uow) => {
     const list = await uow.lists.findById(input.listId);
-    if (!list) return;
+    if (!list || list.status !== 'importing') return;
     await uow.files.markDeleted(list.fileRevisionId, 'rejected');
+    // A re-mapped list may hold rows from its last import: a rejected list keeps none.
+    await uow.lists.deletePatients(list.id);
+    await uow.lists.deleteIssues(list.id);
     await uow.lists.update(list.id, {
       status: 'rejected',
       fileErrorCode: input.code,
@@ -107,10 +110,18 @@ export async function failListImport(
   await deps.unitOfWork(input.tenantId, async (uow) => {
     const list = await uow.lists.findById(input.listId);
     if (!list || list.status !== 'importing') return;
+    // No rows from an earlier import, no counts from the progress of the failed one.
+    await uow.lists.deletePatients(list.id);
+    await uow.lists.deleteIssues(list.id);
     await uow.lists.update(list.id, {
       status: 'failed',
       fileErrorCode: 'INTERNAL_ERROR',
       fileError: 'The list could not be imported after several attempts; upload it again.',
+      totalRows: 0,
+      validRows: 0,
+      invalidRows: 0,
+      duplicateRows: 0,
+      warningRows: 0,
     });
     await uow.audit.record({
       action: 'patient-list.fail',
@@ -197,13 +208,16 @@ export async function validateInto(
   await flush();
   await inserting;
   await progress?.stop();
-  return uow.lists.update(list.id, {
+  // Only if nothing else moved the list meanwhile; otherwise all of this rolls back.
+  const validated = await uow.lists.updateIf(list.id, 'importing', {
     status: 'validated',
     mapping: Object.fromEntries(FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, mapping[f]!])),
     ...counts,
     bytesRead: list.bytesTotal,
     progressAt: new Date(),
   });
+  if (!validated) throw new Error(`patient list ${list.id} stopped being 'importing' during its import`);
+  return validated;
 }
 
 /** Passes bytes through, telling `onBytes` how many went by. */

@@ -142,6 +142,12 @@ describe('validateRow', () => {
     expect(codes(validateRow(['Ann Lee', '1 Main\u0007 St', 'Boston', 'MA', '02134'], mapping, 5))).toEqual([
       ['address1', 'CONTROL_CHARACTER'],
     ]);
+    // A compatibility ideograph (U+FA10) is stored as its unified form (U+585A), which the fonts print:
+    // what is checked is what is stored and printed.
+    expect(validateRow(['\uFA10 Lee', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)).toMatchObject({
+      ok: true,
+      recipient: { name: '\u585A Lee' },
+    });
     // CJK prints (fallback fonts); an emoji or a right-to-left script does not, and the row says so.
     expect(validateRow(['王小明', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5).ok).toBe(true);
     expect(validateRow(['Ann 🙂', '1 Main St', 'Boston', 'MA', '02134'], mapping, 5)).toMatchObject({
@@ -156,6 +162,14 @@ describe('validateRow', () => {
     expect([senior.dateOfBirth, junior.dateOfBirth]).toEqual(['1950-03-04', '1980-07-09']);
     expect(dedupeText(senior.recipient, senior.dateOfBirth)).not.toBe(dedupeText(junior.recipient, junior.dateOfBirth));
     expect(dedupeText(senior.recipient, null)).toBe(dedupeText(junior.recipient, null));
+    // A guessed date is a warning that says how it was read, never the date (not even the year).
+    const guessed = validateRow(['John Smith', '1 Main St', 'Boston', 'MA', '02134', '3/4/80'], withDob, 6);
+    expect(guessed).toMatchObject({
+      ok: true,
+      dateOfBirth: '1980-03-04',
+      warnings: [{ code: 'DATE_OF_BIRTH_GUESSED' }],
+    });
+    expect(JSON.stringify(guessed.warnings)).not.toMatch(/19|80/);
     const unreadable = validateRow(['John Smith', '1 Main St', 'Boston', 'MA', '02134', '31/31/1950'], withDob, 6);
     expect(unreadable).toMatchObject({ ok: true, dateOfBirth: null, warnings: [{ code: 'DATE_OF_BIRTH_UNREADABLE' }] });
   });
@@ -173,7 +187,7 @@ describe('parseDateOfBirth', () => {
     ['3/4/19', '2019-03-04'],
     ['29284', '1980-03-04'],
   ])('%s → %s', (raw, date) => expect(parseDateOfBirth(raw, today)).toMatchObject({ ok: true, date }));
-  it.each(['2/30/1980', '1880-01-01', '2027-01-01', 'March 4', '13/01/1980'])('refuses %s', (raw) =>
+  it.each(['2/30/1980', '1880-01-01', '2027-01-01', 'March 4', '13/01/1980', '1980'])('refuses %s', (raw) =>
     expect(parseDateOfBirth(raw, today).ok).toBe(false),
   );
 });

@@ -64,7 +64,8 @@ const LABELS: Record<Field, string> = {
 /** Fields printed on the letter (the date of birth is not). */
 const PRINTED: Field[] = ['fullName', 'firstName', 'lastName', 'address1', 'address2', 'city', 'state', 'zip'];
 
-const tidy = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+/** Whitespace collapsed, and NFC: what is checked against the fonts is exactly what is stored and printed. */
+const tidy = (value: string | undefined) => (value ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**
  * One data row of a list, checked field by field: a row that cannot be mailed exactly as written is
@@ -159,7 +160,8 @@ export function validateRow(cells: string[], mapping: ColumnMapping, headerCount
     const parsed = parseDateOfBirth(rawDob);
     if (parsed.ok) {
       dateOfBirth = parsed.date;
-      if (parsed.note) warn('dateOfBirth', 'DATE_OF_BIRTH_GUESSED', `the date of birth was ${parsed.note}`);
+      // The reason names how the date was read, never the date (it is kept only inside the HMAC).
+      if (parsed.note) warn('dateOfBirth', 'DATE_OF_BIRTH_GUESSED', `the date of birth was read from ${parsed.note}`);
     } else
       warn(
         'dateOfBirth',

@@ -6,7 +6,8 @@ import { actorOf } from './session';
 
 /**
  * A signed-in user changes their own password: the current one first (throttled like a login, on the
- * account's key), then the policy; every other session of the user ends (a thief's included).
+ * account's key), then the policy; every session of the user ends (a thief's included; the user signs
+ * in again with the new password).
  * Audited (`user.password.change`, a failure too); neither password is ever logged.
  */
 export async function changePassword(
