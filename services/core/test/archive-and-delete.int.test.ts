@@ -155,4 +155,29 @@ describe('core: deleting a patient list, archiving a campaign', () => {
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
   });
+
+  it('pages the orders newest first with a cursor, filtered by project', async () => {
+    const placed: Array<{ id: string; projectId: string }> = [];
+    for (let i = 0; i < 3; i++) {
+      const { projectId, quoteId } = await quotedList();
+      placed.push({ id: (await call(practice.owner, 'POST', '/orders', { quoteId })).json().id, projectId });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json(): { items: Array<{ id: string }>; next: string | null } } = await call(
+        practice.owner,
+        'GET',
+        `/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.json().items.map((o) => o.id));
+      cursor = page.json().next;
+    } while (cursor);
+    // Newest first; other tests' orders of this practice are older and come after.
+    expect(seen.slice(0, 3)).toEqual(placed.map((o) => o.id).reverse());
+    expect(new Set(seen).size).toBe(seen.length);
+    const one = (await call(practice.owner, 'GET', `/orders?projectId=${placed[1]!.projectId}`)).json();
+    expect(one.items.map((o: { id: string }) => o.id)).toEqual([placed[1]!.id]);
+    expect((await call(practice.owner, 'GET', '/orders?cursor=garbage')).statusCode).toBe(400);
+  });
 });

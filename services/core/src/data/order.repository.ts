@@ -48,7 +48,8 @@ export function orderRepository(tx: Tx, tenantId: string) {
         'tenantId' | 'version' | 'createdAt' | 'updatedAt' | 'problemCode' | 'problemRow' | 'problemJobId' | 'problemAt'
       >,
     ): Promise<OrderRecord> {
-      return toRecord(await tx.order.create({ data: { ...o, ...scope } }));
+      // Millisecond precision (not now()'s microseconds): the list cursor carries this time.
+      return toRecord(await tx.order.create({ data: { ...o, ...scope, createdAt: new Date() } }));
     },
     async findById(id: string): Promise<OrderRecord | null> {
       const row = await tx.order.findFirst({ where: { ...scope, id } });
@@ -72,15 +73,27 @@ export function orderRepository(tx: Tx, tenantId: string) {
         }),
       );
     },
-    list: async (filter: { status?: OrderStatus; projectId?: string }, limit: number) =>
+    /** Newest first after a keyset position (created at, id). */
+    list: async (
+      filter: { status?: OrderStatus; projectId?: string; after?: { createdAt: Date; id: string } },
+      limit: number,
+    ) =>
       (
         await tx.order.findMany({
           where: {
             ...scope,
             ...(filter.status ? { status: filter.status } : {}),
             ...(filter.projectId ? { projectId: filter.projectId } : {}),
+            ...(filter.after
+              ? {
+                  OR: [
+                    { createdAt: { lt: filter.after.createdAt } },
+                    { createdAt: filter.after.createdAt, id: { lt: filter.after.id } },
+                  ],
+                }
+              : {}),
           },
-          orderBy: { createdAt: 'desc' },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take: limit,
         })
       ).map(toRecord),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderCancelled, OrderPlaced, OrderStatusChanged, type EventEnvelope } from '@plh/contracts';
-import { PreconditionFailed } from '@plh/service-kit';
+import { decodeTimeCursor, encodeTimeCursor, pageOf, PreconditionFailed } from '@plh/service-kit';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
@@ -166,10 +166,20 @@ export async function getOrder(
   });
 }
 
+/** The practice's orders, newest first, a page at a time, by status or project. */
 export function listOrders(
   deps: Pick<CoreDeps, 'unitOfWork'>,
   tenantId: string,
-  filter: { status?: OrderStatus; projectId?: string },
-): Promise<OrderRecord[]> {
-  return deps.unitOfWork(tenantId, (uow) => uow.orders.list(filter, 200));
+  query: { status?: OrderStatus; projectId?: string; cursor?: string; limit: number },
+): Promise<{ items: OrderRecord[]; next: string | null }> {
+  return deps.unitOfWork(tenantId, async (uow) => {
+    const after = query.cursor ? decodeTimeCursor('order', query.cursor) : undefined;
+    const rows = await uow.orders.list({ status: query.status, projectId: query.projectId, after }, query.limit + 1);
+    return pageOf(
+      rows,
+      query.limit,
+      (o) => o,
+      (o) => encodeTimeCursor('order', o),
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import { CORE_ACCESS } from '@plh/contracts';
-import { principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
+import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import type { CoreDeps } from '../domain/deps';
 import { actionBetween, availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
 import { OrderTransitionRefused } from '../domain/problems';
@@ -93,19 +93,20 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
     {
       config: { access: CORE_ACCESS.read },
       schema: {
-        summary: 'The practice’s orders (newest first)',
+        summary: 'The practice’s orders, newest first, a page at a time (filters: status, project)',
         params: TenantParams,
         querystring: Type.Object({
           status: Type.Optional(OrderStatus),
           projectId: Type.Optional(Type.String({ format: 'uuid' })),
+          ...PageQuery,
         }),
-        response: { 200: Type.Object({ items: Type.Array(OrderView) }), ...errors },
+        response: { 200: Page(OrderView), ...errors },
       },
     },
     async (req) => {
       const principal = principalOf(req);
-      const orders = await listOrders(deps, req.params.tenantId, req.query);
-      return { items: orders.map((o) => toOrderView(o, actionsFor(o, principal))) };
+      const page = await listOrders(deps, req.params.tenantId, req.query);
+      return { items: page.items.map((o) => toOrderView(o, actionsFor(o, principal))), next: page.next };
     },
   );
   app.get(

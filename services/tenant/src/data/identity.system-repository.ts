@@ -155,9 +155,17 @@ export function identitySystemRepository(tx: Tx) {
     markPasswordResetUsed: async (id: string, at: Date) =>
       (await tx.passwordReset.updateMany({ where: { id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } }))
         .count === 1,
-    /** A new password; every session of the user but `keepFamily` (the one changing it) ends. */
+    /**
+     * A new password; every session of the user but `keepFamily` (the one changing it) ends, with any
+     * reset link still pending and every client known to have signed in (they must prove it again).
+     */
     setPassword: async (id: string, passwordHash: string, keepFamily: string | null, at: Date) => {
-      await tx.user.update({ where: { id }, data: { passwordHash } });
+      const user = await tx.user.update({ where: { id }, data: { passwordHash } });
+      await tx.passwordReset.updateMany({
+        where: { userId: id, usedAt: null, expiresAt: { gt: at } },
+        data: { expiresAt: at },
+      });
+      await tx.loginKnownClient.deleteMany({ where: { email: user.email } });
       await tx.refreshToken.updateMany({
         where: { userId: id, revokedAt: null, ...(keepFamily ? { NOT: { familyId: keepFamily } } : {}) },
         data: { revokedAt: at },

@@ -10,3 +10,7 @@ ALTER TABLE "patient_list" DROP CONSTRAINT "patient_list_status_check";
 ALTER TABLE "patient_list" ADD CONSTRAINT "patient_list_status_check"
   CHECK ("status" IN ('importing', 'needs_mapping', 'validated', 'rejected', 'failed', 'accepted', 'deleted'));
 ALTER TABLE "patient_list" ADD COLUMN "deleted_at" TIMESTAMPTZ(6);
+
+-- Orders are cursor-paged the same way (newest first by created_at, id).
+UPDATE "orders" SET "created_at" = date_trunc('milliseconds', "created_at");
+CREATE INDEX "orders_tenant_id_created_at_id_idx" ON "orders"("tenant_id", "created_at" DESC, "id" DESC);
