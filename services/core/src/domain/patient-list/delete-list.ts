@@ -21,12 +21,15 @@ export async function deletePatientList(
     // An import commits its rows at its end: deleting under it would bring them back.
     if (list.status === 'importing')
       throw new ListNotReady('The list is being imported; delete it when the import has finished.');
+    // Expire the list's open quotes first: that locks them, so an order being placed from one either
+    // committed before (and is seen just below: refused) or finds its quote expired. No order can
+    // slip in between the check and the deletion.
+    await uow.quotes.expireForList(list.id);
     const busy = (await uow.orders.ofList(list.id)).find((o) => !FINISHED.includes(o.status));
     if (busy) throw new ListInUse(busy.number, busy.status);
     const revision = await uow.files.findRevision(list.fileRevisionId);
     await uow.lists.deletePatients(list.id);
     await uow.lists.deleteIssues(list.id);
-    await uow.quotes.expireForList(list.id);
     await uow.lists.update(list.id, { status: 'deleted', deletedAt: new Date() });
     await uow.audit.record({
       action: 'patient-list.delete',
