@@ -139,6 +139,7 @@ describe('proof jobs with core', () => {
     worker = await buildWorkerApp(proofConfig, { platform: await proofPlatform.replica(), storage });
     await worker.ready();
     admin = new Pool({ connectionString: proofPlatform.database.adminUrl, max: 2 });
+    admin.on('error', () => undefined); // idle connections end when the test database is dropped
   });
   afterAll(async () => {
     await worker?.close();
