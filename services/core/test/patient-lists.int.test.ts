@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Keyring } from '../src/domain/keyring';
-import { parseMasterKeys } from '../src/domain/phi-cipher';
+import { parseMasterKeys } from '../src/domain/keyring';
 import { followAccepted } from '@plh/test-kit';
 import { buildTestApp, newPractice, patientCsv, uploadList, type TestApp } from './helpers';
 

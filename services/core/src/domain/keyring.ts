@@ -1,4 +1,10 @@
+import { parseKeyList } from '@plh/storage';
 import { newDataKey, PhiSealer, unwrapDataKey, wrapDataKey, type MasterKey } from './phi-cipher';
+
+/** `PHI_MASTER_KEYS` = `id:base64,id:base64…`, the first one active (wraps new data keys). */
+export function parseMasterKeys(value: string): MasterKey[] {
+  return parseKeyList(value, 'PHI_MASTER_KEYS');
+}
 
 export interface DataKeyStore {
   find(): Promise<{ wrappedKey: string; masterKeyId: string } | null>;

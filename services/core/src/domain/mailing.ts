@@ -1,6 +1,7 @@
 import type { Mailing, MailingRecipient } from '@plh/contracts';
 import type { CoreDeps } from './deps';
-import { addressLinesOf, unsealPatient } from './patient-list/recipients';
+import { unsealPatient } from './patient-list/recipients';
+import { addressLinesOf } from './patient-list/validate-row';
 import { OrderNotFound } from './problems';
 
 /** An order's layout facts for the proof engine: no PHI (recipients come from mailingRecipients). */

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { newDataKey, parseMasterKeys, PhiSealer, unwrapDataKey, wrapDataKey } from './phi-cipher';
+import { parseMasterKeys } from './keyring';
+import { newDataKey, PhiSealer, unwrapDataKey, wrapDataKey } from './phi-cipher';
 
 const master = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 

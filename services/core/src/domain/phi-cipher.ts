@@ -7,7 +7,6 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
-import { parseKeyList } from '@plh/storage';
 
 /**
  * Field-level encryption of patient PHI (names, addresses), envelope style:
@@ -30,11 +29,6 @@ export interface MasterKey {
   key: Buffer;
 }
 
-/** `PHI_MASTER_KEYS` = `id:base64,id:base64…`, the first one active (wraps new data keys). */
-export function parseMasterKeys(value: string): MasterKey[] {
-  return parseKeyList(value, 'PHI_MASTER_KEYS');
-}
-
 export interface WrappedDataKey {
   masterKeyId: string;
   wrapped: string;
@@ -55,15 +49,32 @@ export function unwrapDataKey(masters: MasterKey[], tenantId: string, wrapped: W
   return open(master.key, Buffer.from(wrapped.wrapped, 'base64'), `tenant:${tenantId}`);
 }
 
+export interface SealerKeys {
+  dataKey: KeyObject;
+  macKey: KeyObject;
+}
+
 /** A tenant's field sealer: what repositories use to write and read PHI columns. */
 export class PhiSealer {
   private readonly macKey: KeyObject;
   /** Key objects, prepared once: per-call key import was a tenth of an import's crypto time. */
   private readonly dataKey: KeyObject;
 
-  constructor(dataKey: Buffer) {
-    this.dataKey = createSecretKey(dataKey);
-    this.macKey = createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'plh-dedupe-v1', 32)));
+  constructor(dataKey: Buffer | SealerKeys) {
+    if (Buffer.isBuffer(dataKey)) {
+      this.dataKey = createSecretKey(dataKey);
+      this.macKey = createSecretKey(Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'plh-dedupe-v1', 32)));
+    } else {
+      ({ dataKey: this.dataKey, macKey: this.macKey } = dataKey);
+    }
+  }
+
+  /**
+   * The sealer's keys as key objects, which Node copies to a worker thread (postMessage, workerData)
+   * without their bytes ever being exported: `new PhiSealer(keys)` there seals the same way.
+   */
+  get keys(): SealerKeys {
+    return { dataKey: this.dataKey, macKey: this.macKey };
   }
 
   encrypt(rowId: string, field: string, plaintext: string): Buffer {

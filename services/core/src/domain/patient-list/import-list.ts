@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
-import type { ListIssue, PatientListRecord, PatientRow } from '../../data/patient-list.repository';
+import type { PatientListRecord } from '../../data/patient-list.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import type { CoreDeps } from '../deps';
-import type { PhiSealer } from '../phi-cipher';
 import { FIELDS, type ColumnMapping } from './columns';
 import { ImportProgress, type ImportCounts } from './import-progress';
-import { ListFileError, readCsv } from './read-csv';
-import { addressLinesOf } from './recipients';
-import { dedupeText, validateRow, type Recipient } from './validate-row';
+import { ListFileError } from './read-csv';
+import { validateInWorker } from './validate-in-worker';
 
 const INSERT_BATCH = 1_000;
 /** A 200k-row list takes seconds to validate and store; the transaction may take this long. */
@@ -135,7 +131,7 @@ export async function failListImport(
 
 /**
  * Streams the stored file through validation into encrypted patient rows and their issues, batch by
- * batch; Postgres stores one batch while this process parses and encrypts the next (two cores at work).
+ * batch: a worker thread parses, validates and encrypts the next batch while Postgres stores this one.
  */
 export async function validateInto(
   deps: Pick<CoreDeps, 'storage' | 'limits' | 'keyring'>,
@@ -146,8 +142,7 @@ export async function validateInto(
   progress?: ImportProgress,
 ): Promise<PatientListRecord> {
   const sealer = await deps.keyring.sealerFor(uow.tenantId, uow.dataKeys);
-  const seen = new Map<string, number>();
-  const counts: ImportCounts = {
+  let counts: ImportCounts = {
     bytesRead: 0,
     totalRows: 0,
     validRows: 0,
@@ -155,57 +150,27 @@ export async function validateInto(
     duplicateRows: 0,
     warningRows: 0,
   };
-  let patients: PatientRow[] = [];
-  let issues: ListIssue[] = [];
+  let bytesRead = 0;
   let inserting: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    await inserting;
-    const [p, i] = [patients, issues];
-    [patients, issues] = [[], []];
-    inserting = uow.lists.insertPatients(list.id, p).then(() => uow.lists.insertIssues(list.id, i));
-    inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
-  };
-  const stream = await deps.storage.get(key);
-  const counted = stream.pipe(countBytes((n) => (counts.bytesRead += n)));
+  const batches = validateInWorker(
+    await deps.storage.get(key),
+    sealer,
+    { mapping, columnCount: list.headers.length, maxRows: deps.limits.maxListRows, batchSize: INSERT_BATCH },
+    (n) => (bytesRead += n),
+  );
   try {
-    for await (const item of readCsv(counted, { maxRows: deps.limits.maxListRows })) {
-      if ('headers' in item) continue;
-      counts.totalRows += 1;
-      const result = validateRow(item.cells, mapping, list.headers.length);
-      const line = item.row;
-      for (const w of result.warnings) issues.push({ line, severity: 'warning', ...w });
-      if (!result.ok) {
-        counts.invalidRows += 1;
-        for (const e of result.errors) issues.push({ line, severity: 'error', ...e });
-      } else {
-        const dedupeKey = sealer.dedupeKey(dedupeText(result.recipient, result.dateOfBirth));
-        const first = seen.get(dedupeKey);
-        if (first !== undefined) {
-          counts.duplicateRows += 1;
-          issues.push({
-            line,
-            severity: 'error',
-            field: null,
-            code: 'DUPLICATE',
-            reason: `the same patient as line ${first} (name, address${mapping.dateOfBirth !== undefined ? ' and date of birth' : ''}): one letter is sent`,
-          });
-        } else {
-          seen.set(dedupeKey, line);
-          counts.validRows += 1;
-          if (result.warnings.length) counts.warningRows += 1;
-          patients.push(sealPatient(sealer, line, dedupeKey, result.recipient));
-        }
-      }
-      if (patients.length >= INSERT_BATCH || issues.length >= INSERT_BATCH) {
-        await flush();
-        progress?.report({ ...counts });
-      }
+    for await (const batch of batches) {
+      await inserting;
+      inserting = uow.lists
+        .insertPatients(list.id, batch.patients)
+        .then(() => uow.lists.insertIssues(list.id, batch.issues));
+      inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
+      counts = { ...batch.counts, bytesRead };
+      progress?.report(counts);
     }
   } finally {
-    stream.destroy();
     await inserting.catch(() => undefined);
   }
-  await flush();
   await inserting;
   await progress?.stop();
   // Only if nothing else moved the list meanwhile; otherwise all of this rolls back.
@@ -218,33 +183,4 @@ export async function validateInto(
   });
   if (!validated) throw new Error(`patient list ${list.id} stopped being 'importing' during its import`);
   return validated;
-}
-
-/** Passes bytes through, telling `onBytes` how many went by. */
-function countBytes(onBytes: (n: number) => void): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      onBytes(chunk.length);
-      done(null, chunk);
-    },
-  });
-}
-
-function sealPatient(sealer: PhiSealer, row: number, dedupeKey: string, r: Recipient): PatientRow {
-  const id = randomUUID();
-  const lines = addressLinesOf(r);
-  return {
-    id,
-    rowNumber: row,
-    nameCipher: sealer.encrypt(id, 'name', r.name),
-    addressCipher: sealer.encrypt(
-      id,
-      'address',
-      JSON.stringify({ address1: r.address1, address2: r.address2, city: r.city, state: r.state, zip: r.zip }),
-    ),
-    dedupeKey,
-    nameLength: r.name.length,
-    addressLines: lines.length,
-    maxLineLength: Math.max(r.name.length, ...lines.map((l) => l.length)),
-  };
 }

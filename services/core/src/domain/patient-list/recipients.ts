@@ -3,10 +3,6 @@ import type { PhiSealer } from '../phi-cipher';
 import { ListNotFound } from '../problems';
 import type { Recipient } from './validate-row';
 
-export function addressLinesOf(r: Recipient): string[] {
-  return [r.address1, ...(r.address2 ? [r.address2] : []), `${r.city} ${r.state} ${r.zip}`];
-}
-
 /** A stored patient's name and address, decrypted (the inverse of sealPatient). */
 export function unsealPatient(
   sealer: PhiSealer,

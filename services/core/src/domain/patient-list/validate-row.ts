@@ -21,6 +21,11 @@ export interface Recipient {
   zip: string;
 }
 
+/** The address as printed under the name: street, second line if any, then "CITY ST ZIP". */
+export function addressLinesOf(r: Recipient): string[] {
+  return [r.address1, ...(r.address2 ? [r.address2] : []), `${r.city} ${r.state} ${r.zip}`];
+}
+
 /**
  * Why a row was refused (error) or what the practice should check (warning), by field. Reasons name
  * fields, code points and ZIP prefixes, never a cell's value: they are stored beside the list and shown.
