@@ -8,9 +8,10 @@
  *   orders:  BENCH_CORE_ORDERS (400) orders placed from prepared quotes, BENCH_CORE_CONCURRENCY (8) at a
  *            time, straight to the service and through our gateway.
  * The core service runs alone in a process of its own (`node dist/server.js`, started by
- * bench/core/servers.ts) with a 192 MB V8 old-space cap, as its container would give it
- * (BENCH_CORE_NODE_OPTIONS); without a cap V8 postpones collection and the peak RSS tracks the garbage,
- * not the live set. Its peak RSS includes the worker thread that validates lists. The load comes from here.
+ * bench/core/servers.ts) with a 192 MB V8 old-space cap, as its container would give it, and V8's
+ * `--optimize-for-size`, as scripts/start.mjs runs it (BENCH_CORE_NODE_OPTIONS); without a cap V8
+ * postpones collection and the peak RSS tracks the garbage, not the live set. Its peak RSS includes the
+ * worker thread that validates lists. The load comes from here.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';

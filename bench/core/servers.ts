@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
-      ...(process.env.BENCH_CORE_NODE_OPTIONS ?? '--max-old-space-size=192').split(' ').filter(Boolean),
+      ...(process.env.BENCH_CORE_NODE_OPTIONS ?? '--max-old-space-size=192 --optimize-for-size')
+        .split(' ')
+        .filter(Boolean),
       require.resolve('@plh/core/server'),
     ],
     {

@@ -62,3 +62,43 @@ export function decodeTimeCursor(kind: string, cursor: string): TimeKey {
     throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
   return { createdAt, id };
 }
+
+/**
+ * The Prisma `where` part for rows after `key` in (created at, id) order: newest first (`desc`, the
+ * default) or oldest first (`asc`, a timeline). Ties on the timestamp are broken by id, so no row is
+ * skipped or repeated between pages.
+ */
+export function afterTimeKey(key: TimeKey | undefined, order: 'asc' | 'desc' = 'desc') {
+  if (!key) return {};
+  return order === 'desc'
+    ? { OR: [{ createdAt: { lt: key.createdAt } }, { createdAt: key.createdAt, id: { lt: key.id } }] }
+    : { OR: [{ createdAt: { gt: key.createdAt } }, { createdAt: key.createdAt, id: { gt: key.id } }] };
+}
+
+/** The Prisma `orderBy` that goes with afterTimeKey. */
+export const byTime = (order: 'asc' | 'desc' = 'desc') => [{ createdAt: order }, { id: order }];
+
+/** A page of rows in (created at, id) order, fetched with `limit + 1`; `next` points after its last row. */
+export function pageByTime<R extends TimeKey>(
+  kind: string,
+  rows: R[],
+  limit: number,
+): { items: R[]; next: string | null } {
+  return pageOf(
+    rows,
+    limit,
+    (r) => r,
+    (r) => encodeTimeCursor(kind, r),
+  );
+}
+
+/** A list ordered by one integer (an invoice number, a row number): its cursor is that integer. */
+export const encodeNumberCursor = (kind: string, value: number) => encodeCursor(kind, [value]);
+
+/** The integer in a cursor of `kind`; one that is not is a 400 naming the parameter. */
+export function decodeNumberCursor(kind: string, cursor: string): number {
+  const [value] = decodeCursor(kind, cursor);
+  if (!value || !/^\d{1,15}$/.test(value))
+    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+  return Number(value);
+}

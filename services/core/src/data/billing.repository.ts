@@ -54,8 +54,26 @@ export function billingRepository(tx: Tx, tenantId: string) {
       const row = await tx.invoice.findFirst({ where: { ...scope, id } });
       return row ? toInvoice(row) : null;
     },
-    listInvoices: async () =>
-      (await tx.invoice.findMany({ where: scope, orderBy: { number: 'desc' }, take: 200 })).map(toInvoice),
+    /** Newest first (by number) before `beforeNumber`, optionally issued in [from, to). */
+    listInvoices: async (query: { beforeNumber?: number; issuedFrom?: Date; issuedTo?: Date; take: number }) =>
+      (
+        await tx.invoice.findMany({
+          where: {
+            ...scope,
+            ...(query.beforeNumber !== undefined ? { number: { lt: query.beforeNumber } } : {}),
+            ...(query.issuedFrom || query.issuedTo
+              ? {
+                  issuedAt: {
+                    ...(query.issuedFrom ? { gte: query.issuedFrom } : {}),
+                    ...(query.issuedTo ? { lt: query.issuedTo } : {}),
+                  },
+                }
+              : {}),
+          },
+          orderBy: { number: 'desc' },
+          take: query.take,
+        })
+      ).map(toInvoice),
     /** One mail piece per valid patient of the list, set-based (a 100k-row list is one statement). */
     createMailPieces: (orderId: string, listId: string) =>
       tx.$executeRawUnsafe(

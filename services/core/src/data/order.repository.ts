@@ -1,3 +1,4 @@
+import { afterTimeKey, byTime } from '@plh/service-kit';
 import type { Prisma } from '../../generated/prisma';
 import type { OrderStatus } from '../domain/order-state-machine';
 import type { Tx } from './db';
@@ -84,16 +85,9 @@ export function orderRepository(tx: Tx, tenantId: string) {
             ...scope,
             ...(filter.status ? { status: filter.status } : {}),
             ...(filter.projectId ? { projectId: filter.projectId } : {}),
-            ...(filter.after
-              ? {
-                  OR: [
-                    { createdAt: { lt: filter.after.createdAt } },
-                    { createdAt: filter.after.createdAt, id: { lt: filter.after.id } },
-                  ],
-                }
-              : {}),
+            ...afterTimeKey(filter.after),
           },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          orderBy: byTime(),
           take: limit,
         })
       ).map(toRecord),
@@ -119,8 +113,23 @@ export function orderRepository(tx: Tx, tenantId: string) {
           ? { problemCode: problem.code, problemRow: problem.row, problemJobId: problem.jobId, problemAt: new Date() }
           : { problemCode: null, problemRow: null, problemJobId: null, problemAt: null },
       }),
-    timeline: async (orderId: string): Promise<TimelineEntry[]> =>
-      (await tx.orderEvent.findMany({ where: { ...scope, orderId }, orderBy: { createdAt: 'asc' } })).map((e) => ({
+    /** The order's timeline, oldest first; a page of it after a keyset position, of one kind. */
+    timeline: async (
+      orderId: string,
+      query: { kind?: TimelineEntry['kind']; after?: { createdAt: Date; id: string }; take?: number } = {},
+    ): Promise<TimelineEntry[]> =>
+      (
+        await tx.orderEvent.findMany({
+          where: {
+            ...scope,
+            orderId,
+            ...(query.kind ? { kind: query.kind } : {}),
+            ...afterTimeKey(query.after, 'asc'),
+          },
+          orderBy: byTime('asc'),
+          ...(query.take ? { take: query.take } : {}),
+        })
+      ).map((e) => ({
         ...e,
         kind: e.kind as TimelineEntry['kind'],
         fromStatus: e.fromStatus as OrderStatus | null,

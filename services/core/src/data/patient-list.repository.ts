@@ -1,3 +1,4 @@
+import { afterTimeKey, byTime } from '@plh/service-kit';
 import type { Prisma } from '../../generated/prisma';
 import type { Tx } from './db';
 
@@ -128,16 +129,9 @@ export function patientListRepository(tx: Tx, tenantId: string) {
           ...scope,
           projectId,
           ...(query.status ? { status: query.status } : {}),
-          ...(query.after
-            ? {
-                OR: [
-                  { createdAt: { lt: query.after.createdAt } },
-                  { createdAt: query.after.createdAt, id: { lt: query.after.id } },
-                ],
-              }
-            : {}),
+          ...afterTimeKey(query.after),
         },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: byTime(),
         take: query.take,
       });
       return rows.map(toRecord);
@@ -227,13 +221,6 @@ export function patientListRepository(tx: Tx, tenantId: string) {
       tx.patient.findMany({
         where: { ...scope, listId, rowNumber: { in: rows } },
         orderBy: { rowNumber: 'asc' },
-      }),
-    patients: (listId: string, options: { skip: number; take: number }) =>
-      tx.patient.findMany({
-        where: { ...scope, listId },
-        orderBy: { rowNumber: 'asc' },
-        skip: options.skip,
-        take: options.take,
       }),
   };
 }

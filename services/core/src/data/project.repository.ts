@@ -1,3 +1,4 @@
+import { afterTimeKey, byTime } from '@plh/service-kit';
 import type { Tx } from './db';
 
 export interface ProjectRecord {
@@ -28,16 +29,9 @@ export function projectRepository(tx: Tx, tenantId: string) {
         where: {
           ...scope,
           archivedAt: query.archived ? { not: null } : null,
-          ...(query.after
-            ? {
-                OR: [
-                  { createdAt: { lt: query.after.createdAt } },
-                  { createdAt: query.after.createdAt, id: { lt: query.after.id } },
-                ],
-              }
-            : {}),
+          ...afterTimeKey(query.after),
         },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        orderBy: byTime(),
         take: query.take,
       }),
     setArchived: (id: string, at: Date | null) =>

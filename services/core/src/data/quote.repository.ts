@@ -1,3 +1,4 @@
+import { afterTimeKey, byTime } from '@plh/service-kit';
 import type { Prisma } from '../../generated/prisma';
 import type { Tx } from './db';
 import type { PriceOptions, QuoteLine } from '../domain/pricing';
@@ -60,8 +61,24 @@ export function quoteRepository(tx: Tx, tenantId: string) {
     /** Issued quotes of a list stop being offers (the list they price is gone). */
     expireForList: (listId: string) =>
       tx.quote.updateMany({ where: { ...scope, listId, status: 'issued' }, data: { status: 'expired' } }),
-    listForProject: async (projectId: string) =>
-      (await tx.quote.findMany({ where: { ...scope, projectId }, orderBy: { createdAt: 'desc' } })).map(toRecord),
+    /** Newest first after a keyset position (created at, id), by project, list or status. */
+    list: async (
+      filter: { projectId?: string; listId?: string; status?: QuoteStatus; after?: { createdAt: Date; id: string } },
+      take: number,
+    ) =>
+      (
+        await tx.quote.findMany({
+          where: {
+            ...scope,
+            ...(filter.projectId ? { projectId: filter.projectId } : {}),
+            ...(filter.listId ? { listId: filter.listId } : {}),
+            ...(filter.status ? { status: filter.status } : {}),
+            ...afterTimeKey(filter.after),
+          },
+          orderBy: byTime(),
+          take,
+        })
+      ).map(toRecord),
   };
 }
 export type QuoteRepository = ReturnType<typeof quoteRepository>;

@@ -6,7 +6,7 @@ import type { UnitOfWork } from '../data/unit-of-work';
 import type { CoreDeps } from './deps';
 import { changeOrderStatus, type ChangeOrderInput } from './orders';
 import { InvoiceNotYetIssued, OrderNotFound } from './problems';
-import { NotFound, ValidationFailed } from '@plh/service-kit';
+import { decodeNumberCursor, encodeNumberCursor, NotFound, pageOf, ValidationFailed } from '@plh/service-kit';
 
 /**
  * When an order is mailed: one mail piece per recipient (for tracking) and the invoice — numbered per
@@ -73,6 +73,29 @@ export function actOnOrder(
     deps,
     input,
     input.action === 'mark_mailed' ? (uow, order) => issueInvoiceFor(uow, order, input.undeliverable ?? 0) : undefined,
+  );
+}
+
+/** The practice's invoices, newest first, a page at a time, optionally those issued in [from, to). */
+export async function listInvoices(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  tenantId: string,
+  query: { issuedFrom?: string; issuedTo?: string; cursor?: string; limit: number },
+): Promise<{ items: InvoiceRecord[]; next: string | null }> {
+  const beforeNumber = query.cursor ? decodeNumberCursor('invoice', query.cursor) : undefined;
+  const rows = await deps.unitOfWork(tenantId, (uow) =>
+    uow.billing.listInvoices({
+      beforeNumber,
+      issuedFrom: query.issuedFrom ? new Date(query.issuedFrom) : undefined,
+      issuedTo: query.issuedTo ? new Date(query.issuedTo) : undefined,
+      take: query.limit + 1,
+    }),
+  );
+  return pageOf(
+    rows,
+    query.limit,
+    (i) => i,
+    (i) => encodeNumberCursor('invoice', i.number),
   );
 }
 

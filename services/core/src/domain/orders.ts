@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, OrderCancelled, OrderPlaced, OrderStatusChanged, type EventEnvelope } from '@plh/contracts';
-import { decodeTimeCursor, encodeTimeCursor, pageOf, PreconditionFailed } from '@plh/service-kit';
+import { decodeTimeCursor, pageByTime, PreconditionFailed } from '@plh/service-kit';
 import type { OrderRecord, TimelineEntry } from '../data/order.repository';
 import type { UnitOfWork } from '../data/unit-of-work';
 import type { Actor, CoreDeps } from './deps';
@@ -166,6 +166,21 @@ export async function getOrder(
   });
 }
 
+/** An order's timeline, oldest first, a page at a time, optionally of one kind (`problem`s only). */
+export function orderTimeline(
+  deps: Pick<CoreDeps, 'unitOfWork'>,
+  tenantId: string,
+  orderId: string,
+  query: { kind?: TimelineEntry['kind']; cursor?: string; limit: number },
+): Promise<{ items: TimelineEntry[]; next: string | null }> {
+  return deps.unitOfWork(tenantId, async (uow) => {
+    if (!(await uow.orders.findById(orderId))) throw new OrderNotFound();
+    const after = query.cursor ? decodeTimeCursor('timeline', query.cursor) : undefined;
+    const rows = await uow.orders.timeline(orderId, { kind: query.kind, after, take: query.limit + 1 });
+    return pageByTime('timeline', rows, query.limit);
+  });
+}
+
 /** The practice's orders, newest first, a page at a time, by status or project. */
 export function listOrders(
   deps: Pick<CoreDeps, 'unitOfWork'>,
@@ -175,11 +190,6 @@ export function listOrders(
   return deps.unitOfWork(tenantId, async (uow) => {
     const after = query.cursor ? decodeTimeCursor('order', query.cursor) : undefined;
     const rows = await uow.orders.list({ status: query.status, projectId: query.projectId, after }, query.limit + 1);
-    return pageOf(
-      rows,
-      query.limit,
-      (o) => o,
-      (o) => encodeTimeCursor('order', o),
-    );
+    return pageByTime('order', rows, query.limit);
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectRecord } from '../data/project.repository';
 import type { CoreDeps } from './deps';
-import { decodeTimeCursor, encodeTimeCursor, pageOf } from '@plh/service-kit';
+import { decodeTimeCursor, pageByTime } from '@plh/service-kit';
 import { ProjectArchived, ProjectNotFound } from './problems';
 
 export const LETTER_TYPES = [
@@ -49,12 +49,7 @@ export function listProjects(
       after: input.cursor ? decodeTimeCursor('project', input.cursor) : undefined,
       take: input.limit + 1,
     });
-    return pageOf(
-      rows,
-      input.limit,
-      (p) => p,
-      (p) => encodeTimeCursor('project', p),
-    );
+    return pageByTime('project', rows, input.limit);
   });
 }
 

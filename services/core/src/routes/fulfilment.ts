@@ -3,7 +3,7 @@ import { Page, PageQuery, principalOf, Type, type FastifyPluginAsyncTypebox } fr
 import type { CoreDeps } from '../domain/deps';
 import { renderInvoicePdf } from '../domain/invoice-pdf';
 import { listMailPieces } from '../domain/mail-pieces';
-import { getInvoice, invoiceOfOrder } from '../domain/invoices';
+import { getInvoice, invoiceOfOrder, listInvoices } from '../domain/invoices';
 import { decideProof, listProofs } from '../domain/proofs';
 import { MAIL_STATUSES, recordScans, trackingRollup } from '../domain/tracking';
 import { actorOf } from './access';
@@ -148,6 +148,26 @@ const fulfilmentRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps; downloadTtlS
       },
     },
     async (req) => toInvoiceView(await invoiceOfOrder(deps, req.params.tenantId, req.params.orderId)),
+  );
+  app.get(
+    '/api/tenants/:tenantId/invoices',
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: {
+        summary: 'The practice’s invoices, newest first, a page at a time (filter: issued from / to)',
+        params: Type.Object({ tenantId: Uuid }),
+        querystring: Type.Object({
+          issuedFrom: Type.Optional(Type.String({ format: 'date-time', description: 'Issued at or after' })),
+          issuedTo: Type.Optional(Type.String({ format: 'date-time', description: 'Issued before' })),
+          ...PageQuery,
+        }),
+        response: { 200: Page(InvoiceView), ...errors },
+      },
+    },
+    async (req) => {
+      const page = await listInvoices(deps, req.params.tenantId, req.query);
+      return { items: page.items.map(toInvoiceView), next: page.next };
+    },
   );
   app.get(
     '/api/tenants/:tenantId/invoices/:invoiceId/pdf',

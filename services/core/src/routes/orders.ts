@@ -4,7 +4,7 @@ import type { CoreDeps } from '../domain/deps';
 import { actionBetween, availableActions, TRANSITIONS, type OrderAction } from '../domain/order-state-machine';
 import { OrderTransitionRefused } from '../domain/problems';
 import { actOnOrder } from '../domain/invoices';
-import { getOrder, listOrders, machineActor, placeOrder } from '../domain/orders';
+import { getOrder, listOrders, machineActor, orderTimeline, placeOrder } from '../domain/orders';
 import type { OrderRecord } from '../data/order.repository';
 import type { Principal } from '@plh/service-kit';
 import { actorOf } from './access';
@@ -12,11 +12,14 @@ import {
   type ActionLink,
   errors,
   etagOf,
+  literals,
   OrderStatus,
   OrderView,
   Problem,
   TenantParams,
+  TimelineView,
   toOrderView,
+  toTimelineView,
   versionFromIfMatch,
 } from './schemas';
 
@@ -124,6 +127,22 @@ const orderRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, {
       const { order, timeline } = await getOrder(deps, req.params.tenantId, req.params.orderId);
       reply.header('etag', etagOf(order.version));
       return toOrderView(order, actionsFor(order, principal), timeline);
+    },
+  );
+  app.get(
+    '/api/tenants/:tenantId/orders/:orderId/timeline',
+    {
+      config: { access: CORE_ACCESS.read },
+      schema: {
+        summary: 'The order’s timeline, oldest first, a page at a time (filter: kind, e.g. only problems)',
+        params: OrderParams,
+        querystring: Type.Object({ kind: Type.Optional(literals(['status', 'problem'] as const)), ...PageQuery }),
+        response: { 200: Page(TimelineView), ...errors },
+      },
+    },
+    async (req) => {
+      const page = await orderTimeline(deps, req.params.tenantId, req.params.orderId, req.query);
+      return { items: page.items.map(toTimelineView), next: page.next };
     },
   );
   app.put(

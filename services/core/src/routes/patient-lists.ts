@@ -198,15 +198,16 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
     {
       config: { access: CORE_ACCESS.readPatients },
       schema: {
-        summary: 'The list’s recipients, decrypted, a page at a time (PHI: never cached)',
+        summary:
+          'The list’s recipients in row order, decrypted, a page at a time (PHI: never cached; every page audited)',
         params: ListParams,
-        querystring: Type.Object({
-          skip: Type.Integer({ minimum: 0, default: 0 }),
-          take: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-        }),
+        querystring: Type.Object(PageQuery),
         response: {
           200: Type.Object({
-            total: Type.Integer(),
+            total: Type.Integer({ description: 'Recipients in the whole list' }),
+            next: Type.Union([Type.String(), Type.Null()], {
+              description: 'Cursor of the next page; null on the last',
+            }),
             items: Type.Array(
               Type.Object({
                 id: Type.String(),

@@ -217,6 +217,19 @@ export const TimelineView = Type.Object({
   at: DateTime,
 });
 
+export const toTimelineView = (t: TimelineEntry): Static<typeof TimelineView> => ({
+  kind: t.kind,
+  from: t.fromStatus,
+  to: t.toStatus,
+  actorKind: t.actorKind,
+  actorId: t.actorId,
+  reason: t.reason,
+  code: t.code,
+  row: t.failedRow,
+  jobId: t.jobId,
+  at: t.createdAt.toISOString(),
+});
+
 /** An order's open problem (a failed proof or production job) and the one call that retries it. */
 export const ProblemSummary = Type.Object({
   code: Type.String({ description: 'The job’s code: NO_LETTER_SETUP, CONTENT_CHECKS_FAILED, ROW_NOT_RENDERABLE…' }),
@@ -288,18 +301,7 @@ export const toOrderView = (
   updatedAt: o.updatedAt.toISOString(),
   ...(timeline
     ? {
-        timeline: timeline.map((t) => ({
-          kind: t.kind,
-          from: t.fromStatus,
-          to: t.toStatus,
-          actorKind: t.actorKind,
-          actorId: t.actorId,
-          reason: t.reason,
-          code: t.code,
-          row: t.failedRow,
-          jobId: t.jobId,
-          at: t.createdAt.toISOString(),
-        })),
+        timeline: timeline.map(toTimelineView),
       }
     : {}),
 });

@@ -11,33 +11,39 @@ export interface ImportCounts {
 
 /**
  * Writes an import's counts to its list while the import's own (long) transaction is still open, in
- * short transactions of their own, at most every `everyMs`: the practice sees rows and percent move.
- * One write at a time, always the latest counts. `stop()` waits for the last write, so the import's
- * final update (in its transaction) comes after every progress write and is never overwritten.
+ * short transactions of their own, at most once every `everyMs`: the first report at once (the
+ * practice sees the import start moving), later ones at the end of each interval. One write at a
+ * time, always the latest counts. `stop()` waits for the last write, so the import's final update (in
+ * its transaction) comes after every progress write and is never overwritten.
  */
 export class ImportProgress {
   private latest: ImportCounts | undefined;
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private lastWriteAt = 0;
   private stopped = false;
 
   constructor(
     private readonly deps: Pick<CoreDeps, 'unitOfWork'>,
     private readonly list: { tenantId: string; id: string },
-    everyMs: number,
+    private readonly everyMs: number,
     private readonly onError: (err: unknown) => void,
-  ) {
-    this.timer = setInterval(() => this.flush(), everyMs);
-    this.timer.unref();
-  }
+  ) {}
 
   report(counts: ImportCounts): void {
     this.latest = counts;
+    if (this.timer || this.stopped) return;
+    const wait = Math.max(0, this.lastWriteAt + this.everyMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     await this.writing;
   }
 
@@ -45,6 +51,7 @@ export class ImportProgress {
     const counts = this.latest;
     if (!counts || this.stopped) return;
     this.latest = undefined;
+    this.lastWriteAt = Date.now();
     this.writing = this.writing
       .then(() =>
         this.deps.unitOfWork(this.list.tenantId, (uow) =>

@@ -1,4 +1,4 @@
-import { decodeTimeCursor, encodeTimeCursor, pageOf } from '@plh/service-kit';
+import { decodeTimeCursor, pageByTime } from '@plh/service-kit';
 import type { ListStatus, PatientListRecord } from '../../data/patient-list.repository';
 import type { CoreDeps } from '../deps';
 import { ProjectNotFound } from '../problems';
@@ -15,11 +15,6 @@ export async function listPatientLists(
       after: input.cursor ? decodeTimeCursor('patient-list', input.cursor) : undefined,
       take: input.limit + 1,
     });
-    return pageOf(
-      rows,
-      input.limit,
-      (l) => l,
-      (l) => encodeTimeCursor('patient-list', l),
-    );
+    return pageByTime('patient-list', rows, input.limit);
   });
 }

@@ -1,3 +1,4 @@
+import { decodeNumberCursor, encodeNumberCursor, pageOf } from '@plh/service-kit';
 import type { CoreDeps } from '../deps';
 import type { PhiSealer } from '../phi-cipher';
 import { ListNotFound } from '../problems';
@@ -14,20 +15,29 @@ export function unsealPatient(
   };
 }
 
-/** Decrypted recipients of a list, a page at a time (for the practice's review and the proof engine). */
+/**
+ * Decrypted recipients of a list in row order, a page at a time (for the practice's review), with the
+ * list's total. Every page read is a PHI read, audited.
+ */
 export async function listRecipients(
   deps: Pick<CoreDeps, 'unitOfWork' | 'keyring'>,
-  input: { tenantId: string; listId: string; skip: number; take: number },
-): Promise<{ total: number; items: Array<Recipient & { id: string; row: number }> }> {
+  input: { tenantId: string; listId: string; cursor?: string; limit: number },
+): Promise<{ total: number; items: Array<Recipient & { id: string; row: number }>; next: string | null }> {
   return deps.unitOfWork(input.tenantId, async (uow) => {
     const list = await uow.lists.findById(input.listId);
     if (!list) throw new ListNotFound();
+    const afterRow = input.cursor ? decodeNumberCursor('recipient', input.cursor) : 0;
     const sealer = await deps.keyring.sealerFor(input.tenantId, uow.dataKeys);
-    const rows = await uow.lists.patients(list.id, { skip: input.skip, take: input.take });
+    const rows = await uow.lists.patientsAfter(list.id, afterRow, input.limit + 1);
     await uow.audit.record({ action: 'patient-list.read', resource: { type: 'patient-list', id: list.id }, phi: true });
     return {
       total: await uow.lists.countPatients(list.id),
-      items: rows.map((p) => ({ id: p.id, row: p.rowNumber, ...unsealPatient(sealer, p) })),
+      ...pageOf(
+        rows,
+        input.limit,
+        (p) => ({ id: p.id, row: p.rowNumber, ...unsealPatient(sealer, p) }),
+        (p) => encodeNumberCursor('recipient', p.rowNumber),
+      ),
     };
   });
 }
