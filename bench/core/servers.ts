@@ -47,7 +47,8 @@ async function main(): Promise<void> {
       require.resolve('@plh/core/server'),
     ],
     {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // Not this process's stdout: the bench reads its first line as JSON.
+      stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env,
         LOG_LEVEL: 'silent',

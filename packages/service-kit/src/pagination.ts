@@ -98,7 +98,8 @@ export const encodeNumberCursor = (kind: string, value: number) => encodeCursor(
 /** The integer in a cursor of `kind`; one that is not is a 400 naming the parameter. */
 export function decodeNumberCursor(kind: string, cursor: string): number {
   const [value] = decodeCursor(kind, cursor);
-  if (!value || !/^\d{1,15}$/.test(value))
+  // Positions are 32-bit integers in the database: anything larger is not one this list gave out.
+  if (!value || !/^\d{1,10}$/.test(value) || Number(value) > 2_147_483_647)
     throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
   return Number(value);
 }

@@ -9,5 +9,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  */
 export function startWorkerThread(file: string, options: WorkerOptions = {}): Worker {
   if (existsSync(`${file}.js`)) return new Worker(`${file}.js`, options);
+  // Only a service run from its sources has .ts beside it; a build missing the file says so plainly.
+  if (!existsSync(`${file}.ts`)) throw new Error(`worker thread ${file}.js is missing from this build`);
   return new Worker(`${file}.ts`, { ...options, execArgv: [...(options.execArgv ?? []), '--import', 'tsx'] });
 }

@@ -144,5 +144,13 @@ describe('core: paged lists', () => {
     );
     expect(reads.rowCount).toBe(4);
     expect((await call(other.owner, 'GET', `/patient-lists/${listId}/recipients`)).statusCode).toBe(404);
+    // The old skip/take paging is refused, not silently answered with page 1; so is a forged position.
+    expect((await call(practice.owner, 'GET', `/patient-lists/${listId}/recipients?skip=2&take=2`)).statusCode).toBe(
+      400,
+    );
+    const forged = Buffer.from(JSON.stringify(['recipient', '99999999999'])).toString('base64url');
+    const res = await call(practice.owner, 'GET', `/patient-lists/${listId}/recipients?cursor=${forged}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ errors: [{ pointer: '/querystring/cursor' }] });
   });
 });

@@ -1,6 +1,9 @@
 import { afterTimeKey, byTime } from '@plh/service-kit';
 import type { Prisma } from '../../generated/prisma';
 import type { Tx } from './db';
+import type { JsonRows, ListIssue, PatientRow } from './patient-rows';
+
+export type { JsonRows, ListIssue, PatientRow } from './patient-rows';
 
 export const LIST_STATUSES = [
   'importing',
@@ -12,15 +15,6 @@ export const LIST_STATUSES = [
   'deleted',
 ] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
-
-/** A row issue as stored: by line (as a spreadsheet numbers it, header = 1) and field. */
-export interface ListIssue {
-  line: number;
-  severity: 'error' | 'warning';
-  field: string | null;
-  code: string;
-  reason: string;
-}
 
 export interface PatientListRecord {
   id: string;
@@ -55,22 +49,6 @@ const toRecord = (r: Row): PatientListRecord => ({
   bytesTotal: Number(r.bytesTotal),
   bytesRead: Number(r.bytesRead),
 });
-
-/** Rows as one JSON array (jsonRows), the way an import's worker thread hands them over. */
-export type JsonRows<T> = string & { readonly __rows?: T };
-export const jsonRows = <T>(rows: T[]): JsonRows<T> => JSON.stringify(rows) as JsonRows<T>;
-
-export interface PatientRow {
-  id: string;
-  rowNumber: number;
-  /** Sealed (PhiSealer), base64: text crosses threads and into JSON far cheaper than bytes. */
-  nameCipher: string;
-  addressCipher: string;
-  dedupeKey: string;
-  nameLength: number;
-  addressLines: number;
-  maxLineLength: number;
-}
 
 /** What an update of a list may change. */
 type ListChanges = Partial<

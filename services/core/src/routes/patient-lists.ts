@@ -201,7 +201,8 @@ export const patientListRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = 
         summary:
           'The list’s recipients in row order, decrypted, a page at a time (PHI: never cached; every page audited)',
         params: ListParams,
-        querystring: Type.Object(PageQuery),
+        // Unknown parameters refused: a client still sending the old `skip`/`take` gets a 400, not page 1 again.
+        querystring: Type.Object(PageQuery, { additionalProperties: false }),
         response: {
           200: Type.Object({
             total: Type.Integer({ description: 'Recipients in the whole list' }),

@@ -52,3 +52,31 @@ describe('import progress', () => {
     expect(written).toEqual([1_000, 3_000, 4_000]);
   });
 });
+
+describe('import progress behind a slow write', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('writes the counts as they are when the write runs, not when it was scheduled', async () => {
+    const written: number[] = [];
+    let release: () => void = () => undefined;
+    const deps = {
+      unitOfWork: async (_tenant: string, work: (uow: unknown) => Promise<unknown>) => {
+        if (written.length === 0) await new Promise<void>((resolve) => (release = resolve));
+        return work({ lists: { update: async (_id: string, c: ImportCounts) => written.push(c.totalRows) } });
+      },
+    } as unknown as Pick<CoreDeps, 'unitOfWork'>;
+    const progress = new ImportProgress(deps, { tenantId: 't', id: 'l' }, 10, (err) => {
+      throw err;
+    });
+    progress.report(counts(1));
+    await jest.advanceTimersByTimeAsync(0); // the first write starts, and hangs
+    progress.report(counts(2));
+    await jest.advanceTimersByTimeAsync(10); // the second is scheduled behind it
+    progress.report(counts(3));
+    release();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(written).toEqual([1, 3]);
+    await progress.stop();
+  });
+});

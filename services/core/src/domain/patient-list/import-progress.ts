@@ -48,16 +48,18 @@ export class ImportProgress {
   }
 
   private flush(): void {
-    const counts = this.latest;
-    if (!counts || this.stopped) return;
-    this.latest = undefined;
+    if (!this.latest || this.stopped) return;
     this.lastWriteAt = Date.now();
     this.writing = this.writing
-      .then(() =>
-        this.deps.unitOfWork(this.list.tenantId, (uow) =>
+      .then(() => {
+        // The counts as they are when this write runs (a slow earlier write may have held it up).
+        const counts = this.latest;
+        this.latest = undefined;
+        if (!counts || this.stopped) return;
+        return this.deps.unitOfWork(this.list.tenantId, (uow) =>
           uow.lists.update(this.list.id, { ...counts, progressAt: new Date() }),
-        ),
-      )
+        );
+      })
       .then(
         () => undefined,
         (err: unknown) => this.onError(err), // progress is a courtesy: a failed write never stops the import

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { newDataKey, PhiSealer } from '../phi-cipher';
-import type { ListIssue, PatientRow } from '../../data/patient-list.repository';
+import type { ListIssue, PatientRow } from '../../data/patient-rows';
 import { detectMapping } from './columns';
 import { ListFileError } from './read-csv';
-import { validateInWorker } from './validate-in-worker';
+import { validateInWorker, workerHeapMb } from './validate-in-worker';
 import type { ValidatedBatch } from './validate-list';
 
 const HEADER = 'First Name,Last Name,Address,City,State,ZIP\n';
@@ -57,5 +57,27 @@ describe('validating a list in a worker thread', () => {
     const text = `${HEADER}${row(1)}"unterminated,Lee,1 Main St,Boston,MA,02134\n${row(2)}`;
     await expect(runInWorker(text)).rejects.toEqual(expect.objectContaining({ code: 'MALFORMED_CSV' }));
     await expect(runInWorker('')).rejects.toBeInstanceOf(ListFileError);
+  });
+});
+
+describe('the worker thread’s limits', () => {
+  it('gives the worker room for the duplicate check of the largest list allowed', () => {
+    expect(workerHeapMb(250_000)).toBeGreaterThanOrEqual(64 + 40);
+    expect(workerHeapMb(1_000)).toBe(65);
+  });
+
+  it('ends the worker and releases the list when the caller stops early', async () => {
+    const source = chunked(`${HEADER}${Array.from({ length: 5_000 }, (_, i) => row(i + 1)).join('')}`, 1024);
+    const options = {
+      mapping: detectMapping(HEADER.trim().split(',')),
+      columnCount: 6,
+      maxRows: 10_000,
+      batchSize: 100,
+    };
+    for await (const batch of validateInWorker(source, new PhiSealer(newDataKey()), options, () => undefined)) {
+      expect(batch.counts.totalRows).toBe(100);
+      break;
+    }
+    expect(source.destroyed).toBe(true);
   });
 });

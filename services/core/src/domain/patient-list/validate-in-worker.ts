@@ -34,9 +34,13 @@ export async function* validateInWorker(
 ): AsyncGenerator<ValidatedBatch> {
   const worker = startWorkerThread(path.join(__dirname, 'list-validator.worker'), {
     workerData: { keys: sealer.keys, options } satisfies ValidatorInput,
-    // A streaming parse needs little; a runaway one stops here instead of taking the service down.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    // A streaming parse needs little beyond the duplicate check's keys (~100 bytes per row); a runaway
+    // one stops here instead of taking the service down.
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(options.maxRows), maxYoungGenerationSizeMb: 8 },
   });
+  // Errors reach the loop below through its own listener; this one outlives it, so an error after an
+  // early return (the worker is being terminated) cannot become an uncaught exception.
+  worker.on('error', () => undefined);
   const send = (msg: ToValidator, transfer: ArrayBuffer[] = []) => worker.postMessage(msg, transfer);
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
@@ -67,8 +71,16 @@ export async function* validateInWorker(
       }
     }
     throw new Error('the list validator thread stopped before the end of the list');
+  } catch (err) {
+    // Out of heap is the list's size, not a passing fault: retrying would fail the same way.
+    if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      throw new ListFileError('TOO_MANY_ROWS', 'The list is too large to import at once; split it into several.');
+    throw err;
   } finally {
     await worker.terminate();
     source.destroy();
   }
 }
+
+/** The worker's heap: 64 MB for parsing and batches, plus room for the duplicate check's keys. */
+export const workerHeapMb = (maxRows: number) => 64 + Math.ceil((maxRows * 200) / (1024 * 1024));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { jsonRows, type JsonRows, type ListIssue, type PatientRow } from '../../data/patient-list.repository';
+import { jsonRows, type JsonRows, type ListIssue, type PatientRow } from '../../data/patient-rows';
 import type { PhiSealer } from '../phi-cipher';
 import type { ColumnMapping } from './columns';
 import type { ImportCounts } from './import-progress';
