@@ -7,7 +7,8 @@
 // DATABASE_URL (an administrator URL) and NATS_URL point it at existing servers instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,30 @@ async function ensureDatabase(serverUrl, name) {
   return url.toString();
 }
 
+/**
+ * Serves a folder of sample source files (GET only, no listing) on LEIE_SAMPLE_PORT, for the compliance
+ * service's sources in a local run; answers its base URL.
+ */
+async function serveSamples(dir) {
+  const port = Number(process.env.LEIE_SAMPLE_PORT ?? 3095);
+  const server = createServer((req, res) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (req.method !== 'GET' || !file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile())
+      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    const body = readFileSync(file);
+    res
+      .writeHead(200, {
+        'content-type': 'text/csv',
+        'content-length': String(body.length),
+        'last-modified': statSync(file).mtime.toUTCString(),
+      })
+      .end(body);
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Per-schema passwords, generated once and kept in .data/secrets.json (git-ignored). */
 function localSecrets(schemas) {
   const file = path.join(dataDir, 'secrets.json');
@@ -115,7 +140,7 @@ function localSecrets(schemas) {
   // The kid names the owner: a service's key may speak only for that service.
   delete secrets.internalToken; // the single shared key of earlier versions
   secrets.internalKeys ??= {};
-  for (const owner of ['gateway', 'core', 'proof-engine']) {
+  for (const owner of ['gateway', 'core', 'proof-engine', 'compliance']) {
     if (secrets.internalKeys[owner]) continue;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const kid = `${owner}:${randomBytes(4).toString('hex')}`;
@@ -252,8 +277,11 @@ async function main() {
             TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             PROOF_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
+            COMPLIANCE_URL: `http://127.0.0.1:${SERVICES.compliance.port}`,
           }
         : {}),
+      // Screens the practices' rosters, read from the tenant service (service token).
+      ...(dir === 'compliance' ? { TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}` } : {}),
       // Reads orders' recipients from core (service token) and writes proofs into the same storage.
       ...(dir === 'proof-engine'
         ? {
@@ -305,6 +333,17 @@ async function main() {
       stdio: 'inherit',
     });
     if (seed.status !== 0) throw new Error('seeding the demo tenant failed');
+  }
+
+  // The compliance page of a newcomer: the OIG LEIE source reads a bundled sample, served here.
+  if (present.some(([dir]) => dir === 'compliance')) {
+    const sampleUrl = await serveSamples(path.join(root, 'services/compliance/samples'));
+    const seed = spawnSync(process.execPath, ['dist/seed-demo.js'], {
+      cwd: path.join(root, 'services/compliance'),
+      env: { ...envOf.compliance, DEMO_LEIE_BASE_URL: `${sampleUrl}/oig-leie/` },
+      stdio: 'inherit',
+    });
+    if (seed.status !== 0) throw new Error('pointing the compliance sources at the sample failed');
   }
 
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));

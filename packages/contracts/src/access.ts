@@ -67,3 +67,13 @@ export const PROOF_ACCESS = {
   write: rule(PRACTICE_WRITERS, ['orders:write']),
   generate: rule(['owner', 'approver', 'ops_admin', 'ops_agent'], ['orders:write']),
 } as const satisfies Record<string, AccessRule>;
+
+/** Compliance: screenings, decisions, compliance events (per practice) and the sources (ops). */
+export const COMPLIANCE_ACCESS = {
+  read: rule(EVERYONE, ['compliance:read']),
+  /** Confirming or dismissing a possible exclusion match: a decision a compliance officer signs. */
+  decide: rule(['owner', 'ops_admin']),
+  acknowledge: rule(['owner', 'approver', 'ops_admin', 'ops_agent']),
+  opsRead: rule(OPS_ROLES),
+  opsSources: rule(['ops_admin']),
+} as const satisfies Record<string, AccessRule>;

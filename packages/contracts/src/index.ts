@@ -4,6 +4,7 @@ export * from './redaction';
 export * from './subjects';
 export * from './events';
 export * from './internal/mailing';
+export * from './internal/roster';
 export * from './internal/service-keys';
 export * from './catalogue';
 export * from './access';

@@ -89,11 +89,11 @@ export interface TestInternalKeys {
   /** A signer for tests that make their own tokens (the gateway's, to speak for users). */
   signer(owner: InternalKeyOwner): InternalSigner;
 }
-export type InternalKeyOwner = 'gateway' | 'core' | 'proof-engine';
+export type InternalKeyOwner = 'gateway' | 'core' | 'proof-engine' | 'compliance';
 
 /** One internal-token key pair per signing service (kid `<service>:test`), as `npm start` makes them. */
 export async function createInternalKeys(): Promise<TestInternalKeys> {
-  const owners: InternalKeyOwner[] = ['gateway', 'core', 'proof-engine'];
+  const owners: InternalKeyOwner[] = ['gateway', 'core', 'proof-engine', 'compliance'];
   const pairs = await Promise.all(
     owners.map(async (owner) => {
       const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });

@@ -73,6 +73,8 @@ export type SystemUnitOfWork<SystemRepos> = SystemRepos & {
   context: WorkContext;
   outbox: Outbox;
   audit: { record(entry: SystemAuditEntry): Promise<void> };
+  /** Platform-wide jobs (no practice): queued if and only if the transaction commits. */
+  queue: JobQueue;
 };
 
 export type RunUnitOfWork<Repos> = <R>(
@@ -89,7 +91,7 @@ export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos, SystemRepos = 
   /** The same over a transaction someone else opened with the tenant set (an event consumer's, with its inbox row). */
   bind(tx: Tx, tenantId: string): UnitOfWork<Repos>;
   /** A transaction for platform-wide work (logins, provisioning, signing keys) with the system repositories. */
-  system<R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>): Promise<R>;
+  system<R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>, options?: { timeoutMs?: number }): Promise<R>;
 }
 
 /** A service's unit of work (what a use case receives), from the type of its factory. */
@@ -152,7 +154,10 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
       (tx) => withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bind(tx, tenantId))),
       timeouts(runOptions?.timeoutMs),
     );
-  const system = <R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>): Promise<R> =>
+  const system = <R>(
+    work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>,
+    systemOptions?: { timeoutMs?: number },
+  ): Promise<R> =>
     db.$transaction((tx) => {
       const context = currentContext() ?? NO_CONTEXT;
       const outbox = outboxOf(tx, context);
@@ -162,8 +167,12 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
         context,
         outbox,
         audit: { record: ({ tenantId, ...entry }) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
+        queue: {
+          enqueue: (def, payload, jobOptions) =>
+            enqueueJob(tx, def, payload, { ...jobOptions, tenantId: null, traceparent: context.traceparent }),
+        },
       });
-    }, timeouts());
+    }, timeouts(systemOptions?.timeoutMs));
   return { db, run, bind, system };
 }
 

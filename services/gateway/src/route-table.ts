@@ -1,8 +1,8 @@
-import { CORE_ACCESS, PROOF_ACCESS, TENANT_ACCESS, type AccessRule } from '@plh/contracts';
+import { COMPLIANCE_ACCESS, CORE_ACCESS, PROOF_ACCESS, TENANT_ACCESS, type AccessRule } from '@plh/contracts';
 import type { Role } from '@plh/service-kit';
 
 /** The services behind the gateway. */
-export type ServiceName = 'tenant' | 'core' | 'proof-engine';
+export type ServiceName = 'tenant' | 'core' | 'proof-engine' | 'compliance';
 
 export type Access =
   | { kind: 'public' }
@@ -53,6 +53,8 @@ const withoutTenant = (
 ) => ({ method, path, service, access: { kind: 'authenticated', roles, scopes } }) satisfies RouteRule;
 const inProof = (method: RouteRule['method'], path: string, rule: AccessRule): RouteRule =>
   inTenant(method, path, rule, 'proof-engine');
+const inCompliance = (method: RouteRule['method'], path: string, rule: AccessRule): RouteRule =>
+  inTenant(method, path, rule, 'compliance');
 /** The same operation on the caller's own practice, by a path without `:tenantId`. */
 const ownPractice = (rule: RouteRule): RouteRule => {
   if (rule.access.kind !== 'authenticated') throw new Error('ownPractice needs an authenticated rule');
@@ -188,4 +190,20 @@ export const ROUTES: readonly RouteRule[] = [
   { method: 'POST', path: '/api/webhooks/fulfilment/:provider', service: 'core', access: { kind: 'public' } },
   // Signed download links of core's local file storage: the signature is the credential.
   { method: 'GET', path: '/api/files/*', service: 'core', access: { kind: 'public' } },
+
+  // Compliance: each practice's screenings, decisions and events; the sources for ops.
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/screenings', COMPLIANCE_ACCESS.read),
+  inCompliance('POST', '/api/tenants/:tenantId/compliance/screenings/:providerId/decision', COMPLIANCE_ACCESS.decide),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/events', COMPLIANCE_ACCESS.read),
+  inCompliance('POST', '/api/tenants/:tenantId/compliance/events/:eventId/acknowledge', COMPLIANCE_ACCESS.acknowledge),
+  inCompliance('POST', '/api/tenants/:tenantId/compliance/events/:eventId/resolve', COMPLIANCE_ACCESS.acknowledge),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/summary', COMPLIANCE_ACCESS.read),
+  withoutTenant('GET', '/api/ops/compliance/sources', 'compliance', COMPLIANCE_ACCESS.opsSources),
+  withoutTenant('PUT', '/api/ops/compliance/sources/:source', 'compliance', COMPLIANCE_ACCESS.opsSources),
+  withoutTenant('POST', '/api/ops/compliance/sources/:source/sync', 'compliance', COMPLIANCE_ACCESS.opsSources),
+  withoutTenant('GET', '/api/ops/compliance/syncs/:syncId', 'compliance', COMPLIANCE_ACCESS.opsSources),
+  {
+    ...withoutTenant('POST', '/api/ops/compliance/sources/oig-leie/files', 'compliance', COMPLIANCE_ACCESS.opsSources),
+    stream: true,
+  },
 ];

@@ -6,6 +6,7 @@ import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { eventually, followAccepted, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
+import * as complianceService from '@plh/compliance';
 import * as coreService from '@plh/core';
 import * as proofService from '@plh/proof-engine';
 import * as tenantService from '@plh/tenant';
@@ -30,6 +31,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let proofPlatform: TestPlatform<proofService.PrismaClient>;
   let proof: ServiceApp;
   let proofUrl: string;
+  let compliancePlatform: TestPlatform<complianceService.PrismaClient>;
+  let compliance: ServiceApp;
+  let complianceUrl: string;
   let internalSigner: InternalSigner;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
@@ -45,6 +49,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
       TENANT_URL: tenantUrl,
       CORE_URL: coreUrl,
       PROOF_URL: proofUrl,
+      COMPLIANCE_URL: complianceUrl,
       INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '1000',
       RATE_LIMIT_TENANT_PER_MIN: '100000',
@@ -115,6 +120,25 @@ describe('gateway: authentication, authorization from the route table, rate limi
       { platform: proofPlatform.platform },
     );
     proofUrl = await proof.listen({ host: '127.0.0.1', port: 0 });
+    compliancePlatform = await createTestPlatform({
+      schema: 'compliance',
+      serviceDir: path.dirname(require.resolve('@plh/compliance/package.json')),
+      createDb: (adapter) => new complianceService.PrismaClient({ adapter }),
+      registry: new EventRegistry(ALL_EVENTS),
+    });
+    compliance = await complianceService.buildApp(
+      loadConfig(complianceService.ConfigSchema, {
+        ...compliancePlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
+        TENANT_URL: tenantUrl,
+        // No jobs: a queued sync must never reach out to OIG from a test.
+        RUN_JOBS: 'false',
+      }),
+      { platform: compliancePlatform.platform },
+    );
+    complianceUrl = await compliance.listen({ host: '127.0.0.1', port: 0 });
     gateway = await gatewayWith();
 
     const db = platform.platform.db;
@@ -151,7 +175,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         tenantId,
         actorId: ownerId,
         name: 'partner',
-        scopes: ['orders:read', 'orders:write', 'patients:write', 'webhooks:manage'],
+        scopes: ['orders:read', 'orders:write', 'patients:write', 'webhooks:manage', 'compliance:read'],
       });
       tokens.set(`${label}:key`, key);
     }
@@ -161,7 +185,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
     await tenant?.close();
     await core?.close();
     await proof?.close();
+    await compliance?.close();
     await proofPlatform?.database.drop();
+    await compliancePlatform?.database.drop();
     await platform?.database.drop();
     await corePlatform?.database.drop();
     if (coreFilesDir) rmSync(coreFilesDir, { recursive: true, force: true });
@@ -263,6 +289,10 @@ describe('gateway: authentication, authorization from the route table, rate limi
     expect(res.statusCode).toBeLessThan(300);
     return res.json();
   }
+  /** A one-row LEIE file in OIG's format (the upload route applies it; compliance tests cover the rest). */
+  const LEIE_FILE =
+    'LASTNAME,FIRSTNAME,MIDNAME,BUSNAME,GENERAL,SPECIALTY,UPIN,NPI,DOB,ADDRESS,CITY,STATE,ZIP,EXCLTYPE,EXCLDATE,REINDATE,WAIVERDATE,WVRSTATE\r\n' +
+    '"DOE","JANE","","","IND- LIC HC SERV PRO","NURSE","","0000000000","19600101","1 MAIN ST","SPRINGFIELD","IL","62701","1128b4","20240101","00000000","00000000",""\r\n';
   const TEMPLATE = {
     letterType: 'practice_closure',
     name: 'Our closure letter',
@@ -368,6 +398,28 @@ describe('gateway: authentication, authorization from the route table, rate limi
       ];
       if (['POST', 'PUT'].includes(rule.method)) payload = bodies.find(([re]) => re.test(rule.path))?.[1];
     }
+    if (rule.service === 'compliance') {
+      // One sync of a source at a time: the previous case's queued sync (no jobs run here) is ended.
+      await compliancePlatform.platform.db.$executeRawUnsafe(
+        `UPDATE source_sync SET state = 'failed' WHERE state IN ('queued', 'running')`,
+      );
+      if (rule.path.includes(':syncId'))
+        params.syncId = (
+          await compliancePlatform.platform.db.sourceSync.create({
+            data: { id: randomUUID(), source: 'oig-leie', trigger: 'manual', state: 'failed' },
+          })
+        ).id;
+      params.source = 'oig-leie';
+      const bodies: Array<[RegExp, unknown, string?]> = [
+        [/\/decision$/, { listingKey: 'SMITH|JOHN', decision: 'dismiss', reason: 'not the same person' }],
+        [/\/resolve$/, { resolution: 'handled' }],
+        [/\/sources\/:source$/, { isActive: true }],
+        [/\/files$/, LEIE_FILE, 'text/csv'],
+      ];
+      const match = bodies.find(([re]) => re.test(rule.path));
+      payload = match?.[1];
+      contentType = match?.[2];
+    }
     const query = rule.path.endsWith('/proof/jobs') ? `?orderId=${params.orderId}` : '';
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID()) + query;
     payload ??=
@@ -420,6 +472,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
     [/\/proof\/download\/:jobId$/, { status: 409, code: 'JOB_NOT_DONE' }],
     // The fixtures' users have accepted already; the invitation routes are for those who have not.
     [/\/users\/:userId\/invitation$/, { status: 409, code: 'INVITATION_ACCEPTED' }],
+    // Screenings and events exist once a source has been screened (compliance tests cover them).
+    [/\/screenings\/:providerId\/decision$/, { status: 404, code: 'NOT_FOUND' }],
+    [/\/events\/:eventId\/(acknowledge|resolve)$/, { status: 404, code: 'NOT_FOUND' }],
     // The table test does not know the callers' passwords to change them (the tenant tests do).
     [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AccessRule } from '@plh/contracts';
 import type { DeclaredRoute } from '@plh/service-kit';
 import { startTestService } from '@plh/service-kit/testing';
+import { complianceService } from '@plh/compliance';
 import { coreService } from '@plh/core';
 import { proofEngineService } from '@plh/proof-engine';
 import { tenantService } from '@plh/tenant';
@@ -41,10 +42,14 @@ describe('route table ⇄ services: the same routes, the same access rules', () 
         RUN_JOBS: 'false',
       }),
     });
+    const compliance = await startTestService(complianceService, {
+      env: (keys) => ({ INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'), RUN_JOBS: 'false' }),
+    });
     for (const [name, service] of [
       ['tenant', tenant],
       ['core', core],
       ['proof-engine', proof],
+      ['compliance', compliance],
     ] as const) {
       declared.set(name, service.app.declaredRoutes);
       closers.push(() => service.close());

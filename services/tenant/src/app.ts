@@ -10,6 +10,7 @@ import apiKeyRoutes from './routes/api-keys';
 import authRoutes from './routes/auth';
 import meRoutes from './routes/me';
 import internalApiKeyRoutes from './routes/internal-api-keys';
+import internalRosterRoutes from './routes/internal-roster';
 import internalSettingsRoutes from './routes/internal-settings';
 import jwksRoutes from './routes/jwks';
 import opsTenantRoutes from './routes/ops-tenants';
@@ -53,6 +54,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       userRoutes,
       internalApiKeyRoutes,
       internalSettingsRoutes,
+      internalRosterRoutes,
     ]) {
       await scope.register(routes, { deps: tenant });
     }

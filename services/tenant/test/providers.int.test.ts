@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@plh/service-kit';
+import { signInternalToken, type Principal } from '@plh/service-kit';
 import { provisionTenant } from '../src/seeding';
 import { buildTestApp, outboxOf, type TestApp } from './helpers';
 
@@ -91,5 +91,64 @@ describe('provider roster', () => {
     expect((await call(b.owner, 'GET', `/api/tenants/${a.tenantId}/providers`)).statusCode).toBe(404);
     expect((await call(b.owner, 'DELETE', `/api/tenants/${b.tenantId}/providers/${created.id}`)).statusCode).toBe(404);
     expect((await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/providers`)).json().items).toHaveLength(1);
+  });
+});
+
+describe('the roster as the compliance service reads it', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await buildTestApp()));
+  afterAll(() => t.close());
+
+  const service = (id: string, scopes: string[]): Principal => ({
+    kind: 'service',
+    id,
+    tenantId: null,
+    role: null,
+    scopes,
+  });
+  const get = async (signer: 'compliance' | 'core', principal: Principal, url: string) =>
+    t.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'x-plh-internal-token': await signInternalToken(t.keys.signer(signer), principal, 'tenant') },
+    });
+
+  it('pages every active practice’s providers with middle names, for roster:read only', async () => {
+    const ids: string[] = [];
+    for (const name of ['Alder Clinic', 'Birch Clinic']) {
+      const { tenantId, ownerId } = await provisionTenant(t.test.platform.db, {
+        name,
+        ownerEmail: `owner-${randomUUID()}@practice.example`,
+        ownerPassword: 'correct horse battery staple',
+      });
+      const owner: Principal = { kind: 'user', id: ownerId, tenantId, role: 'owner', scopes: [] };
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/api/tenants/${tenantId}/providers`,
+        headers: await t.as(owner),
+        payload: { ...provider, middleName: ' Anh ' },
+      });
+      expect(created.json()).toMatchObject({ middleName: 'Anh' });
+      ids.push(created.json().id);
+    }
+    const compliance = service('compliance', ['roster:read']);
+    const seen: Array<{ id: string; middleName: string | null; dateOfBirth: string }> = [];
+    let cursor: string | null = null;
+    do {
+      const res = await get(
+        'compliance',
+        compliance,
+        `/internal/providers?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      seen.push(...res.json().items);
+      cursor = res.json().next;
+    } while (cursor);
+    expect(seen.filter((p) => ids.includes(p.id))).toEqual(
+      [...ids].sort().map((id) => expect.objectContaining({ id, middleName: 'Anh', dateOfBirth: '1970-04-12' })),
+    );
+    // Core holds no roster:read, and may not claim it.
+    expect((await get('core', service('core', ['settings:read']), '/internal/providers')).statusCode).toBe(403);
+    expect((await get('core', service('core', ['roster:read']), '/internal/providers')).statusCode).toBe(401);
   });
 });

@@ -1,10 +1,12 @@
 import type { EventDefinition } from '../registry';
 import { AUDIT_EVENTS } from './audit';
+import { COMPLIANCE_EVENTS } from './compliance';
 import { CORE_EVENTS } from './core';
 import { PROOF_EVENTS } from './proof';
 import { TENANT_EVENTS } from './tenant';
 
 export * from './audit';
+export * from './compliance';
 export * from './core';
 export * from './proof';
 export * from './tenant';
@@ -18,5 +20,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ...TENANT_EVENTS,
   ...CORE_EVENTS,
   ...PROOF_EVENTS,
+  ...COMPLIANCE_EVENTS,
   ...Object.values(AUDIT_EVENTS),
 ];

@@ -1,7 +1,7 @@
 import type { EventDefinition } from '../registry';
 import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
 import { ProofJobFailed, ProofJobReady } from './proof';
-import { ApiKeyRevoked, TenantSuspended, UserChanged } from './tenant';
+import { ApiKeyRevoked, ProviderAdded, ProviderChanged, ProviderRemoved, TenantSuspended, UserChanged } from './tenant';
 
 /**
  * Who listens to what, declared once. A durable consumer (`platform.consume({ name })`) must be
@@ -34,6 +34,14 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     events: [ProofJobReady, ProofJobFailed],
     purpose:
       'Records a finished proof as the order’s next proof revision and moves the order to proof_ready; a failed job becomes a problem on the order’s timeline and in the ops queue until a proof or the production file is made.',
+    delivery: 'durable',
+  },
+  {
+    name: 'compliance-roster-events',
+    service: 'compliance',
+    events: [ProviderAdded, ProviderChanged, ProviderRemoved],
+    purpose:
+      'Screens the practice’s whole roster again (LEIE exclusions), so a new or changed provider is checked at once and a removed one’s events are resolved.',
     delivery: 'durable',
   },
   {

@@ -1,4 +1,5 @@
 import { MAILING_READ_SCOPE } from './mailing';
+import { ROSTER_READ_SCOPE } from './roster';
 
 /** The gateway checks API keys with the tenant service. */
 export const API_KEYS_VERIFY_SCOPE = 'api-keys:verify';
@@ -16,6 +17,7 @@ export const SERVICE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   gateway: [API_KEYS_VERIFY_SCOPE],
   core: [SETTINGS_READ_SCOPE],
   'proof-engine': [MAILING_READ_SCOPE],
+  compliance: [ROSTER_READ_SCOPE],
 };
 
 /** The service that speaks for users and API keys. */

@@ -3,6 +3,7 @@ import type { Tx } from './db';
 export interface ProviderFields {
   npi: string;
   firstName: string;
+  middleName: string | null;
   lastName: string;
   dateOfBirth: Date;
   licenseState: string;

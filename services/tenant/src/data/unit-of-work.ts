@@ -5,6 +5,7 @@ import type { PrismaClient, Tx } from './db';
 import { identitySystemRepository } from './identity.system-repository';
 import { practiceRepository } from './practice.repository';
 import { providerRepository } from './provider.repository';
+import { rosterSystemRepository } from './roster.system-repository';
 import { settingRepository } from './setting.repository';
 import { signingKeySystemRepository } from './signing-key.repository';
 import { userRepository } from './user.repository';
@@ -20,9 +21,13 @@ function tenantRepositories(tx: Tx, tenantId: string) {
   };
 }
 
-/** What platform-wide work (logins, provisioning, signing keys) reaches. */
+/** What platform-wide work (logins, provisioning, signing keys, the roster for screening) reaches. */
 function systemRepositories(tx: Tx) {
-  return { identity: identitySystemRepository(tx), signingKeys: signingKeySystemRepository(tx) };
+  return {
+    identity: identitySystemRepository(tx),
+    signingKeys: signingKeySystemRepository(tx),
+    roster: rosterSystemRepository(tx),
+  };
 }
 
 export function tenantUnitOfWork(db: PrismaClient, registry: EventRegistry) {

@@ -16,6 +16,7 @@ const ProviderBody = Type.Object(
   {
     npi: Type.String({ pattern: '^[0-9]{10}$' }),
     firstName: Type.String({ minLength: 1, maxLength: 100 }),
+    middleName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
     lastName: Type.String({ minLength: 1, maxLength: 100 }),
     dateOfBirth: Type.String({ format: 'date' }),
     licenseState: Type.String({ pattern: '^[A-Za-z]{2}$' }),
@@ -28,6 +29,7 @@ const ProviderView = Type.Object({
   id: Type.String(),
   npi: Type.String(),
   firstName: Type.String(),
+  middleName: Type.Union([Type.String(), Type.Null()]),
   lastName: Type.String(),
   dateOfBirth: Type.String({ format: 'date' }),
   licenseState: Type.String(),

@@ -5,6 +5,7 @@ import { isValidNpi } from '../npi';
 export interface ProviderInput {
   npi: string;
   firstName: string;
+  middleName?: string | null;
   lastName: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
@@ -15,6 +16,7 @@ export interface ProviderInput {
 
 export interface ProviderView extends ProviderInput {
   id: string;
+  middleName: string | null;
   specialty: string | null;
   createdAt: string;
   updatedAt: string;
@@ -33,6 +35,7 @@ export function providerFields(input: ProviderInput): ProviderFields {
   return {
     npi: input.npi,
     firstName: input.firstName.trim(),
+    middleName: input.middleName?.trim() || null,
     lastName: input.lastName.trim(),
     dateOfBirth: dob,
     licenseState: input.licenseState.toUpperCase(),
@@ -59,6 +62,7 @@ export const toProviderView = (row: ProviderRecord): ProviderView => ({
   id: row.id,
   npi: row.npi,
   firstName: row.firstName,
+  middleName: row.middleName,
   lastName: row.lastName,
   dateOfBirth: row.dateOfBirth.toISOString().slice(0, 10),
   licenseState: row.licenseState,

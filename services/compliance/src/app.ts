@@ -1,0 +1,79 @@
+import {
+  createInternalTokenMinter,
+  createService,
+  internalSigner,
+  registerInternalRoutes,
+  type Platform,
+  type ServiceApp,
+} from '@plh/service-kit';
+import type { PrismaClient } from '../generated/prisma';
+import type { Config } from './config';
+import { tenantRostersClient } from './data/tenant-rosters.client';
+import { complianceUnitOfWork } from './data/unit-of-work';
+import type { ComplianceDeps, Rosters } from './domain/deps';
+import { startRosterConsumer } from './events/roster-events.handler';
+import { screenPracticeHandler } from './jobs/screen-practice.job';
+import { screenPracticesHandler } from './jobs/screen-practices.job';
+import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
+import { syncSourceHandler } from './jobs/sync-source.job';
+import eventRoutes from './routes/events';
+import leieUploadRoutes from './routes/leie-upload';
+import screeningRoutes from './routes/screenings';
+import sourceRoutes from './routes/sources';
+
+export interface Deps {
+  platform: Platform<PrismaClient>;
+  /** Replaces the tenant service's rosters (unit tests only). */
+  rosters?: Rosters;
+}
+
+/**
+ * The compliance service: sources (synced on their interval by the job worker, one replica at a time),
+ * screening of every practice's roster, compliance events and their alerts. Its jobs run in this process
+ * unless RUN_JOBS is false.
+ */
+export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
+  const app = await createService({ name: 'compliance', config, readiness: deps.platform.readiness });
+  const unitOfWork = complianceUnitOfWork(deps.platform.db, deps.platform.registry);
+  const rosters =
+    deps.rosters ??
+    tenantRostersClient({
+      tenantUrl: config.TENANT_URL,
+      mint: createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK)),
+    });
+  const compliance: ComplianceDeps = {
+    unitOfWork: unitOfWork.run,
+    systemWork: unitOfWork.system,
+    rosters,
+    sources: { maxBytes: config.SOURCE_MAX_BYTES, timeoutMs: config.SOURCE_TIMEOUT_MS },
+  };
+  // Order matters on close: the platform stops the worker (the running job finishes), then the client.
+  app.addHook('onClose', async () => {
+    await deps.platform.close();
+    await rosters.close();
+  });
+  if (config.RUN_JOBS)
+    await deps.platform.runJobs({
+      handlers: [
+        syncSourceHandler(compliance),
+        sourceTickHandler(compliance, app.log),
+        screenPracticesHandler(compliance, app.log),
+        screenPracticeHandler(compliance),
+      ],
+      schedules: [sourceTickSchedule(config.SOURCE_TICK_CRON)],
+      pollIntervalMs: config.JOB_POLL_MS,
+    });
+
+  await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'compliance' }, async (scope) => {
+    await scope.register(sourceRoutes, { deps: compliance });
+    await scope.register(screeningRoutes, { deps: compliance });
+    await scope.register(eventRoutes, { deps: compliance });
+    await scope.register(async (uploads) => {
+      uploads.removeAllContentTypeParsers();
+      uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+      await uploads.register(leieUploadRoutes, { deps: compliance });
+    });
+  });
+  await startRosterConsumer(deps.platform, unitOfWork);
+  return app;
+}

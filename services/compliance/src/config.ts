@@ -1,0 +1,42 @@
+import { baseConfigSchema, JobsConfigSchema, PlatformConfigSchema, Type, type Static } from '@plh/service-kit';
+
+export const ComplianceConfigSchema = Type.Object({
+  INTERNAL_TOKEN_JWKS: Type.String({
+    minLength: 2,
+    description:
+      'JSON Web Key Set of the keys that sign internal tokens, one per signing service, kid `<service>:<id>`',
+  }),
+  INTERNAL_TOKEN_PRIVATE_JWK: Type.String({
+    minLength: 2,
+    description:
+      "The compliance service's own Ed25519 private JWK (kid compliance:<id>) signing the service tokens sent to the tenant service (scope roster:read)",
+  }),
+  TENANT_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3001',
+    description: 'The tenant service: the provider rosters to screen (internal API)',
+  }),
+  SOURCE_MAX_BYTES: Type.Integer({
+    minimum: 1024,
+    default: 200 * 1024 * 1024,
+    description: 'A source file larger than this is refused (the sync fails; the previous snapshot stays)',
+  }),
+  SOURCE_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    default: 120_000,
+    description: 'A source that does not answer (headers, then each chunk of the body) within this fails the sync',
+  }),
+  SOURCE_TICK_CRON: Type.String({
+    minLength: 9,
+    default: '* * * * *',
+    description: 'How often due sources are looked for (cron, UTC; each source then runs on its own interval)',
+  }),
+});
+
+export const ConfigSchema = Type.Composite([
+  baseConfigSchema(3005),
+  PlatformConfigSchema,
+  JobsConfigSchema,
+  ComplianceConfigSchema,
+]);
+export type Config = Static<typeof ConfigSchema>;

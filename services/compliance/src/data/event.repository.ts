@@ -1,0 +1,155 @@
+import { afterTimeKey, byTime } from '@plh/service-kit';
+import type { Prisma } from '../../generated/prisma';
+import type { Tx } from './db';
+
+export const EVENT_TYPES = [
+  'exclusion_match',
+  'npi_deactivated',
+  'license_mismatch',
+  'regulation_change',
+  'deadline_alert',
+  'alert_escalated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const EVENT_STATUSES = ['active', 'acknowledged', 'resolved'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export interface ComplianceEventRecord {
+  id: string;
+  eventType: EventType;
+  source: string;
+  priority: Priority;
+  title: string;
+  description: string;
+  effectiveDate: Date | null;
+  deadlineDate: Date | null;
+  metadata: Record<string, unknown>;
+  status: EventStatus;
+  providerId: string | null;
+  dedupeKey: string;
+  sourceFetchedAt: Date | null;
+  alertLatencyMs: number | null;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewEvent = Pick<
+  ComplianceEventRecord,
+  'id' | 'eventType' | 'source' | 'priority' | 'title' | 'description' | 'providerId' | 'dedupeKey' | 'sourceFetchedAt'
+> & { metadata: Record<string, unknown>; effectiveDate?: Date | null; deadlineDate?: Date | null };
+
+export interface EventFilter {
+  status?: EventStatus;
+  priority?: Priority;
+  eventType?: EventType;
+  source?: string;
+  from?: Date;
+  to?: Date;
+  providerId?: string;
+  after?: { createdAt: Date; id: string };
+}
+
+const toRecord = (r: Prisma.ComplianceEventGetPayload<object>): ComplianceEventRecord => ({
+  ...r,
+  eventType: r.eventType as EventType,
+  priority: r.priority as Priority,
+  status: r.status as EventStatus,
+  metadata: r.metadata as Record<string, unknown>,
+});
+
+/** A practice's compliance events (the seed's compliance_events), idempotent by dedupe key (RLS). */
+export function eventRepository(tx: Tx, tenantId: string) {
+  const scope = { tenantId };
+  return {
+    /** Inserts the event unless one with its dedupe key exists; answers the new record, or null. */
+    async raise(e: NewEvent): Promise<ComplianceEventRecord | null> {
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT INTO compliance_event (id, tenant_id, event_type, source, priority, title, description,
+                                       effective_date, deadline_date, metadata, provider_id, dedupe_key, source_fetched_at)
+         VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::date, $9::date, $10::jsonb, $11::uuid, $12, $13::timestamptz)
+         ON CONFLICT (tenant_id, dedupe_key) DO NOTHING`,
+        e.id,
+        tenantId,
+        e.eventType,
+        e.source,
+        e.priority,
+        e.title,
+        e.description,
+        e.effectiveDate ?? null,
+        e.deadlineDate ?? null,
+        JSON.stringify(e.metadata),
+        e.providerId,
+        e.dedupeKey,
+        e.sourceFetchedAt,
+      );
+      if (inserted !== 1) return null;
+      return toRecord((await tx.complianceEvent.findFirst({ where: { ...scope, id: e.id } }))!);
+    },
+    setLatency: (id: string, alertLatencyMs: number) =>
+      tx.complianceEvent.updateMany({ where: { ...scope, id }, data: { alertLatencyMs } }),
+    findById: async (id: string) => {
+      const row = await tx.complianceEvent.findFirst({ where: { ...scope, id } });
+      return row ? toRecord(row) : null;
+    },
+    /** Open (not resolved) events of a provider, optionally of one type. */
+    openForProvider: async (providerId: string, eventType?: EventType) =>
+      (
+        await tx.complianceEvent.findMany({
+          where: { ...scope, providerId, status: { not: 'resolved' }, ...(eventType ? { eventType } : {}) },
+        })
+      ).map(toRecord),
+    /** Moves an event on; false when it was not in one of `from` (answered by the caller as a conflict). */
+    async transition(
+      id: string,
+      from: EventStatus[],
+      to: EventStatus,
+      who: string,
+      resolution?: string | null,
+    ): Promise<boolean> {
+      const now = new Date();
+      const { count } = await tx.complianceEvent.updateMany({
+        where: { ...scope, id, status: { in: from } },
+        data:
+          to === 'acknowledged'
+            ? { status: to, acknowledgedAt: now, acknowledgedBy: who, updatedAt: now }
+            : { status: to, resolvedAt: now, resolvedBy: who, resolution: resolution ?? null, updatedAt: now },
+      });
+      return count === 1;
+    },
+    list: async (filter: EventFilter, take: number) =>
+      (
+        await tx.complianceEvent.findMany({
+          where: {
+            ...scope,
+            ...(filter.status ? { status: filter.status } : {}),
+            ...(filter.priority ? { priority: filter.priority } : {}),
+            ...(filter.eventType ? { eventType: filter.eventType } : {}),
+            ...(filter.source ? { source: filter.source } : {}),
+            ...(filter.providerId ? { providerId: filter.providerId } : {}),
+            ...(filter.from || filter.to
+              ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+              : {}),
+            ...afterTimeKey(filter.after),
+          },
+          orderBy: byTime(),
+          take,
+        })
+      ).map(toRecord),
+    /** Counts by status and priority (the dashboard widget). */
+    async counts(): Promise<Array<{ status: string; priority: string; count: number }>> {
+      const rows = await tx.complianceEvent.groupBy({
+        by: ['status', 'priority'],
+        where: scope,
+        _count: { _all: true },
+      });
+      return rows.map((r) => ({ status: r.status, priority: r.priority, count: r._count._all }));
+    },
+  };
+}

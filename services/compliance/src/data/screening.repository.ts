@@ -1,0 +1,96 @@
+import type { Prisma } from '../../generated/prisma';
+import type { Evidence, ExclusionStatus, MatchDecision } from '../domain/matching/screen-provider';
+import type { Tx } from './db';
+
+export type NpiStatus = 'active' | 'deactivated' | 'not_found' | 'error';
+
+export interface ScreeningRecord {
+  providerId: string;
+  npi: string | null;
+  providerName: string;
+  exclusionStatus: ExclusionStatus;
+  npiStatus: NpiStatus | null;
+  evidence: Evidence[];
+  snapshotVersion: number;
+  screenedAt: Date;
+}
+
+const toRecord = (r: Prisma.ScreeningGetPayload<object>): ScreeningRecord => ({
+  providerId: r.providerId,
+  npi: r.npi,
+  providerName: r.providerName,
+  exclusionStatus: r.exclusionStatus as ExclusionStatus,
+  npiStatus: r.npiStatus as NpiStatus | null,
+  evidence: r.evidence as unknown as Evidence[],
+  snapshotVersion: r.snapshotVersion,
+  screenedAt: r.screenedAt,
+});
+
+/** A practice's current screening results, one per roster provider, and the decisions on them (RLS). */
+export function screeningRepository(tx: Tx, tenantId: string) {
+  const scope = { tenantId };
+  return {
+    list: async () =>
+      (await tx.screening.findMany({ where: scope, orderBy: [{ providerName: 'asc' }, { providerId: 'asc' }] })).map(
+        toRecord,
+      ),
+    find: async (providerId: string) => {
+      const row = await tx.screening.findFirst({ where: { ...scope, providerId } });
+      return row ? toRecord(row) : null;
+    },
+    save: async (r: Omit<ScreeningRecord, 'screenedAt' | 'npiStatus'>) => {
+      const data = {
+        npi: r.npi,
+        providerName: r.providerName,
+        exclusionStatus: r.exclusionStatus,
+        evidence: r.evidence as unknown as Prisma.InputJsonValue,
+        snapshotVersion: r.snapshotVersion,
+        screenedAt: new Date(),
+      };
+      await tx.screening.upsert({
+        where: { tenantId_providerId: { tenantId, providerId: r.providerId } },
+        create: { ...scope, providerId: r.providerId, ...data },
+        update: data,
+      });
+    },
+    remove: (providerId: string) => tx.screening.deleteMany({ where: { ...scope, providerId } }),
+    /** Providers screened before who are no longer on the roster. */
+    async providerIdsNotIn(ids: string[]): Promise<string[]> {
+      const rows = await tx.screening.findMany({
+        where: { ...scope, providerId: { notIn: ids } },
+        select: { providerId: true },
+      });
+      return rows.map((r) => r.providerId);
+    },
+    decisions: async (providerId?: string): Promise<Array<MatchDecision & { providerId: string }>> =>
+      (
+        await tx.screeningDecision.findMany({
+          where: { ...scope, ...(providerId ? { providerId } : {}) },
+          select: { providerId: true, listingKey: true, decision: true },
+        })
+      ).map((d) => ({ ...d, decision: d.decision as MatchDecision['decision'] })),
+    /** Records a decision; false when one was already taken on this listing for this provider. */
+    async decide(d: {
+      id: string;
+      providerId: string;
+      listingKey: string;
+      decision: MatchDecision['decision'];
+      reason: string;
+      decidedBy: string;
+    }): Promise<boolean> {
+      const created = await tx.$executeRawUnsafe(
+        `INSERT INTO screening_decision (id, tenant_id, provider_id, listing_key, decision, reason, decided_by)
+         VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7)
+         ON CONFLICT (tenant_id, provider_id, listing_key) DO NOTHING`,
+        d.id,
+        tenantId,
+        d.providerId,
+        d.listingKey,
+        d.decision,
+        d.reason,
+        d.decidedBy,
+      );
+      return created === 1;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { RosterProviderView } from '@plh/contracts';
+import type { ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
+
+/** The tenant service's rosters (internal API, service token with roster:read). */
+export interface Rosters {
+  /** Every active practice's providers, a page at a time in id order. */
+  page(cursor: string | null, limit: number): Promise<{ items: RosterProviderView[]; next: string | null }>;
+  /** One practice's providers (empty for a practice the tenant service does not know). */
+  ofPractice(tenantId: string): Promise<RosterProviderView[]>;
+  close(): Promise<void>;
+}
+
+/** What use cases need; built once in app.ts. */
+export interface ComplianceDeps {
+  unitOfWork: RunUnitOfWork;
+  /** Platform-wide work: sources, syncs, the LEIE. */
+  systemWork: ComplianceUnitOfWork['system'];
+  rosters: Rosters;
+  sources: {
+    /** A source file larger than this is refused. */
+    maxBytes: number;
+    /** Headers, and each chunk of a body, within this. */
+    timeoutMs: number;
+  };
+}

@@ -1,0 +1,145 @@
+import { ComplianceSourceSynced, createEvent } from '@plh/contracts';
+import type { Readable } from 'node:stream';
+import type { SourceRecord, SyncFile, SyncRecord } from '../../data/source.system-repository';
+import type { ComplianceDeps } from '../deps';
+import { ScreenPractices } from '../screening/screen-practices';
+import { fetchSourceFile, type MeteredBody } from '../sources/fetch-source-file';
+import { applyLeieFile } from './apply-leie-file';
+import { FULL_FILE, supplementsSince, type LeieFileRef } from './leie-files';
+
+export const LEIE_SOURCE = 'oig-leie';
+/** A full file of 80,000 rows is staged and applied in one transaction. */
+const APPLY_TIMEOUT_MS = 10 * 60_000;
+
+/** Thrown inside the apply transaction to roll it back when the file was applied before. */
+class AlreadyApplied extends Error {}
+
+export interface SyncProgress {
+  files: SyncFile[];
+  rowsRead: number;
+  added: number;
+  removed: number;
+  snapshotVersion: number | null;
+  fetchedAt: Date | null;
+}
+
+/**
+ * One LEIE sync: the full file (conditional GET: an unchanged file is not imported again), then the
+ * monthly supplements published since it. Each applied file is its own snapshot version and
+ * transaction; screening is queued with it. The first failure ends the sync (SourceFetchError or
+ * LeieFileError): what was applied before it stays, the failing file applies nothing.
+ */
+export async function syncLeie(
+  deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>,
+  sync: SyncRecord,
+  source: SourceRecord,
+  progress: SyncProgress,
+  now: Date = new Date(),
+): Promise<void> {
+  const base = baseUrlOf(source);
+  const full = await fetchSourceFile(new URL(FULL_FILE.name, base).href, {
+    validators: { etag: source.etag, lastModified: source.lastModified },
+    ...deps.sources,
+  });
+  let fullFileDate = now;
+  if (full.status === 'ok') {
+    await applyFetched(deps, sync, FULL_FILE, full.body, full.fetchedAt, progress, full.validators);
+    fullFileDate = httpDate(full.validators.lastModified) ?? full.fetchedAt;
+  } else {
+    progress.files.push({ ...FULL_FILE, outcome: 'unchanged', sha256: null, bytes: 0, rows: 0 });
+    fullFileDate = httpDate(source.lastModified) ?? now;
+  }
+  for (const file of supplementsSince(fullFileDate, now)) {
+    const fetched = await fetchSourceFile(new URL(file.name, base).href, deps.sources);
+    if (fetched.status !== 'ok') {
+      progress.files.push({ ...file, outcome: 'not_published', sha256: null, bytes: 0, rows: 0 });
+      continue;
+    }
+    await applyFetched(deps, sync, file, fetched.body, fetched.fetchedAt, progress);
+  }
+}
+
+/** Applies one fetched (or uploaded) LEIE file as a new snapshot, unless this very content was applied. */
+export async function applyFetched(
+  deps: Pick<ComplianceDeps, 'systemWork'>,
+  sync: SyncRecord,
+  file: LeieFileRef,
+  body: MeteredBody,
+  fetchedAt: Date,
+  progress: SyncProgress,
+  validators?: { etag: string | null; lastModified: string | null },
+): Promise<void> {
+  try {
+    await deps.systemWork(
+      async ({ sources, leie, outbox, queue, audit }) => {
+        const source = (await sources.lock(LEIE_SOURCE))!;
+        const version = source.snapshotVersion + 1;
+        const result = await applyLeieFile(leie, body as Readable, { kind: file.kind, version });
+        if (await leie.fileApplied(file.name, body.sha256)) throw new AlreadyApplied();
+        await leie.recordFile({
+          ...file,
+          sha256: body.sha256,
+          bytes: body.bytes,
+          rows: result.rows,
+          version,
+          syncId: sync.id,
+        });
+        await sources.update(LEIE_SOURCE, {
+          snapshotVersion: version,
+          activeRows: await leie.activeCount(),
+          ...(validators ? { etag: validators.etag, lastModified: validators.lastModified } : {}),
+        });
+        await outbox.enqueue(
+          createEvent(ComplianceSourceSynced, {
+            source: 'compliance',
+            tenantId: null,
+            data: {
+              source: LEIE_SOURCE,
+              syncId: sync.id,
+              snapshotVersion: version,
+              added: result.added,
+              removed: result.removed,
+            },
+          }),
+        );
+        // Every practice is screened against the new snapshot; the SLA clock started at the fetch.
+        await queue.enqueue(ScreenPractices, {
+          snapshotVersion: version,
+          sourceFetchedAt: fetchedAt.toISOString(),
+          syncId: sync.id,
+        });
+        await audit.record({
+          tenantId: null,
+          action: 'compliance-source.apply',
+          resource: { type: 'compliance-source', id: LEIE_SOURCE },
+          changes: [
+            { field: 'snapshotVersion', from: source.snapshotVersion, to: version },
+            { field: 'file', to: file.name },
+          ],
+        });
+        progress.files.push({ ...file, outcome: 'applied', sha256: body.sha256, bytes: body.bytes, rows: result.rows });
+        progress.rowsRead += result.rows;
+        progress.added += result.added;
+        progress.removed += result.removed;
+        progress.snapshotVersion = version;
+        progress.fetchedAt ??= fetchedAt;
+      },
+      { timeoutMs: APPLY_TIMEOUT_MS },
+    );
+  } catch (err) {
+    if (!(err instanceof AlreadyApplied)) throw err;
+    progress.files.push({ ...file, outcome: 'already_applied', sha256: body.sha256, bytes: body.bytes, rows: 0 });
+  }
+}
+
+/** The source's base URL, ending in a slash so file names resolve below it. */
+function baseUrlOf(source: SourceRecord): string {
+  const base = String(source.config.baseUrl ?? '');
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+function httpDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

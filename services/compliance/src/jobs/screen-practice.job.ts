@@ -1,0 +1,10 @@
+import { handle } from '@plh/jobs';
+import type { ComplianceDeps } from '../domain/deps';
+import { ScreenPractice, screenPracticeNow } from '../domain/screening/screen-practices';
+
+export function screenPracticeHandler(deps: Pick<ComplianceDeps, 'unitOfWork' | 'rosters'>) {
+  return handle(ScreenPractice, async (job) => {
+    if (!job.tenantId) throw new Error('a practice screening was queued without a practice');
+    await screenPracticeNow(deps, job.tenantId);
+  });
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@plh/service-kit';
+import { complianceService } from './service';
+
+runServiceMain(complianceService);

@@ -1,0 +1,49 @@
+import type { RosterPage, RosterProviderView } from '@plh/contracts';
+import { decodeCursor, encodeCursor, ValidationFailed } from '@plh/service-kit';
+import type { TenantDeps } from '../deps';
+import { toProviderView } from './provider';
+
+/**
+ * Every active practice's roster for the compliance service's screening, a page at a time in id order.
+ * Clinicians' names, NPIs and dates of birth leave the tenant service here; the read is audited.
+ */
+export async function rosterPage(
+  deps: Pick<TenantDeps, 'unitOfWork'>,
+  query: { cursor?: string; limit: number },
+): Promise<RosterPage> {
+  const after = query.cursor ? decodeCursor('roster', query.cursor)[0] : null;
+  if (query.cursor && !/^[0-9a-f-]{36}$/.test(after ?? ''))
+    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+  const rows = await deps.unitOfWork.system(async ({ roster, audit }) => {
+    const page = await roster.page(after ?? null, query.limit + 1);
+    await audit.record({ tenantId: null, action: 'roster.read-for-screening', resource: { type: 'roster', id: null } });
+    return page;
+  });
+  const items = rows.slice(0, query.limit);
+  return { items, next: rows.length > query.limit ? encodeCursor('roster', [items.at(-1)!.id]) : null };
+}
+
+/** One practice's roster for screening (after a roster change); audited like the whole roster. */
+export async function practiceRoster(
+  deps: Pick<TenantDeps, 'unitOfWork'>,
+  tenantId: string,
+): Promise<RosterProviderView[]> {
+  return deps.unitOfWork.run(tenantId, async ({ providers, audit }) => {
+    const rows = await providers.list();
+    await audit.record({ action: 'roster.read-for-screening', resource: { type: 'roster', id: tenantId } });
+    return rows.map((row) => {
+      const view = toProviderView(row);
+      return {
+        id: view.id,
+        tenantId,
+        npi: view.npi,
+        firstName: view.firstName,
+        middleName: view.middleName,
+        lastName: view.lastName,
+        dateOfBirth: view.dateOfBirth,
+        licenseState: view.licenseState,
+        licenseNumber: view.licenseNumber,
+      };
+    });
+  });
+}
