@@ -7,7 +7,12 @@ import type { EventDefinition } from './registry';
 
 const root = path.join(__dirname, '..', '..', '..');
 /** The service folder that publishes `plh.<service>.…`. */
-const SERVICE_DIRS: Record<string, string> = { tenant: 'tenant', core: 'core', proof: 'proof-engine' };
+const SERVICE_DIRS: Record<string, string> = {
+  tenant: 'tenant',
+  core: 'core',
+  proof: 'proof-engine',
+  compliance: 'compliance',
+};
 
 function sourceOf(service: string): string {
   const dir = path.join(root, 'services', service, 'src');
