@@ -107,7 +107,12 @@ async function ensureDatabase(serverUrl, name) {
 async function serveSamples(dir) {
   const port = Number(process.env.LEIE_SAMPLE_PORT ?? 3095);
   const server = createServer((req, res) => {
-    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    let file;
+    try {
+      file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
+    }
     if (req.method !== 'GET' || !file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile())
       return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const body = readFileSync(file);

@@ -74,6 +74,5 @@ export const COMPLIANCE_ACCESS = {
   /** Confirming or dismissing a possible exclusion match: a decision a compliance officer signs. */
   decide: rule(['owner', 'ops_admin']),
   acknowledge: rule(['owner', 'approver', 'ops_admin', 'ops_agent']),
-  opsRead: rule(OPS_ROLES),
   opsSources: rule(['ops_admin']),
 } as const satisfies Record<string, AccessRule>;

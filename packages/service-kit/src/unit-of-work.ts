@@ -48,6 +48,15 @@ export interface JobQueue {
   ): Promise<string | null>;
 }
 
+/** A system unit of work's queue: a job may be for one practice (it then runs in that practice's context). */
+export interface SystemJobQueue {
+  enqueue<S extends TObject>(
+    def: JobDefinition<S>,
+    payload: Static<S>,
+    options?: Omit<EnqueueOptions, 'tenantId' | 'traceparent'> & { tenantId?: string | null },
+  ): Promise<string | null>;
+}
+
 export interface AuditLog {
   /** Writes one audit record to the outbox of this transaction: it exists if and only if the change commits. */
   record(entry: AuditEntry): Promise<void>;
@@ -73,8 +82,8 @@ export type SystemUnitOfWork<SystemRepos> = SystemRepos & {
   context: WorkContext;
   outbox: Outbox;
   audit: { record(entry: SystemAuditEntry): Promise<void> };
-  /** Platform-wide jobs (no practice): queued if and only if the transaction commits. */
-  queue: JobQueue;
+  /** Jobs queued if and only if the transaction commits: platform-wide, or for a practice named in the options. */
+  queue: SystemJobQueue;
 };
 
 export type RunUnitOfWork<Repos> = <R>(
@@ -169,7 +178,11 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
         audit: { record: ({ tenantId, ...entry }) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
         queue: {
           enqueue: (def, payload, jobOptions) =>
-            enqueueJob(tx, def, payload, { ...jobOptions, tenantId: null, traceparent: context.traceparent }),
+            enqueueJob(tx, def, payload, {
+              ...jobOptions,
+              tenantId: jobOptions?.tenantId ?? null,
+              traceparent: context.traceparent,
+            }),
         },
       });
     }, timeouts(systemOptions?.timeoutMs));

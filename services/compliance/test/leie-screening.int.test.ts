@@ -244,6 +244,27 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     });
   });
 
+  it('alerts again when a reinstated listing returns, and refuses a file given as the wrong kind', async () => {
+    const upload = (kind: string, body: string) =>
+      call(opsAdmin, 'POST', `/api/ops/compliance/sources/oig-leie/files?kind=${kind}`, body, {
+        'content-type': 'text/csv',
+      });
+    // The full file uploaded as reinstatements would reinstate everyone: refused, nothing changes.
+    const wrong = await upload('reinstatements', fullFile);
+    expect(wrong.json()).toMatchObject({ trigger: 'upload', state: 'failed', error: { code: 'MALFORMED_ROW' } });
+    expect(await source()).toMatchObject({ activeRows: 36 });
+    // OIG excludes SMYTHE again (an EXCL supplement uploaded by hand): the resolved event reopens, alerting again.
+    const again = await upload('exclusions', leieCsv([smytheExcl]));
+    expect(again.json()).toMatchObject({ state: 'succeeded', counts: { added: 1 } });
+    await jobsIdle(t);
+    expect((await screenings())[william.id]).toMatchObject({ exclusionStatus: 'excluded' });
+    const critical = (await events('&priority=critical')).filter((e) => e.providerId === william.id);
+    expect(critical).toEqual([expect.objectContaining({ status: 'active', resolved: null })]);
+    expect((await alerts()).filter((x) => x.event_id === critical[0]!.id)).toHaveLength(2);
+    // The same content again, under another name: already applied, not twice.
+    expect((await upload('exclusions', leieCsv([smytheExcl]))).json()).toMatchObject({ state: 'unchanged' });
+  });
+
   it.each([
     ['a file cut short', { truncate: '"LASTNAME","FIRSTNAME"\r\n', announce: 100_000 }, /TRUNCATED|NETWORK/],
     ['a wrong header', { body: leieCsv([], ['LAST', 'FIRST', 'NPI']) }, /WRONG_HEADER/],
@@ -293,13 +314,25 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     const bad = await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: 'ftp://x' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
-    const [event] = await events();
+    const [event] = await events('&status=resolved');
     expect(
       (await call(b.owner, 'POST', `/api/tenants/${b.tenantId}/compliance/events/${event!.id}/acknowledge`)).statusCode,
     ).toBe(404);
     expect((await call(b.owner, 'GET', `/api/tenants/${b.tenantId}/compliance/events`)).json().items).toEqual([]);
     const ack = await call(a.approver, 'POST', `/api/tenants/${a.tenantId}/compliance/events/${event!.id}/acknowledge`);
     expect([ack.statusCode, ack.json().code]).toEqual([409, 'EVENT_STATE_CONFLICT']); // it was resolved already
+    // The active critical event: acknowledged, then resolved with how.
+    const [open] = await events('&status=active&priority=critical');
+    const acked = await call(
+      a.approver,
+      'POST',
+      `/api/tenants/${a.tenantId}/compliance/events/${open!.id}/acknowledge`,
+    );
+    expect(acked.json()).toMatchObject({ status: 'acknowledged', acknowledged: { by: a.approver.id } });
+    const done = await call(a.owner, 'POST', `/api/tenants/${a.tenantId}/compliance/events/${open!.id}/resolve`, {
+      resolution: 'Dr. Smith stopped seeing Medicare patients on 2026-11-06; claims reviewed.',
+    });
+    expect(done.json()).toMatchObject({ status: 'resolved', resolved: { by: a.owner.id } });
     expect(
       (
         await call(a.viewer, 'POST', `/api/tenants/${a.tenantId}/compliance/events/${event!.id}/resolve`, {

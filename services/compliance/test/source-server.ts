@@ -7,6 +7,7 @@ export type Served =
   | { body: string; lastModified?: Date; contentType?: string }
   | { status: number; body?: string; contentType?: string }
   | { truncate: string; announce: number }
+  | { chunked: string }
   | { hang: true };
 
 /**
@@ -38,6 +39,13 @@ export async function startSourceServer() {
       res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(served.announce) });
       res.write(served.truncate);
       res.socket?.destroy(); // the connection drops before the announced length
+      return;
+    }
+    if ('chunked' in served) {
+      answer(200);
+      res.writeHead(200, { 'content-type': 'text/csv' }); // no Content-Length: chunked transfer
+      for (let i = 0; i < served.chunked.length; i += 4096) res.write(served.chunked.slice(i, i + 4096));
+      res.end();
       return;
     }
     if ('status' in served) {

@@ -68,13 +68,24 @@ const toRecord = (r: Prisma.ComplianceEventGetPayload<object>): ComplianceEventR
 export function eventRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
-    /** Inserts the event unless one with its dedupe key exists; answers the new record, or null. */
+    /**
+     * Inserts the event unless one with its dedupe key exists, and answers it; answers null when it is
+     * there already. One the system resolved (the listing left the LEIE, the roster changed) comes back
+     * active when the match comes back, and is answered again: a returning exclusion alerts again. One a
+     * person resolved stays as they left it.
+     */
     async raise(e: NewEvent): Promise<ComplianceEventRecord | null> {
-      const inserted = await tx.$executeRawUnsafe(
+      const [row] = await tx.$queryRawUnsafe<Array<{ id: string }>>(
         `INSERT INTO compliance_event (id, tenant_id, event_type, source, priority, title, description,
                                        effective_date, deadline_date, metadata, provider_id, dedupe_key, source_fetched_at)
          VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8::date, $9::date, $10::jsonb, $11::uuid, $12, $13::timestamptz)
-         ON CONFLICT (tenant_id, dedupe_key) DO NOTHING`,
+         ON CONFLICT (tenant_id, dedupe_key) DO UPDATE
+           SET status = 'active', resolved_at = NULL, resolved_by = NULL, resolution = NULL,
+               acknowledged_at = NULL, acknowledged_by = NULL, description = EXCLUDED.description,
+               metadata = EXCLUDED.metadata, source_fetched_at = EXCLUDED.source_fetched_at,
+               alert_latency_ms = NULL, updated_at = now()
+           WHERE compliance_event.status = 'resolved' AND compliance_event.resolved_by = 'system'
+         RETURNING id::text`,
         e.id,
         tenantId,
         e.eventType,
@@ -89,8 +100,8 @@ export function eventRepository(tx: Tx, tenantId: string) {
         e.dedupeKey,
         e.sourceFetchedAt,
       );
-      if (inserted !== 1) return null;
-      return toRecord((await tx.complianceEvent.findFirst({ where: { ...scope, id: e.id } }))!);
+      if (!row) return null;
+      return toRecord((await tx.complianceEvent.findFirst({ where: { ...scope, id: row.id } }))!);
     },
     setLatency: (id: string, alertLatencyMs: number) =>
       tx.complianceEvent.updateMany({ where: { ...scope, id }, data: { alertLatencyMs } }),

@@ -128,8 +128,9 @@ export function leieSystemRepository(tx: Tx) {
       );
       return row!.n;
     },
-    async fileApplied(name: string, sha256: string): Promise<boolean> {
-      return (await tx.leieFile.count({ where: { name, sha256 } })) > 0;
+    /** This very content was applied before, under whatever name (fetched, or uploaded by hand). */
+    async fileApplied(sha256: string): Promise<boolean> {
+      return (await tx.leieFile.count({ where: { sha256 } })) > 0;
     },
     recordFile: (file: {
       name: string;
@@ -140,11 +141,6 @@ export function leieSystemRepository(tx: Tx) {
       version: number;
       syncId: string;
     }) => tx.leieFile.create({ data: { ...file, bytes: BigInt(file.bytes) } }),
-    /** When the last full file was applied, if ever. */
-    async lastFullFileAppliedAt(): Promise<Date | null> {
-      const row = await tx.leieFile.findFirst({ where: { kind: 'full' }, orderBy: { version: 'desc' } });
-      return row?.appliedAt ?? null;
-    },
     /** Active listings that could be these providers': the same NPI or the same date of birth. */
     async candidates(npis: string[], datesOfBirth: string[]): Promise<Listing[]> {
       if (npis.length === 0 && datesOfBirth.length === 0) return [];
@@ -157,14 +153,6 @@ export function leieSystemRepository(tx: Tx) {
         datesOfBirth,
       );
       return rows.map(toListing);
-    },
-    /** Listings that left the active set at `version` (reinstated or dropped from a full file). */
-    async removedAt(version: number): Promise<Array<{ key: string; reason: string }>> {
-      const rows = await tx.$queryRawUnsafe<Array<{ listing_key: string; removed_reason: string }>>(
-        `SELECT listing_key, removed_reason FROM leie_listing WHERE removed_version = $1`,
-        version,
-      );
-      return rows.map((r) => ({ key: r.listing_key, reason: r.removed_reason }));
     },
   };
 }

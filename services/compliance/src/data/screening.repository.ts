@@ -30,6 +30,14 @@ const toRecord = (r: Prisma.ScreeningGetPayload<object>): ScreeningRecord => ({
 export function screeningRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
+    /** Held until the transaction ends: one screening of this practice at a time, across replicas. */
+    lockPractice: async () => {
+      // executeRaw: the adapter cannot read the `void` the lock function answers.
+      await tx.$executeRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtextextended('compliance.screening:' || $1, 0))`,
+        tenantId,
+      );
+    },
     list: async () =>
       (await tx.screening.findMany({ where: scope, orderBy: [{ providerName: 'asc' }, { providerId: 'asc' }] })).map(
         toRecord,

@@ -82,6 +82,14 @@ export function sourceSystemRepository(tx: Tx) {
       const row = await tx.source.findUnique({ where: { name } });
       return row ? toSource(row) : null;
     },
+    /** Held until the transaction ends: one file of this source applies at a time, across replicas. */
+    lockApply: async (name: string) => {
+      // executeRaw: the adapter cannot read the `void` the lock function answers.
+      await tx.$executeRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtextextended('compliance.source-apply:' || $1, 0))`,
+        name,
+      );
+    },
     update: async (name: string, { config, ...changes }: SourceChanges) =>
       toSource(
         await tx.source.update({
@@ -89,11 +97,13 @@ export function sourceSystemRepository(tx: Tx) {
           data: { ...changes, ...(config ? { config: config as Prisma.InputJsonValue } : {}), updatedAt: new Date() },
         }),
       ),
-    /** Active sources whose interval has run out since their last attempt (or that never ran). */
+    /** Active sources whose interval (15 minutes at most after a failure) has run out since their last attempt. */
     async due(now: Date): Promise<string[]> {
       const rows = await tx.$queryRawUnsafe<Array<{ name: string }>>(
         `SELECT name FROM source
-          WHERE is_active AND (last_attempt_at IS NULL OR last_attempt_at + make_interval(mins => poll_interval_minutes) <= $1)
+          WHERE is_active AND (last_attempt_at IS NULL OR last_attempt_at + make_interval(mins =>
+                  -- A failed source is tried again within 15 minutes, not a whole interval later.
+                  CASE WHEN last_error_code IS NULL THEN poll_interval_minutes ELSE LEAST(poll_interval_minutes, 15) END) <= $1)
           ORDER BY name`,
         now,
       );
@@ -122,3 +132,4 @@ export function sourceSystemRepository(tx: Tx) {
     },
   };
 }
+export type SourceRepository = ReturnType<typeof sourceSystemRepository>;

@@ -1,11 +1,13 @@
 import { ROSTER_READ_SCOPE, type RosterPage, type RosterProviderView } from '@plh/contracts';
-import { createServiceClient, type createInternalTokenMinter } from '@plh/service-kit';
+import { createServiceClient, ServiceUnavailable, type createInternalTokenMinter } from '@plh/service-kit';
 import type { Rosters } from '../domain/deps';
 
 /**
  * The tenant service's rosters (GET /internal/providers, /internal/tenants/:id/providers with a service
  * token carrying `roster:read`). When it does not answer, screening fails and its job retries.
  */
+const UNAVAILABLE = 'The provider rosters could not be read; screening will be retried.';
+
 export function tenantRostersClient(input: {
   tenantUrl: string;
   mint: ReturnType<typeof createInternalTokenMinter>;
@@ -16,19 +18,24 @@ export function tenantRostersClient(input: {
     caller: 'compliance',
     audience: 'tenant',
     scopes: [ROSTER_READ_SCOPE],
-    unavailable: 'The provider rosters could not be read; screening will be retried.',
+    unavailable: UNAVAILABLE,
     timeoutMs: 10_000,
   });
   return {
+    // A 404 is not an empty roster (a tenant service that does not know the route yet, mid-deploy):
+    // taking it for one would clear every screening. It fails the screening, which is retried.
     async page(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-      return (await tenant.get<RosterPage>(`/internal/providers?${query.toString()}`)) ?? { items: [], next: null };
+      const answer = await tenant.get<RosterPage>(`/internal/providers?${query.toString()}`);
+      if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
+      return answer;
     },
     async ofPractice(tenantId) {
       const answer = await tenant.get<{ items: RosterProviderView[] }>(
         `/internal/tenants/${encodeURIComponent(tenantId)}/providers`,
       );
-      return answer?.items ?? [];
+      if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
+      return answer.items;
     },
     close: () => tenant.close(),
   };

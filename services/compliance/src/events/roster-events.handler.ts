@@ -10,7 +10,8 @@ import { ScreenPractice } from '../domain/screening/screen-practices';
  * roster as it is when it runs, so changes in quick succession are all seen.
  */
 export function startRosterConsumer(platform: Platform<PrismaClient>, unitOfWork: ComplianceUnitOfWork) {
-  const rescreen = async (_event: unknown, uow: UnitOfWork) => void (await uow.queue.enqueue(ScreenPractice, {}));
+  const rescreen = async (_event: unknown, uow: UnitOfWork) =>
+    void (await uow.queue.enqueue(ScreenPractice, { sourceFetchedAt: null }));
   return platform.consume({
     name: 'compliance-roster-events',
     unitOfWork,

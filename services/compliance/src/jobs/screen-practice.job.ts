@@ -5,6 +5,7 @@ import { ScreenPractice, screenPracticeNow } from '../domain/screening/screen-pr
 export function screenPracticeHandler(deps: Pick<ComplianceDeps, 'unitOfWork' | 'rosters'>) {
   return handle(ScreenPractice, async (job) => {
     if (!job.tenantId) throw new Error('a practice screening was queued without a practice');
-    await screenPracticeNow(deps, job.tenantId);
+    const fetchedAt = job.payload.sourceFetchedAt ? new Date(job.payload.sourceFetchedAt) : null;
+    await screenPracticeNow(deps, job.tenantId, fetchedAt);
   });
 }

@@ -4,8 +4,11 @@ import { LeieFileError, listingKey, type LeieRow } from './leie-format';
 import { readLeie } from './read-leie';
 
 const STAGE_BATCH = 2_000;
-/** A full file with fewer rows than this share of the active set is refused as cut short. */
-const MIN_FULL_SHARE = 0.5;
+/**
+ * A full file with fewer rows than this share of the active set is refused as cut short or wrong: OIG's
+ * list moves by hundreds of listings a month, and a full file drops every listing it does not have.
+ */
+const MIN_FULL_SHARE = 0.9;
 
 export type LeieFileKind = 'full' | 'exclusions' | 'reinstatements';
 
@@ -25,6 +28,14 @@ export async function applyLeieFile(
   let batch: Array<LeieRow & { listing_key: string }> = [];
   for await (const row of readLeie(body)) {
     rows += 1;
+    // A file given as the wrong kind (a full file as reinstatements would reinstate everyone) is refused.
+    if (input.kind !== 'full' && (input.kind === 'reinstatements') !== (row.reinstatementDate !== null))
+      throw new LeieFileError(
+        'MALFORMED_ROW',
+        input.kind === 'reinstatements'
+          ? `Row ${rows} of a reinstatements file has no REINDATE: this is not a REIN supplement.`
+          : `Row ${rows} has a REINDATE: a reinstatement belongs in a REIN supplement, not in this file.`,
+      );
     batch.push({ ...row, listing_key: listingKey(row) });
     if (batch.length >= STAGE_BATCH) {
       await leie.stage(batch);

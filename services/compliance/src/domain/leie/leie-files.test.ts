@@ -12,7 +12,10 @@ describe('the monthly supplements after a full file', () => {
       '2027/2701REIN.csv',
     ]);
   });
-  it('looks back a year at most', () => {
-    expect(supplementsSince(new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2026, 11, 1)))).toHaveLength(24);
+  it('looks back at the latest twelve months at most', () => {
+    const files = supplementsSince(new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2026, 11, 1)));
+    expect(files).toHaveLength(24);
+    expect(files[0]!.name).toBe('2026/2601EXCL.csv');
+    expect(files.at(-1)!.name).toBe('2026/2612REIN.csv');
   });
 });

@@ -16,10 +16,11 @@ export const FULL_FILE: LeieFileRef = { name: 'UPDATED.csv', kind: 'full' };
  */
 export function supplementsSince(fullFileDate: Date, now: Date): LeieFileRef[] {
   const files: LeieFileRef[] = [];
-  const month = new Date(Date.UTC(fullFileDate.getUTCFullYear(), fullFileDate.getUTCMonth(), 1));
   const last = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-  // Twelve months at most: a full file older than a year means the source is not being published.
-  for (let i = 0; i < 12 && month.getTime() <= last; i++) {
+  // The latest twelve months at most: a full file older than a year means OIG stopped publishing it.
+  const yearAgo = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1);
+  const month = new Date(Math.max(Date.UTC(fullFileDate.getUTCFullYear(), fullFileDate.getUTCMonth(), 1), yearAgo));
+  while (month.getTime() <= last) {
     const yyyy = String(month.getUTCFullYear());
     const yymm = `${yyyy.slice(2)}${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
     files.push({ name: `${yyyy}/${yymm}EXCL.csv`, kind: 'exclusions' });

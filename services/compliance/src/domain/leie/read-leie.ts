@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { checkLeieHeader, LeieFileError, toLeieRow, type LeieRow } from './leie-format';
 
 /**
@@ -8,9 +8,16 @@ import { checkLeieHeader, LeieFileError, toLeieRow, type LeieRow } from './leie-
  * damaged; the caller applies nothing of such a file.
  */
 export async function* readLeie(source: Readable): AsyncGenerator<LeieRow> {
-  const parser = source.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024, info: true }),
-  );
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: 64 * 1024,
+    info: true,
+  });
+  // pipeline, not pipe: an error of the source (a dropped connection, the size cap, a body shorter than
+  // announced) ends the parser with that error instead of leaving it waiting for more bytes.
+  pipeline(source, parser, () => undefined);
   let headerSeen = false;
   try {
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -32,6 +39,7 @@ export async function* readLeie(source: Readable): AsyncGenerator<LeieRow> {
     throw err;
   } finally {
     source.destroy();
+    parser.destroy();
   }
   if (!headerSeen) throw new LeieFileError('EMPTY_FILE', 'The file is empty.');
 }

@@ -72,10 +72,12 @@ export async function applyFetched(
   try {
     await deps.systemWork(
       async ({ sources, leie, outbox, queue, audit }) => {
-        const source = (await sources.lock(LEIE_SOURCE))!;
+        // Applies of one source one after the other; the source row itself stays free for ops meanwhile.
+        await sources.lockApply(LEIE_SOURCE);
+        const source = (await sources.find(LEIE_SOURCE))!;
         const version = source.snapshotVersion + 1;
         const result = await applyLeieFile(leie, body as Readable, { kind: file.kind, version });
-        if (await leie.fileApplied(file.name, body.sha256)) throw new AlreadyApplied();
+        if (await leie.fileApplied(body.sha256)) throw new AlreadyApplied();
         await leie.recordFile({
           ...file,
           sha256: body.sha256,

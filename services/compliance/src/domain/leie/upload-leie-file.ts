@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Conflict } from '@plh/service-kit';
 import type { Readable } from 'node:stream';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { metered, SourceFetchError } from '../sources/fetch-source-file';
+import { openSync } from '../sources/request-sync';
 import { emptyProgress, finishSync } from '../sources/run-sync';
 import type { LeieFileKind } from './apply-leie-file';
 import { LeieFileError } from './leie-format';
@@ -19,16 +18,8 @@ export async function uploadLeieFile(
   input: { body: Readable; name: string; kind: LeieFileKind; actorId: string },
 ): Promise<SyncRecord> {
   const sync = await deps.systemWork(async ({ sources }) => {
-    await sources.lock(LEIE_SOURCE);
-    const live = await sources.liveSync(LEIE_SOURCE);
-    if (live) throw new Conflict('SYNC_IN_PROGRESS', `A sync of ${LEIE_SOURCE} is already ${live.state} (${live.id}).`);
-    const created = await sources.createSync({
-      id: randomUUID(),
-      source: LEIE_SOURCE,
-      trigger: 'upload',
-      requestedBy: input.actorId,
-    });
-    return sources.updateSync(created.id, { state: 'running', startedAt: new Date() });
+    const opened = await openSync(sources, { source: LEIE_SOURCE, trigger: 'upload', requestedBy: input.actorId });
+    return sources.updateSync(opened.id, { state: 'running', startedAt: new Date() });
   });
   const progress = emptyProgress();
   let failure: { code: string; message: string } | null = null;
@@ -36,7 +27,14 @@ export async function uploadLeieFile(
     const body = metered(input.body, deps.sources.maxBytes, input.name);
     await applyFetched(deps, sync, { name: `upload/${input.name}`, kind: input.kind }, body, new Date(), progress);
   } catch (err) {
-    if (!(err instanceof LeieFileError || err instanceof SourceFetchError)) throw err;
+    if (!(err instanceof LeieFileError || err instanceof SourceFetchError)) {
+      // The sync must not stay `running` (it would block every later one): it ends, then the error goes on.
+      await finishSync(deps, sync.id, LEIE_SOURCE, progress, {
+        code: 'INTERNAL_ERROR',
+        message: 'The file could not be applied (see the compliance service’s logs); the snapshot stays as it was.',
+      });
+      throw err;
+    }
     failure = { code: err.code, message: err.message };
   }
   return finishSync(deps, sync.id, LEIE_SOURCE, progress, failure);

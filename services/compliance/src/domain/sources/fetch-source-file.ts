@@ -154,7 +154,11 @@ export class MeteredBody extends Transform {
 /** A stream that is read through `MeteredBody` (a hand-uploaded file). */
 export function metered(source: Readable, maxBytes: number, label: string): MeteredBody {
   const body = new MeteredBody(maxBytes, null, label);
-  source.on('error', (err) => body.destroy(err));
+  source.on('error', () =>
+    body.destroy(
+      new SourceFetchError('NETWORK', `${label} was interrupted before its end; nothing of it was applied.`),
+    ),
+  );
   source.pipe(body);
   return body;
 }

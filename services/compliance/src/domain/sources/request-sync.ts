@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound } from '@plh/service-kit';
-import type { SyncRecord, SyncTrigger } from '../../data/source.system-repository';
+import type { SourceRepository, SyncRecord, SyncTrigger } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { SyncSource } from './run-sync';
 
@@ -13,17 +13,8 @@ export async function requestSync(
   input: { source: string; trigger: SyncTrigger; requestedBy: string | null },
 ): Promise<SyncRecord> {
   return deps.systemWork(async ({ sources, queue, audit }) => {
-    const source = await sources.lock(input.source);
-    if (!source) throw new NotFound('No such compliance source.');
-    const live = await sources.liveSync(source.name);
-    if (live) throw new Conflict('SYNC_IN_PROGRESS', `A sync of ${source.name} is already ${live.state} (${live.id}).`);
-    const sync = await sources.createSync({
-      id: randomUUID(),
-      source: source.name,
-      trigger: input.trigger,
-      requestedBy: input.requestedBy,
-    });
-    await queue.enqueue(SyncSource, { source: source.name, syncId: sync.id }, { singletonKey: source.name });
+    const sync = await openSync(sources, input);
+    await queue.enqueue(SyncSource, { source: sync.source, syncId: sync.id }, { singletonKey: sync.source });
     await audit.record({
       tenantId: null,
       action: 'compliance-source.request-sync',
@@ -31,6 +22,23 @@ export async function requestSync(
       changes: [{ field: 'trigger', to: input.trigger }],
     });
     return sync;
+  });
+}
+
+/** A new sync of a source, unless one is queued or running (409); the source row is locked meanwhile. */
+export async function openSync(
+  sources: SourceRepository,
+  input: { source: string; trigger: SyncTrigger; requestedBy: string | null },
+): Promise<SyncRecord> {
+  const source = await sources.lock(input.source);
+  if (!source) throw new NotFound('No such compliance source.');
+  const live = await sources.liveSync(source.name);
+  if (live) throw new Conflict('SYNC_IN_PROGRESS', `A sync of ${source.name} is already ${live.state} (${live.id}).`);
+  return sources.createSync({
+    id: randomUUID(),
+    source: source.name,
+    trigger: input.trigger,
+    requestedBy: input.requestedBy,
   });
 }
 

@@ -1,83 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ComplianceAlertRaised, createEvent, type RosterProviderView } from '@plh/contracts';
+import { ComplianceAlertRaised, createEvent } from '@plh/contracts';
 import type { ComplianceEventRecord } from '../../data/event.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
-import type { ComplianceDeps } from '../deps';
-import { screenProvider, type Evidence, type Listing, type RosterProvider } from '../matching/screen-provider';
-
-/**
- * Screens providers of one practice in one transaction: each gets its current result (saved), a new
- * `exclusion_match` event for each listing newly matched (critical when excluded, high when possible)
- * with its `plh.compliance.alert.raised`, and the resolution of events whose listing no longer matches
- * (reinstated, dismissed, or confirmed into an exclusion). `wholeRoster`: these are all the practice's
- * providers, so results of providers no longer on the roster are removed and their events resolved.
- */
-export async function screenPractice(
-  deps: Pick<ComplianceDeps, 'unitOfWork'>,
-  tenantId: string,
-  roster: readonly RosterProviderView[],
-  options: { sourceFetchedAt: Date | null; wholeRoster: boolean },
-): Promise<void> {
-  await deps.unitOfWork(tenantId, async (uow) => {
-    const version = await uow.leie.currentVersion();
-    const providers = roster.map(toRosterProvider);
-    const candidates = await uow.leie.candidates(
-      providers.flatMap((p) => (p.npi ? [p.npi] : [])),
-      providers.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth] : [])),
-    );
-    const decisions = await uow.screenings.decisions();
-    for (const provider of providers) {
-      const mine = candidates.filter((l) => l.npi === provider.npi || l.dateOfBirth === provider.dateOfBirth);
-      const result = screenProvider(
-        provider,
-        mine,
-        decisions.filter((d) => d.providerId === provider.id),
-        version,
-      );
-      await uow.screenings.save({
-        providerId: provider.id,
-        npi: provider.npi,
-        providerName: displayName(provider),
-        exclusionStatus: result.exclusionStatus,
-        evidence: result.evidence,
-        snapshotVersion: version,
-      });
-      await raiseMatches(uow, provider, result.exclusionStatus, result.evidence, options.sourceFetchedAt);
-      await resolveStale(uow, provider.id, result.evidence, mine, decisions);
-    }
-    if (options.wholeRoster) {
-      for (const gone of await uow.screenings.providerIdsNotIn(providers.map((p) => p.id))) {
-        await uow.screenings.remove(gone);
-        for (const event of await uow.events.openForProvider(gone))
-          await uow.events.transition(
-            event.id,
-            ['active', 'acknowledged'],
-            'resolved',
-            'system',
-            'The provider left the roster.',
-          );
-      }
-    }
-  });
-}
-
-const toRosterProvider = (p: RosterProviderView): RosterProvider => ({
-  id: p.id,
-  tenantId: p.tenantId,
-  npi: p.npi || null,
-  firstName: p.firstName,
-  middleName: p.middleName,
-  lastName: p.lastName,
-  dateOfBirth: p.dateOfBirth || null,
-});
-
-const displayName = (p: RosterProvider) => [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
+import type { Evidence, Listing, RosterProvider } from '../matching/screen-provider';
 
 /** An event per (provider, listing, status): the same match is never raised twice. */
 const dedupeKeyOf = (providerId: string, e: Evidence, excluded: boolean) =>
   `exclusion_match:${providerId}:${createHash('sha256').update(e.listingKey).digest('hex').slice(0, 32)}:${excluded ? 'excluded' : 'possible'}`;
 
-async function raiseMatches(
+export async function raiseMatches(
   uow: UnitOfWork,
   provider: RosterProvider,
   status: string,
@@ -152,7 +83,7 @@ async function publishAlert(uow: UnitOfWork, event: ComplianceEventRecord): Prom
 }
 
 /** Open match events of the provider whose listing no longer stands as it was raised, resolved with why. */
-async function resolveStale(
+export async function resolveStale(
   uow: UnitOfWork,
   providerId: string,
   evidence: Evidence[],

@@ -1,0 +1,77 @@
+import type { RosterProviderView } from '@plh/contracts';
+import type { UnitOfWork } from '../../data/unit-of-work';
+import { screenProvider, type RosterProvider } from '../matching/screen-provider';
+import { raiseMatches, resolveStale } from './exclusion-events';
+
+/**
+ * Screens a practice's whole roster inside the caller's transaction (which holds the practice's
+ * screening lock): each provider gets its current result, a new `exclusion_match` event for each
+ * listing newly matched (critical when excluded, high when possible) with its alert, and the resolution
+ * of events whose listing no longer matches; providers no longer on the roster lose their result and
+ * their open events are resolved.
+ */
+export async function screenRoster(
+  uow: UnitOfWork,
+  roster: readonly RosterProviderView[],
+  options: { sourceFetchedAt: Date | null },
+): Promise<void> {
+  const version = await uow.leie.currentVersion();
+  // Before the first snapshot there is nothing to screen against: no result rather than a false `clear`.
+  if (version === 0) return;
+  const providers = roster.map(toRosterProvider);
+  const candidates = await uow.leie.candidates(
+    providers.flatMap((p) => (p.npi ? [p.npi] : [])),
+    providers.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth] : [])),
+  );
+  const byNpi = groupBy(candidates, (l) => l.npi);
+  const byBirth = groupBy(candidates, (l) => l.dateOfBirth);
+  const decisions = groupBy(await uow.screenings.decisions(), (d) => d.providerId);
+  for (const provider of providers) {
+    const mine = [...new Set([...(byNpi.get(provider.npi) ?? []), ...(byBirth.get(provider.dateOfBirth) ?? [])])];
+    const own = decisions.get(provider.id) ?? [];
+    const result = screenProvider(provider, mine, own, version);
+    await uow.screenings.save({
+      providerId: provider.id,
+      npi: provider.npi,
+      providerName: displayName(provider),
+      exclusionStatus: result.exclusionStatus,
+      evidence: result.evidence,
+      snapshotVersion: version,
+    });
+    await raiseMatches(uow, provider, result.exclusionStatus, result.evidence, options.sourceFetchedAt);
+    await resolveStale(uow, provider.id, result.evidence, mine, own);
+  }
+  for (const gone of await uow.screenings.providerIdsNotIn(providers.map((p) => p.id))) {
+    await uow.screenings.remove(gone);
+    for (const event of await uow.events.openForProvider(gone))
+      await uow.events.transition(
+        event.id,
+        ['active', 'acknowledged'],
+        'resolved',
+        'system',
+        'The provider left the roster.',
+      );
+  }
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K | null): Map<K | null, T[]> {
+  const groups = new Map<K | null, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+const toRosterProvider = (p: RosterProviderView): RosterProvider => ({
+  id: p.id,
+  tenantId: p.tenantId,
+  npi: p.npi || null,
+  firstName: p.firstName,
+  middleName: p.middleName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth || null,
+});
+
+const displayName = (p: RosterProvider) => [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');
