@@ -109,6 +109,11 @@ export function eventRepository(tx: Tx, tenantId: string) {
       const row = await tx.complianceEvent.findFirst({ where: { ...scope, id } });
       return row ? toRecord(row) : null;
     },
+    /** Open (not resolved) events of the practice of one type, for all its providers at once. */
+    openOfType: async (eventType: EventType) =>
+      (await tx.complianceEvent.findMany({ where: { ...scope, eventType, status: { not: 'resolved' } } })).map(
+        toRecord,
+      ),
     /** Open (not resolved) events of a provider, optionally of one type. */
     openForProvider: async (providerId: string, eventType?: EventType) =>
       (

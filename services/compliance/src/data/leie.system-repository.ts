@@ -128,6 +128,18 @@ export function leieSystemRepository(tx: Tx) {
       );
       return row!.n;
     },
+    /** The NPIs and dates of birth of the listings that entered or left the active set at `version`. */
+    async changedAt(version: number): Promise<{ npis: Set<string>; datesOfBirth: Set<string> }> {
+      const rows = await tx.$queryRawUnsafe<Array<{ npi: string | null; dob: string | null }>>(
+        `SELECT DISTINCT npi, to_char(date_of_birth, 'YYYY-MM-DD') AS dob FROM leie_listing
+          WHERE added_version = $1 OR removed_version = $1`,
+        version,
+      );
+      return {
+        npis: new Set(rows.flatMap((r) => (r.npi ? [r.npi] : []))),
+        datesOfBirth: new Set(rows.flatMap((r) => (r.dob ? [r.dob] : []))),
+      };
+    },
     /** This very content was applied before, under whatever name (fetched, or uploaded by hand). */
     async fileApplied(sha256: string): Promise<boolean> {
       return (await tx.leieFile.count({ where: { sha256 } })) > 0;

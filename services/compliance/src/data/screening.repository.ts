@@ -46,20 +46,20 @@ export function screeningRepository(tx: Tx, tenantId: string) {
       const row = await tx.screening.findFirst({ where: { ...scope, providerId } });
       return row ? toRecord(row) : null;
     },
-    save: async (r: Omit<ScreeningRecord, 'screenedAt' | 'npiStatus'>) => {
-      const data = {
-        npi: r.npi,
-        providerName: r.providerName,
-        exclusionStatus: r.exclusionStatus,
-        evidence: r.evidence as unknown as Prisma.InputJsonValue,
-        snapshotVersion: r.snapshotVersion,
-        screenedAt: new Date(),
-      };
-      await tx.screening.upsert({
-        where: { tenantId_providerId: { tenantId, providerId: r.providerId } },
-        create: { ...scope, providerId: r.providerId, ...data },
-        update: data,
-      });
+    /** Every result of one screening, in one statement (json_to_recordset), each replacing the provider's last. */
+    async saveAll(results: Array<Omit<ScreeningRecord, 'screenedAt' | 'npiStatus'>>): Promise<void> {
+      if (results.length === 0) return;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO screening (tenant_id, provider_id, npi, provider_name, exclusion_status, evidence, snapshot_version, screened_at)
+         SELECT $1::uuid, "providerId", npi, "providerName", "exclusionStatus", evidence, "snapshotVersion", now()
+           FROM json_to_recordset($2::json) AS t("providerId" uuid, npi text, "providerName" text,
+                                                "exclusionStatus" text, evidence jsonb, "snapshotVersion" int)
+         ON CONFLICT (tenant_id, provider_id) DO UPDATE
+           SET npi = EXCLUDED.npi, provider_name = EXCLUDED.provider_name, exclusion_status = EXCLUDED.exclusion_status,
+               evidence = EXCLUDED.evidence, snapshot_version = EXCLUDED.snapshot_version, screened_at = now()`,
+        tenantId,
+        JSON.stringify(results),
+      );
     },
     remove: (providerId: string) => tx.screening.deleteMany({ where: { ...scope, providerId } }),
     /** Providers screened before who are no longer on the roster. */

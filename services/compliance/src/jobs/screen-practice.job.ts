@@ -3,9 +3,14 @@ import type { ComplianceDeps } from '../domain/deps';
 import { ScreenPractice, screenPracticeNow } from '../domain/screening/screen-practices';
 
 export function screenPracticeHandler(deps: Pick<ComplianceDeps, 'unitOfWork' | 'rosters'>) {
-  return handle(ScreenPractice, async (job) => {
-    if (!job.tenantId) throw new Error('a practice screening was queued without a practice');
-    const fetchedAt = job.payload.sourceFetchedAt ? new Date(job.payload.sourceFetchedAt) : null;
-    await screenPracticeNow(deps, job.tenantId, fetchedAt);
-  });
+  return handle(
+    ScreenPractice,
+    async (job) => {
+      if (!job.tenantId) throw new Error('a practice screening was queued without a practice');
+      const fetchedAt = job.payload.sourceFetchedAt ? new Date(job.payload.sourceFetchedAt) : null;
+      await screenPracticeNow(deps, job.tenantId, fetchedAt);
+    },
+    // Each waits on the tenant service and the database more than on this process's CPU.
+    { concurrency: 4 },
+  );
 }

@@ -7,7 +7,7 @@ export function screenPracticesHandler(
   log: { info(o: object, m: string): void },
 ) {
   return handle(ScreenPractices, async (job) => {
-    const practices = await queuePracticeScreenings(deps, { sourceFetchedAt: job.payload.sourceFetchedAt });
-    log.info({ practices, snapshotVersion: job.payload.snapshotVersion }, 'compliance: practice screenings queued');
+    const queued = await queuePracticeScreenings(deps, job.payload);
+    log.info({ ...queued, snapshotVersion: job.payload.snapshotVersion }, 'compliance: practice screenings queued');
   });
 }

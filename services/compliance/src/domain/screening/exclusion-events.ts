@@ -82,16 +82,17 @@ async function publishAlert(uow: UnitOfWork, event: ComplianceEventRecord): Prom
   });
 }
 
-/** Open match events of the provider whose listing no longer stands as it was raised, resolved with why. */
+/** The provider's open match events (`open`) whose listing no longer stands as it was raised, resolved with why. */
 export async function resolveStale(
   uow: UnitOfWork,
   providerId: string,
   evidence: Evidence[],
   candidates: Listing[],
   decisions: Array<{ providerId: string; listingKey: string; decision: string }>,
+  open: ComplianceEventRecord[],
 ): Promise<void> {
   const current = new Map(evidence.map((e) => [e.listingKey, e]));
-  for (const event of await uow.events.openForProvider(providerId, 'exclusion_match')) {
+  for (const event of open) {
     const key = String(event.metadata.listingKey ?? '');
     const now = current.get(key);
     const wasExcluded = event.priority === 'critical';

@@ -4,6 +4,8 @@ import type { ComplianceDeps } from '../deps';
 import { screenRoster } from './screen-roster';
 
 const ROSTER_PAGE = 1_000;
+/** Unaffected practices wait this long, so the affected ones (the alerts) go first. */
+const AFTER_AFFECTED_MS = 1_000;
 const FetchedAt = Type.Union([Type.String({ minLength: 20, maxLength: 40 }), Type.Null()]);
 
 /**
@@ -30,23 +32,37 @@ export const ScreenPractice = defineJob(
   { maxAttempts: 8 },
 );
 
-/** Finds the practices with providers (the tenant service's roster, a page at a time) and queues a screening of each. */
+/**
+ * Finds the practices with providers (the tenant service's roster, a page at a time) and queues a
+ * screening of each. Practices with a provider whose NPI or date of birth is among the listings the
+ * snapshot added or removed are queued first: theirs are the results that can change, and the alerts
+ * the SLA clock runs for; the others follow a moment later (their results are only re-labelled).
+ */
 export async function queuePracticeScreenings(
   deps: Pick<ComplianceDeps, 'systemWork' | 'rosters'>,
-  input: { sourceFetchedAt: string | null },
-): Promise<number> {
+  input: { sourceFetchedAt: string | null; snapshotVersion: number },
+): Promise<{ practices: number; affected: number }> {
+  const changed = await deps.systemWork(({ leie }) => leie.changedAt(input.snapshotVersion));
   const practices = new Set<string>();
+  const affected = new Set<string>();
   let cursor: string | null = null;
   do {
     const page = await deps.rosters.page(cursor, ROSTER_PAGE);
-    for (const p of page.items) practices.add(p.tenantId);
+    for (const p of page.items) {
+      practices.add(p.tenantId);
+      if (changed.npis.has(p.npi) || changed.datesOfBirth.has(p.dateOfBirth)) affected.add(p.tenantId);
+    }
     cursor = page.next;
   } while (cursor);
   await deps.systemWork(async ({ queue }) => {
     for (const tenantId of practices)
-      await queue.enqueue(ScreenPractice, { sourceFetchedAt: input.sourceFetchedAt }, { tenantId });
+      await queue.enqueue(
+        ScreenPractice,
+        { sourceFetchedAt: input.sourceFetchedAt },
+        { tenantId, ...(affected.has(tenantId) ? {} : { delayMs: AFTER_AFFECTED_MS }) },
+      );
   });
-  return practices.size;
+  return { practices: practices.size, affected: affected.size };
 }
 
 /**

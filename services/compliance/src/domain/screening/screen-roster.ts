@@ -26,20 +26,28 @@ export async function screenRoster(
   const byNpi = groupBy(candidates, (l) => l.npi);
   const byBirth = groupBy(candidates, (l) => l.dateOfBirth);
   const decisions = groupBy(await uow.screenings.decisions(), (d) => d.providerId);
-  for (const provider of providers) {
+  const openEvents = groupBy(await uow.events.openOfType('exclusion_match'), (e) => e.providerId);
+  const results = providers.map((provider) => {
     const mine = [...new Set([...(byNpi.get(provider.npi) ?? []), ...(byBirth.get(provider.dateOfBirth) ?? [])])];
     const own = decisions.get(provider.id) ?? [];
-    const result = screenProvider(provider, mine, own, version);
-    await uow.screenings.save({
+    return { provider, mine, own, result: screenProvider(provider, mine, own, version) };
+  });
+  await uow.screenings.saveAll(
+    results.map(({ provider, result }) => ({
       providerId: provider.id,
       npi: provider.npi,
       providerName: displayName(provider),
       exclusionStatus: result.exclusionStatus,
       evidence: result.evidence,
       snapshotVersion: version,
-    });
+    })),
+  );
+  // Events only where there is something to raise or resolve: most providers have neither.
+  for (const { provider, mine, own, result } of results) {
+    const open = openEvents.get(provider.id) ?? [];
+    if (result.evidence.length === 0 && open.length === 0) continue;
     await raiseMatches(uow, provider, result.exclusionStatus, result.evidence, options.sourceFetchedAt);
-    await resolveStale(uow, provider.id, result.evidence, mine, own);
+    await resolveStale(uow, provider.id, result.evidence, mine, own, open);
   }
   for (const gone of await uow.screenings.providerIdsNotIn(providers.map((p) => p.id))) {
     await uow.screenings.remove(gone);
