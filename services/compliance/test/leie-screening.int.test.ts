@@ -294,6 +294,26 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     expect((await alerts()).length).toBe(before.alerts);
   });
 
+  it('still applies a new supplement when the full file is damaged, and fails the sync with the full file’s reason', async () => {
+    const before = await source();
+    oig.files.set('UPDATED.csv', { body: leieCsv([], ['LAST', 'FIRST', 'NPI']) });
+    oig.files.set('2026/2612EXCL.csv', {
+      body: leieCsv([
+        { LASTNAME: 'POE', FIRSTNAME: 'EDGAR', DOB: '19490119' },
+        { LASTNAME: 'ROE', FIRSTNAME: 'JANE', DOB: '19610707' },
+      ]),
+    });
+    const sync = await syncNow();
+    expect(sync).toMatchObject({ state: 'failed', error: { code: 'WRONG_HEADER' }, counts: { added: 1 } });
+    expect(sync.files.map((f: { name: string; outcome: string }) => [f.name, f.outcome])).toEqual(
+      expect.arrayContaining([
+        ['UPDATED.csv', 'failed'],
+        ['2026/2612EXCL.csv', 'applied'],
+      ]),
+    );
+    expect(await source()).toMatchObject({ activeRows: (before.activeRows as number) + 1 });
+  });
+
   it('runs one sync of a source at a time, however many ask', async () => {
     oig.files.set('UPDATED.csv', { hang: true });
     const [first, second] = await Promise.all([

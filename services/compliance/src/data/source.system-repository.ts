@@ -24,8 +24,8 @@ export interface SourceRecord {
 export interface SyncFile {
   name: string;
   kind: 'full' | 'exclusions' | 'reinstatements';
-  /** `applied`, or why not: unchanged (conditional GET), already applied, not published yet. */
-  outcome: 'applied' | 'unchanged' | 'already_applied' | 'not_published';
+  /** `applied`, or why not: unchanged (conditional GET), already applied, not published yet, failed (the sync's error). */
+  outcome: 'applied' | 'unchanged' | 'already_applied' | 'not_published' | 'failed';
   sha256: string | null;
   bytes: number;
   rows: number;

@@ -50,7 +50,7 @@ export const SyncView = Type.Object({
     Type.Object({
       name: Type.String(),
       kind: Type.String(),
-      outcome: Type.String({ description: 'applied, unchanged, already_applied or not_published' }),
+      outcome: Type.String({ description: 'applied, unchanged, already_applied, not_published or failed' }),
       sha256: Nullable(Type.String()),
       bytes: Type.Integer(),
       rows: Type.Integer(),

@@ -3,8 +3,9 @@ import type { Readable } from 'node:stream';
 import type { SourceRecord, SyncFile, SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { ScreenPractices } from '../screening/screen-practices';
-import { fetchSourceFile, type MeteredBody } from '../sources/fetch-source-file';
+import { fetchSourceFile, SourceFetchError, type MeteredBody } from '../sources/fetch-source-file';
 import { applyLeieFile } from './apply-leie-file';
+import { LeieFileError } from './leie-format';
 import { FULL_FILE, supplementsSince, type LeieFileRef } from './leie-files';
 
 export const LEIE_SOURCE = 'oig-leie';
@@ -26,8 +27,9 @@ export interface SyncProgress {
 /**
  * One LEIE sync: the full file (conditional GET: an unchanged file is not imported again), then the
  * monthly supplements published since it. Each applied file is its own snapshot version and
- * transaction; screening is queued with it. The first failure ends the sync (SourceFetchError or
- * LeieFileError): what was applied before it stays, the failing file applies nothing.
+ * transaction; screening is queued with it. A file that cannot be read or used applies nothing and
+ * fails the sync with its code — after the other files were tried: a damaged full file must not hold
+ * back the new exclusions of this month's supplement.
  */
 export async function syncLeie(
   deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>,
@@ -37,26 +39,44 @@ export async function syncLeie(
   now: Date = new Date(),
 ): Promise<void> {
   const base = baseUrlOf(source);
-  const full = await fetchSourceFile(new URL(FULL_FILE.name, base).href, {
-    validators: { etag: source.etag, lastModified: source.lastModified },
-    ...deps.sources,
-  });
-  let fullFileDate = now;
-  if (full.status === 'ok') {
+  let firstFailure: SourceFetchError | LeieFileError | null = null;
+  const attempt = async (file: LeieFileRef, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (err) {
+      if (!(err instanceof SourceFetchError || err instanceof LeieFileError)) throw err;
+      progress.files.push({ ...file, outcome: 'failed', sha256: null, bytes: 0, rows: 0 });
+      firstFailure ??= err;
+    }
+  };
+  let fullFileDate = httpDate(source.lastModified) ?? now;
+  await attempt(FULL_FILE, async () => {
+    const full = await fetchSourceFile(new URL(FULL_FILE.name, base).href, {
+      validators: { etag: source.etag, lastModified: source.lastModified },
+      ...deps.sources,
+    });
+    if (full.status === 'not_found')
+      throw new SourceFetchError(
+        'HTTP_ERROR',
+        `${FULL_FILE.name} answered 404: the source moved or the base URL is wrong.`,
+      );
+    if (full.status === 'not_modified') {
+      progress.files.push({ ...FULL_FILE, outcome: 'unchanged', sha256: null, bytes: 0, rows: 0 });
+      return;
+    }
     await applyFetched(deps, sync, FULL_FILE, full.body, full.fetchedAt, progress, full.validators);
     fullFileDate = httpDate(full.validators.lastModified) ?? full.fetchedAt;
-  } else {
-    progress.files.push({ ...FULL_FILE, outcome: 'unchanged', sha256: null, bytes: 0, rows: 0 });
-    fullFileDate = httpDate(source.lastModified) ?? now;
-  }
-  for (const file of supplementsSince(fullFileDate, now)) {
-    const fetched = await fetchSourceFile(new URL(file.name, base).href, deps.sources);
-    if (fetched.status !== 'ok') {
-      progress.files.push({ ...file, outcome: 'not_published', sha256: null, bytes: 0, rows: 0 });
-      continue;
-    }
-    await applyFetched(deps, sync, file, fetched.body, fetched.fetchedAt, progress);
-  }
+  });
+  for (const file of supplementsSince(fullFileDate, now))
+    await attempt(file, async () => {
+      const fetched = await fetchSourceFile(new URL(file.name, base).href, deps.sources);
+      if (fetched.status !== 'ok') {
+        progress.files.push({ ...file, outcome: 'not_published', sha256: null, bytes: 0, rows: 0 });
+        return;
+      }
+      await applyFetched(deps, sync, file, fetched.body, fetched.fetchedAt, progress);
+    });
+  if (firstFailure) throw firstFailure;
 }
 
 /** Applies one fetched (or uploaded) LEIE file as a new snapshot, unless this very content was applied. */
