@@ -3,7 +3,7 @@ import { ALL_EVENTS, EventRegistry, type EventEnvelope } from '@plh/contracts';
 import { compareWithPrisma, setupServiceDatabase, type DriftReport } from '@plh/db';
 import { ensureServiceStream } from '@plh/event-bus';
 import { createTestDatabase, eventually, testNatsUrl, type TestDatabase } from '@plh/test-kit';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import pino from 'pino';
 import { Pool } from 'pg';
@@ -221,4 +221,20 @@ export async function startTestService<S extends TObject, Db extends PlatformDb>
       await test.database.drop();
     },
   };
+}
+
+/**
+ * A practice as a service test needs it: an id and the principals of its owner, approver and viewer
+ * (ids only: users live in the tenant service), for `as(principal)`.
+ */
+export function newPractice() {
+  const tenantId = randomUUID();
+  const user = (role: 'owner' | 'approver' | 'viewer'): Principal => ({
+    kind: 'user',
+    id: randomUUID(),
+    tenantId,
+    role,
+    scopes: [],
+  });
+  return { tenantId, owner: user('owner'), approver: user('approver'), viewer: user('viewer') };
 }

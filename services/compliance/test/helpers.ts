@@ -49,17 +49,7 @@ export async function buildTestApp(rosters: Rosters, env: Record<string, string>
   });
 }
 
-export function practice() {
-  const tenantId = randomUUID();
-  const user = (role: 'owner' | 'approver' | 'viewer'): Principal => ({
-    kind: 'user',
-    id: randomUUID(),
-    tenantId,
-    role,
-    scopes: [],
-  });
-  return { tenantId, owner: user('owner'), approver: user('approver'), viewer: user('viewer') };
-}
+export { newPractice as practice } from '@plh/service-kit/testing';
 
 export const opsAdmin: Principal = { kind: 'user', id: randomUUID(), tenantId: null, role: 'ops_admin', scopes: [] };
 

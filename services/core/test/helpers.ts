@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Principal } from '@plh/service-kit';
-import { startTestService, type TestService } from '@plh/service-kit/testing';
+import { newPractice, startTestService, type TestService } from '@plh/service-kit/testing';
 import { followAccepted } from '@plh/test-kit';
 import type { ObjectStorage } from '@plh/storage';
 import type { ConfigSchema } from '../src/config';
@@ -37,18 +37,8 @@ export async function buildTestApp(env: Record<string, string> = {}, storage?: O
   };
 }
 
-/** A practice with an owner and an approver (ids only: users live in the tenant service). */
-export function newPractice() {
-  const tenantId = randomUUID();
-  const user = (role: 'owner' | 'approver' | 'viewer'): Principal => ({
-    kind: 'user',
-    id: randomUUID(),
-    tenantId,
-    role,
-    scopes: [],
-  });
-  return { tenantId, owner: user('owner'), approver: user('approver'), viewer: user('viewer') };
-}
+/** A practice with an owner, an approver and a viewer (ids only: users live in the tenant service). */
+export { newPractice };
 
 export const opsAgent = (): Principal => ({
   kind: 'user',

@@ -67,7 +67,9 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K | null): Map<K |
   for (const item of items) {
     const k = key(item);
     if (k === null) continue;
-    groups.set(k, [...(groups.get(k) ?? []), item]);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }

@@ -32,18 +32,9 @@ export async function practiceRoster(
     const rows = await providers.list();
     await audit.record({ action: 'roster.read-for-screening', resource: { type: 'roster', id: tenantId } });
     return rows.map((row) => {
-      const view = toProviderView(row);
-      return {
-        id: view.id,
-        tenantId,
-        npi: view.npi,
-        firstName: view.firstName,
-        middleName: view.middleName,
-        lastName: view.lastName,
-        dateOfBirth: view.dateOfBirth,
-        licenseState: view.licenseState,
-        licenseNumber: view.licenseNumber,
-      };
+      // The roster view is the provider's, less what screening has no use for.
+      const { specialty: _specialty, createdAt: _created, updatedAt: _updated, ...view } = toProviderView(row);
+      return { ...view, tenantId, middleName: view.middleName };
     });
   });
 }
