@@ -157,6 +157,15 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     expect(raised[0]!.description).not.toMatch(/peggy|o'?brien|margaret/i);
     expect(raised[0]!.alert.latencyMs).toEqual(expect.any(Number));
     expect(await alerts()).toEqual([{ event_id: raised[0]!.id, priority: 'high' }]);
+    // Each practice's screening and each raised event is in the audit trail (ids and counts, no names).
+    const audited = await t.admin.query<{ action: string }>(
+      `SELECT payload->'data'->>'action' AS action FROM compliance.outbox
+        WHERE subject = 'plh.compliance.audit.recorded' AND tenant_id = $1`,
+      [a.tenantId],
+    );
+    expect(audited.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['screening.run', 'compliance-event.raise']),
+    );
   });
 
   it('excludes a provider named in a new EXCL supplement by NPI, with exactly one critical event and one alert', async () => {

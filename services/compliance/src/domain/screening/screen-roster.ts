@@ -49,9 +49,10 @@ export async function screenRoster(
     await raiseMatches(uow, provider, result.exclusionStatus, result.evidence, options.sourceFetchedAt);
     await resolveStale(uow, provider.id, result.evidence, mine, own, open);
   }
-  for (const gone of await uow.screenings.providerIdsNotIn(providers.map((p) => p.id))) {
-    await uow.screenings.remove(gone);
-    for (const event of await uow.events.openForProvider(gone))
+  const gone = await uow.screenings.providerIdsNotIn(providers.map((p) => p.id));
+  for (const providerId of gone) {
+    await uow.screenings.remove(providerId);
+    for (const event of await uow.events.openForProvider(providerId)) {
       await uow.events.transition(
         event.id,
         ['active', 'acknowledged'],
@@ -59,7 +60,24 @@ export async function screenRoster(
         'system',
         'The provider left the roster.',
       );
+      await uow.audit.record({
+        action: 'compliance-event.resolve',
+        resource: { type: 'compliance-event', id: event.id },
+        reason: 'PROVIDER_LEFT_ROSTER',
+        changes: [{ field: 'status', from: event.status, to: 'resolved' }],
+      });
+    }
   }
+  // One record per screening of the practice: which snapshot, how many results written and removed.
+  await uow.audit.record({
+    action: 'screening.run',
+    resource: { type: 'roster', id: uow.tenantId },
+    changes: [
+      { field: 'snapshotVersion', to: version },
+      { field: 'providers', to: providers.length },
+      { field: 'removed', to: gone.length },
+    ],
+  });
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K | null): Map<K | null, T[]> {
