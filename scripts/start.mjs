@@ -102,24 +102,33 @@ async function ensureDatabase(serverUrl, name) {
 }
 
 /**
- * Serves a folder of sample source files (GET only, no listing) on LEIE_SAMPLE_PORT, for the compliance
- * service's sources in a local run; answers its base URL.
+ * Serves a folder of sample source files (GET only, no listing) on COMPLIANCE_SAMPLES_PORT, for the compliance
+ * service's sources in a local run (a folder per source; `?number=N` reads N.json, as the NPI Registry
+ * answers by number); answers its base URL.
  */
 async function serveSamples(dir) {
-  const port = Number(process.env.LEIE_SAMPLE_PORT ?? 3095);
+  const port = Number(process.env.COMPLIANCE_SAMPLES_PORT ?? 3095);
   const server = createServer((req, res) => {
     let file;
+    let lookup = null;
     try {
-      file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+      const url = new URL(req.url, 'http://x');
+      // An API asked by number (the NPI Registry's `?number=`): the folder's <number>.json answers it.
+      lookup = url.searchParams.get('number');
+      const name = lookup === null ? url.pathname : path.join(url.pathname, `${lookup.replace(/\D/g, '')}.json`);
+      file = path.join(dir, path.normalize(decodeURIComponent(name)));
     } catch {
       return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
     }
-    if (req.method !== 'GET' || !file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile())
-      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    const found =
+      req.method === 'GET' && file.startsWith(dir + path.sep) && existsSync(file) && statSync(file).isFile();
+    if (!found && lookup !== null)
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"result_count":0,"results":[]}');
+    if (!found) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const body = readFileSync(file);
     res
       .writeHead(200, {
-        'content-type': 'text/csv',
+        'content-type': file.endsWith('.json') ? 'application/json' : 'text/csv',
         'content-length': String(body.length),
         'last-modified': statSync(file).mtime.toUTCString(),
       })
@@ -341,12 +350,12 @@ async function main() {
     if (seed.status !== 0) throw new Error('seeding the demo tenant failed');
   }
 
-  // The compliance page of a newcomer: the OIG LEIE source reads a bundled sample, served here.
+  // The compliance page of a newcomer: each source reads a bundled sample in its real format, served here.
   if (present.some(([dir]) => dir === 'compliance')) {
     const sampleUrl = await serveSamples(path.join(root, 'services/compliance/samples'));
     const seed = spawnSync(process.execPath, ['dist/seed-demo.js'], {
       cwd: path.join(root, 'services/compliance'),
-      env: { ...envOf.compliance, DEMO_LEIE_BASE_URL: `${sampleUrl}/oig-leie/` },
+      env: { ...envOf.compliance, DEMO_SAMPLES_URL: sampleUrl },
       stdio: 'inherit',
     });
     if (seed.status !== 0) throw new Error('pointing the compliance sources at the sample failed');

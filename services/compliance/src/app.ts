@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { tenantRostersClient } from './data/tenant-rosters.client';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import type { ComplianceDeps, Rosters } from './domain/deps';
+import { nppesClient } from './domain/nppes/nppes-client';
 import { startRosterConsumer } from './events/roster-events.handler';
 import { screenPracticeHandler } from './jobs/screen-practice.job';
 import { screenPracticesHandler } from './jobs/screen-practices.job';
@@ -41,16 +42,19 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       tenantUrl: config.TENANT_URL,
       mint: createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK)),
     });
+  const nppes = nppesClient();
   const compliance: ComplianceDeps = {
     unitOfWork: unitOfWork.run,
     systemWork: unitOfWork.system,
     rosters,
+    nppes,
     sources: { maxBytes: config.SOURCE_MAX_BYTES, timeoutMs: config.SOURCE_TIMEOUT_MS },
   };
   // Order matters on close: the platform stops the worker (the running job finishes), then the client.
   app.addHook('onClose', async () => {
     await deps.platform.close();
     await rosters.close();
+    await nppes.close();
   });
   if (config.RUN_JOBS)
     await deps.platform.runJobs({

@@ -1,8 +1,8 @@
 /**
- * Points the `oig-leie` source at the bundled sample (served locally by `npm start`) and asks for a
- * sync, so a newcomer's compliance page shows a screened roster without reaching OIG. Leaves a source
- * ops have pointed elsewhere alone, and syncs only a source that never imported anything. Reads
- * DATABASE_URL (the compliance runtime role) and DEMO_LEIE_BASE_URL.
+ * Points each compliance source at its bundled sample (`samples/<source>/`, served locally by
+ * `npm start`) and asks for a sync, so a newcomer's compliance page shows a screened roster without
+ * reaching OIG or CMS. Leaves a source ops have pointed elsewhere alone, and syncs only a source that
+ * never synced successfully. Reads DATABASE_URL (the compliance runtime role) and DEMO_SAMPLES_URL.
  */
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { prismaAdapter } from '@plh/db';
@@ -10,18 +10,23 @@ import { Conflict } from '@plh/service-kit';
 import { PrismaClient } from '../generated/prisma';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import { LEIE_SOURCE } from './domain/leie/sync-leie';
+import { NPPES_SOURCE } from './domain/nppes/verify-npis';
 import { requestSync } from './domain/sources/request-sync';
 
-const OIG = 'https://oig.hhs.gov/exclusions/downloadables/';
+/** Each source's production location, as the migrations set it: only these are pointed at a sample. */
+const PRODUCTION_URLS: Record<string, string> = {
+  [LEIE_SOURCE]: 'https://oig.hhs.gov/exclusions/downloadables/',
+  [NPPES_SOURCE]: 'https://npiregistry.cms.hhs.gov/api/',
+};
 
 /**
  * Asks for a sync of the sample. The scheduler may have started one (against OIG, before the source
  * pointed here) a moment earlier: wait for it to end, then ask again.
  */
-async function syncOnce(systemWork: ReturnType<typeof complianceUnitOfWork>['system']): Promise<void> {
+async function syncOnce(systemWork: ReturnType<typeof complianceUnitOfWork>['system'], source: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await requestSync({ systemWork }, { source: LEIE_SOURCE, trigger: 'manual', requestedBy: null });
+      await requestSync({ systemWork }, { source, trigger: 'manual', requestedBy: null });
       return;
     } catch (err) {
       if (!(err instanceof Conflict) || attempt >= 60) throw err;
@@ -39,17 +44,16 @@ async function main(): Promise<void> {
   const db = new PrismaClient({ adapter: prismaAdapter(env('DATABASE_URL'), 'compliance', { max: 2 }) });
   try {
     const work = complianceUnitOfWork(db, new EventRegistry(ALL_EVENTS));
-    const source = await work.system(async ({ sources }) => {
-      const current = await sources.lock(LEIE_SOURCE);
-      if (!current || current.config.baseUrl !== OIG) return current;
-      return sources.update(LEIE_SOURCE, {
-        config: { ...current.config, baseUrl: env('DEMO_LEIE_BASE_URL') },
-        etag: null,
-        lastModified: null,
+    for (const [name, production] of Object.entries(PRODUCTION_URLS)) {
+      const sample = `${env('DEMO_SAMPLES_URL')}/${name}/`;
+      const source = await work.system(async ({ sources }) => {
+        const current = await sources.lock(name);
+        if (!current || current.config.baseUrl !== production) return current;
+        return sources.update(name, { config: { ...current.config, baseUrl: sample }, etag: null, lastModified: null });
       });
-    });
-    if (source && source.snapshotVersion === 0 && source.config.baseUrl === env('DEMO_LEIE_BASE_URL'))
-      await syncOnce(work.system);
+      if (source && source.lastSuccessAt === null && source.config.baseUrl === sample)
+        await syncOnce(work.system, name);
+    }
   } finally {
     await db.$disconnect();
   }

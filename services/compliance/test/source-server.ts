@@ -11,16 +11,21 @@ export type Served =
   | { hang: true };
 
 /**
- * A local HTTP server standing in for a compliance source (OIG's downloadables): serves files by path
+ * A local HTTP server standing in for the compliance sources: OIG's downloadables (files by path) and
+ * the NPI Registry API (JSON answers by number, HTTP 200 even for its errors). Serves files by path
  * with ETag / Last-Modified and answers conditional GETs with 304, or fails the way real servers do (an
  * error status, an HTML page, a body cut short, no answer). Records every request it got.
  */
 export async function startSourceServer() {
   const files = new Map<string, Served>();
+  /** The NPI Registry's answers by number (`/nppes/?version=2.1&number=N`); an unknown number has none. */
+  const registry = new Map<string, { json: unknown } | { status: number } | { hang: true }>();
   const requests: Array<{ path: string; ifNoneMatch: string | null; status: number }> = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/leie\//, '');
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/nppes/') return answerRegistry(url, res);
+    const path = decodeURIComponent(url.pathname).replace(/^\/leie\//, '');
     const served = files.get(path);
     const answer = (status: number) =>
       requests.push({ path, ifNoneMatch: (req.headers['if-none-match'] as string) ?? null, status });
@@ -69,12 +74,31 @@ export async function startSourceServer() {
       })
       .end(served.body);
   });
+  function answerRegistry(url: URL, res: ServerResponse) {
+    const number = url.searchParams.get('number') ?? '';
+    const served = url.searchParams.get('version') === '2.1' ? registry.get(number) : { json: { Errors: [] } };
+    requests.push({
+      path: `nppes:${number}`,
+      ifNoneMatch: null,
+      status: served && 'status' in served ? served.status : 200,
+    });
+    if (served && 'hang' in served) return void hanging.add(res);
+    if (served && 'status' in served)
+      return void res.writeHead(served.status, { 'content-type': 'text/html' }).end('<html>Service Unavailable</html>');
+    // The registry answers 200 for everything it can answer, errors included.
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(served ? served.json : { result_count: 0, results: [] }));
+  }
+
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/leie/`,
+    registryUrl: `http://127.0.0.1:${port}/nppes/`,
     files,
+    registry,
     requests,
     close: async () => {
       for (const res of hanging) res.destroy();

@@ -24,7 +24,11 @@ describe('compliance: two running instances', () => {
     oig = await startSourceServer();
     oig.files.set('UPDATED.csv', { body: leieCsv(fillerRecords(20)) });
     t = await buildTestApp(rosters);
-    await t.admin.query(`UPDATE compliance.source SET config = $1`, [JSON.stringify({ baseUrl: oig.baseUrl })]);
+    // The LEIE alone: the other sources are off.
+    await t.admin.query(
+      `UPDATE compliance.source SET is_active = (name = 'oig-leie'), config = CASE WHEN name = 'oig-leie' THEN $1::jsonb ELSE config END`,
+      [JSON.stringify({ baseUrl: oig.baseUrl })],
+    );
     const platform = await connectPlatform({
       schema: 'compliance',
       config: t.config,

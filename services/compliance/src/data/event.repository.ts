@@ -5,7 +5,9 @@ import type { Tx } from './db';
 export const EVENT_TYPES = [
   'exclusion_match',
   'npi_deactivated',
+  'npi_not_found',
   'license_mismatch',
+  'name_mismatch',
   'regulation_change',
   'deadline_alert',
   'alert_escalated',
@@ -114,6 +116,13 @@ export function eventRepository(tx: Tx, tenantId: string) {
       (await tx.complianceEvent.findMany({ where: { ...scope, eventType, status: { not: 'resolved' } } })).map(
         toRecord,
       ),
+    /** Open (not resolved) events of the practice of any of these types. */
+    openOfTypes: async (eventTypes: readonly EventType[]) =>
+      (
+        await tx.complianceEvent.findMany({
+          where: { ...scope, eventType: { in: [...eventTypes] }, status: { not: 'resolved' } },
+        })
+      ).map(toRecord),
     /** Open (not resolved) events of a provider, optionally of one type. */
     openForProvider: async (providerId: string, eventType?: EventType) =>
       (

@@ -1,8 +1,23 @@
 import type { Prisma } from '../../generated/prisma';
 import type { Evidence, ExclusionStatus, MatchDecision } from '../domain/matching/screen-provider';
+import type { NpiStatus, RegistryTaxonomy } from '../domain/nppes/nppes-answer';
+import type { NpiFinding } from '../domain/nppes/npi-findings';
 import type { Tx } from './db';
 
-export type NpiStatus = 'active' | 'deactivated' | 'not_found' | 'error';
+/** The NPI Registry's side of a screening: what it lists for the NPI, what differs, why it failed. */
+export interface NpiEvidence {
+  source: 'cms-nppes';
+  checkedAt: string;
+  registry: {
+    enumerationType: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    organizationName: string | null;
+    taxonomies: RegistryTaxonomy[];
+  };
+  findings: NpiFinding[];
+  error: string | null;
+}
 
 export interface ScreeningRecord {
   providerId: string;
@@ -11,6 +26,7 @@ export interface ScreeningRecord {
   exclusionStatus: ExclusionStatus;
   npiStatus: NpiStatus | null;
   evidence: Evidence[];
+  npiCheck: NpiEvidence | null;
   snapshotVersion: number;
   screenedAt: Date;
 }
@@ -22,6 +38,7 @@ const toRecord = (r: Prisma.ScreeningGetPayload<object>): ScreeningRecord => ({
   exclusionStatus: r.exclusionStatus as ExclusionStatus,
   npiStatus: r.npiStatus as NpiStatus | null,
   evidence: r.evidence as unknown as Evidence[],
+  npiCheck: (r.npiCheck as unknown as NpiEvidence | null) ?? null,
   snapshotVersion: r.snapshotVersion,
   screenedAt: r.screenedAt,
 });
@@ -47,16 +64,20 @@ export function screeningRepository(tx: Tx, tenantId: string) {
       return row ? toRecord(row) : null;
     },
     /** Every result of one screening, in one statement (json_to_recordset), each replacing the provider's last. */
-    async saveAll(results: Array<Omit<ScreeningRecord, 'screenedAt' | 'npiStatus'>>): Promise<void> {
+    async saveAll(results: Array<Omit<ScreeningRecord, 'screenedAt'>>): Promise<void> {
       if (results.length === 0) return;
       await tx.$executeRawUnsafe(
-        `INSERT INTO screening (tenant_id, provider_id, npi, provider_name, exclusion_status, evidence, snapshot_version, screened_at)
-         SELECT $1::uuid, "providerId", npi, "providerName", "exclusionStatus", evidence, "snapshotVersion", now()
+        `INSERT INTO screening (tenant_id, provider_id, npi, provider_name, exclusion_status, npi_status, evidence,
+                                npi_check, snapshot_version, screened_at)
+         SELECT $1::uuid, "providerId", npi, "providerName", "exclusionStatus", "npiStatus", evidence, "npiCheck",
+                "snapshotVersion", now()
            FROM json_to_recordset($2::json) AS t("providerId" uuid, npi text, "providerName" text,
-                                                "exclusionStatus" text, evidence jsonb, "snapshotVersion" int)
+                                                "exclusionStatus" text, "npiStatus" text, evidence jsonb,
+                                                "npiCheck" jsonb, "snapshotVersion" int)
          ON CONFLICT (tenant_id, provider_id) DO UPDATE
            SET npi = EXCLUDED.npi, provider_name = EXCLUDED.provider_name, exclusion_status = EXCLUDED.exclusion_status,
-               evidence = EXCLUDED.evidence, snapshot_version = EXCLUDED.snapshot_version, screened_at = now()`,
+               npi_status = EXCLUDED.npi_status, evidence = EXCLUDED.evidence, npi_check = EXCLUDED.npi_check,
+               snapshot_version = EXCLUDED.snapshot_version, screened_at = now()`,
         tenantId,
         JSON.stringify(results),
       );

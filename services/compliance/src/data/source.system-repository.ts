@@ -23,7 +23,8 @@ export interface SourceRecord {
 
 export interface SyncFile {
   name: string;
-  kind: 'full' | 'exclusions' | 'reinstatements';
+  /** A LEIE file's kind, a state list, a set of NPI Registry lookups, or a page of Federal Register documents. */
+  kind: 'full' | 'exclusions' | 'reinstatements' | 'state-list' | 'lookups' | 'documents';
   /** `applied`, or why not: unchanged (conditional GET), already applied, not published yet, failed (the sync's error). */
   outcome: 'applied' | 'unchanged' | 'already_applied' | 'not_published' | 'failed';
   sha256: string | null;

@@ -3,6 +3,7 @@ import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import type { PrismaClient, Tx } from './db';
 import { eventRepository } from './event.repository';
 import { leieSystemRepository } from './leie.system-repository';
+import { npiSystemRepository } from './npi.system-repository';
 import { screeningRepository } from './screening.repository';
 import { sourceSystemRepository } from './source.system-repository';
 
@@ -11,14 +12,16 @@ function complianceRepositories(tx: Tx, tenantId: string) {
   return {
     screenings: screeningRepository(tx, tenantId),
     events: eventRepository(tx, tenantId),
-    // The LEIE is public and platform-wide: screening reads it from inside a practice's transaction.
+    // The LEIE and the NPI Registry are public and platform-wide: screening reads them from inside a
+    // practice's transaction.
     leie: leieSystemRepository(tx),
+    npis: npiSystemRepository(tx),
   };
 }
 
-/** Platform-wide: the sources, their syncs and the LEIE snapshots. */
+/** Platform-wide: the sources, their syncs, the LEIE snapshots and the NPI Registry's answers. */
 function complianceSystemRepositories(tx: Tx) {
-  return { sources: sourceSystemRepository(tx), leie: leieSystemRepository(tx) };
+  return { sources: sourceSystemRepository(tx), leie: leieSystemRepository(tx), npis: npiSystemRepository(tx) };
 }
 
 export function complianceUnitOfWork(db: PrismaClient, registry: EventRegistry) {

@@ -1,5 +1,6 @@
 import type { RosterProviderView } from '@plh/contracts';
 import type { ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
+import type { NppesClient } from './nppes/nppes-client';
 
 /** The tenant service's rosters (internal API, service token with roster:read). */
 export interface Rosters {
@@ -16,6 +17,8 @@ export interface ComplianceDeps {
   /** Platform-wide work: sources, syncs, the LEIE. */
   systemWork: ComplianceUnitOfWork['system'];
   rosters: Rosters;
+  /** The CMS NPI Registry (rate-limited per process). */
+  nppes: Pick<NppesClient, 'lookUp'>;
   sources: {
     /** A source file larger than this is refused. */
     maxBytes: number;

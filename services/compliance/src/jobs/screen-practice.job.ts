@@ -2,13 +2,13 @@ import { handle } from '@plh/jobs';
 import type { ComplianceDeps } from '../domain/deps';
 import { ScreenPractice, screenPracticeNow } from '../domain/screening/screen-practices';
 
-export function screenPracticeHandler(deps: Pick<ComplianceDeps, 'unitOfWork' | 'rosters'>) {
+export function screenPracticeHandler(deps: ComplianceDeps) {
   return handle(
     ScreenPractice,
     async (job) => {
       if (!job.tenantId) throw new Error('a practice screening was queued without a practice');
       const fetchedAt = job.payload.sourceFetchedAt ? new Date(job.payload.sourceFetchedAt) : null;
-      await screenPracticeNow(deps, job.tenantId, fetchedAt);
+      await screenPracticeNow(deps, job.tenantId, fetchedAt, { verifyNpis: job.payload.verifyNpis ?? false });
     },
     // Each waits on the tenant service and the database more than on this process's CPU.
     { concurrency: 4 },

@@ -97,6 +97,25 @@ export const ScreeningView = Type.Object({
       }),
     }),
   ),
+  npiCheck: Nullable(
+    Type.Object(
+      {
+        source: Type.String(),
+        checkedAt: DateTime,
+        registry: Type.Record(Type.String(), Type.Unknown(), {
+          description: 'What the NPI Registry lists for the NPI: type, names, taxonomies with state and licence',
+        }),
+        findings: Type.Array(
+          Type.Object({
+            type: literals(['npi_deactivated', 'npi_not_found', 'name_mismatch', 'license_mismatch'] as const),
+            detail: Type.String(),
+          }),
+        ),
+        error: Nullable(Type.String({ description: 'Why the last lookup failed (npiStatus error)' })),
+      },
+      { description: 'The NPI Registry’s check of the provider (null: not checked yet)' },
+    ),
+  ),
   snapshotVersion: Type.Integer(),
   screenedAt: DateTime,
 });
@@ -107,6 +126,7 @@ export const toScreeningView = (s: ScreeningRecord): Static<typeof ScreeningView
   exclusionStatus: s.exclusionStatus,
   npiStatus: s.npiStatus,
   evidence: s.evidence.map((e) => ({ ...e, listed: { ...e.listed } })),
+  npiCheck: s.npiCheck ? { ...s.npiCheck, registry: { ...s.npiCheck.registry } } : null,
   snapshotVersion: s.snapshotVersion,
   screenedAt: s.screenedAt.toISOString(),
 });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ComplianceAlertRaised, createEvent } from '@plh/contracts';
 import type { ComplianceEventRecord } from '../../data/event.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
+import { announceRaised, resolveBySystem } from '../events/system-events';
 import type { Evidence, Listing, RosterProvider } from '../matching/screen-provider';
 
 /** An event per (provider, listing, status): the same match is never raised twice. */
@@ -49,37 +49,8 @@ export async function raiseMatches(
         exclusionDate: listed.exclusionDate,
       },
     });
-    if (raised) await publishAlert(uow, raised);
+    if (raised) await announceRaised(uow, raised);
   }
-}
-
-/** The alert of a critical or high event, through the outbox; its latency from the source's fetch. */
-async function publishAlert(uow: UnitOfWork, event: ComplianceEventRecord): Promise<void> {
-  if (event.priority !== 'critical' && event.priority !== 'high') return;
-  await uow.outbox.enqueue(
-    createEvent(ComplianceAlertRaised, {
-      source: 'compliance',
-      tenantId: uow.tenantId,
-      data: {
-        eventId: event.id,
-        eventType: event.eventType,
-        priority: event.priority,
-        providerId: event.providerId,
-        source: event.source,
-        sourceFetchedAt: event.sourceFetchedAt?.toISOString() ?? null,
-      },
-    }),
-  );
-  if (event.sourceFetchedAt)
-    await uow.events.setLatency(event.id, Math.max(0, Date.now() - event.sourceFetchedAt.getTime()));
-  await uow.audit.record({
-    action: 'compliance-event.raise',
-    resource: { type: 'compliance-event', id: event.id },
-    changes: [
-      { field: 'eventType', to: event.eventType },
-      { field: 'priority', to: event.priority },
-    ],
-  });
 }
 
 /** The provider's open match events (`open`) whose listing no longer stands as it was raised, resolved with why. */
@@ -106,11 +77,6 @@ export async function resolveStale(
         : candidates.some((l) => l.key === key)
           ? 'The listing no longer matches this provider’s roster details.'
           : 'The listing left the LEIE (reinstated or removed by OIG).';
-    await uow.events.transition(event.id, ['active', 'acknowledged'], 'resolved', 'system', why);
-    await uow.audit.record({
-      action: 'compliance-event.resolve',
-      resource: { type: 'compliance-event', id: event.id },
-      changes: [{ field: 'status', from: event.status, to: 'resolved' }],
-    });
+    await resolveBySystem(uow, event, why);
   }
 }

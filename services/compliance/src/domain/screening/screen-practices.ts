@@ -1,6 +1,7 @@
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { ComplianceDeps } from '../deps';
+import { activeNppes, isNpi, verifyNpis } from '../nppes/verify-npis';
 import { screenRoster } from './screen-roster';
 
 const ROSTER_PAGE = 1_000;
@@ -28,7 +29,14 @@ export const ScreenPractices = defineJob(
 /** One practice's whole roster screened (a new snapshot, a roster change); idempotent, so retried freely. */
 export const ScreenPractice = defineJob(
   'compliance.screen-practice',
-  Type.Object({ sourceFetchedAt: Type.Optional(FetchedAt) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      sourceFetchedAt: Type.Optional(FetchedAt),
+      /** A roster change: look up the NPIs the NPI Registry has not answered for yet, then screen. */
+      verifyNpis: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  ),
   { maxAttempts: 8 },
 );
 
@@ -72,10 +80,12 @@ export async function queuePracticeScreenings(
  * can never overwrite a newer result or resolve an event a newer screening raised.
  */
 export async function screenPracticeNow(
-  deps: Pick<ComplianceDeps, 'unitOfWork' | 'rosters'>,
+  deps: Pick<ComplianceDeps, 'unitOfWork' | 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
   tenantId: string,
   sourceFetchedAt: Date | null,
+  options: { verifyNpis?: boolean } = {},
 ): Promise<void> {
+  if (options.verifyNpis) await verifyNewNpis(deps, tenantId);
   await deps.unitOfWork(
     tenantId,
     async (uow) => {
@@ -84,4 +94,20 @@ export async function screenPracticeNow(
     },
     { timeoutMs: 60_000 },
   );
+}
+
+/**
+ * Before a roster change is screened: the practice's NPIs the registry has not answered for (new ones,
+ * and those whose last lookup failed) are looked up, outside any transaction, when the `cms-nppes`
+ * source is on. A snapshot's screening does not wait for this: exclusion alerts go first.
+ */
+async function verifyNewNpis(
+  deps: Pick<ComplianceDeps, 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
+  tenantId: string,
+): Promise<void> {
+  const options = await activeNppes(deps);
+  if (!options) return;
+  const npis = (await deps.rosters.ofPractice(tenantId)).map((p) => p.npi).filter(isNpi);
+  const unverified = await deps.systemWork(({ npis: registry }) => registry.unverified(npis));
+  if (unverified.length > 0) await verifyNpis(deps, unverified, options);
 }

@@ -1,7 +1,11 @@
 import type { RosterProviderView } from '@plh/contracts';
+import type { NpiEvidence } from '../../data/screening.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import { screenProvider, type RosterProvider } from '../matching/screen-provider';
+import { resolveBySystem } from '../events/system-events';
+import { checkNpi, type NpiCheck, type NpiVerification } from '../nppes/npi-findings';
 import { raiseMatches, resolveStale } from './exclusion-events';
+import { NPI_EVENT_TYPES, reconcileNpiEvents } from './npi-events';
 
 /**
  * Screens a practice's whole roster inside the caller's transaction (which holds the practice's
@@ -27,18 +31,26 @@ export async function screenRoster(
   const byBirth = groupBy(candidates, (l) => l.dateOfBirth);
   const decisions = groupBy(await uow.screenings.decisions(), (d) => d.providerId);
   const openEvents = groupBy(await uow.events.openOfType('exclusion_match'), (e) => e.providerId);
-  const results = providers.map((provider) => {
+  const openNpiEvents = groupBy(await uow.events.openOfTypes(NPI_EVENT_TYPES), (e) => e.providerId);
+  const registry = await uow.npis.of(providers.flatMap((p) => (p.npi ? [p.npi] : [])));
+  const results = providers.map((provider, i) => {
     const mine = [...new Set([...(byNpi.get(provider.npi) ?? []), ...(byBirth.get(provider.dateOfBirth) ?? [])])];
     const own = decisions.get(provider.id) ?? [];
-    return { provider, mine, own, result: screenProvider(provider, mine, own, version) };
+    const npiCheck = checkNpi(
+      { ...roster[i]!, npi: provider.npi },
+      provider.npi ? registry.get(provider.npi) : undefined,
+    );
+    return { provider, mine, own, npiCheck, result: screenProvider(provider, mine, own, version) };
   });
   await uow.screenings.saveAll(
-    results.map(({ provider, result }) => ({
+    results.map(({ provider, result, npiCheck }) => ({
       providerId: provider.id,
       npi: provider.npi,
       providerName: displayName(provider),
       exclusionStatus: result.exclusionStatus,
+      npiStatus: npiCheck.npiStatus,
       evidence: result.evidence,
+      npiCheck: npiEvidenceOf(provider.npi ? registry.get(provider.npi) : undefined, npiCheck),
       snapshotVersion: version,
     })),
   );
@@ -49,24 +61,16 @@ export async function screenRoster(
     await raiseMatches(uow, provider, result.exclusionStatus, result.evidence, options.sourceFetchedAt);
     await resolveStale(uow, provider.id, result.evidence, mine, own, open);
   }
+  for (const { provider, npiCheck } of results) {
+    const open = openNpiEvents.get(provider.id) ?? [];
+    if (npiCheck.findings.length === 0 && open.length === 0) continue;
+    await reconcileNpiEvents(uow, provider, npiCheck, open, options.sourceFetchedAt);
+  }
   const gone = await uow.screenings.providerIdsNotIn(providers.map((p) => p.id));
   for (const providerId of gone) {
     await uow.screenings.remove(providerId);
-    for (const event of await uow.events.openForProvider(providerId)) {
-      await uow.events.transition(
-        event.id,
-        ['active', 'acknowledged'],
-        'resolved',
-        'system',
-        'The provider left the roster.',
-      );
-      await uow.audit.record({
-        action: 'compliance-event.resolve',
-        resource: { type: 'compliance-event', id: event.id },
-        reason: 'PROVIDER_LEFT_ROSTER',
-        changes: [{ field: 'status', from: event.status, to: 'resolved' }],
-      });
-    }
+    for (const event of await uow.events.openForProvider(providerId))
+      await resolveBySystem(uow, event, 'The provider left the roster.', 'PROVIDER_LEFT_ROSTER');
   }
   // One record per screening of the practice: which snapshot, how many results written and removed.
   await uow.audit.record({
@@ -101,5 +105,23 @@ const toRosterProvider = (p: RosterProviderView): RosterProvider => ({
   lastName: p.lastName,
   dateOfBirth: p.dateOfBirth || null,
 });
+
+/** What the screening shows of the registry's answer: its record, the findings, the error. */
+function npiEvidenceOf(verification: NpiVerification | undefined, check: NpiCheck): NpiEvidence | null {
+  if (!verification) return null;
+  return {
+    source: 'cms-nppes',
+    checkedAt: verification.checkedAt.toISOString(),
+    registry: {
+      enumerationType: verification.enumerationType,
+      firstName: verification.firstName,
+      lastName: verification.lastName,
+      organizationName: verification.organizationName,
+      taxonomies: verification.taxonomies,
+    },
+    findings: check.findings,
+    error: check.error,
+  };
+}
 
 const displayName = (p: RosterProvider) => [p.firstName, p.middleName, p.lastName].filter(Boolean).join(' ');

@@ -5,7 +5,8 @@ import { Agent, errors, interceptors, request } from 'undici';
 /** Why a source could not be read; the sync fails with it and the previous snapshot stays. */
 export class SourceFetchError extends Error {
   constructor(
-    readonly code: 'HTTP_ERROR' | 'TIMEOUT' | 'NETWORK' | 'TOO_LARGE' | 'TRUNCATED' | 'NOT_CSV',
+    readonly code:
+      'HTTP_ERROR' | 'TIMEOUT' | 'NETWORK' | 'TOO_LARGE' | 'TRUNCATED' | 'NOT_CSV' | 'LOOKUPS_FAILED' | 'BAD_ANSWER',
     message: string,
   ) {
     super(message);

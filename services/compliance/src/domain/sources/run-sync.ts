@@ -4,6 +4,8 @@ import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { LeieFileError } from '../leie/leie-format';
 import { LEIE_SOURCE, syncLeie, type SyncProgress } from '../leie/sync-leie';
+import { syncNppes } from '../nppes/sync-nppes';
+import { NPPES_SOURCE } from '../nppes/verify-npis';
 import { SourceFetchError } from './fetch-source-file';
 
 /** One sync of one source; the singleton key (the source) keeps a second one from running beside it. */
@@ -18,12 +20,12 @@ export const SyncSource = defineJob(
 
 /** What a source does when it syncs (the next source is a new adapter, not a new design). */
 type SourceAdapter = (
-  deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>,
+  deps: ComplianceDeps,
   sync: Parameters<typeof syncLeie>[1],
   source: Parameters<typeof syncLeie>[2],
   progress: SyncProgress,
 ) => Promise<void>;
-const ADAPTERS: Record<string, SourceAdapter> = { [LEIE_SOURCE]: syncLeie };
+const ADAPTERS: Record<string, SourceAdapter> = { [LEIE_SOURCE]: syncLeie, [NPPES_SOURCE]: syncNppes };
 
 /**
  * Runs a queued sync: `running`, then `succeeded` (something applied), `unchanged` (nothing new) or
@@ -31,10 +33,7 @@ const ADAPTERS: Record<string, SourceAdapter> = { [LEIE_SOURCE]: syncLeie };
  * sync and keeps the previous snapshot; nothing else is retried for it. The source shows the outcome
  * (last attempt, last success, last error). Unexpected errors are rethrown for the job queue to retry.
  */
-export async function runSync(
-  deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>,
-  input: { source: string; syncId: string },
-): Promise<void> {
+export async function runSync(deps: ComplianceDeps, input: { source: string; syncId: string }): Promise<void> {
   const started = await deps.systemWork(async ({ sources }) => {
     const sync = await sources.findSync(input.syncId);
     const source = await sources.find(input.source);
