@@ -37,6 +37,8 @@ interface ListingRow {
 
 const toListing = (r: ListingRow): Listing => ({
   key: r.listing_key,
+  source: 'oig-leie',
+  licenseNumber: '',
   lastName: r.last_name,
   firstName: r.first_name,
   middleName: r.middle_name,

@@ -6,22 +6,29 @@ import { leieSystemRepository } from './leie.system-repository';
 import { npiSystemRepository } from './npi.system-repository';
 import { screeningRepository } from './screening.repository';
 import { sourceSystemRepository } from './source.system-repository';
+import { stateListSystemRepository } from './state-list.system-repository';
 
 /** One practice's screenings, decisions and compliance events, bound to one transaction. */
 function complianceRepositories(tx: Tx, tenantId: string) {
   return {
     screenings: screeningRepository(tx, tenantId),
     events: eventRepository(tx, tenantId),
-    // The LEIE and the NPI Registry are public and platform-wide: screening reads them from inside a
+    // The LEIE, the state lists and the NPI Registry are public and platform-wide: screening reads them from inside a
     // practice's transaction.
     leie: leieSystemRepository(tx),
     npis: npiSystemRepository(tx),
+    stateLists: stateListSystemRepository(tx),
   };
 }
 
-/** Platform-wide: the sources, their syncs, the LEIE snapshots and the NPI Registry's answers. */
+/** Platform-wide: the sources, their syncs, the LEIE and state-list snapshots, the NPI Registry's answers. */
 function complianceSystemRepositories(tx: Tx) {
-  return { sources: sourceSystemRepository(tx), leie: leieSystemRepository(tx), npis: npiSystemRepository(tx) };
+  return {
+    sources: sourceSystemRepository(tx),
+    leie: leieSystemRepository(tx),
+    npis: npiSystemRepository(tx),
+    stateLists: stateListSystemRepository(tx),
+  };
 }
 
 export function complianceUnitOfWork(db: PrismaClient, registry: EventRegistry) {

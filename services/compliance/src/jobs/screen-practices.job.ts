@@ -8,6 +8,9 @@ export function screenPracticesHandler(
 ) {
   return handle(ScreenPractices, async (job) => {
     const queued = await queuePracticeScreenings(deps, job.payload);
-    log.info({ ...queued, snapshotVersion: job.payload.snapshotVersion }, 'compliance: practice screenings queued');
+    log.info(
+      { ...queued, source: job.payload.source ?? 'oig-leie', snapshotVersion: job.payload.snapshotVersion },
+      'compliance: practice screenings queued',
+    );
   });
 }

@@ -90,10 +90,10 @@ export const ScreeningView = Type.Object({
       source: Type.String(),
       snapshotVersion: Type.Integer(),
       listingKey: Type.String({ description: 'What a decision names' }),
-      basis: literals(['npi', 'name_dob'] as const),
+      basis: literals(['npi', 'license', 'license_only', 'name_dob'] as const),
       confirmed: Type.Boolean(),
       listed: Type.Record(Type.String(), Type.Unknown(), {
-        description: 'The listing’s key fields as OIG publishes them',
+        description: 'The listing’s key fields as its source publishes them (a state list’s licence number too)',
       }),
     }),
   ),

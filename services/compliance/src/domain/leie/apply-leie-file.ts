@@ -1,6 +1,7 @@
+import { SourceFileError } from '../sources/source-file-error';
 import type { Readable } from 'node:stream';
 import type { leieSystemRepository } from '../../data/leie.system-repository';
-import { LeieFileError, listingKey, type LeieRow } from './leie-format';
+import { listingKey, type LeieRow } from './leie-format';
 import { readLeie } from './read-leie';
 
 const STAGE_BATCH = 2_000;
@@ -30,7 +31,7 @@ export async function applyLeieFile(
     rows += 1;
     // A file given as the wrong kind (a full file as reinstatements would reinstate everyone) is refused.
     if (input.kind !== 'full' && (input.kind === 'reinstatements') !== (row.reinstatementDate !== null))
-      throw new LeieFileError(
+      throw new SourceFileError(
         'MALFORMED_ROW',
         input.kind === 'reinstatements'
           ? `Row ${rows} of a reinstatements file has no REINDATE: this is not a REIN supplement.`
@@ -46,7 +47,7 @@ export async function applyLeieFile(
   if (input.kind === 'full') {
     const active = await leie.activeCount();
     if (rows === 0 || rows < active * MIN_FULL_SHARE)
-      throw new LeieFileError(
+      throw new SourceFileError(
         'TRUNCATED',
         `The full file lists ${rows} exclusions where ${active} are active: it is incomplete, and was not applied.`,
       );

@@ -1,3 +1,5 @@
+import { SourceFileError } from '../sources/source-file-error';
+
 /**
  * The OIG List of Excluded Individuals/Entities (LEIE) as OIG publishes it:
  * https://oig.hhs.gov/exclusions/exclusions_list.asp — the full file `UPDATED.csv` and the monthly
@@ -54,17 +56,6 @@ export interface LeieRow {
   waiverState: string;
 }
 
-/** Why a file cannot be used as a LEIE file; nothing of it is applied. */
-export class LeieFileError extends Error {
-  constructor(
-    readonly code: 'WRONG_HEADER' | 'NOT_CSV' | 'MALFORMED_ROW' | 'TRUNCATED' | 'EMPTY_FILE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LeieFileError';
-  }
-}
-
 /** Checks a header row against the published columns (names and order), before any row is used. */
 export function checkLeieHeader(cells: string[]): void {
   const names = cells.map((c, i) => {
@@ -72,10 +63,10 @@ export function checkLeieHeader(cells: string[]): void {
     return HEADER_ALIASES[name] ?? name;
   });
   if (names.length === 1 && /^<(!doctype|html|\?xml)/i.test(names[0] ?? ''))
-    throw new LeieFileError('NOT_CSV', 'The source answered with an HTML or XML page, not the LEIE CSV file.');
+    throw new SourceFileError('NOT_CSV', 'The source answered with an HTML or XML page, not the LEIE CSV file.');
   const expected = LEIE_COLUMNS.join(',');
   if (names.join(',') !== expected)
-    throw new LeieFileError(
+    throw new SourceFileError(
       'WRONG_HEADER',
       `The header is not the LEIE header (expected ${expected}; got ${names.length} other columns).`,
     );
@@ -106,14 +97,14 @@ export function leieNpi(value: string): string | null {
  */
 export function toLeieRow(cells: string[], line: number): LeieRow {
   if (cells.length !== LEIE_COLUMNS.length)
-    throw new LeieFileError(
+    throw new SourceFileError(
       'MALFORMED_ROW',
       `Line ${line} has ${cells.length} fields instead of ${LEIE_COLUMNS.length}: the file is damaged or cut short.`,
     );
   const c = cells.map((v) => v.trim());
   const date = (i: number, name: string) => {
     const d = leieDate(c[i]!);
-    if (d === undefined) throw new LeieFileError('MALFORMED_ROW', `Line ${line}: ${name} is not a YYYYMMDD date.`);
+    if (d === undefined) throw new SourceFileError('MALFORMED_ROW', `Line ${line}: ${name} is not a YYYYMMDD date.`);
     return d;
   };
   return {

@@ -1,10 +1,11 @@
+import { SourceFileError } from '../sources/source-file-error';
 import { CsvError, parse } from 'csv-parse';
 import { pipeline, type Readable } from 'node:stream';
-import { checkLeieHeader, LeieFileError, toLeieRow, type LeieRow } from './leie-format';
+import { checkLeieHeader, toLeieRow, type LeieRow } from './leie-format';
 
 /**
  * Streams a LEIE file (full or supplement): the header checked before any row is used, then each row
- * parsed (toLeieRow). Memory stays flat. Throws LeieFileError for a file that is not a LEIE file or is
+ * parsed (toLeieRow). Memory stays flat. Throws SourceFileError for a file that is not a LEIE file or is
  * damaged; the caller applies nothing of such a file.
  */
 export async function* readLeie(source: Readable): AsyncGenerator<LeieRow> {
@@ -29,17 +30,17 @@ export async function* readLeie(source: Readable): AsyncGenerator<LeieRow> {
       yield toLeieRow(record.record, record.info.lines);
     }
   } catch (err) {
-    if (err instanceof LeieFileError) throw err;
+    if (err instanceof SourceFileError) throw err;
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
       // An unclosed quote at the end is what a file cut short mid-row looks like.
       const code = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'TRUNCATED' : 'MALFORMED_ROW';
-      throw new LeieFileError(code, `The file is not valid CSV (${err.code}${line ? ` near line ${line}` : ''}).`);
+      throw new SourceFileError(code, `The file is not valid CSV (${err.code}${line ? ` near line ${line}` : ''}).`);
     }
     throw err;
   } finally {
     source.destroy();
     parser.destroy();
   }
-  if (!headerSeen) throw new LeieFileError('EMPTY_FILE', 'The file is empty.');
+  if (!headerSeen) throw new SourceFileError('EMPTY_FILE', 'The file is empty.');
 }

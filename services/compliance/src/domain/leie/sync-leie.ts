@@ -1,3 +1,4 @@
+import { SourceFileError } from '../sources/source-file-error';
 import { ComplianceSourceSynced, createEvent } from '@plh/contracts';
 import type { Readable } from 'node:stream';
 import type { SourceRecord, SyncFile, SyncRecord } from '../../data/source.system-repository';
@@ -5,7 +6,7 @@ import type { ComplianceDeps } from '../deps';
 import { ScreenPractices } from '../screening/screen-practices';
 import { fetchSourceFile, SourceFetchError, type MeteredBody } from '../sources/fetch-source-file';
 import { applyLeieFile } from './apply-leie-file';
-import { LeieFileError } from './leie-format';
+
 import { FULL_FILE, supplementsSince, type LeieFileRef } from './leie-files';
 
 export const LEIE_SOURCE = 'oig-leie';
@@ -39,12 +40,12 @@ export async function syncLeie(
   now: Date = new Date(),
 ): Promise<void> {
   const base = baseUrlOf(source);
-  let firstFailure: SourceFetchError | LeieFileError | null = null;
+  let firstFailure: SourceFetchError | SourceFileError | null = null;
   const attempt = async (file: LeieFileRef, work: () => Promise<void>) => {
     try {
       await work();
     } catch (err) {
-      if (!(err instanceof SourceFetchError || err instanceof LeieFileError)) throw err;
+      if (!(err instanceof SourceFetchError || err instanceof SourceFileError)) throw err;
       progress.files.push({ ...file, outcome: 'failed', sha256: null, bytes: 0, rows: 0 });
       firstFailure ??= err;
     }

@@ -1,3 +1,4 @@
+import { SourceFileError } from '../sources/source-file-error';
 import type { Readable } from 'node:stream';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
@@ -5,7 +6,7 @@ import { metered, SourceFetchError } from '../sources/fetch-source-file';
 import { openSync } from '../sources/request-sync';
 import { emptyProgress, finishSync } from '../sources/run-sync';
 import type { LeieFileKind } from './apply-leie-file';
-import { LeieFileError } from './leie-format';
+
 import { applyFetched, LEIE_SOURCE } from './sync-leie';
 
 /**
@@ -27,7 +28,7 @@ export async function uploadLeieFile(
     const body = metered(input.body, deps.sources.maxBytes, input.name);
     await applyFetched(deps, sync, { name: `upload/${input.name}`, kind: input.kind }, body, new Date(), progress);
   } catch (err) {
-    if (!(err instanceof LeieFileError || err instanceof SourceFetchError)) {
+    if (!(err instanceof SourceFileError || err instanceof SourceFetchError)) {
       // The sync must not stay `running` (it would block every later one): it ends, then the error goes on.
       await finishSync(deps, sync.id, LEIE_SOURCE, progress, {
         code: 'INTERNAL_ERROR',

@@ -24,7 +24,7 @@ const listed = (over: Partial<LeieRow>): Listing => {
     waiverState: '',
     ...over,
   };
-  return { ...row, key: listingKey(row) };
+  return { ...row, key: listingKey(row), source: 'oig-leie', licenseNumber: '' };
 };
 
 const provider = (over: Partial<RosterProvider> = {}): RosterProvider => ({
@@ -35,10 +35,12 @@ const provider = (over: Partial<RosterProvider> = {}): RosterProvider => ({
   middleName: null,
   lastName: 'Smith',
   dateOfBirth: '1965-03-12',
+  licenseState: 'MA',
+  licenseNumber: 'MD-1234',
   ...over,
 });
 
-const screen = (p: RosterProvider, ...l: Listing[]) => screenProvider(p, l, [], 7);
+const screen = (p: RosterProvider, ...l: Listing[]) => screenProvider(p, l, [], () => 7);
 
 describe('names as a compliance officer reads them', () => {
   it('folds case, accents, apostrophes, hyphens and spaces', () => {
@@ -106,15 +108,58 @@ describe('screening one provider', () => {
   });
   it('remembers decisions: a dismissal clears, a confirmation excludes', () => {
     const l = listed({});
-    expect(screenProvider(provider(), [l], [{ listingKey: l.key, decision: 'dismissed' }], 7).exclusionStatus).toBe(
-      'clear',
-    );
-    expect(screenProvider(provider(), [l], [{ listingKey: l.key, decision: 'confirmed' }], 7)).toEqual({
+    expect(
+      screenProvider(provider(), [l], [{ listingKey: l.key, decision: 'dismissed' }], () => 7).exclusionStatus,
+    ).toBe('clear');
+    expect(screenProvider(provider(), [l], [{ listingKey: l.key, decision: 'confirmed' }], () => 7)).toEqual({
       exclusionStatus: 'excluded',
       evidence: [expect.objectContaining({ basis: 'name_dob', confirmed: true })],
     });
   });
   it('says when there is nothing to screen with', () => {
     expect(screen(provider({ npi: null, dateOfBirth: null })).exclusionStatus).toBe('insufficient_data');
+  });
+  describe('a state list (licence numbers, no date of birth)', () => {
+    const stateListed = (over: Partial<Listing> = {}): Listing => ({
+      ...listed({ dateOfBirth: null, state: 'MA', npi: null }),
+      key: 'pa-medicheck:abc',
+      source: 'pa-medicheck',
+      licenseNumber: 'MD01234',
+      ...over,
+    });
+    it('excludes by licence in the same state under the provider’s name, as boards write numbers', () => {
+      expect(screen(provider(), stateListed())).toEqual({
+        exclusionStatus: 'excluded',
+        evidence: [
+          expect.objectContaining({
+            source: 'pa-medicheck',
+            snapshotVersion: 7,
+            basis: 'license',
+            listed: expect.objectContaining({ licenseNumber: 'MD01234' }),
+          }),
+        ],
+      });
+    });
+    it('asks a person about the licence under another name, and remembers the answer', () => {
+      const other = stateListed({ firstName: 'ANNA', lastName: 'JONES' });
+      expect(screen(provider(), other)).toMatchObject({
+        exclusionStatus: 'possible_match',
+        evidence: [{ basis: 'license_only', confirmed: false }],
+      });
+      expect(
+        screenProvider(provider(), [other], [{ listingKey: other.key, decision: 'dismissed' }], () => 7)
+          .exclusionStatus,
+      ).toBe('clear');
+    });
+    it('does not match the same number of another state, nor an empty licence', () => {
+      expect(screen(provider(), stateListed({ state: 'PA' })).exclusionStatus).toBe('clear');
+      expect(screen(provider({ licenseNumber: '' }), stateListed({ licenseNumber: '' })).exclusionStatus).toBe('clear');
+    });
+    it('still excludes by NPI whatever the licence says', () => {
+      expect(screen(provider(), stateListed({ npi: '1234567893', licenseNumber: 'X9' }))).toMatchObject({
+        exclusionStatus: 'excluded',
+        evidence: [{ basis: 'npi' }],
+      });
+    });
   });
 });

@@ -131,3 +131,6 @@ export function namesMatch(
     (sameGivenName(person.firstName, listed.lastName) && sameFamilyName(person.lastName, listed.firstName))
   );
 }
+
+/** A licence number as boards print it differently: `A-01234`, `a 1234` and `A1234` are one licence. */
+export const foldLicense = (value: string) => foldName(value).replace(/^([A-Z]*)0+(?=\d)/, '$1');

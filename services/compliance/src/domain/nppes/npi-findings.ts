@@ -1,4 +1,4 @@
-import { foldName, namesMatch } from '../matching/names';
+import { foldLicense, namesMatch } from '../matching/names';
 import type { NpiStatus, RegistryTaxonomy } from './nppes-answer';
 
 /** What the registry last said about an NPI (the `npi_verification` row). */
@@ -39,9 +39,6 @@ interface RosterIdentity {
   licenseState: string;
   licenseNumber: string;
 }
-
-/** A licence number as boards print it differently: `A-01234`, `a 1234` and `A1234` are one licence. */
-const foldLicense = (value: string) => foldName(value).replace(/^([A-Z]*)0+(?=\d)/, '$1');
 
 /**
  * The roster provider against the registry's record of their NPI: deactivated or unknown NPIs, a name

@@ -29,7 +29,8 @@ export async function decideMatch(
       const screening = await uow.screenings.find(input.providerId);
       if (!screening) throw new NotFound('No such provider in this practice’s screenings.');
       const open = screening.evidence.find(
-        (e) => e.listingKey === input.listingKey && e.basis === 'name_dob' && !e.confirmed,
+        (e) =>
+          e.listingKey === input.listingKey && (e.basis === 'name_dob' || e.basis === 'license_only') && !e.confirmed,
       );
       if (screening.exclusionStatus !== 'possible_match' || !open)
         throw new Conflict('NOT_A_POSSIBLE_MATCH', 'That listing is not an open possible match of this provider.');

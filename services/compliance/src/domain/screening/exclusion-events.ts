@@ -2,11 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ComplianceEventRecord } from '../../data/event.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import { announceRaised, resolveBySystem } from '../events/system-events';
+import { STATE_LISTS } from '../state-lists/formats';
 import type { Evidence, Listing, RosterProvider } from '../matching/screen-provider';
 
 /** An event per (provider, listing, status): the same match is never raised twice. */
 const dedupeKeyOf = (providerId: string, e: Evidence, excluded: boolean) =>
   `exclusion_match:${providerId}:${createHash('sha256').update(e.listingKey).digest('hex').slice(0, 32)}:${excluded ? 'excluded' : 'possible'}`;
+
+const BASIS: Record<Evidence['basis'], string> = {
+  npi: 'by NPI',
+  license: 'by licence number and name',
+  license_only: 'by licence number under another name',
+  name_dob: 'by name and date of birth',
+};
 
 export async function raiseMatches(
   uow: UnitOfWork,
@@ -18,23 +26,25 @@ export async function raiseMatches(
   const excluded = status === 'excluded';
   for (const e of evidence) {
     const listed = e.listed;
-    const how =
-      e.basis === 'npi' ? 'by NPI' : e.confirmed ? 'by name and date of birth, confirmed' : 'by name and date of birth';
+    const how = `${BASIS[e.basis]}${e.confirmed ? ', confirmed' : ''}`;
+    const state = STATE_LISTS[e.source];
+    const list = state ? state.label : 'the OIG exclusion list (LEIE)';
+    const program = state ? `${state.state} Medicaid` : 'federal health care programs';
     const raised = await uow.events.raise({
       id: randomUUID(),
       eventType: 'exclusion_match',
       source: e.source,
       priority: excluded ? 'critical' : 'high',
       title: excluded
-        ? 'A roster provider is on the OIG exclusion list'
-        : 'Possible OIG exclusion match: a person must confirm or dismiss it',
+        ? `A roster provider is on ${list}`
+        : `Possible match on ${list}: a person must confirm or dismiss it`,
       // Ids, NPI and the listing's authority and date; the names are on the screening, not in events.
       description:
-        `Roster provider NPI ${provider.npi ?? '(none)'} matches an OIG LEIE listing ${how}` +
+        `Roster provider NPI ${provider.npi ?? '(none)'} matches a listing of ${list} ${how}` +
         ` (excluded ${listed.exclusionDate ?? 'date not given'} under ${listed.exclusionType || 'an unnamed authority'}` +
         `${listed.waiverDate ? `; a waiver from ${listed.waiverDate} in ${listed.waiverState || 'a state'} does not lift it for Medicare` : ''}).` +
         (excluded
-          ? ' Stop billing federal health care programs for this provider’s services and review the claims since the exclusion date.'
+          ? ` Stop billing ${program} for this provider’s services and review the claims since the exclusion date.`
           : ' Review the evidence and confirm or dismiss the match.'),
       providerId: provider.id,
       dedupeKey: dedupeKeyOf(provider.id, e, excluded),
@@ -67,7 +77,7 @@ export async function resolveStale(
     const key = String(event.metadata.listingKey ?? '');
     const now = current.get(key);
     const wasExcluded = event.priority === 'critical';
-    const nowExcluded = now ? now.basis === 'npi' || now.confirmed : false;
+    const nowExcluded = now ? now.basis === 'npi' || now.basis === 'license' || now.confirmed : false;
     if (now && nowExcluded === wasExcluded) continue; // still stands as raised
     const decision = decisions.find((d) => d.providerId === providerId && d.listingKey === key)?.decision;
     const why = now
@@ -76,7 +86,9 @@ export async function resolveStale(
         ? 'Dismissed by the practice: not the same person.'
         : candidates.some((l) => l.key === key)
           ? 'The listing no longer matches this provider’s roster details.'
-          : 'The listing left the LEIE (reinstated or removed by OIG).';
+          : STATE_LISTS[event.source]
+            ? `The listing left ${STATE_LISTS[event.source]!.label} (ended or withdrawn by the state).`
+            : 'The listing left the LEIE (reinstated or removed by OIG).';
     await resolveBySystem(uow, event, why);
   }
 }

@@ -1,6 +1,8 @@
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { ComplianceDeps } from '../deps';
+import { LEIE_SOURCE } from '../leie/sync-leie';
+import { foldLicense } from '../matching/names';
 import { activeNppes, isNpi, verifyNpis } from '../nppes/verify-npis';
 import { screenRoster } from './screen-roster';
 
@@ -17,6 +19,8 @@ export const ScreenPractices = defineJob(
   'compliance.screen-practices',
   Type.Object(
     {
+      /** The source whose snapshot it is (the LEIE when absent: jobs queued before state lists). */
+      source: Type.Optional(Type.String({ minLength: 2, maxLength: 40 })),
       snapshotVersion: Type.Integer({ minimum: 0 }),
       sourceFetchedAt: FetchedAt,
       syncId: Type.Union([Type.String({ minLength: 36, maxLength: 36 }), Type.Null()]),
@@ -42,15 +46,20 @@ export const ScreenPractice = defineJob(
 
 /**
  * Finds the practices with providers (the tenant service's roster, a page at a time) and queues a
- * screening of each. Practices with a provider whose NPI or date of birth is among the listings the
+ * screening of each. Practices with a provider whose NPI, date of birth or licence is among the listings the
  * snapshot added or removed are queued first: theirs are the results that can change, and the alerts
  * the SLA clock runs for; the others follow a moment later (their results are only re-labelled).
  */
 export async function queuePracticeScreenings(
   deps: Pick<ComplianceDeps, 'systemWork' | 'rosters'>,
-  input: { sourceFetchedAt: string | null; snapshotVersion: number },
+  input: { source?: string; sourceFetchedAt: string | null; snapshotVersion: number },
 ): Promise<{ practices: number; affected: number }> {
-  const changed = await deps.systemWork(({ leie }) => leie.changedAt(input.snapshotVersion));
+  const source = input.source ?? LEIE_SOURCE;
+  const changed = await deps.systemWork(async ({ leie, stateLists }) =>
+    source === LEIE_SOURCE
+      ? { ...(await leie.changedAt(input.snapshotVersion)), licenses: new Set<string>() }
+      : { ...(await stateLists.changedAt(source, input.snapshotVersion)), datesOfBirth: new Set<string>() },
+  );
   const practices = new Set<string>();
   const affected = new Set<string>();
   let cursor: string | null = null;
@@ -58,7 +67,12 @@ export async function queuePracticeScreenings(
     const page = await deps.rosters.page(cursor, ROSTER_PAGE);
     for (const p of page.items) {
       practices.add(p.tenantId);
-      if (changed.npis.has(p.npi) || changed.datesOfBirth.has(p.dateOfBirth)) affected.add(p.tenantId);
+      if (
+        changed.npis.has(p.npi) ||
+        changed.datesOfBirth.has(p.dateOfBirth) ||
+        changed.licenses.has(foldLicense(p.licenseNumber))
+      )
+        affected.add(p.tenantId);
     }
     cursor = page.next;
   } while (cursor);

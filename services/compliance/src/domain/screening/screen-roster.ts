@@ -3,6 +3,7 @@ import type { NpiEvidence } from '../../data/screening.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import { screenProvider, type RosterProvider } from '../matching/screen-provider';
 import { resolveBySystem } from '../events/system-events';
+import { foldLicense } from '../matching/names';
 import { checkNpi, type NpiCheck, type NpiVerification } from '../nppes/npi-findings';
 import { raiseMatches, resolveStale } from './exclusion-events';
 import { NPI_EVENT_TYPES, reconcileNpiEvents } from './npi-events';
@@ -23,24 +24,38 @@ export async function screenRoster(
   // Before the first snapshot there is nothing to screen against: no result rather than a false `clear`.
   if (version === 0) return;
   const providers = roster.map(toRosterProvider);
-  const candidates = await uow.leie.candidates(
-    providers.flatMap((p) => (p.npi ? [p.npi] : [])),
-    providers.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth] : [])),
-  );
+  const npis = providers.flatMap((p) => (p.npi ? [p.npi] : []));
+  const datesOfBirth = providers.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth] : []));
+  const stateVersions = await uow.stateLists.versions();
+  const candidates = [
+    ...(await uow.leie.candidates(npis, datesOfBirth)),
+    ...(stateVersions.size
+      ? await uow.stateLists.candidates(
+          npis,
+          providers.map((p) => foldLicense(p.licenseNumber)),
+          datesOfBirth,
+        )
+      : []),
+  ];
+  const byLicense = groupBy(candidates, (l) => (l.licenseNumber ? foldLicense(l.licenseNumber) : null));
+  const versionOf = (source: string) => stateVersions.get(source) ?? version;
   const byNpi = groupBy(candidates, (l) => l.npi);
   const byBirth = groupBy(candidates, (l) => l.dateOfBirth);
   const decisions = groupBy(await uow.screenings.decisions(), (d) => d.providerId);
   const openEvents = groupBy(await uow.events.openOfType('exclusion_match'), (e) => e.providerId);
   const openNpiEvents = groupBy(await uow.events.openOfTypes(NPI_EVENT_TYPES), (e) => e.providerId);
-  const registry = await uow.npis.of(providers.flatMap((p) => (p.npi ? [p.npi] : [])));
-  const results = providers.map((provider, i) => {
-    const mine = [...new Set([...(byNpi.get(provider.npi) ?? []), ...(byBirth.get(provider.dateOfBirth) ?? [])])];
+  const registry = await uow.npis.of(npis);
+  const results = providers.map((provider) => {
+    const mine = [
+      ...new Set([
+        ...(byNpi.get(provider.npi) ?? []),
+        ...(byBirth.get(provider.dateOfBirth) ?? []),
+        ...(byLicense.get(foldLicense(provider.licenseNumber)) ?? []),
+      ]),
+    ];
     const own = decisions.get(provider.id) ?? [];
-    const npiCheck = checkNpi(
-      { ...roster[i]!, npi: provider.npi },
-      provider.npi ? registry.get(provider.npi) : undefined,
-    );
-    return { provider, mine, own, npiCheck, result: screenProvider(provider, mine, own, version) };
+    const npiCheck = checkNpi(provider, provider.npi ? registry.get(provider.npi) : undefined);
+    return { provider, mine, own, npiCheck, result: screenProvider(provider, mine, own, versionOf) };
   });
   await uow.screenings.saveAll(
     results.map(({ provider, result, npiCheck }) => ({
@@ -104,6 +119,8 @@ const toRosterProvider = (p: RosterProviderView): RosterProvider => ({
   middleName: p.middleName,
   lastName: p.lastName,
   dateOfBirth: p.dateOfBirth || null,
+  licenseState: p.licenseState,
+  licenseNumber: p.licenseNumber,
 });
 
 /** What the screening shows of the registry's answer: its record, the findings, the error. */

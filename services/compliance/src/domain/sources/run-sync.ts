@@ -1,11 +1,14 @@
+import { SourceFileError } from './source-file-error';
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
-import { LeieFileError } from '../leie/leie-format';
+
 import { LEIE_SOURCE, syncLeie, type SyncProgress } from '../leie/sync-leie';
 import { syncNppes } from '../nppes/sync-nppes';
 import { NPPES_SOURCE } from '../nppes/verify-npis';
+import { STATE_LISTS } from '../state-lists/formats';
+import { stateListAdapter } from '../state-lists/sync-state-list';
 import { SourceFetchError } from './fetch-source-file';
 
 /** One sync of one source; the singleton key (the source) keeps a second one from running beside it. */
@@ -25,7 +28,11 @@ type SourceAdapter = (
   source: Parameters<typeof syncLeie>[2],
   progress: SyncProgress,
 ) => Promise<void>;
-const ADAPTERS: Record<string, SourceAdapter> = { [LEIE_SOURCE]: syncLeie, [NPPES_SOURCE]: syncNppes };
+const ADAPTERS: Record<string, SourceAdapter> = {
+  [LEIE_SOURCE]: syncLeie,
+  [NPPES_SOURCE]: syncNppes,
+  ...Object.fromEntries(Object.values(STATE_LISTS).map((format) => [format.source, stateListAdapter(format)])),
+};
 
 /**
  * Runs a queued sync: `running`, then `succeeded` (something applied), `unchanged` (nothing new) or
@@ -51,7 +58,7 @@ export async function runSync(deps: ComplianceDeps, input: { source: string; syn
     if (!adapter) throw new SourceFetchError('HTTP_ERROR', `No adapter for source ${input.source}.`);
     await adapter(deps, started.sync, started.source, progress);
   } catch (err) {
-    if (!(err instanceof SourceFetchError || err instanceof LeieFileError)) throw err;
+    if (!(err instanceof SourceFetchError || err instanceof SourceFileError)) throw err;
     failure = { code: err.code, message: err.message };
   }
   await finishSync(deps, started.sync.id, input.source, progress, failure);
