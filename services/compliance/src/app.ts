@@ -12,7 +12,9 @@ import { tenantRostersClient } from './data/tenant-rosters.client';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import type { ComplianceDeps, Rosters } from './domain/deps';
 import { nppesClient } from './domain/nppes/nppes-client';
+import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
+import { bulletinsSchedule, practiceBulletinsHandler, shareBulletinsHandler } from './jobs/bulletins.job';
 import { screenPracticeHandler } from './jobs/screen-practice.job';
 import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
@@ -63,8 +65,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         sourceTickHandler(compliance, app.log),
         screenPracticesHandler(compliance, app.log),
         screenPracticeHandler(compliance),
+        shareBulletinsHandler(compliance, app.log),
+        practiceBulletinsHandler(compliance),
       ],
-      schedules: [sourceTickSchedule(config.SOURCE_TICK_CRON)],
+      schedules: [sourceTickSchedule(config.SOURCE_TICK_CRON), bulletinsSchedule(config.BULLETINS_CRON)],
       pollIntervalMs: config.JOB_POLL_MS,
     });
 
@@ -79,5 +83,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     });
   });
   await startRosterConsumer(deps.platform, unitOfWork);
+  await startPracticeConsumer(deps.platform, unitOfWork);
   return app;
 }

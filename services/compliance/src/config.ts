@@ -31,6 +31,11 @@ export const ComplianceConfigSchema = Type.Object({
     default: '* * * * *',
     description: 'How often due sources are looked for (cron, UTC; each source then runs on its own interval)',
   }),
+  BULLETINS_CRON: Type.String({
+    minLength: 9,
+    default: '0 11 * * *',
+    description: 'When every practice’s regulation bulletins and deadline alerts are brought up to date (cron, UTC)',
+  }),
 });
 
 export const ConfigSchema = Type.Composite([

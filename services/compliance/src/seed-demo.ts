@@ -1,7 +1,7 @@
 /**
  * Points each compliance source at its bundled sample (`samples/<source>/`, served locally by
  * `npm start`) and asks for a sync, so a newcomer's compliance page shows a screened roster without
- * reaching OIG, CMS or a state. Leaves a source ops have pointed elsewhere alone, and syncs only a source that
+ * reaching OIG, CMS, a state or the Federal Register. Leaves a source ops have pointed elsewhere alone, and syncs only a source that
  * never synced successfully. Reads DATABASE_URL (the compliance runtime role) and DEMO_SAMPLES_URL.
  */
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
@@ -9,6 +9,7 @@ import { prismaAdapter } from '@plh/db';
 import { Conflict } from '@plh/service-kit';
 import { PrismaClient } from '../generated/prisma';
 import { complianceUnitOfWork } from './data/unit-of-work';
+import { FEDERAL_REGISTER_SOURCE } from './domain/federal-register/practice-bulletins';
 import { LEIE_SOURCE } from './domain/leie/sync-leie';
 import { NPPES_SOURCE } from './domain/nppes/verify-npis';
 import { requestSync } from './domain/sources/request-sync';
@@ -19,6 +20,7 @@ const PRODUCTION_URLS: Record<string, string> = {
   [LEIE_SOURCE]: 'https://oig.hhs.gov/exclusions/downloadables/',
   [NPPES_SOURCE]: 'https://npiregistry.cms.hhs.gov/api/',
   [PA_MEDICHECK.source]: 'https://www.humanservices.state.pa.us/Medchk/MedchkSearch/',
+  [FEDERAL_REGISTER_SOURCE]: 'https://www.federalregister.gov/api/v1/',
 };
 
 /**

@@ -14,9 +14,18 @@ export type TestApp = TestService<typeof ConfigSchema, PrismaClient>;
  * The practices' rosters as the tenant service would answer them (its internal roster API has its own
  * tests in the tenant service): what the screening reads.
  */
-export function rosterOf(providers: RosterProviderView[]): Rosters & { providers: RosterProviderView[] } {
+export function rosterOf(
+  providers: RosterProviderView[],
+  practicesWithoutProviders: string[] = [],
+): Rosters & { providers: RosterProviderView[] } {
   const state = { providers };
   return {
+    async practices(cursor, limit) {
+      const all = [...new Set([...state.providers.map((p) => p.tenantId), ...practicesWithoutProviders])].sort();
+      const items = all.filter((id) => !cursor || id > cursor).slice(0, limit);
+      const last = items.at(-1);
+      return { items: items.map((tenantId) => ({ tenantId })), next: last && last !== all.at(-1) ? last : null };
+    },
     get providers() {
       return state.providers;
     },

@@ -1,5 +1,6 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readDocumentsPage } from '../src/domain/federal-register/federal-register-answer';
 import { readLeie } from '../src/domain/leie/read-leie';
 import { readNppesAnswer } from '../src/domain/nppes/nppes-answer';
 import { PA_MEDICHECK } from '../src/domain/state-lists/pa-medicheck';
@@ -39,5 +40,11 @@ describe('the bundled source samples', () => {
     expect(counts.rows).toBe(22);
     expect(listings.length).toBeGreaterThan(10); // the terminated ones have ended
     expect(listings.some((l) => l.businessName !== '' && l.npi !== null)).toBe(true);
+  });
+
+  it('has a Federal Register page of complete documents', () => {
+    const page = readDocumentsPage(JSON.parse(readFileSync(path.join(dir, 'federal-register/documents.json'), 'utf8')));
+    expect(page).toMatchObject({ skipped: 0, next: null });
+    expect(page.documents.map((d) => d.type).sort()).toEqual(['Proposed Rule', 'Rule', 'Rule']);
   });
 });

@@ -20,7 +20,7 @@ export async function startSourceServer() {
   const files = new Map<string, Served>();
   /** The NPI Registry's answers by number (`/nppes/?version=2.1&number=N`); an unknown number has none. */
   const registry = new Map<string, { json: unknown } | { status: number } | { hang: true }>();
-  const requests: Array<{ path: string; ifNoneMatch: string | null; status: number }> = [];
+  const requests: Array<{ path: string; search?: string; ifNoneMatch: string | null; status: number }> = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -28,7 +28,12 @@ export async function startSourceServer() {
     const path = decodeURIComponent(url.pathname).replace(/^\/leie\//, '');
     const served = files.get(path);
     const answer = (status: number) =>
-      requests.push({ path, ifNoneMatch: (req.headers['if-none-match'] as string) ?? null, status });
+      requests.push({
+        path,
+        search: url.search,
+        ifNoneMatch: (req.headers['if-none-match'] as string) ?? null,
+        status,
+      });
     if (!served) {
       answer(404);
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>');

@@ -115,12 +115,14 @@ describe('the roster as the compliance service reads it', () => {
 
   it('pages every active practice’s providers with middle names, for roster:read only', async () => {
     const ids: string[] = [];
+    const practiceIds: string[] = [];
     for (const name of ['Alder Clinic', 'Birch Clinic']) {
       const { tenantId, ownerId } = await provisionTenant(t.test.platform.db, {
         name,
         ownerEmail: `owner-${randomUUID()}@practice.example`,
         ownerPassword: 'correct horse battery staple',
       });
+      practiceIds.push(tenantId);
       const owner: Principal = { kind: 'user', id: ownerId, tenantId, role: 'owner', scopes: [] };
       const created = await t.app.inject({
         method: 'POST',
@@ -147,6 +149,22 @@ describe('the roster as the compliance service reads it', () => {
     expect(seen.filter((p) => ids.includes(p.id))).toEqual(
       [...ids].sort().map((id) => expect.objectContaining({ id, middleName: 'Anh', dateOfBirth: '1970-04-12' })),
     );
+    // The practices, a page at a time: this one among them.
+    const practices: string[] = [];
+    cursor = null;
+    do {
+      const res = await get(
+        'compliance',
+        compliance,
+        `/internal/practices?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      practices.push(...res.json().items.map((p: { tenantId: string }) => p.tenantId));
+      cursor = res.json().next;
+    } while (cursor);
+    expect(practices).toEqual(expect.arrayContaining(practiceIds));
+    expect(practices).toEqual([...practices].sort());
+    expect((await get('core', service('core', ['settings:read']), '/internal/practices')).statusCode).toBe(403);
     // Core holds no roster:read, and may not claim it.
     expect((await get('core', service('core', ['settings:read']), '/internal/providers')).statusCode).toBe(403);
     expect((await get('core', service('core', ['roster:read']), '/internal/providers')).statusCode).toBe(401);

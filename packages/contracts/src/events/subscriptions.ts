@@ -1,7 +1,15 @@
 import type { EventDefinition } from '../registry';
 import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
 import { ProofJobFailed, ProofJobReady } from './proof';
-import { ApiKeyRevoked, ProviderAdded, ProviderChanged, ProviderRemoved, TenantSuspended, UserChanged } from './tenant';
+import {
+  ApiKeyRevoked,
+  ProviderAdded,
+  ProviderChanged,
+  ProviderRemoved,
+  TenantCreated,
+  TenantSuspended,
+  UserChanged,
+} from './tenant';
 
 /**
  * Who listens to what, declared once. A durable consumer (`platform.consume({ name })`) must be
@@ -41,7 +49,14 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     service: 'compliance',
     events: [ProviderAdded, ProviderChanged, ProviderRemoved],
     purpose:
-      'Screens the practice’s whole roster again (LEIE exclusions), so a new or changed provider is checked at once and a removed one’s events are resolved.',
+      'Screens the practice’s whole roster again (LEIE and state exclusions, NPI Registry for new NPIs), so a new or changed provider is checked at once and a removed one’s events are resolved.',
+    delivery: 'durable',
+  },
+  {
+    name: 'compliance-practice-events',
+    service: 'compliance',
+    events: [TenantCreated],
+    purpose: 'Gives a new practice the current regulation bulletins and deadline alerts at once.',
     delivery: 'durable',
   },
   {

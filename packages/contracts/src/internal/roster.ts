@@ -25,5 +25,12 @@ export const RosterPageSchema = Type.Object({
 });
 export type RosterPage = Static<typeof RosterPageSchema>;
 
+/** A page of the active practices' ids, in id order (every practice sees the regulation bulletins). */
+export const PracticePageSchema = Type.Object({
+  items: Type.Array(Type.Object({ tenantId: Type.String() })),
+  next: Type.Union([Type.String(), Type.Null()]),
+});
+export type PracticePage = Static<typeof PracticePageSchema>;
+
 /** The scope a service token needs for it. */
 export const ROSTER_READ_SCOPE = 'roster:read';

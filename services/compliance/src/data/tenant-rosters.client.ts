@@ -1,4 +1,4 @@
-import { ROSTER_READ_SCOPE, type RosterPage, type RosterProviderView } from '@plh/contracts';
+import { ROSTER_READ_SCOPE, type PracticePage, type RosterPage, type RosterProviderView } from '@plh/contracts';
 import { createServiceClient, ServiceUnavailable, type createInternalTokenMinter } from '@plh/service-kit';
 import type { Rosters } from '../domain/deps';
 
@@ -27,6 +27,12 @@ export function tenantRostersClient(input: {
     async page(cursor, limit) {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
       const answer = await tenant.get<RosterPage>(`/internal/providers?${query.toString()}`);
+      if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
+      return answer;
+    },
+    async practices(cursor, limit) {
+      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const answer = await tenant.get<PracticePage>(`/internal/practices?${query.toString()}`);
       if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
       return answer;
     },

@@ -4,6 +4,7 @@ import type { PrismaClient, Tx } from './db';
 import { eventRepository } from './event.repository';
 import { leieSystemRepository } from './leie.system-repository';
 import { npiSystemRepository } from './npi.system-repository';
+import { regulationSystemRepository } from './regulation.system-repository';
 import { screeningRepository } from './screening.repository';
 import { sourceSystemRepository } from './source.system-repository';
 import { stateListSystemRepository } from './state-list.system-repository';
@@ -18,6 +19,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
     leie: leieSystemRepository(tx),
     npis: npiSystemRepository(tx),
     stateLists: stateListSystemRepository(tx),
+    regulations: regulationSystemRepository(tx),
   };
 }
 
@@ -28,6 +30,7 @@ function complianceSystemRepositories(tx: Tx) {
     leie: leieSystemRepository(tx),
     npis: npiSystemRepository(tx),
     stateLists: stateListSystemRepository(tx),
+    regulations: regulationSystemRepository(tx),
   };
 }
 

@@ -2,10 +2,12 @@ import type { RosterProviderView } from '@plh/contracts';
 import type { ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 import type { NppesClient } from './nppes/nppes-client';
 
-/** The tenant service's rosters (internal API, service token with roster:read). */
+/** The tenant service's rosters and practices (internal API, service token with roster:read). */
 export interface Rosters {
   /** Every active practice's providers, a page at a time in id order. */
   page(cursor: string | null, limit: number): Promise<{ items: RosterProviderView[]; next: string | null }>;
+  /** Every active practice (with or without providers), a page at a time in id order. */
+  practices(cursor: string | null, limit: number): Promise<{ items: Array<{ tenantId: string }>; next: string | null }>;
   /** One practice's providers (empty for a practice the tenant service does not know). */
   ofPractice(tenantId: string): Promise<RosterProviderView[]>;
   close(): Promise<void>;

@@ -15,6 +15,16 @@ interface RosterRow {
 /** Every active practice's roster, a page at a time (the `roster_page` SECURITY DEFINER function). */
 export function rosterSystemRepository(tx: Tx) {
   return {
+    /** The active practices' ids after `afterId`, in id order. */
+    async practices(afterId: string | null, limit: number): Promise<string[]> {
+      const rows = await tx.tenant.findMany({
+        where: { status: 'active', ...(afterId ? { id: { gt: afterId } } : {}) },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      return rows.map((r) => r.id);
+    },
     async page(afterId: string | null, limit: number) {
       const rows = await tx.$queryRawUnsafe<RosterRow[]>(
         `SELECT id::text, tenant_id::text, npi, first_name, middle_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth,

@@ -4,6 +4,8 @@ import { Type } from '@sinclair/typebox';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 
+import { FEDERAL_REGISTER_SOURCE } from '../federal-register/practice-bulletins';
+import { syncFederalRegister } from '../federal-register/sync-federal-register';
 import { LEIE_SOURCE, syncLeie, type SyncProgress } from '../leie/sync-leie';
 import { syncNppes } from '../nppes/sync-nppes';
 import { NPPES_SOURCE } from '../nppes/verify-npis';
@@ -31,6 +33,7 @@ type SourceAdapter = (
 const ADAPTERS: Record<string, SourceAdapter> = {
   [LEIE_SOURCE]: syncLeie,
   [NPPES_SOURCE]: syncNppes,
+  [FEDERAL_REGISTER_SOURCE]: syncFederalRegister,
   ...Object.fromEntries(Object.values(STATE_LISTS).map((format) => [format.source, stateListAdapter(format)])),
 };
 

@@ -1,4 +1,4 @@
-import type { RosterPage, RosterProviderView } from '@plh/contracts';
+import type { PracticePage, RosterPage, RosterProviderView } from '@plh/contracts';
 import { decodeCursor, encodeCursor, ValidationFailed } from '@plh/service-kit';
 import type { TenantDeps } from '../deps';
 import { toProviderView } from './provider';
@@ -37,4 +37,17 @@ export async function practiceRoster(
       return { ...view, tenantId, middleName: view.middleName };
     });
   });
+}
+
+/** The active practices (ids only), a page at a time in id order: who the compliance bulletins go to. */
+export async function practicePage(
+  deps: Pick<TenantDeps, 'unitOfWork'>,
+  query: { cursor?: string; limit: number },
+): Promise<PracticePage> {
+  const after = query.cursor ? decodeCursor('practices', query.cursor)[0] : null;
+  if (query.cursor && !/^[0-9a-f-]{36}$/.test(after ?? ''))
+    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+  const ids = await deps.unitOfWork.system(({ roster }) => roster.practices(after ?? null, query.limit + 1));
+  const items = ids.slice(0, query.limit).map((tenantId) => ({ tenantId }));
+  return { items, next: ids.length > query.limit ? encodeCursor('practices', [items.at(-1)!.tenantId]) : null };
 }
