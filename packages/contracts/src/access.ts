@@ -75,4 +75,6 @@ export const COMPLIANCE_ACCESS = {
   decide: rule(['owner', 'ops_admin']),
   acknowledge: rule(['owner', 'approver', 'ops_admin', 'ops_agent']),
   opsSources: rule(['ops_admin']),
+  /** Alerts practices did not acknowledge in time: the ops team follows them up. */
+  opsEscalations: rule(['ops_admin', 'ops_agent']),
 } as const satisfies Record<string, AccessRule>;

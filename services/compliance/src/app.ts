@@ -15,10 +15,12 @@ import { nppesClient } from './domain/nppes/nppes-client';
 import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
 import { bulletinsSchedule, practiceBulletinsHandler, shareBulletinsHandler } from './jobs/bulletins.job';
+import { escalateAlertsHandler, escalationSchedule } from './jobs/escalate-alerts.job';
 import { screenPracticeHandler } from './jobs/screen-practice.job';
 import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
 import { syncSourceHandler } from './jobs/sync-source.job';
+import escalationRoutes from './routes/escalations';
 import eventRoutes from './routes/events';
 import leieUploadRoutes from './routes/leie-upload';
 import screeningRoutes from './routes/screenings';
@@ -67,8 +69,13 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         screenPracticeHandler(compliance),
         shareBulletinsHandler(compliance, app.log),
         practiceBulletinsHandler(compliance),
+        escalateAlertsHandler(compliance, config.ALERT_ESCALATION_MINUTES, app.log),
       ],
-      schedules: [sourceTickSchedule(config.SOURCE_TICK_CRON), bulletinsSchedule(config.BULLETINS_CRON)],
+      schedules: [
+        sourceTickSchedule(config.SOURCE_TICK_CRON),
+        bulletinsSchedule(config.BULLETINS_CRON),
+        escalationSchedule(config.ESCALATION_CRON),
+      ],
       pollIntervalMs: config.JOB_POLL_MS,
     });
 
@@ -76,6 +83,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(sourceRoutes, { deps: compliance });
     await scope.register(screeningRoutes, { deps: compliance });
     await scope.register(eventRoutes, { deps: compliance });
+    await scope.register(escalationRoutes, { deps: compliance });
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));

@@ -31,6 +31,17 @@ export const ComplianceConfigSchema = Type.Object({
     default: '* * * * *',
     description: 'How often due sources are looked for (cron, UTC; each source then runs on its own interval)',
   }),
+  ALERT_ESCALATION_MINUTES: Type.Integer({
+    minimum: 1,
+    maximum: 10_080,
+    default: 60,
+    description: 'A critical or high event nobody acknowledged within this escalates to ops (an alert_escalated event)',
+  }),
+  ESCALATION_CRON: Type.String({
+    minLength: 9,
+    default: '* * * * *',
+    description: 'How often unacknowledged alerts are looked for (cron, UTC; once per slot across replicas)',
+  }),
   BULLETINS_CRON: Type.String({
     minLength: 9,
     default: '0 11 * * *',

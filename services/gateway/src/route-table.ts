@@ -202,6 +202,7 @@ export const ROUTES: readonly RouteRule[] = [
   withoutTenant('PUT', '/api/ops/compliance/sources/:source', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('POST', '/api/ops/compliance/sources/:source/sync', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('GET', '/api/ops/compliance/syncs/:syncId', 'compliance', COMPLIANCE_ACCESS.opsSources),
+  withoutTenant('GET', '/api/ops/compliance/escalations', 'compliance', COMPLIANCE_ACCESS.opsEscalations),
   {
     ...withoutTenant('POST', '/api/ops/compliance/sources/oig-leie/files', 'compliance', COMPLIANCE_ACCESS.opsSources),
     stream: true,

@@ -24,6 +24,26 @@ export const ComplianceAlertRaised = defineEvent(
   'A critical or high compliance event needs a practice’s attention',
 );
 
+/**
+ * A critical or high compliance event was not acknowledged in time: ops are to chase the practice.
+ * Ids, type and priority only; `eventId` is the `alert_escalated` event, `escalatedEventId` the alert.
+ */
+export const ComplianceAlertEscalated = defineEvent(
+  'plh.compliance.alert.escalated',
+  Type.Object(
+    {
+      eventId: Id,
+      escalatedEventId: Id,
+      eventType: Type.String({ minLength: 1, maxLength: 40 }),
+      priority: Type.Union([Type.Literal('critical'), Type.Literal('high')]),
+      providerId: Type.Union([Id, Type.Null()]),
+      unacknowledgedMinutes: Type.Integer({ minimum: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+  'A compliance alert was not acknowledged in time; ops follow it up',
+);
+
 /** A source sync applied new data (platform-wide, no tenant): its new snapshot version and diff counts. */
 export const ComplianceSourceSynced = defineEvent(
   'plh.compliance.source.synced',
@@ -40,4 +60,4 @@ export const ComplianceSourceSynced = defineEvent(
   'A compliance source has a new snapshot',
 );
 
-export const COMPLIANCE_EVENTS = [ComplianceAlertRaised, ComplianceSourceSynced] as const;
+export const COMPLIANCE_EVENTS = [ComplianceAlertRaised, ComplianceAlertEscalated, ComplianceSourceSynced] as const;

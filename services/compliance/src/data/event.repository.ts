@@ -111,6 +111,10 @@ export function eventRepository(tx: Tx, tenantId: string) {
       const row = await tx.complianceEvent.findFirst({ where: { ...scope, id } });
       return row ? toRecord(row) : null;
     },
+    findByDedupeKey: async (dedupeKey: string) => {
+      const row = await tx.complianceEvent.findFirst({ where: { ...scope, dedupeKey } });
+      return row ? toRecord(row) : null;
+    },
     /** Open (not resolved) events of the practice of one type, for all its providers at once. */
     openOfType: async (eventType: EventType) =>
       (await tx.complianceEvent.findMany({ where: { ...scope, eventType, status: { not: 'resolved' } } })).map(

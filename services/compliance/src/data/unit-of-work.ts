@@ -1,6 +1,7 @@
 import type { EventRegistry } from '@plh/contracts';
 import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import type { PrismaClient, Tx } from './db';
+import { escalationSystemRepository } from './escalation.system-repository';
 import { eventRepository } from './event.repository';
 import { leieSystemRepository } from './leie.system-repository';
 import { npiSystemRepository } from './npi.system-repository';
@@ -26,6 +27,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
 /** Platform-wide: the sources, their syncs, the LEIE and state-list snapshots, the NPI Registry's answers. */
 function complianceSystemRepositories(tx: Tx) {
   return {
+    escalations: escalationSystemRepository(tx),
     sources: sourceSystemRepository(tx),
     leie: leieSystemRepository(tx),
     npis: npiSystemRepository(tx),

@@ -1,6 +1,7 @@
 import { Conflict, NotFound } from '@plh/service-kit';
 import type { ComplianceEventRecord } from '../../data/event.repository';
 import type { ComplianceDeps } from '../deps';
+import { settleEscalation } from './escalate-alerts';
 
 /**
  * Acknowledge (someone is on it) or resolve (done, with a resolution) one of the practice's events.
@@ -21,6 +22,7 @@ export async function changeEventStatus(
       resource: { type: 'compliance-event', id: event.id },
       changes: [{ field: 'status', from: event.status, to: input.to }],
     });
+    await settleEscalation(uow, event.id, `The practice ${input.to} the alert it escalated.`);
     return (await uow.events.findById(event.id))!;
   });
 }

@@ -1,6 +1,7 @@
 import { ComplianceAlertRaised, createEvent } from '@plh/contracts';
 import type { ComplianceEventRecord } from '../../data/event.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
+import { settleEscalation } from './escalate-alerts';
 
 /**
  * A newly raised event: its audit record, and for a critical or high one its alert through the outbox,
@@ -48,4 +49,5 @@ export async function resolveBySystem(
     ...(reason ? { reason } : {}),
     changes: [{ field: 'status', from: event.status, to: 'resolved' }],
   });
+  await settleEscalation(uow, event.id, 'The alert it escalated was resolved.');
 }

@@ -1,0 +1,108 @@
+import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { eventually } from '@plh/test-kit';
+import { complianceUnitOfWork } from '../src/data/unit-of-work';
+import { escalateAlerts } from '../src/domain/events/escalate-alerts';
+import { fillerRecords, leieCsv } from './leie-files';
+import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+import { startSourceServer, type SourceServer } from './source-server';
+
+/** Critical and high alerts nobody acknowledges escalate to ops, once, and settle when acknowledged. */
+describe('compliance: unacknowledged alerts escalate to ops', () => {
+  let t: TestApp;
+  let server: SourceServer;
+  const a = practice();
+  const first = provider(a.tenantId, { firstName: 'Tom', lastName: 'Hale', npi: '1000000011' });
+  const second = provider(a.tenantId, { firstName: 'Ida', lastName: 'Moss', npi: '1000000029' });
+  const call = caller(() => t);
+  const inAnHour = () => new Date(Date.now() + 61 * 60_000);
+  const escalate = (now: Date) =>
+    escalateAlerts(
+      {
+        systemWork: complianceUnitOfWork(t.test.platform.db, new EventRegistry(ALL_EVENTS)).system,
+        unitOfWork: complianceUnitOfWork(t.test.platform.db, new EventRegistry(ALL_EVENTS)).run,
+      },
+      { afterMinutes: 60 },
+      now,
+    );
+
+  beforeAll(async () => {
+    server = await startSourceServer();
+    server.files.set('UPDATED.csv', {
+      body: leieCsv([
+        ...fillerRecords(20),
+        { LASTNAME: 'HALE', FIRSTNAME: 'TOM', NPI: '1000000011' },
+        { LASTNAME: 'MOSS', FIRSTNAME: 'IDA', NPI: '1000000029' },
+      ]),
+    });
+    t = await buildTestApp(rosterOf([first, second]));
+    await t.admin.query(`UPDATE compliance.source SET is_active = false WHERE name <> 'oig-leie'`);
+    await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: server.baseUrl } });
+    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
+    await eventually(async () => {
+      const state = (await call(opsAdmin, 'GET', started.headers.location as string)).json().state;
+      if (state !== 'succeeded') throw new Error(`sync ${state}`);
+    });
+    await jobsIdle(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await server?.close();
+  });
+
+  const events = async () =>
+    (await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/compliance/events?limit=100`)).json().items as Array<{
+      id: string;
+      eventType: string;
+      priority: string;
+      status: string;
+      providerId: string;
+      metadata: Record<string, unknown>;
+    }>;
+  const escalatedOnTheBus = async () =>
+    (
+      await t.admin.query<{ id: string }>(
+        `SELECT payload->'data'->>'escalatedEventId' AS id FROM compliance.outbox WHERE subject = 'plh.compliance.alert.escalated'`,
+      )
+    ).rows.map((r) => r.id);
+
+  it('escalates only what waited too long without anyone acknowledging it, once', async () => {
+    const alerts = (await events()).filter((e) => e.eventType === 'exclusion_match');
+    expect(alerts.map((e) => e.priority)).toEqual(['critical', 'critical']);
+    expect(await escalate(new Date())).toBe(0); // not late yet
+    const acknowledged = alerts.find((e) => e.providerId === first.id)!;
+    await call(a.approver, 'POST', `/api/tenants/${a.tenantId}/compliance/events/${acknowledged.id}/acknowledge`);
+    expect(await escalate(inAnHour())).toBe(1);
+    expect(await escalate(inAnHour())).toBe(0);
+    const waiting = alerts.find((e) => e.providerId === second.id)!;
+    expect(await escalatedOnTheBus()).toEqual([waiting.id]);
+    expect((await events()).filter((e) => e.eventType === 'alert_escalated')).toEqual([
+      expect.objectContaining({
+        priority: 'critical',
+        status: 'active',
+        providerId: second.id,
+        metadata: expect.objectContaining({ escalatedEventId: waiting.id }),
+      }),
+    ]);
+  });
+
+  it('shows ops the open escalations, and only ops', async () => {
+    const res = await call(opsAdmin, 'GET', '/api/ops/compliance/escalations');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        tenantId: a.tenantId,
+        eventType: 'exclusion_match',
+        priority: 'critical',
+        providerId: second.id,
+      }),
+    ]);
+    expect((await call(a.owner, 'GET', '/api/ops/compliance/escalations')).statusCode).toBe(403);
+  });
+
+  it('settles the escalation when the practice acknowledges the alert', async () => {
+    const waiting = (await events()).find((e) => e.eventType === 'exclusion_match' && e.providerId === second.id)!;
+    await call(a.owner, 'POST', `/api/tenants/${a.tenantId}/compliance/events/${waiting.id}/acknowledge`);
+    expect((await events()).find((e) => e.eventType === 'alert_escalated')).toMatchObject({ status: 'resolved' });
+    expect((await call(opsAdmin, 'GET', '/api/ops/compliance/escalations')).json().items).toEqual([]);
+  });
+});
