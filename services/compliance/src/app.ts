@@ -20,6 +20,7 @@ import { screenPracticeHandler } from './jobs/screen-practice.job';
 import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
 import { syncSourceHandler } from './jobs/sync-source.job';
+import attestationRoutes from './routes/attestation';
 import escalationRoutes from './routes/escalations';
 import eventRoutes from './routes/events';
 import leieUploadRoutes from './routes/leie-upload';
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(screeningRoutes, { deps: compliance });
     await scope.register(eventRoutes, { deps: compliance });
     await scope.register(escalationRoutes, { deps: compliance });
+    await scope.register(attestationRoutes, { deps: compliance });
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));

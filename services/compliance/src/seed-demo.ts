@@ -10,7 +10,7 @@ import { Conflict } from '@plh/service-kit';
 import { PrismaClient } from '../generated/prisma';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import { FEDERAL_REGISTER_SOURCE } from './domain/federal-register/practice-bulletins';
-import { LEIE_SOURCE } from './domain/leie/sync-leie';
+import { LEIE_SOURCE } from './domain/leie/leie-format';
 import { NPPES_SOURCE } from './domain/nppes/verify-npis';
 import { requestSync } from './domain/sources/request-sync';
 import { PA_MEDICHECK } from './domain/state-lists/pa-medicheck';

@@ -171,6 +171,14 @@ export function eventRepository(tx: Tx, tenantId: string) {
           take,
         })
       ).map(toRecord),
+    /** Events about providers or deadlines raised in [from, to), oldest first (the attestation). */
+    raisedBetween: async (from: Date, to: Date) =>
+      (
+        await tx.complianceEvent.findMany({
+          where: { ...scope, createdAt: { gte: from, lt: to }, eventType: { not: 'regulation_change' } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      ).map(toRecord),
     /** Counts by status and priority (the dashboard widget). */
     async counts(): Promise<Array<{ status: string; priority: string; count: number }>> {
       const rows = await tx.complianceEvent.groupBy({

@@ -98,6 +98,12 @@ export function screeningRepository(tx: Tx, tenantId: string) {
           select: { providerId: true, listingKey: true, decision: true },
         })
       ).map((d) => ({ ...d, decision: d.decision as MatchDecision['decision'] })),
+    /** Every decision taken in [from, to), oldest first, with who took it and why (the attestation). */
+    decidedBetween: (from: Date, to: Date) =>
+      tx.screeningDecision.findMany({
+        where: { ...scope, decidedAt: { gte: from, lt: to } },
+        orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+      }),
     /** Records a decision; false when one was already taken on this listing for this provider. */
     async decide(d: {
       id: string;

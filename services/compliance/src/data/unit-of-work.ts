@@ -6,6 +6,7 @@ import { eventRepository } from './event.repository';
 import { leieSystemRepository } from './leie.system-repository';
 import { npiSystemRepository } from './npi.system-repository';
 import { regulationSystemRepository } from './regulation.system-repository';
+import { screeningMonthRepository } from './screening-month.repository';
 import { screeningRepository } from './screening.repository';
 import { sourceSystemRepository } from './source.system-repository';
 import { stateListSystemRepository } from './state-list.system-repository';
@@ -14,6 +15,7 @@ import { stateListSystemRepository } from './state-list.system-repository';
 function complianceRepositories(tx: Tx, tenantId: string) {
   return {
     screenings: screeningRepository(tx, tenantId),
+    screeningMonths: screeningMonthRepository(tx, tenantId),
     events: eventRepository(tx, tenantId),
     // The LEIE, the state lists and the NPI Registry are public and platform-wide: screening reads them from inside a
     // practice's transaction.

@@ -8,6 +8,9 @@ import { SourceFileError } from '../sources/source-file-error';
  * `0000000000` means none (most rows predate NPIs) and is never matched on; ZIP and NPI are text
  * (leading zeros). A business row has BUSNAME and no person name.
  */
+/** The LEIE's source name. */
+export const LEIE_SOURCE = 'oig-leie';
+
 export const LEIE_COLUMNS = [
   'LASTNAME',
   'FIRSTNAME',

@@ -6,10 +6,9 @@ import type { ComplianceDeps } from '../deps';
 import { ScreenPractices } from '../screening/screen-practices';
 import { fetchSourceFile, SourceFetchError, type MeteredBody } from '../sources/fetch-source-file';
 import { applyLeieFile } from './apply-leie-file';
-
+import { LEIE_SOURCE } from './leie-format';
 import { FULL_FILE, supplementsSince, type LeieFileRef } from './leie-files';
 
-export const LEIE_SOURCE = 'oig-leie';
 /** A full file of 80,000 rows is staged and applied in one transaction. */
 const APPLY_TIMEOUT_MS = 10 * 60_000;
 

@@ -7,7 +7,8 @@ import { openSync } from '../sources/request-sync';
 import { emptyProgress, finishSync } from '../sources/run-sync';
 import type { LeieFileKind } from './apply-leie-file';
 
-import { applyFetched, LEIE_SOURCE } from './sync-leie';
+import { LEIE_SOURCE } from './leie-format';
+import { applyFetched } from './sync-leie';
 
 /**
  * A LEIE file uploaded by hand (an air-gapped site, a backfill): the same parser and snapshot rules

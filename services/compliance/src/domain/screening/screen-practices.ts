@@ -1,7 +1,7 @@
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { ComplianceDeps } from '../deps';
-import { LEIE_SOURCE } from '../leie/sync-leie';
+import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
 import { activeNppes, isNpi, verifyNpis } from '../nppes/verify-npis';
 import { screenRoster } from './screen-roster';

@@ -3,9 +3,11 @@ import type { NpiEvidence } from '../../data/screening.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import { screenProvider, type RosterProvider } from '../matching/screen-provider';
 import { resolveBySystem } from '../events/system-events';
+import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
 import { checkNpi, type NpiCheck, type NpiVerification } from '../nppes/npi-findings';
 import { raiseMatches, resolveStale } from './exclusion-events';
+import { recordScreeningMonth } from './screening-months';
 import { NPI_EVENT_TYPES, reconcileNpiEvents } from './npi-events';
 
 /**
@@ -68,6 +70,18 @@ export async function screenRoster(
       npiCheck: npiEvidenceOf(provider.npi ? registry.get(provider.npi) : undefined, npiCheck),
       snapshotVersion: version,
     })),
+  );
+  await recordScreeningMonth(
+    uow,
+    results.map(({ provider, result, npiCheck }) => ({
+      providerId: provider.id,
+      providerName: displayName(provider),
+      npi: provider.npi,
+      exclusionStatus: result.exclusionStatus,
+      npiStatus: npiCheck.npiStatus,
+      npiCheckedAt: npiCheck.checkedAt,
+    })),
+    { [LEIE_SOURCE]: version, ...Object.fromEntries(stateVersions) },
   );
   // Events only where there is something to raise or resolve: most providers have neither.
   for (const { provider, mine, own, result } of results) {

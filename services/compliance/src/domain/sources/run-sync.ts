@@ -6,7 +6,8 @@ import type { ComplianceDeps } from '../deps';
 
 import { FEDERAL_REGISTER_SOURCE } from '../federal-register/practice-bulletins';
 import { syncFederalRegister } from '../federal-register/sync-federal-register';
-import { LEIE_SOURCE, syncLeie, type SyncProgress } from '../leie/sync-leie';
+import { LEIE_SOURCE } from '../leie/leie-format';
+import { syncLeie, type SyncProgress } from '../leie/sync-leie';
 import { syncNppes } from '../nppes/sync-nppes';
 import { NPPES_SOURCE } from '../nppes/verify-npis';
 import { STATE_LISTS } from '../state-lists/formats';

@@ -1,0 +1,46 @@
+import type { ScreeningMonthRecord } from '../../data/screening-month.repository';
+import type { UnitOfWork } from '../../data/unit-of-work';
+
+export interface ScreenedProvider {
+  providerId: string;
+  providerName: string;
+  npi: string | null;
+  exclusionStatus: string;
+  npiStatus: string | null;
+  npiCheckedAt: Date | null;
+}
+
+/**
+ * Adds one screening of the practice to its month's record, per provider: how often and when it was
+ * screened, its last result and every exclusion status it had, and the snapshot versions (by source)
+ * it was screened against. The attestation of the month reads this.
+ */
+export async function recordScreeningMonth(
+  uow: UnitOfWork,
+  screened: readonly ScreenedProvider[],
+  versions: Readonly<Record<string, number>>,
+  now = new Date(),
+): Promise<void> {
+  const month = now.toISOString().slice(0, 7);
+  const before = new Map((await uow.screeningMonths.ofMonth(month)).map((r) => [r.providerId, r]));
+  const rows = screened.map((p): ScreeningMonthRecord => {
+    const prev = before.get(p.providerId);
+    const merged: Record<string, number[]> = { ...(prev?.versions ?? {}) };
+    for (const [source, version] of Object.entries(versions))
+      merged[source] = [...new Set([...(merged[source] ?? []), version])].sort((a, b) => a - b);
+    return {
+      providerId: p.providerId,
+      providerName: p.providerName,
+      npi: p.npi,
+      screenings: (prev?.screenings ?? 0) + 1,
+      firstScreenedAt: prev?.firstScreenedAt ?? now,
+      lastScreenedAt: now,
+      exclusionStatus: p.exclusionStatus,
+      statusesSeen: [...new Set([...(prev?.statusesSeen ?? []), p.exclusionStatus])],
+      npiStatus: p.npiStatus,
+      npiCheckedAt: p.npiCheckedAt ?? prev?.npiCheckedAt ?? null,
+      versions: merged,
+    };
+  });
+  await uow.screeningMonths.saveAll(month, rows);
+}
