@@ -91,16 +91,16 @@ export async function attestationPdf(a: Attestation): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** What the standard fonts can show: Latin-1, with other letters' accents folded and the rest as `?`. */
+/** What the standard fonts can show: printable Latin-1, other letters' accents folded, the rest `?`. */
 function latin1(value: string): string {
   return value
     .replace(/[—–]/g, '-')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
-    .replace(/[^\u0000-\u00ff]/g, (ch) =>
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, (ch) =>
       ch
         .normalize('NFKD')
         .replace(/\p{M}/gu, '')
-        .replace(/[^\u0000-\u00ff]/g, '?'),
+        .replace(/[^\u0020-\u007e\u00a0-\u00ff]/g, '?'),
     );
 }
