@@ -180,7 +180,9 @@ async function main(): Promise<void> {
       const start = after ? all.findIndex((p) => p.id > after) : 0;
       const items = start < 0 ? [] : all.slice(start, start + limit);
       body = { items, next: start >= 0 && start + limit < all.length ? items.at(-1)!.id : null };
-    } else return void res.writeHead(404).end();
+    } else if (url.pathname === '/internal/practices')
+      body = { items: roster.map((providers) => ({ tenantId: providers[0]!.tenantId })), next: null };
+    else return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   const oigUrl = `http://127.0.0.1:${await listen(oig)}/leie/`;

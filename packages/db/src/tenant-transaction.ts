@@ -25,7 +25,16 @@ export async function withTenant<Tx extends SqlExecutor, R>(
 ): Promise<R> {
   if (!tenantId) throw new Error('withTenant: tenantId is required');
   return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, tenantId);
+    await setTenant(tx, tenantId);
     return fn(tx);
   });
+}
+
+/**
+ * Sets (or switches) the practice of the transaction `tx` is in: from the next statement on, row-level
+ * security shows only that practice's rows. Transaction-local, like withTenant's.
+ */
+export async function setTenant(tx: SqlExecutor, tenantId: string): Promise<void> {
+  if (!tenantId) throw new Error('setTenant: tenantId is required');
+  await tx.$queryRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, tenantId);
 }

@@ -114,4 +114,35 @@ describe('createUnitOfWork', () => {
       data: { actor: { kind: 'anonymous', id: null, role: null }, outcome: 'failure', reason: 'UNKNOWN_EMAIL' },
     });
   });
+
+  it('runs many practices in one transaction, switching the tenant before each', async () => {
+    const statements: Array<[string, unknown[]]> = [];
+    let transactions = 0;
+    const batchTx: SqlExecutor = {
+      $executeRawUnsafe: async (query: string, ...values: unknown[]) => (statements.push([query, values]), 1),
+      $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) => (statements.push([query, values]), [] as T),
+    };
+    const batch = createUnitOfWork({
+      db: { $transaction: (fn) => (transactions++, fn(batchTx)) },
+      registry: new EventRegistry(ALL_EVENTS),
+      service: 'compliance',
+      repositories: (_tx, tenantId) => ({ whoAmI: () => tenantId }),
+      systemRepositories: () => ({ platformWide: true }),
+    });
+    const seen = await batch.runBatch(async ({ practice, platform }) => {
+      expect(platform.platformWide).toBe(true);
+      const out: string[] = [];
+      for (const id of ['t-1', 't-1', 't-2']) {
+        const uow = await practice(id);
+        out.push(uow.whoAmI());
+        await uow.audit.record({ action: 'screening.run', resource: { type: 'roster', id } });
+      }
+      return out;
+    });
+    expect(seen).toEqual(['t-1', 't-1', 't-2']);
+    expect(transactions).toBe(1);
+    // The tenant is set once per switch, before that practice's statements.
+    const order = statements.map(([q, v]) => (q.includes('set_config') ? `set ${String(v[0])}` : 'audit'));
+    expect(order).toEqual(['set t-1', 'audit', 'audit', 'set t-2', 'audit']);
+  });
 });

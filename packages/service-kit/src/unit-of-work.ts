@@ -1,5 +1,5 @@
 import { auditEventOf, createEvent, type AuditRecord, type EventEnvelope, type EventRegistry } from '@plh/contracts';
-import { withTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
+import { setTenant, withTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import { enqueueEvent } from '@plh/event-bus';
 import { enqueueJob, type EnqueueOptions, type JobDefinition } from '@plh/jobs';
 import type { Static, TObject } from '@sinclair/typebox';
@@ -99,6 +99,17 @@ export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos, SystemRepos = 
   run: RunUnitOfWork<Repos>;
   /** The same over a transaction someone else opened with the tenant set (an event consumer's, with its inbox row). */
   bind(tx: Tx, tenantId: string): UnitOfWork<Repos>;
+  /**
+   * Many practices' work in one transaction (a batch job: one commit instead of hundreds). `practice(id)`
+   * switches `app.tenant_id` to that practice and answers its unit of work: from then on only its rows
+   * are visible, so finish with one practice's unit of work before asking for the next. `platform`
+   * runs statements that touch no practice's rows (advisory locks, public tables). Everything commits
+   * together, or nothing does.
+   */
+  runBatch<R>(
+    work: (batch: { practice(tenantId: string): Promise<UnitOfWork<Repos>>; platform: SystemRepos }) => Promise<R>,
+    options?: { timeoutMs?: number },
+  ): Promise<R>;
   /** A transaction for platform-wide work (logins, provisioning, signing keys) with the system repositories. */
   system<R>(work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>, options?: { timeoutMs?: number }): Promise<R>;
 }
@@ -186,7 +197,21 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
         },
       });
     }, timeouts(systemOptions?.timeoutMs));
-  return { db, run, bind, system };
+  const runBatch: UnitOfWorkFactory<Tx, Repos, SystemRepos>['runBatch'] = (work, batchOptions) =>
+    db.$transaction(async (tx) => {
+      let current: string | null = null;
+      return work({
+        practice: async (tenantId) => {
+          if (tenantId !== current) {
+            await setTenant(tx, tenantId);
+            current = tenantId;
+          }
+          return bind(tx, tenantId);
+        },
+        platform: options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos),
+      });
+    }, timeouts(batchOptions?.timeoutMs));
+  return { db, run, bind, system, runBatch };
 }
 
 function auditData(entry: AuditEntry, context: WorkContext): AuditRecord {

@@ -16,7 +16,7 @@ import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
 import { bulletinsSchedule, practiceBulletinsHandler, shareBulletinsHandler } from './jobs/bulletins.job';
 import { escalateAlertsHandler, escalationSchedule } from './jobs/escalate-alerts.job';
-import { screenPracticeHandler } from './jobs/screen-practice.job';
+import { screenPracticeBatchHandler, screenPracticeHandler } from './jobs/screen-practice.job';
 import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
 import { syncSourceHandler } from './jobs/sync-source.job';
@@ -50,6 +50,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const nppes = nppesClient();
   const compliance: ComplianceDeps = {
     unitOfWork: unitOfWork.run,
+    batchWork: unitOfWork.runBatch,
     systemWork: unitOfWork.system,
     rosters,
     nppes,
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         sourceTickHandler(compliance, app.log),
         screenPracticesHandler(compliance, app.log),
         screenPracticeHandler(compliance),
+        screenPracticeBatchHandler(compliance),
         shareBulletinsHandler(compliance, app.log),
         practiceBulletinsHandler(compliance),
         escalateAlertsHandler(compliance, config.ALERT_ESCALATION_MINUTES, app.log),

@@ -155,16 +155,34 @@ export function leieSystemRepository(tx: Tx) {
       version: number;
       syncId: string;
     }) => tx.leieFile.create({ data: { ...file, bytes: BigInt(file.bytes) } }),
-    /** Active listings that could be these providers': the same NPI or the same date of birth. */
-    async candidates(npis: string[], datesOfBirth: string[]): Promise<Listing[]> {
+    /**
+     * Active listings that could be these providers': the same NPI, or a person born the same day whose
+     * name `nameMatches` accepts. People born on a day are read as names only, and only those kept are
+     * read in full: most people born on a provider's birthday are someone else, and screening a whole
+     * batch of practices reads thousands of them.
+     */
+    async candidates(
+      npis: string[],
+      datesOfBirth: string[],
+      nameMatches: (person: { firstName: string; lastName: string; dateOfBirth: string }) => boolean = () => true,
+    ): Promise<Listing[]> {
       if (npis.length === 0 && datesOfBirth.length === 0) return [];
+      const born = datesOfBirth.length
+        ? await tx.$queryRawUnsafe<Array<{ k: string; f: string; l: string; d: string }>>(
+            `SELECT listing_key AS k, first_name AS f, last_name AS l, to_char(date_of_birth, 'YYYY-MM-DD') AS d
+               FROM leie_listing
+              WHERE removed_version IS NULL AND date_of_birth = ANY($1::date[]) AND (first_name <> '' OR last_name <> '')`,
+            datesOfBirth,
+          )
+        : [];
+      const keys = born.filter((p) => nameMatches({ firstName: p.f, lastName: p.l, dateOfBirth: p.d })).map((p) => p.k);
       const rows = await tx.$queryRawUnsafe<ListingRow[]>(
         `SELECT listing_key, last_name, first_name, middle_name, business_name, general, specialty, upin, npi,
                 address, city, state, zip, exclusion_type, waiver_state, ${DATES()}
            FROM leie_listing
-          WHERE removed_version IS NULL AND (npi = ANY($1::text[]) OR date_of_birth = ANY($2::date[]))`,
+          WHERE removed_version IS NULL AND (npi = ANY($1::text[]) OR listing_key = ANY($2::text[]))`,
         npis,
-        datesOfBirth,
+        keys,
       );
       return rows.map(toListing);
     },

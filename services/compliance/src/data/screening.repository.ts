@@ -48,13 +48,7 @@ export function screeningRepository(tx: Tx, tenantId: string) {
   const scope = { tenantId };
   return {
     /** Held until the transaction ends: one screening of this practice at a time, across replicas. */
-    lockPractice: async () => {
-      // executeRaw: the adapter cannot read the `void` the lock function answers.
-      await tx.$executeRawUnsafe(
-        `SELECT pg_advisory_xact_lock(hashtextextended('compliance.screening:' || $1, 0))`,
-        tenantId,
-      );
-    },
+    lockPractice: () => screeningLocks(tx).lockPractices([tenantId]),
     list: async () =>
       (await tx.screening.findMany({ where: scope, orderBy: [{ providerName: 'asc' }, { providerId: 'asc' }] })).map(
         toRecord,
@@ -126,6 +120,24 @@ export function screeningRepository(tx: Tx, tenantId: string) {
         d.decidedBy,
       );
       return created === 1;
+    },
+  };
+}
+
+/**
+ * The screening locks of practices (advisory, held until the transaction ends): one screening of a
+ * practice at a time, across replicas. Many are taken in one statement, in id order (two batches
+ * sharing practices wait for each other instead of deadlocking).
+ */
+export function screeningLocks(tx: Tx) {
+  return {
+    async lockPractices(tenantIds: readonly string[]): Promise<void> {
+      // executeRaw: the adapter cannot read the `void` the lock function answers.
+      await tx.$executeRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtextextended('compliance.screening:' || t, 0))
+           FROM (SELECT DISTINCT unnest($1::text[]) AS t ORDER BY 1) AS ids`,
+        [...tenantIds],
+      );
     },
   };
 }

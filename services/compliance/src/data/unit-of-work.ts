@@ -7,7 +7,8 @@ import { leieSystemRepository } from './leie.system-repository';
 import { npiSystemRepository } from './npi.system-repository';
 import { regulationSystemRepository } from './regulation.system-repository';
 import { screeningMonthRepository } from './screening-month.repository';
-import { screeningRepository } from './screening.repository';
+import { screeningStateRepository } from './screening-state.repository';
+import { screeningLocks, screeningRepository } from './screening.repository';
 import { sourceSystemRepository } from './source.system-repository';
 import { stateListSystemRepository } from './state-list.system-repository';
 
@@ -16,6 +17,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
   return {
     screenings: screeningRepository(tx, tenantId),
     screeningMonths: screeningMonthRepository(tx, tenantId),
+    screeningState: screeningStateRepository(tx, tenantId),
     events: eventRepository(tx, tenantId),
     // The LEIE, the state lists and the NPI Registry are public and platform-wide: screening reads them from inside a
     // practice's transaction.
@@ -29,6 +31,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
 /** Platform-wide: the sources, their syncs, the LEIE and state-list snapshots, the NPI Registry's answers. */
 function complianceSystemRepositories(tx: Tx) {
   return {
+    screeningLocks: screeningLocks(tx),
     escalations: escalationSystemRepository(tx),
     sources: sourceSystemRepository(tx),
     leie: leieSystemRepository(tx),
@@ -51,3 +54,4 @@ export type ComplianceUnitOfWork = ReturnType<typeof complianceUnitOfWork>;
 /** One transaction's repositories + the platform's outbox, audit log and work context. */
 export type UnitOfWork = UnitOfWorkOf<ComplianceUnitOfWork>;
 export type RunUnitOfWork = ComplianceUnitOfWork['run'];
+export type BatchUnitOfWork = ComplianceUnitOfWork['runBatch'];

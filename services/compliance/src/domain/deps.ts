@@ -1,5 +1,5 @@
 import type { RosterProviderView } from '@plh/contracts';
-import type { ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
+import type { BatchUnitOfWork, ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 import type { NppesClient } from './nppes/nppes-client';
 
 /** The tenant service's rosters and practices (internal API, service token with roster:read). */
@@ -16,6 +16,8 @@ export interface Rosters {
 /** What use cases need; built once in app.ts. */
 export interface ComplianceDeps {
   unitOfWork: RunUnitOfWork;
+  /** Many practices in one transaction (batch screening). */
+  batchWork: BatchUnitOfWork;
   /** Platform-wide work: sources, syncs, the LEIE. */
   systemWork: ComplianceUnitOfWork['system'];
   rosters: Rosters;

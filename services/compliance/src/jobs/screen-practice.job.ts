@@ -1,6 +1,11 @@
 import { handle } from '@plh/jobs';
 import type { ComplianceDeps } from '../domain/deps';
-import { ScreenPractice, screenPracticeNow } from '../domain/screening/screen-practices';
+import {
+  ScreenPractice,
+  ScreenPracticeBatch,
+  screenPracticeBatchNow,
+  screenPracticeNow,
+} from '../domain/screening/screen-practices';
 
 export function screenPracticeHandler(deps: ComplianceDeps) {
   return handle(
@@ -12,5 +17,17 @@ export function screenPracticeHandler(deps: ComplianceDeps) {
     },
     // Each waits on the tenant service and the database more than on this process's CPU.
     { concurrency: 4 },
+  );
+}
+
+export function screenPracticeBatchHandler(deps: Pick<ComplianceDeps, 'batchWork' | 'rosters'>) {
+  return handle(
+    ScreenPracticeBatch,
+    async (job) => {
+      const fetchedAt = job.payload.sourceFetchedAt ? new Date(job.payload.sourceFetchedAt) : null;
+      await screenPracticeBatchNow(deps, job.payload.tenantIds, fetchedAt);
+    },
+    // Two batches at once: one reads rosters while the other writes.
+    { concurrency: 2, leaseSec: 300 },
   );
 }

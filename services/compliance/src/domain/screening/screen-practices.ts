@@ -5,8 +5,13 @@ import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
 import { activeNppes, isNpi, verifyNpis } from '../nppes/verify-npis';
 import { screenRoster } from './screen-roster';
+import { loadScreeningBasis, toRosterProvider } from './screening-basis';
 
 const ROSTER_PAGE = 1_000;
+/** Practices screened per transaction after a snapshot: one commit, one read of the sources, for all. */
+const BATCH = 50;
+/** Rosters read from the tenant service at once while a batch is screened. */
+const ROSTER_READS = 8;
 /** Unaffected practices wait this long, so the affected ones (the alerts) go first. */
 const AFTER_AFFECTED_MS = 1_000;
 const FetchedAt = Type.Union([Type.String({ minLength: 20, maxLength: 40 }), Type.Null()]);
@@ -44,9 +49,22 @@ export const ScreenPractice = defineJob(
   { maxAttempts: 8 },
 );
 
+/** A batch of practices screened against a new snapshot in one transaction (see screenPracticeBatchNow). */
+export const ScreenPracticeBatch = defineJob(
+  'compliance.screen-practice-batch',
+  Type.Object(
+    {
+      tenantIds: Type.Array(Type.String({ minLength: 36, maxLength: 36 }), { minItems: 1, maxItems: BATCH }),
+      sourceFetchedAt: FetchedAt,
+    },
+    { additionalProperties: false },
+  ),
+  { maxAttempts: 8 },
+);
+
 /**
- * Finds the practices with providers (the tenant service's roster, a page at a time) and queues a
- * screening of each. Practices with a provider whose NPI, date of birth or licence is among the listings the
+ * Finds the practices with providers (the tenant service's roster, a page at a time) and queues their
+ * screening, in batches of BATCH practices. Practices with a provider whose NPI, date of birth or licence is among the listings the
  * snapshot added or removed are queued first: theirs are the results that can change, and the alerts
  * the SLA clock runs for; the others follow a moment later (their results are only re-labelled).
  */
@@ -76,13 +94,19 @@ export async function queuePracticeScreenings(
     }
     cursor = page.next;
   } while (cursor);
+  const first = [...affected];
+  const later = [...practices].filter((id) => !affected.has(id));
   await deps.systemWork(async ({ queue }) => {
-    for (const tenantId of practices)
-      await queue.enqueue(
-        ScreenPractice,
-        { sourceFetchedAt: input.sourceFetchedAt },
-        { tenantId, ...(affected.has(tenantId) ? {} : { delayMs: AFTER_AFFECTED_MS }) },
-      );
+    for (const [ids, delayMs] of [
+      [first, 0],
+      [later, AFTER_AFFECTED_MS],
+    ] as const)
+      for (let i = 0; i < ids.length; i += BATCH)
+        await queue.enqueue(
+          ScreenPracticeBatch,
+          { tenantIds: ids.slice(i, i + BATCH), sourceFetchedAt: input.sourceFetchedAt },
+          delayMs ? { delayMs } : {},
+        );
   });
   return { practices: practices.size, affected: affected.size };
 }
@@ -124,4 +148,41 @@ async function verifyNewNpis(
   const npis = (await deps.rosters.ofPractice(tenantId)).map((p) => p.npi).filter(isNpi);
   const unverified = await deps.systemWork(({ npis: registry }) => registry.unverified(npis));
   if (unverified.length > 0) await verifyNpis(deps, unverified, options);
+}
+
+/**
+ * A batch of practices screened in one transaction: their screening locks taken first (in id order),
+ * then their rosters read from the tenant service (a few at a time), the public sources read once for
+ * all of them, and each practice screened with only its own rows visible (the transaction switches
+ * practice between them). The same guarantees as screenPracticeNow, for many practices per commit.
+ */
+export async function screenPracticeBatchNow(
+  deps: Pick<ComplianceDeps, 'batchWork' | 'rosters'>,
+  tenantIds: readonly string[],
+  sourceFetchedAt: Date | null,
+): Promise<void> {
+  await deps.batchWork(
+    async ({ practice, platform }) => {
+      await platform.screeningLocks.lockPractices(tenantIds);
+      const rosters = await inParallel(tenantIds, ROSTER_READS, (id) => deps.rosters.ofPractice(id));
+      const basis = await loadScreeningBasis(platform, rosters.flat().map(toRosterProvider));
+      for (const [i, tenantId] of tenantIds.entries())
+        await screenRoster(await practice(tenantId), rosters[i]!, { sourceFetchedAt }, basis);
+    },
+    { timeoutMs: 120_000 },
+  );
+}
+
+/** `work` for each item, at most `width` at once; the answers in the items' order. */
+async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
 }

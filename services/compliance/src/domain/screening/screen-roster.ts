@@ -2,6 +2,7 @@ import type { RosterProviderView } from '@plh/contracts';
 import type { NpiEvidence } from '../../data/screening.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import { screenProvider, type RosterProvider } from '../matching/screen-provider';
+import { groupBy, loadScreeningBasis, toRosterProvider, type ScreeningBasis } from './screening-basis';
 import { resolveBySystem } from '../events/system-events';
 import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
@@ -21,32 +22,27 @@ export async function screenRoster(
   uow: UnitOfWork,
   roster: readonly RosterProviderView[],
   options: { sourceFetchedAt: Date | null },
+  preloaded?: ScreeningBasis | null,
 ): Promise<void> {
-  const version = await uow.leie.currentVersion();
-  // Before the first snapshot there is nothing to screen against: no result rather than a false `clear`.
-  if (version === 0) return;
   const providers = roster.map(toRosterProvider);
-  const npis = providers.flatMap((p) => (p.npi ? [p.npi] : []));
-  const datesOfBirth = providers.flatMap((p) => (p.dateOfBirth ? [p.dateOfBirth] : []));
-  const stateVersions = await uow.stateLists.versions();
-  const candidates = [
-    ...(await uow.leie.candidates(npis, datesOfBirth)),
-    ...(stateVersions.size
-      ? await uow.stateLists.candidates(
-          npis,
-          providers.map((p) => foldLicense(p.licenseNumber)),
-          datesOfBirth,
-        )
-      : []),
-  ];
-  const byLicense = groupBy(candidates, (l) => (l.licenseNumber ? foldLicense(l.licenseNumber) : null));
+  const basis = preloaded === undefined ? await loadScreeningBasis(uow, providers) : preloaded;
+  // Before the first snapshot there is nothing to screen against: no result rather than a false `clear`.
+  if (!basis) return;
+  const { version, stateVersions, byNpi, byBirth, byLicense, registry } = basis;
   const versionOf = (source: string) => stateVersions.get(source) ?? version;
-  const byNpi = groupBy(candidates, (l) => l.npi);
-  const byBirth = groupBy(candidates, (l) => l.dateOfBirth);
-  const decisions = groupBy(await uow.screenings.decisions(), (d) => d.providerId);
-  const openEvents = groupBy(await uow.events.openOfType('exclusion_match'), (e) => e.providerId);
-  const openNpiEvents = groupBy(await uow.events.openOfTypes(NPI_EVENT_TYPES), (e) => e.providerId);
-  const registry = await uow.npis.of(npis);
+  const now = new Date();
+  const month = now.toISOString().slice(0, 7);
+  const state = await uow.screeningState.load(month, ['exclusion_match', ...NPI_EVENT_TYPES]);
+  const decisions = groupBy(state.decisions, (d) => d.providerId);
+  const open = state.openEvents;
+  const openEvents = groupBy(
+    open.filter((e) => e.eventType === 'exclusion_match'),
+    (e) => e.providerId,
+  );
+  const openNpiEvents = groupBy(
+    open.filter((e) => e.eventType !== 'exclusion_match'),
+    (e) => e.providerId,
+  );
   const results = providers.map((provider) => {
     const mine = [
       ...new Set([
@@ -82,6 +78,7 @@ export async function screenRoster(
       npiCheckedAt: npiCheck.checkedAt,
     })),
     { [LEIE_SOURCE]: version, ...Object.fromEntries(stateVersions) },
+    { month, before: state.month, now },
   );
   // Events only where there is something to raise or resolve: most providers have neither.
   for (const { provider, mine, own, result } of results) {
@@ -95,7 +92,8 @@ export async function screenRoster(
     if (npiCheck.findings.length === 0 && open.length === 0) continue;
     await reconcileNpiEvents(uow, provider, npiCheck, open, options.sourceFetchedAt);
   }
-  const gone = await uow.screenings.providerIdsNotIn(providers.map((p) => p.id));
+  const onRoster = new Set(providers.map((p) => p.id));
+  const gone = state.screened.filter((id) => !onRoster.has(id));
   for (const providerId of gone) {
     await uow.screenings.remove(providerId);
     for (const event of await uow.events.openForProvider(providerId))
@@ -112,30 +110,6 @@ export async function screenRoster(
     ],
   });
 }
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K | null): Map<K | null, T[]> {
-  const groups = new Map<K | null, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-const toRosterProvider = (p: RosterProviderView): RosterProvider => ({
-  id: p.id,
-  tenantId: p.tenantId,
-  npi: p.npi || null,
-  firstName: p.firstName,
-  middleName: p.middleName,
-  lastName: p.lastName,
-  dateOfBirth: p.dateOfBirth || null,
-  licenseState: p.licenseState,
-  licenseNumber: p.licenseNumber,
-});
 
 /** What the screening shows of the registry's answer: its record, the findings, the error. */
 function npiEvidenceOf(verification: NpiVerification | undefined, check: NpiCheck): NpiEvidence | null {

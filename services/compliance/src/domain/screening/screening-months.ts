@@ -13,16 +13,17 @@ export interface ScreenedProvider {
 /**
  * Adds one screening of the practice to its month's record, per provider: how often and when it was
  * screened, its last result and every exclusion status it had, and the snapshot versions (by source)
- * it was screened against. The attestation of the month reads this.
+ * it was screened against. The attestation of the month reads this. `before`: the month's rows as the
+ * screening found them (read with the rest of its state).
  */
 export async function recordScreeningMonth(
   uow: UnitOfWork,
   screened: readonly ScreenedProvider[],
   versions: Readonly<Record<string, number>>,
-  now = new Date(),
+  input: { month: string; before: readonly ScreeningMonthRecord[]; now: Date },
 ): Promise<void> {
-  const month = now.toISOString().slice(0, 7);
-  const before = new Map((await uow.screeningMonths.ofMonth(month)).map((r) => [r.providerId, r]));
+  const { month, now } = input;
+  const before = new Map(input.before.map((r) => [r.providerId, r]));
   const rows = screened.map((p): ScreeningMonthRecord => {
     const prev = before.get(p.providerId);
     const merged: Record<string, number[]> = { ...(prev?.versions ?? {}) };
