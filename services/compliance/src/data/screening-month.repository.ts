@@ -16,6 +16,27 @@ export interface ScreeningMonthRecord {
   versions: Record<string, number[]>;
 }
 
+/**
+ * The upsert of month rows, with the placeholders of the tenant, the month and the rows as JSON
+ * (json_to_recordset): written by the screening's own statement (screening.repository's saveAll).
+ */
+export const saveMonthsSql = (p: {
+  tenant: string;
+  month: string;
+  rows: string;
+}) => `INSERT INTO screening_month (tenant_id, month, provider_id, provider_name, npi, screenings, first_screened_at,
+                              last_screened_at, exclusion_status, statuses_seen, npi_status, npi_checked_at, versions)
+   SELECT ${p.tenant}::uuid, ${p.month}, "providerId", "providerName", npi, screenings, "firstScreenedAt", "lastScreenedAt",
+          "exclusionStatus", ARRAY(SELECT json_array_elements_text("statusesSeen")), "npiStatus", "npiCheckedAt", versions
+     FROM json_to_recordset(${p.rows}::json) AS t("providerId" uuid, "providerName" text, npi text, screenings int,
+          "firstScreenedAt" timestamptz, "lastScreenedAt" timestamptz, "exclusionStatus" text, "statusesSeen" json,
+          "npiStatus" text, "npiCheckedAt" timestamptz, versions jsonb)
+   ON CONFLICT (tenant_id, month, provider_id) DO UPDATE
+     SET provider_name = EXCLUDED.provider_name, npi = EXCLUDED.npi, screenings = EXCLUDED.screenings,
+         last_screened_at = EXCLUDED.last_screened_at, exclusion_status = EXCLUDED.exclusion_status,
+         statuses_seen = EXCLUDED.statuses_seen, npi_status = EXCLUDED.npi_status,
+         npi_checked_at = EXCLUDED.npi_checked_at, versions = EXCLUDED.versions`;
+
 const toRecord = (r: Prisma.ScreeningMonthGetPayload<object>): ScreeningMonthRecord => ({
   providerId: r.providerId,
   providerName: r.providerName,
@@ -41,26 +62,5 @@ export function screeningMonthRepository(tx: Tx, tenantId: string) {
           orderBy: [{ providerName: 'asc' }, { providerId: 'asc' }],
         })
       ).map(toRecord),
-    /** Every provider's month row as one screening leaves it, in one statement (json_to_recordset). */
-    async saveAll(month: string, rows: ScreeningMonthRecord[]): Promise<void> {
-      if (rows.length === 0) return;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO screening_month (tenant_id, month, provider_id, provider_name, npi, screenings, first_screened_at,
-                                      last_screened_at, exclusion_status, statuses_seen, npi_status, npi_checked_at, versions)
-         SELECT $1::uuid, $2, "providerId", "providerName", npi, screenings, "firstScreenedAt", "lastScreenedAt",
-                "exclusionStatus", ARRAY(SELECT json_array_elements_text("statusesSeen")), "npiStatus", "npiCheckedAt", versions
-           FROM json_to_recordset($3::json) AS t("providerId" uuid, "providerName" text, npi text, screenings int,
-                "firstScreenedAt" timestamptz, "lastScreenedAt" timestamptz, "exclusionStatus" text, "statusesSeen" json,
-                "npiStatus" text, "npiCheckedAt" timestamptz, versions jsonb)
-         ON CONFLICT (tenant_id, month, provider_id) DO UPDATE
-           SET provider_name = EXCLUDED.provider_name, npi = EXCLUDED.npi, screenings = EXCLUDED.screenings,
-               last_screened_at = EXCLUDED.last_screened_at, exclusion_status = EXCLUDED.exclusion_status,
-               statuses_seen = EXCLUDED.statuses_seen, npi_status = EXCLUDED.npi_status,
-               npi_checked_at = EXCLUDED.npi_checked_at, versions = EXCLUDED.versions`,
-        tenantId,
-        month,
-        JSON.stringify(rows),
-      );
-    },
   };
 }

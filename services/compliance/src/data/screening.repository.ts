@@ -3,6 +3,7 @@ import type { Evidence, ExclusionStatus, MatchDecision } from '../domain/matchin
 import type { NpiStatus, RegistryTaxonomy } from '../domain/nppes/nppes-answer';
 import type { NpiFinding } from '../domain/nppes/npi-findings';
 import type { Tx } from './db';
+import { saveMonthsSql, type ScreeningMonthRecord } from './screening-month.repository';
 
 /** The NPI Registry's side of a screening: what it lists for the NPI, what differs, why it failed. */
 export interface NpiEvidence {
@@ -58,22 +59,35 @@ export function screeningRepository(tx: Tx, tenantId: string) {
       return row ? toRecord(row) : null;
     },
     /** Every result of one screening, in one statement (json_to_recordset), each replacing the provider's last. */
-    async saveAll(results: Array<Omit<ScreeningRecord, 'screenedAt'>>): Promise<void> {
+    async saveAll(
+      results: Array<Omit<ScreeningRecord, 'screenedAt'>>,
+      month?: { month: string; rows: ScreeningMonthRecord[] },
+    ): Promise<void> {
       if (results.length === 0) return;
+      // With the month's record in the same statement: one round trip per practice screened.
       await tx.$executeRawUnsafe(
-        `INSERT INTO screening (tenant_id, provider_id, npi, provider_name, exclusion_status, npi_status, evidence,
-                                npi_check, snapshot_version, screened_at)
-         SELECT $1::uuid, "providerId", npi, "providerName", "exclusionStatus", "npiStatus", evidence, "npiCheck",
-                "snapshotVersion", now()
-           FROM json_to_recordset($2::json) AS t("providerId" uuid, npi text, "providerName" text,
-                                                "exclusionStatus" text, "npiStatus" text, evidence jsonb,
-                                                "npiCheck" jsonb, "snapshotVersion" int)
-         ON CONFLICT (tenant_id, provider_id) DO UPDATE
-           SET npi = EXCLUDED.npi, provider_name = EXCLUDED.provider_name, exclusion_status = EXCLUDED.exclusion_status,
-               npi_status = EXCLUDED.npi_status, evidence = EXCLUDED.evidence, npi_check = EXCLUDED.npi_check,
-               snapshot_version = EXCLUDED.snapshot_version, screened_at = now()`,
+        `WITH screened AS (
+           INSERT INTO screening (tenant_id, provider_id, npi, provider_name, exclusion_status, npi_status, evidence,
+                                  npi_check, snapshot_version, screened_at)
+           SELECT $1::uuid, "providerId", npi, "providerName", "exclusionStatus", "npiStatus", evidence, "npiCheck",
+                  "snapshotVersion", now()
+             FROM json_to_recordset($2::json) AS t("providerId" uuid, npi text, "providerName" text,
+                                                  "exclusionStatus" text, "npiStatus" text, evidence jsonb,
+                                                  "npiCheck" jsonb, "snapshotVersion" int)
+           ON CONFLICT (tenant_id, provider_id) DO UPDATE
+             SET npi = EXCLUDED.npi, provider_name = EXCLUDED.provider_name, exclusion_status = EXCLUDED.exclusion_status,
+                 npi_status = EXCLUDED.npi_status, evidence = EXCLUDED.evidence, npi_check = EXCLUDED.npi_check,
+                 snapshot_version = EXCLUDED.snapshot_version, screened_at = now()
+           RETURNING 1
+         ), months AS (
+           ${saveMonthsSql({ tenant: '$1', month: '$3', rows: '$4' })}
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM screened) + (SELECT count(*) FROM months)`,
         tenantId,
         JSON.stringify(results),
+        month?.month ?? '0000-00',
+        JSON.stringify(month?.rows ?? []),
       );
     },
     remove: (providerId: string) => tx.screening.deleteMany({ where: { ...scope, providerId } }),

@@ -8,7 +8,7 @@ import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
 import { checkNpi, type NpiCheck, type NpiVerification } from '../nppes/npi-findings';
 import { raiseMatches, resolveStale } from './exclusion-events';
-import { recordScreeningMonth } from './screening-months';
+import { screeningMonthRows } from './screening-months';
 import { NPI_EVENT_TYPES, reconcileNpiEvents } from './npi-events';
 
 /**
@@ -55,6 +55,18 @@ export async function screenRoster(
     const npiCheck = checkNpi(provider, provider.npi ? registry.get(provider.npi) : undefined);
     return { provider, mine, own, npiCheck, result: screenProvider(provider, mine, own, versionOf) };
   });
+  const monthRows = screeningMonthRows(
+    results.map(({ provider, result, npiCheck }) => ({
+      providerId: provider.id,
+      providerName: displayName(provider),
+      npi: provider.npi,
+      exclusionStatus: result.exclusionStatus,
+      npiStatus: npiCheck.npiStatus,
+      npiCheckedAt: npiCheck.checkedAt,
+    })),
+    { [LEIE_SOURCE]: version, ...Object.fromEntries(stateVersions) },
+    { before: state.month, now },
+  );
   await uow.screenings.saveAll(
     results.map(({ provider, result, npiCheck }) => ({
       providerId: provider.id,
@@ -66,19 +78,7 @@ export async function screenRoster(
       npiCheck: npiEvidenceOf(provider.npi ? registry.get(provider.npi) : undefined, npiCheck),
       snapshotVersion: version,
     })),
-  );
-  await recordScreeningMonth(
-    uow,
-    results.map(({ provider, result, npiCheck }) => ({
-      providerId: provider.id,
-      providerName: displayName(provider),
-      npi: provider.npi,
-      exclusionStatus: result.exclusionStatus,
-      npiStatus: npiCheck.npiStatus,
-      npiCheckedAt: npiCheck.checkedAt,
-    })),
-    { [LEIE_SOURCE]: version, ...Object.fromEntries(stateVersions) },
-    { month, before: state.month, now },
+    { month, rows: monthRows },
   );
   // Events only where there is something to raise or resolve: most providers have neither.
   for (const { provider, mine, own, result } of results) {

@@ -1,5 +1,4 @@
 import type { ScreeningMonthRecord } from '../../data/screening-month.repository';
-import type { UnitOfWork } from '../../data/unit-of-work';
 
 export interface ScreenedProvider {
   providerId: string;
@@ -11,18 +10,17 @@ export interface ScreenedProvider {
 }
 
 /**
- * Adds one screening of the practice to its month's record, per provider: how often and when it was
+ * One screening of the practice added to its month's record, per provider (the rows to save): how often and when it was
  * screened, its last result and every exclusion status it had, and the snapshot versions (by source)
  * it was screened against. The attestation of the month reads this. `before`: the month's rows as the
  * screening found them (read with the rest of its state).
  */
-export async function recordScreeningMonth(
-  uow: UnitOfWork,
+export function screeningMonthRows(
   screened: readonly ScreenedProvider[],
   versions: Readonly<Record<string, number>>,
-  input: { month: string; before: readonly ScreeningMonthRecord[]; now: Date },
-): Promise<void> {
-  const { month, now } = input;
+  input: { before: readonly ScreeningMonthRecord[]; now: Date },
+): ScreeningMonthRecord[] {
+  const { now } = input;
   const before = new Map(input.before.map((r) => [r.providerId, r]));
   const rows = screened.map((p): ScreeningMonthRecord => {
     const prev = before.get(p.providerId);
@@ -43,5 +41,5 @@ export async function recordScreeningMonth(
       versions: merged,
     };
   });
-  await uow.screeningMonths.saveAll(month, rows);
+  return rows;
 }
