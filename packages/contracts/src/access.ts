@@ -75,6 +75,8 @@ export const COMPLIANCE_ACCESS = {
   decide: rule(['owner', 'ops_admin']),
   acknowledge: rule(['owner', 'approver', 'ops_admin', 'ops_agent']),
   opsSources: rule(['ops_admin']),
+  /** Starting the departure letter an exclusion calls for: a campaign, as a practice writer would. */
+  startLetter: rule(['owner', 'approver', 'ops_admin']),
   /** Alerts practices did not acknowledge in time: the ops team follows them up. */
   opsEscalations: rule(['ops_admin', 'ops_agent']),
 } as const satisfies Record<string, AccessRule>;

@@ -10,7 +10,8 @@ import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { tenantRostersClient } from './data/tenant-rosters.client';
 import { complianceUnitOfWork } from './data/unit-of-work';
-import type { ComplianceDeps, Rosters } from './domain/deps';
+import type { ComplianceDeps, PracticeLetters, Rosters } from './domain/deps';
+import { practiceLettersClient } from './data/practice-letters.client';
 import { nppesClient } from './domain/nppes/nppes-client';
 import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
@@ -21,6 +22,7 @@ import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
 import { syncSourceHandler } from './jobs/sync-source.job';
 import attestationRoutes from './routes/attestation';
+import departureLetterRoutes from './routes/departure-letter';
 import escalationRoutes from './routes/escalations';
 import eventRoutes from './routes/events';
 import leieUploadRoutes from './routes/leie-upload';
@@ -31,6 +33,8 @@ export interface Deps {
   platform: Platform<PrismaClient>;
   /** Replaces the tenant service's rosters (unit tests only). */
   rosters?: Rosters;
+  /** Replaces core's and the proof engine's clients (tests that start those services after this one). */
+  letters?: PracticeLetters;
 }
 
 /**
@@ -41,18 +45,17 @@ export interface Deps {
 export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
   const app = await createService({ name: 'compliance', config, readiness: deps.platform.readiness });
   const unitOfWork = complianceUnitOfWork(deps.platform.db, deps.platform.registry);
-  const rosters =
-    deps.rosters ??
-    tenantRostersClient({
-      tenantUrl: config.TENANT_URL,
-      mint: createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK)),
-    });
+  const mint = createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK));
+  const rosters = deps.rosters ?? tenantRostersClient({ tenantUrl: config.TENANT_URL, mint });
+  const letters =
+    deps.letters ?? practiceLettersClient({ coreUrl: config.CORE_URL, proofEngineUrl: config.PROOF_ENGINE_URL, mint });
   const nppes = nppesClient();
   const compliance: ComplianceDeps = {
     unitOfWork: unitOfWork.run,
     batchWork: unitOfWork.runBatch,
     systemWork: unitOfWork.system,
     rosters,
+    letters,
     nppes,
     sources: { maxBytes: config.SOURCE_MAX_BYTES, timeoutMs: config.SOURCE_TIMEOUT_MS },
   };
@@ -60,6 +63,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   app.addHook('onClose', async () => {
     await deps.platform.close();
     await rosters.close();
+    await letters.close();
     await nppes.close();
   });
   if (config.RUN_JOBS)
@@ -88,6 +92,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(eventRoutes, { deps: compliance });
     await scope.register(escalationRoutes, { deps: compliance });
     await scope.register(attestationRoutes, { deps: compliance });
+    await scope.register(departureLetterRoutes, { deps: compliance });
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));

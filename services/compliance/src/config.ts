@@ -11,6 +11,16 @@ export const ComplianceConfigSchema = Type.Object({
     description:
       "The compliance service's own Ed25519 private JWK (kid compliance:<id>) signing the service tokens sent to the tenant service (scope roster:read)",
   }),
+  CORE_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3002',
+    description: 'Core: where a departure-letter campaign is started (internal API, projects:write)',
+  }),
+  PROOF_ENGINE_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3003',
+    description: 'The proof engine: where that campaign’s letter is set up (internal API, letters:write)',
+  }),
   TENANT_URL: Type.String({
     pattern: '^https?://',
     default: 'http://127.0.0.1:3001',

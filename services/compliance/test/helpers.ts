@@ -3,6 +3,7 @@ import type { RosterProviderView } from '@plh/contracts';
 import type { Principal } from '@plh/service-kit';
 import { startTestService, type TestService } from '@plh/service-kit/testing';
 import { eventually } from '@plh/test-kit';
+import type { Deps } from '../src/app';
 import type { ConfigSchema } from '../src/config';
 import type { Rosters } from '../src/domain/deps';
 import { complianceService } from '../src/service';
@@ -46,7 +47,11 @@ export function rosterOf(
   };
 }
 
-export async function buildTestApp(rosters: Rosters, env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  rosters: Rosters,
+  env: Record<string, string> = {},
+  deps: Omit<Deps, 'platform' | 'rosters'> = {},
+): Promise<TestApp> {
   return startTestService(complianceService, {
     env: (keys) => ({
       INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
@@ -54,7 +59,7 @@ export async function buildTestApp(rosters: Rosters, env: Record<string, string>
       SOURCE_TICK_CRON: '0 0 1 1 *',
       ...env,
     }),
-    deps: { rosters },
+    deps: { rosters, ...deps },
   });
 }
 

@@ -19,6 +19,7 @@ import fileRoutes, { fileReadRoutes } from './routes/files';
 import fulfilmentRoutes from './routes/fulfilment';
 import fulfilmentWebhookRoutes, { parseWebhookSecrets } from './routes/fulfilment-webhook';
 import internalMailingRoutes from './routes/internal-mailing';
+import internalProjectRoutes from './routes/internal-projects';
 import overviewRoutes from './routes/overview';
 import { idempotency } from './routes/idempotency';
 import orderRoutes from './routes/orders';
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(fulfilmentRoutes, { deps: core, downloadTtlSec: config.DOWNLOAD_URL_TTL_SEC });
     await scope.register(overviewRoutes, { deps: core });
     await scope.register(internalMailingRoutes, { deps: core });
+    await scope.register(internalProjectRoutes, { deps: core });
     // Uploads: the body stays a stream (not parsed, not buffered); storage measures and limits it.
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();

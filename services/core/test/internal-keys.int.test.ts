@@ -36,4 +36,31 @@ describe('internal tokens: who may assert what', () => {
     expect((await call('proof-engine', itself, url)).statusCode).toBe(404); // through: no such order
     expect((await call('core', { ...itself, id: 'core' }, url)).statusCode).toBe(401);
   });
+
+  it('the compliance service starts a departure-letter project as itself, with projects:write only', async () => {
+    const tenantId = randomUUID();
+    const compliance = (scopes: string[]): Principal => ({
+      kind: 'service',
+      id: 'compliance',
+      tenantId: null,
+      role: null,
+      scopes,
+    });
+    const post = async (signedBy: InternalKeyOwner, principal: Principal) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/internal/tenants/${tenantId}/projects`,
+        headers: { 'x-plh-internal-token': await signInternalToken(t.keys.signer(signedBy), principal, 'core') },
+        payload: { name: 'Provider departure: Dr. Hale', letterType: 'provider_departure', requestedBy: randomUUID() },
+      });
+    const created = await post('compliance', compliance(['projects:write']));
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ projectId: expect.any(String), letterType: 'provider_departure' });
+    expect((await post('compliance', compliance(['roster:read']))).statusCode).toBe(403);
+    // The proof engine's key may not claim it (not one of its scopes), nor pose as the compliance service.
+    expect((await post('proof-engine', { ...compliance(['projects:write']), id: 'proof-engine' })).statusCode).toBe(
+      401,
+    );
+    expect((await post('proof-engine', compliance(['projects:write']))).statusCode).toBe(401);
+  });
 });

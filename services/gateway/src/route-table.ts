@@ -199,6 +199,11 @@ export const ROUTES: readonly RouteRule[] = [
   inCompliance('POST', '/api/tenants/:tenantId/compliance/events/:eventId/resolve', COMPLIANCE_ACCESS.acknowledge),
   inCompliance('GET', '/api/tenants/:tenantId/compliance/summary', COMPLIANCE_ACCESS.read),
   inCompliance('GET', '/api/tenants/:tenantId/compliance/attestation', COMPLIANCE_ACCESS.read),
+  inCompliance(
+    'POST',
+    '/api/tenants/:tenantId/compliance/events/:eventId/departure-letter',
+    COMPLIANCE_ACCESS.startLetter,
+  ),
   withoutTenant('GET', '/api/ops/compliance/sources', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('PUT', '/api/ops/compliance/sources/:source', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('POST', '/api/ops/compliance/sources/:source/sync', 'compliance', COMPLIANCE_ACCESS.opsSources),

@@ -16,6 +16,7 @@ import { startOrderConsumer } from './events/order-events.handler';
 import { retentionHandler, retentionSchedule } from './jobs/retention.job';
 import { runJobHandler } from './jobs/run-job.handler';
 import jobRoutes from './routes/jobs';
+import internalLetterRoutes from './routes/internal-letters';
 import letterRoutes from './routes/letters';
 import templateRoutes from './routes/templates';
 
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'proof-engine' }, async (scope) => {
     await scope.register(templateRoutes, { deps: proof });
     await scope.register(letterRoutes, { deps: proof });
+    await scope.register(internalLetterRoutes, { deps: proof });
     await scope.register(jobRoutes, { deps: proof });
   });
   await startOrderConsumer(deps.platform, unitOfWork);

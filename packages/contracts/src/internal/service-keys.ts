@@ -5,6 +5,10 @@ import { ROSTER_READ_SCOPE } from './roster';
 export const API_KEYS_VERIFY_SCOPE = 'api-keys:verify';
 /** Core reads a practice's settings (prices, cancel window) from the tenant service. */
 export const SETTINGS_READ_SCOPE = 'settings:read';
+/** The compliance service starts a practice's departure-letter campaign in core… */
+export const PROJECTS_WRITE_SCOPE = 'projects:write';
+/** …and sets its letter up in the proof engine. */
+export const LETTERS_WRITE_SCOPE = 'letters:write';
 
 /**
  * Who may sign internal tokens, and what each signer may claim. Every service that calls another
@@ -17,7 +21,7 @@ export const SERVICE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   gateway: [API_KEYS_VERIFY_SCOPE],
   core: [SETTINGS_READ_SCOPE],
   'proof-engine': [MAILING_READ_SCOPE],
-  compliance: [ROSTER_READ_SCOPE],
+  compliance: [ROSTER_READ_SCOPE, PROJECTS_WRITE_SCOPE, LETTERS_WRITE_SCOPE],
 };
 
 /** The service that speaks for users and API keys. */

@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { ServiceUnavailable } from '../problem';
+import { ProblemError, ServiceUnavailable, type FieldError } from '../problem';
 import { INTERNAL_TOKEN_HEADER, type createInternalTokenMinter } from './internal-token';
 
 export interface ServiceClient {
@@ -9,6 +9,12 @@ export interface ServiceClient {
    * answers anything else — a caller never acts on a half-understood answer.
    */
   get<T>(path: string): Promise<T | null>;
+  /**
+   * POST or PUT a JSON body: the parsed JSON of a 2xx. A 4xx problem the other service answered (its
+   * own check refused the request: a 404, a 409, a 422) is thrown as that problem, for the caller to
+   * pass on to whoever asked; anything else is ServiceUnavailable.
+   */
+  send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -47,6 +53,43 @@ export function createServiceClient(input: {
         // falls through: not answering is the same as answering wrong
       }
       throw new ServiceUnavailable(input.unavailable);
+    },
+    async send<T>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
+      const token = await input.mint(principal, input.audience);
+      let relayed: ProblemError | null = null;
+      try {
+        const res = await pool.request({
+          method,
+          path,
+          headers: { [INTERNAL_TOKEN_HEADER]: token, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (res.statusCode >= 200 && res.statusCode < 300) return (await res.body.json()) as T;
+        const answer = (await res.body.json().catch(() => null)) as {
+          code?: unknown;
+          title?: unknown;
+          detail?: unknown;
+          errors?: FieldError[];
+        } | null;
+        // Only a practice-facing refusal is relayed; the other service's auth failures are ours to own.
+        if (
+          res.statusCode >= 400 &&
+          res.statusCode < 500 &&
+          ![401, 403].includes(res.statusCode) &&
+          answer &&
+          typeof answer.code === 'string'
+        )
+          relayed = new ProblemError(
+            res.statusCode,
+            answer.code,
+            typeof answer.title === 'string' ? answer.title : 'Refused',
+            typeof answer.detail === 'string' ? answer.detail : undefined,
+            Array.isArray(answer.errors) ? answer.errors : undefined,
+          );
+      } catch {
+        // falls through: not answering is the same as answering wrong
+      }
+      throw relayed ?? new ServiceUnavailable(input.unavailable);
     },
     close: () => pool.close(),
   };

@@ -111,6 +111,25 @@ export function eventRepository(tx: Tx, tenantId: string) {
       const row = await tx.complianceEvent.findFirst({ where: { ...scope, id } });
       return row ? toRecord(row) : null;
     },
+    /** The event, its row locked until the transaction ends (one departure letter started per event). */
+    async lockById(id: string): Promise<ComplianceEventRecord | null> {
+      const [row] = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        `SELECT id::text FROM compliance_event WHERE tenant_id = $1::uuid AND id = $2::uuid FOR UPDATE`,
+        tenantId,
+        id,
+      );
+      if (!row) return null;
+      return toRecord((await tx.complianceEvent.findFirst({ where: { ...scope, id: row.id } }))!);
+    },
+    /** Adds keys to the event's metadata. */
+    addMetadata: (id: string, patch: Record<string, unknown>) =>
+      tx.$executeRawUnsafe(
+        `UPDATE compliance_event SET metadata = metadata || $3::jsonb, updated_at = now()
+          WHERE tenant_id = $1::uuid AND id = $2::uuid`,
+        tenantId,
+        id,
+        JSON.stringify(patch),
+      ),
     findByDedupeKey: async (dedupeKey: string) => {
       const row = await tx.complianceEvent.findFirst({ where: { ...scope, dedupeKey } });
       return row ? toRecord(row) : null;

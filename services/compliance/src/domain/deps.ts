@@ -13,6 +13,25 @@ export interface Rosters {
   close(): Promise<void>;
 }
 
+/** Core's projects and the proof engine's letters, for the departure letter a compliance event calls for. */
+export interface PracticeLetters {
+  createProject(
+    tenantId: string,
+    body: { name: string; letterType: 'provider_departure'; requestedBy: string },
+  ): Promise<{ projectId: string }>;
+  setLetter(
+    tenantId: string,
+    projectId: string,
+    body: {
+      letterType: 'provider_departure';
+      values: Record<string, string>;
+      returnAddress: string[];
+      requestedBy: string;
+    },
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** What use cases need; built once in app.ts. */
 export interface ComplianceDeps {
   unitOfWork: RunUnitOfWork;
@@ -21,6 +40,7 @@ export interface ComplianceDeps {
   /** Platform-wide work: sources, syncs, the LEIE. */
   systemWork: ComplianceUnitOfWork['system'];
   rosters: Rosters;
+  letters: PracticeLetters;
   /** The CMS NPI Registry (rate-limited per process). */
   nppes: Pick<NppesClient, 'lookUp'>;
   sources: {
