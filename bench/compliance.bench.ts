@@ -224,6 +224,7 @@ async function main(): Promise<void> {
         alg: 'EdDSA',
       }),
       SOURCE_TICK_CRON: '0 0 1 1 *',
+      SOURCE_HOSTS: '127.0.0.1',
       JOB_POLL_MS: '200',
     },
   });

@@ -46,6 +46,9 @@ const SERVICES = {
 const say = (msg) => console.log(`\x1b[35m[start]\x1b[0m ${msg}`);
 const stops = [];
 const envOf = {};
+/** The compliance service's default SOURCE_HOSTS (the sources' real hosts); `npm start` adds the samples'. */
+const DEFAULT_SOURCE_HOSTS =
+  'oig.hhs.gov,npiregistry.cms.hhs.gov,www.federalregister.gov,federalregister.gov,www.humanservices.state.pa.us';
 const children = [];
 
 function dockerEngineAnswers() {
@@ -295,8 +298,16 @@ async function main() {
             COMPLIANCE_URL: `http://127.0.0.1:${SERVICES.compliance.port}`,
           }
         : {}),
-      // Screens the practices' rosters, read from the tenant service (service token).
-      ...(dir === 'compliance' ? { TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}` } : {}),
+      // Screens the practices' rosters, read from the tenant service (service token); starts departure
+      // letters in core and the proof engine; reads its sources from the bundled samples served here.
+      ...(dir === 'compliance'
+        ? {
+            TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
+            CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
+            PROOF_ENGINE_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
+            SOURCE_HOSTS: process.env.SOURCE_HOSTS ?? `${DEFAULT_SOURCE_HOSTS},127.0.0.1`,
+          }
+        : {}),
       // Reads orders' recipients from core (service token) and writes proofs into the same storage.
       ...(dir === 'proof-engine'
         ? {

@@ -13,6 +13,7 @@ import { complianceUnitOfWork } from './data/unit-of-work';
 import type { ComplianceDeps, PracticeLetters, Rosters } from './domain/deps';
 import { practiceLettersClient } from './data/practice-letters.client';
 import { nppesClient } from './domain/nppes/nppes-client';
+import { sourceHostPolicy } from './domain/sources/source-hosts';
 import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
 import { bulletinsSchedule, practiceBulletinsHandler, shareBulletinsHandler } from './jobs/bulletins.job';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     rosters,
     letters,
     nppes,
+    sourceHostAllowed: sourceHostPolicy(config.SOURCE_HOSTS),
     sources: { maxBytes: config.SOURCE_MAX_BYTES, timeoutMs: config.SOURCE_TIMEOUT_MS },
   };
   // Order matters on close: the platform stops the worker (the running job finishes), then the client.
@@ -73,7 +75,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         sourceTickHandler(compliance, app.log),
         screenPracticesHandler(compliance, app.log),
         screenPracticeHandler(compliance),
-        screenPracticeBatchHandler(compliance),
+        screenPracticeBatchHandler(compliance, app.log),
         shareBulletinsHandler(compliance, app.log),
         practiceBulletinsHandler(compliance),
         escalateAlertsHandler(compliance, config.ALERT_ESCALATION_MINUTES, app.log),

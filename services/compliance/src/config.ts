@@ -36,6 +36,12 @@ export const ComplianceConfigSchema = Type.Object({
     default: 120_000,
     description: 'A source that does not answer (headers, then each chunk of the body) within this fails the sync',
   }),
+  SOURCE_HOSTS: Type.String({
+    default:
+      'oig.hhs.gov,npiregistry.cms.hhs.gov,www.federalregister.gov,federalregister.gov,www.humanservices.state.pa.us',
+    description:
+      'Hosts a compliance source may be read from (comma-separated; `*.example.gov` for a domain): a source pointed elsewhere is refused (no requests into the private network)',
+  }),
   SOURCE_TICK_CRON: Type.String({
     minLength: 9,
     default: '* * * * *',

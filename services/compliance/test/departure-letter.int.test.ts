@@ -15,6 +15,7 @@ import type { TObject } from '@sinclair/typebox';
 import { startTestService, type TestService } from '@plh/service-kit/testing';
 import { eventually } from '@plh/test-kit';
 import { practiceLettersClient } from '../src/data/practice-letters.client';
+import { departureProjectId } from '../src/domain/events/start-departure-letter';
 import type { PracticeLetters } from '../src/domain/deps';
 import { fillerRecords, leieCsv } from './leie-files';
 import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
@@ -35,6 +36,8 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
   const a = practice();
   const b = practice();
   const hale = provider(a.tenantId, { firstName: 'Tomás', lastName: 'Hale', npi: '1000000011' });
+  // A possible match only (name and date of birth): no letter is owed for that.
+  const moss = provider(a.tenantId, { firstName: 'Ida', lastName: 'Moss', npi: '1000000029' });
   const call = caller(() => t);
   // Core and the proof engine start after this service (they trust its keys): the client is made then.
   const letters: PracticeLetters = {
@@ -52,9 +55,13 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
   beforeAll(async () => {
     server = await startSourceServer();
     server.files.set('UPDATED.csv', {
-      body: leieCsv([...fillerRecords(20), { LASTNAME: 'HALE', FIRSTNAME: 'TOMAS', NPI: '1000000011' }]),
+      body: leieCsv([
+        ...fillerRecords(20),
+        { LASTNAME: 'HALE', FIRSTNAME: 'TOMAS', NPI: '1000000011' },
+        { LASTNAME: 'MOSS', FIRSTNAME: 'IDA', DOB: '19600101' },
+      ]),
     });
-    t = await buildTestApp(rosterOf([hale]), { RUN_JOBS: 'true' }, { letters });
+    t = await buildTestApp(rosterOf([hale, moss]), { RUN_JOBS: 'true' }, { letters });
     const storageEnv = {
       FILE_URL_SECRET: randomBytes(32).toString('hex'),
       FILE_ENCRYPTION_KEYS: `f1:${randomBytes(32).toString('base64')}`,
@@ -95,10 +102,15 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
     rmSync(filesDir, { recursive: true, force: true });
   });
 
-  const exclusion = async () =>
+  const exclusion = async (priority = 'critical') =>
     (
-      (await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/compliance/events?type=exclusion_match`)).json()
-        .items as Array<{ id: string; metadata: Record<string, unknown> }>
+      (
+        await call(
+          a.owner,
+          'GET',
+          `/api/tenants/${a.tenantId}/compliance/events?type=exclusion_match&priority=${priority}`,
+        )
+      ).json().items as Array<{ id: string; metadata: Record<string, unknown> }>
     )[0]!;
   const start = async (who: Principal, eventId: string, payload: object = body, tenantId = a.tenantId) =>
     call(who, 'POST', `/api/tenants/${tenantId}/compliance/events/${eventId}/departure-letter`, payload);
@@ -112,6 +124,7 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
     const res = await start(a.approver, event.id, { ...body, continuingCare: 'Dr. Ana Lee will see you from now on.' });
     expect(res.statusCode).toBe(201);
     const started = res.json();
+    expect(started.projectId).toBe(departureProjectId(event.id));
     expect(started).toMatchObject({
       providerName: 'Tomás Hale',
       effectiveDate: expect.stringMatching(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/),
@@ -163,5 +176,8 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
     expect((await start(b.owner, event.id, body, b.tenantId)).statusCode).toBe(404);
     expect((await start(a.owner, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await start(a.owner, event.id, { ...body, recordsCustodian: '' })).statusCode).toBe(400);
+    const possible = await start(a.owner, (await exclusion('high')).id);
+    expect(possible.statusCode).toBe(409);
+    expect(possible.json().code).toBe('NOT_AN_EXCLUSION');
   });
 });

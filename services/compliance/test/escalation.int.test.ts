@@ -105,4 +105,28 @@ describe('compliance: unacknowledged alerts escalate to ops', () => {
     expect((await events()).find((e) => e.eventType === 'alert_escalated')).toMatchObject({ status: 'resolved' });
     expect((await call(opsAdmin, 'GET', '/api/ops/compliance/escalations')).json().items).toEqual([]);
   });
+
+  it('escalates an alert again when it comes back after being settled', async () => {
+    const sync = async () => {
+      const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
+      await eventually(async () => {
+        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
+        if (res.state !== 'succeeded') throw new Error(`sync ${JSON.stringify(res)}`);
+      });
+      await jobsIdle(t);
+    };
+    const listed = [...fillerRecords(20), { LASTNAME: 'HALE', FIRSTNAME: 'TOM', NPI: '1000000011' }];
+    // Ms. Moss's listing leaves the LEIE (her alert resolves), then comes back (it is raised again).
+    server.files.set('UPDATED.csv', { body: leieCsv(listed) });
+    await sync();
+    server.files.set('UPDATED.csv', {
+      body: leieCsv([...listed, { LASTNAME: 'MOSS', FIRSTNAME: 'IDA', NPI: '1000000029' }]),
+    });
+    await sync();
+    const back = (await events()).find((e) => e.eventType === 'exclusion_match' && e.providerId === second.id)!;
+    expect(back.status).toBe('active');
+    expect(await escalate(inAnHour())).toBe(1);
+    expect(await escalatedOnTheBus()).toEqual([back.id, back.id]);
+    expect((await call(opsAdmin, 'GET', '/api/ops/compliance/escalations')).json().items).toHaveLength(1);
+  });
 });

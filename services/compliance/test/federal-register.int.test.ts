@@ -151,12 +151,13 @@ describe('compliance: Federal Register bulletins for every practice', () => {
     expect(await syncNow()).toMatchObject({ state: 'succeeded', snapshotVersion: 2, counts: { added: 1 } });
     const rule = (await events()).filter((e) => e.metadata.documentNumber === '2026-30001');
     expect(rule.filter((e) => e.eventType === 'regulation_change')).toHaveLength(1);
-    expect(
-      rule
-        .filter((e) => e.eventType === 'deadline_alert')
-        .map((e) => e.deadlineDate)
-        .sort(),
-    ).toEqual([inDays(20), inDays(25)].sort());
+    // The new date alerts; the alert of the old one is settled as corrected.
+    const deadlines = rule.filter((e) => e.eventType === 'deadline_alert');
+    expect(deadlines.find((e) => e.deadlineDate === inDays(25))).toMatchObject({ status: 'active' });
+    expect(deadlines.find((e) => e.deadlineDate === inDays(20))).toMatchObject({
+      status: 'resolved',
+      resolved: { resolution: `The Federal Register corrected the date to ${inDays(25)}.` },
+    });
   });
 
   it('resolves a deadline alert once its date has passed', async () => {
@@ -177,6 +178,11 @@ describe('compliance: Federal Register bulletins for every practice', () => {
     ],
     ['not JSON', { body: '{"count": 3, "results": [', contentType: 'application/json' }, 'BAD_ANSWER'],
     ['an HTML page', { body: '<html>Service Unavailable</html>', contentType: 'text/html' }, 'NOT_CSV'],
+    [
+      'a next page on another site',
+      { body: frPage([notice], 'https://evil.example/api/v1/documents.json?page=2'), contentType: 'application/json' },
+      'BAD_ANSWER',
+    ],
     ['a 503', { status: 503 }, 'HTTP_ERROR'],
   ])('fails on %s and records nothing', async (_what, served, code) => {
     server.files.set('documents.json', served);

@@ -57,6 +57,8 @@ export async function buildTestApp(
       INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
       // No automatic ticks: the tests run syncs themselves.
       SOURCE_TICK_CRON: '0 0 1 1 *',
+      // The stand-ins of the sources listen here.
+      SOURCE_HOSTS: '127.0.0.1',
       ...env,
     }),
     deps: { rosters, ...deps },

@@ -187,9 +187,13 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     // The same supplement again (another sync), and the screening delivered twice: nothing new.
     const again = await syncNow();
     expect(again).toMatchObject({ state: 'unchanged', snapshotVersion: null });
+    // Asked for with its validators, the applied supplement costs a 304.
     expect(again.files.find((f: { name: string }) => f.name === '2026/2611EXCL.csv')).toMatchObject({
-      outcome: 'already_applied',
+      outcome: 'unchanged',
     });
+    const asked = oig.requests.filter((r) => r.path === '2026/2611EXCL.csv');
+    expect(asked.map((r) => r.status)).toEqual([404, 200, 304]);
+    expect(asked[2]!.ifNoneMatch).toMatch(/^"[0-9a-f]{16}"$/);
     await t.admin.query(
       `INSERT INTO compliance.job_queue (id, queue, payload) VALUES (gen_random_uuid(), 'compliance.screen-practices', $1), (gen_random_uuid(), 'compliance.screen-practices', $1)`,
       [JSON.stringify({ snapshotVersion: 2, sourceFetchedAt: null, syncId: null })],
@@ -343,6 +347,15 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     const bad = await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: 'ftp://x' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A host outside SOURCE_HOSTS (the cloud's metadata service, here) is refused, and nothing changes.
+    const inside = await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', {
+      config: { baseUrl: 'http://169.254.169.254/latest/' },
+    });
+    expect(inside.statusCode).toBe(400);
+    expect(inside.json().errors).toEqual([
+      { pointer: '/body/config/baseUrl', message: expect.stringMatching(/SOURCE_HOSTS/) },
+    ]);
+    expect((await source()).config).toMatchObject({ baseUrl: oig.baseUrl });
     const [event] = await events('&status=resolved');
     expect(
       (await call(b.owner, 'POST', `/api/tenants/${b.tenantId}/compliance/events/${event!.id}/acknowledge`)).statusCode,

@@ -40,6 +40,12 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
   const lowe = precludedPerson('Lowe-Smith', 'Kimberly', { IDN_NPI: '1000000029', LicenseNumber: 'Unknown' });
   const hart = precludedPerson('Harte', 'Annabel', { LicenseNumber: 'RN777777L' });
   const filler = fillerPrecluded(30);
+  const roeEnded = medicheckCsv([
+    ...filler,
+    { ...roe, EndDate: '11/30/2026 0:00:00', Status: 'Terminated' },
+    lowe,
+    hart,
+  ]);
 
   beforeAll(async () => {
     server = await startSourceServer();
@@ -160,9 +166,7 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
   });
 
   it('lifts a preclusion that ended, resolving its event', async () => {
-    server.files.set('Medchk', {
-      body: medicheckCsv([...filler, { ...roe, EndDate: '11/30/2026 0:00:00', Status: 'Terminated' }, lowe, hart]),
-    });
+    server.files.set('Medchk', { body: roeEnded });
     expect(await syncNow()).toMatchObject({ state: 'succeeded', snapshotVersion: 2, counts: { removed: 1, added: 0 } });
     expect((await screenings())[byLicense.id]).toMatchObject({ exclusionStatus: 'clear' });
     const event = (await events()).find((e) => e.providerId === byLicense.id)!;
@@ -183,5 +187,18 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
     expect(await syncNow()).toMatchObject({ state: 'failed', error: { code } });
     expect(await paSource()).toMatchObject({ snapshotVersion: 2, activeRows: 32, lastError: { code } });
     expect((await screenings())[byNpi.id]).toMatchObject({ exclusionStatus: 'excluded' });
+  });
+
+  it('lifts a preclusion whose end date passed while the list stayed the same', async () => {
+    server.files.set('Medchk', { body: roeEnded });
+    // Time passes: Ms. Lowe-Smith's preclusion ended yesterday (the file is unchanged: a 304).
+    await t.admin.query(
+      `UPDATE compliance.state_listing SET end_date = current_date - 1 WHERE last_name = 'Lowe-Smith' AND removed_version IS NULL`,
+    );
+    const sync = await syncNow();
+    expect(sync).toMatchObject({ state: 'succeeded', snapshotVersion: 3, counts: { removed: 1 } });
+    expect(sync.files[0]).toMatchObject({ outcome: 'unchanged' });
+    expect((await screenings())[byNpi.id]).toMatchObject({ exclusionStatus: 'clear' });
+    expect((await events()).find((e) => e.providerId === byNpi.id)).toMatchObject({ status: 'resolved' });
   });
 });

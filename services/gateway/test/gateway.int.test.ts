@@ -415,12 +415,25 @@ describe('gateway: authentication, authorization from the route table, rate limi
         [/\/resolve$/, { resolution: 'handled' }],
         [/\/sources\/:source$/, { isActive: true }],
         [/\/files$/, LEIE_FILE, 'text/csv'],
+        [
+          /\/departure-letter$/,
+          {
+            recordsCustodian: 'Harbor Family Medicine',
+            recordsRequest: 'call 978-555-0100',
+            signatory: 'Dr. Ben Ortiz',
+            returnAddress: ['Harbor Family Medicine', '12 HARBOR ST'],
+          },
+        ],
       ];
       const match = bodies.find(([re]) => re.test(rule.path));
       payload = match?.[1];
       contentType = match?.[2];
     }
-    const query = rule.path.endsWith('/proof/jobs') ? `?orderId=${params.orderId}` : '';
+    const query = rule.path.endsWith('/proof/jobs')
+      ? `?orderId=${params.orderId}`
+      : rule.path.endsWith('/attestation')
+        ? `?month=${new Date().toISOString().slice(0, 7)}&format=csv`
+        : '';
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID()) + query;
     payload ??=
       rule.service !== 'tenant' ||
@@ -474,7 +487,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
     [/\/users\/:userId\/invitation$/, { status: 409, code: 'INVITATION_ACCEPTED' }],
     // Screenings and events exist once a source has been screened (compliance tests cover them).
     [/\/screenings\/:providerId\/decision$/, { status: 404, code: 'NOT_FOUND' }],
-    [/\/events\/:eventId\/(acknowledge|resolve)$/, { status: 404, code: 'NOT_FOUND' }],
+    [/\/events\/:eventId\/(acknowledge|resolve|departure-letter)$/, { status: 404, code: 'NOT_FOUND' }],
     // The table test does not know the callers' passwords to change them (the tenant tests do).
     [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];

@@ -124,7 +124,8 @@ export function eventRepository(tx: Tx, tenantId: string) {
     /** Adds keys to the event's metadata. */
     addMetadata: (id: string, patch: Record<string, unknown>) =>
       tx.$executeRawUnsafe(
-        `UPDATE compliance_event SET metadata = metadata || $3::jsonb, updated_at = now()
+        // updated_at stays: it is when the event was raised for escalation, not when a note was added.
+        `UPDATE compliance_event SET metadata = metadata || $3::jsonb
           WHERE tenant_id = $1::uuid AND id = $2::uuid`,
         tenantId,
         id,

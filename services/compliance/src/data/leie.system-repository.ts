@@ -142,8 +142,14 @@ export function leieSystemRepository(tx: Tx) {
         datesOfBirth: new Set(rows.flatMap((r) => (r.dob ? [r.dob] : []))),
       };
     },
-    /** This very content was applied before, under whatever name (fetched, or uploaded by hand). */
-    async fileApplied(sha256: string): Promise<boolean> {
+    /** This content is in force already (a full file: the last one applied) or was applied (a supplement, under any name). */
+    async fileApplied(sha256: string, kind: 'full' | 'exclusions' | 'reinstatements'): Promise<boolean> {
+      // A full file is the whole list: only the one in force counts (a list that returns to an earlier
+      // content, after another, is applied again). A supplement's content is applied once, ever.
+      if (kind === 'full') {
+        const last = await tx.leieFile.findFirst({ where: { kind: 'full' }, orderBy: { version: 'desc' } });
+        return last?.sha256 === sha256;
+      }
       return (await tx.leieFile.count({ where: { sha256 } })) > 0;
     },
     recordFile: (file: {
@@ -154,7 +160,23 @@ export function leieSystemRepository(tx: Tx) {
       rows: number;
       version: number;
       syncId: string;
-    }) => tx.leieFile.create({ data: { ...file, bytes: BigInt(file.bytes) } }),
+      etag: string | null;
+      lastModified: string | null;
+    }) =>
+      tx.leieFile.upsert({
+        where: { name_sha256: { name: file.name, sha256: file.sha256 } },
+        create: { ...file, bytes: BigInt(file.bytes) },
+        update: { ...file, bytes: BigInt(file.bytes), appliedAt: new Date() },
+      }),
+    /** The conditional-GET validators of the file of this name applied last (none: never applied). */
+    async validatorsOf(name: string): Promise<{ etag: string | null; lastModified: string | null } | undefined> {
+      const row = await tx.leieFile.findFirst({
+        where: { name },
+        orderBy: { appliedAt: 'desc' },
+        select: { etag: true, lastModified: true },
+      });
+      return row ?? undefined;
+    },
     /**
      * Active listings that could be these providers': the same NPI, or a person born the same day whose
      * name `nameMatches` accepts. People born on a day are read as names only, and only those kept are

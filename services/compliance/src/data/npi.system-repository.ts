@@ -23,10 +23,15 @@ export function npiSystemRepository(tx: Tx) {
       const rows = await tx.npiVerification.findMany({ where: { npi: { in: [...new Set(npis)] } } });
       return new Map(rows.map((r) => [r.npi, toVerification(r)]));
     },
-    /** The NPIs among these the registry has not answered for yet (never asked, or the last lookup failed). */
-    async unverified(npis: readonly string[]): Promise<string[]> {
-      const known = await this.of(npis);
-      return [...new Set(npis)].filter((npi) => (known.get(npi)?.status ?? 'error') === 'error');
+    /** The NPIs among these the registry was never asked about (a failed lookup waits for the next sync). */
+    async neverAsked(npis: readonly string[]): Promise<string[]> {
+      if (npis.length === 0) return [];
+      const rows = await tx.npiVerification.findMany({
+        where: { npi: { in: [...new Set(npis)] } },
+        select: { npi: true },
+      });
+      const known = new Set(rows.map((r) => r.npi));
+      return [...new Set(npis)].filter((npi) => !known.has(npi));
     },
     /**
      * Records an answer (or the error that stood in for one); answers whether what the registry says

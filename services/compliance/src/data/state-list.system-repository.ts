@@ -102,6 +102,16 @@ export function stateListSystemRepository(tx: Tx) {
         version,
       );
     },
+    /** Active listings of the source whose end date has passed leave at `version`; answers how many. */
+    async expireEnded(source: string, today: string, version: number): Promise<number> {
+      return tx.$executeRawUnsafe(
+        `UPDATE state_listing SET removed_version = $3
+          WHERE source = $1 AND removed_version IS NULL AND end_date < $2::date`,
+        source,
+        today,
+        version,
+      );
+    },
     async activeCount(source: string): Promise<number> {
       const [row] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM state_listing WHERE source = $1 AND removed_version IS NULL`,

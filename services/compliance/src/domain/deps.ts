@@ -17,7 +17,7 @@ export interface Rosters {
 export interface PracticeLetters {
   createProject(
     tenantId: string,
-    body: { name: string; letterType: 'provider_departure'; requestedBy: string },
+    body: { name: string; letterType: 'provider_departure'; requestedBy: string; projectId: string },
   ): Promise<{ projectId: string }>;
   setLetter(
     tenantId: string,
@@ -43,6 +43,8 @@ export interface ComplianceDeps {
   letters: PracticeLetters;
   /** The CMS NPI Registry (rate-limited per process). */
   nppes: Pick<NppesClient, 'lookUp'>;
+  /** Whether a source URL's host is one sources may be read from (SOURCE_HOSTS). */
+  sourceHostAllowed: (url: string) => boolean;
   sources: {
     /** A source file larger than this is refused. */
     maxBytes: number;

@@ -19,12 +19,21 @@ export interface CreateProjectInput {
   actorId: string;
   name: string;
   letterType: LetterType;
+  /**
+   * The id, when the caller chose it (another service's request, made idempotent): the project of
+   * this id is answered as it is when it exists already.
+   */
+  projectId?: string;
 }
 
 export function createProject(deps: Pick<CoreDeps, 'unitOfWork'>, input: CreateProjectInput): Promise<ProjectRecord> {
   return deps.unitOfWork(input.tenantId, async ({ projects, audit }) => {
+    if (input.projectId) {
+      const existing = await projects.findById(input.projectId);
+      if (existing) return existing;
+    }
     const project = await projects.create({
-      id: randomUUID(),
+      id: input.projectId ?? randomUUID(),
       name: input.name.trim(),
       letterType: input.letterType,
       createdBy: input.actorId,

@@ -7,7 +7,8 @@ import { LetterType } from './schemas';
 /**
  * For the compliance service (service token with `projects:write`): it starts the departure-letter
  * campaign a practice asked for from a compliance event. `requestedBy` is the practice user who asked
- * (the project's creator); the audit record names the compliance service as the actor.
+ * (the project's creator); the audit record names the compliance service as the actor. With a
+ * `projectId` of the caller's choosing the call is idempotent.
  */
 const internalProjectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = async (app, { deps }) => {
   app.post(
@@ -20,6 +21,12 @@ const internalProjectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
             name: Type.String({ minLength: 1, maxLength: 200 }),
             letterType: LetterType,
             requestedBy: Type.String({ format: 'uuid' }),
+            projectId: Type.Optional(
+              Type.String({
+                format: 'uuid',
+                description: 'Chosen by the caller: asking again answers the same project',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -34,6 +41,7 @@ const internalProjectRoutes: FastifyPluginAsyncTypebox<{ deps: CoreDeps }> = asy
         actorId: req.body.requestedBy,
         name: req.body.name,
         letterType: req.body.letterType,
+        ...(req.body.projectId ? { projectId: req.body.projectId } : {}),
       });
       return reply.code(201).send({ projectId: project.id, letterType: project.letterType });
     },

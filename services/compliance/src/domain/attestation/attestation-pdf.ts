@@ -43,8 +43,9 @@ export async function attestationPdf(a: Attestation): Promise<Buffer> {
   doc.fillColor('black');
   body(`Generated ${a.generatedAt.toISOString()} by user ${a.generatedBy}.`);
   body(
-    'Each provider below was screened during the month against the sources listed, at the snapshot versions listed, ' +
-      'and verified with the CMS NPI Registry. Possible matches were decided by the people named.',
+    'Each provider below was screened during the month against the sources listed, at the snapshot versions listed. ' +
+      'NPI statuses are the CMS NPI Registry’s as of the dates shown ("not checked" where it was not asked). ' +
+      'Possible matches were decided by the people named.',
   );
 
   heading('Sources checked');

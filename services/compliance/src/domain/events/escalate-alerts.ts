@@ -15,9 +15,9 @@ export const EscalateAlerts = defineJob(
 const BATCH = 200;
 
 /**
- * Every critical or high event still `active` (nobody acknowledged it) after `afterMinutes` gets an
- * `alert_escalated` event in its practice, of the same priority, and `plh.compliance.alert.escalated`
- * for the ops team — once per alert, in the practice's transaction (re-checked there: one acknowledged
+ * Every critical or high event about the practice's providers still `active` (nobody acknowledged it)
+ * after `afterMinutes` gets an `alert_escalated` event in its practice, of the same priority, and `plh.compliance.alert.escalated`
+ * for the ops team — once per alert (again if it comes back after being settled), in the practice's transaction (re-checked there: one acknowledged
  * meanwhile is left alone). Ops see the open escalations; they resolve themselves when the practice
  * acknowledges or resolves the alert.
  */
@@ -35,7 +35,9 @@ export async function escalateAlerts(
 }
 
 async function escalate(uow: UnitOfWork, eventId: string, now: Date): Promise<boolean> {
-  const alert = await uow.events.findById(eventId);
+  // Locked: an acknowledgement racing this one either comes first (nothing escalates) or waits and
+  // then sees the escalation to settle.
+  const alert = await uow.events.lockById(eventId);
   if (!alert || alert.status !== 'active' || (alert.priority !== 'critical' && alert.priority !== 'high')) return false;
   const waited = Math.max(0, Math.floor((now.getTime() - alert.updatedAt.getTime()) / 60_000));
   const escalation = await uow.events.raise({

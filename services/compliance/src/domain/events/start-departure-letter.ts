@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Conflict, NotFound } from '@plh/service-kit';
 import type { ComplianceDeps } from '../deps';
 
@@ -21,53 +22,58 @@ const longDate = (d: Date) =>
  * The patient letter a practice owes once a clinician is excluded, started from the exclusion_match
  * event with one call: a `provider_departure` project in core and its letter set up in the proof
  * engine, pre-filled with the provider's name (from the screening) and the date, ready for the patient
- * list. One project per event: the event row is locked while the project is created and keeps its id,
- * so a repeated call (or a retry after the letter was refused) reuses it. Audited.
+ * list. One project per event (its id derived from the event's), so a repeated call, or a retry after
+ * the letter was refused, reuses it. No call to another service happens inside a transaction. Audited.
  */
 export async function startDepartureLetter(
   deps: Pick<ComplianceDeps, 'unitOfWork' | 'letters'>,
   input: DepartureLetterInput,
   now = new Date(),
 ): Promise<{ projectId: string; providerName: string; effectiveDate: string; created: boolean }> {
-  const started = await deps.unitOfWork(input.tenantId, async (uow) => {
-    const event = await uow.events.lockById(input.eventId);
+  const found = await deps.unitOfWork(input.tenantId, async (uow) => {
+    const event = await uow.events.findById(input.eventId);
     if (!event) throw new NotFound('No such compliance event in this practice.');
-    if (event.eventType !== 'exclusion_match' || !event.providerId)
+    // Only an exclusion (not a possible match, not one resolved since) calls for telling the patients.
+    if (event.eventType !== 'exclusion_match' || event.priority !== 'critical' || !event.providerId)
       throw new Conflict(
         'NOT_AN_EXCLUSION',
-        'A departure letter starts from an exclusion_match event about a provider.',
+        'A departure letter starts from the exclusion_match event of an excluded provider.',
       );
+    if (event.status === 'resolved')
+      throw new Conflict('EVENT_RESOLVED', 'This exclusion was resolved; start a letter by hand if one is still owed.');
     const screening = await uow.screenings.find(event.providerId);
     if (!screening)
       throw new Conflict(
         'PROVIDER_NOT_ON_ROSTER',
         'The provider is no longer on the roster; start the letter by hand.',
       );
-    const existing = typeof event.metadata.departureProjectId === 'string' ? event.metadata.departureProjectId : null;
-    const projectId =
-      existing ??
-      (
-        await deps.letters.createProject(input.tenantId, {
-          name: `Provider departure: ${screening.providerName}`.slice(0, 200),
-          letterType: 'provider_departure',
-          requestedBy: input.actorId,
-        })
-      ).projectId;
-    if (!existing) {
-      await uow.events.addMetadata(event.id, { departureProjectId: projectId });
-      await uow.audit.record({
-        action: 'compliance-event.departure-letter',
-        resource: { type: 'compliance-event', id: event.id },
-        changes: [{ field: 'departureProjectId', to: projectId }],
-      });
-    }
-    return { projectId, providerName: screening.providerName, created: !existing };
+    return { event, providerName: screening.providerName };
+  });
+  // The project's id follows from the event's: core answers the same project however often it is asked
+  // (a retry after a timeout, two people clicking at once), so there is one campaign per event.
+  const projectId = departureProjectId(found.event.id);
+  await deps.letters.createProject(input.tenantId, {
+    projectId,
+    name: `Provider departure: ${found.providerName}`.slice(0, 200),
+    letterType: 'provider_departure',
+    requestedBy: input.actorId,
+  });
+  const created = await deps.unitOfWork(input.tenantId, async (uow) => {
+    const event = await uow.events.lockById(found.event.id);
+    if (!event || event.metadata.departureProjectId === projectId) return false;
+    await uow.events.addMetadata(event.id, { departureProjectId: projectId });
+    await uow.audit.record({
+      action: 'compliance-event.departure-letter',
+      resource: { type: 'compliance-event', id: event.id },
+      changes: [{ field: 'departureProjectId', to: projectId }],
+    });
+    return true;
   });
   const effectiveDate = input.effectiveDate ?? longDate(now);
-  await deps.letters.setLetter(input.tenantId, started.projectId, {
+  await deps.letters.setLetter(input.tenantId, projectId, {
     letterType: 'provider_departure',
     values: {
-      providerName: started.providerName,
+      providerName: found.providerName,
       effectiveDate,
       recordsCustodian: input.recordsCustodian,
       recordsRequest: input.recordsRequest,
@@ -77,5 +83,12 @@ export async function startDepartureLetter(
     returnAddress: input.returnAddress,
     requestedBy: input.actorId,
   });
-  return { ...started, effectiveDate };
+  return { projectId, providerName: found.providerName, effectiveDate, created };
+}
+
+/** A UUID (version 4 layout) derived from the event's id: the same event, the same project. */
+export function departureProjectId(eventId: string): string {
+  const h = createHash('sha256').update(`departure-letter:${eventId}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

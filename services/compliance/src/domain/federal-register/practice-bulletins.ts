@@ -52,12 +52,14 @@ export interface BulletinWindow {
  * A practice's regulation bulletins: a `regulation_change` event per document (medium for a rule,
  * low for a proposed rule or anything else), with its effective date and comment deadline; a
  * `deadline_alert` when one of those dates comes within the warning window, and a high one in its last
- * week; open deadline alerts whose date has passed resolved. Every practice acknowledges its own.
+ * week; open deadline alerts whose date has passed, or was corrected, resolved. Every practice
+ * acknowledges its own.
  */
 export async function raiseBulletins(uow: UnitOfWork, window: BulletinWindow, now = new Date()): Promise<void> {
   const today = now.toISOString().slice(0, 10);
   const since = new Date(now.getTime() - window.sinceDays * DAY_MS).toISOString().slice(0, 10);
-  for (const doc of await uow.regulations.current({ since, today })) {
+  const docs = await uow.regulations.current({ since, today });
+  for (const doc of docs) {
     const raised = await uow.events.raise({
       id: randomUUID(),
       eventType: 'regulation_change',
@@ -100,9 +102,20 @@ export async function raiseBulletins(uow: UnitOfWork, window: BulletinWindow, no
       if (alert) await announceRaised(uow, alert);
     }
   }
-  for (const open of await uow.events.openOfType('deadline_alert'))
-    if (open.deadlineDate && open.deadlineDate.toISOString().slice(0, 10) < today)
-      await resolveBySystem(uow, open, 'The deadline has passed.');
+  // A deadline that passed, or whose date the Federal Register corrected, is settled.
+  const dates = new Map(
+    docs.flatMap((d) => [
+      [`${d.documentNumber}:effective`, d.effectiveOn],
+      [`${d.documentNumber}:comments`, d.commentsCloseOn],
+    ]),
+  );
+  for (const open of await uow.events.openOfType('deadline_alert')) {
+    const date = open.deadlineDate?.toISOString().slice(0, 10) ?? null;
+    const key = `${String(open.metadata.documentNumber)}:${String(open.metadata.deadline)}`;
+    if (date !== null && date < today) await resolveBySystem(uow, open, 'The deadline has passed.');
+    else if (dates.has(key) && dates.get(key) !== date)
+      await resolveBySystem(uow, open, `The Federal Register corrected the date to ${dates.get(key) ?? 'none'}.`);
+  }
 }
 
 const dateOf = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);

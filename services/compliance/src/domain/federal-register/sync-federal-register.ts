@@ -18,7 +18,8 @@ const DAY_MS = 86_400_000;
 /**
  * One Federal Register sync: the documents of the followed agencies and types published since the
  * latest one recorded (a day of overlap: the API publishes by day), or in the last `sinceDays` the
- * first time; every page followed by its `next_page_url` (on the same host only). New documents, and
+ * first time; every page followed by its `next_page_url` (on the same origin only: a page elsewhere, a
+ * malformed link or more than MAX_PAGES pages fail the sync). New documents, and
  * documents whose title or dates changed, are recorded in one transaction and every practice's
  * bulletins brought up to date. An answer that is not a documents page fails the sync, recording nothing.
  */
@@ -49,14 +50,20 @@ export async function syncFederalRegister(
   const documents: RegulationDocument[] = [];
   let skipped = 0;
   let fetchedAt: Date | null = null;
-  for (let page = 0; url && page < MAX_PAGES; page++) {
+  for (let page = 0; url; page++) {
+    if (page === MAX_PAGES)
+      throw new SourceFetchError(
+        'BAD_ANSWER',
+        `More than ${MAX_PAGES} pages of documents: narrow the agencies or types.`,
+      );
     const fetched = await fetchSourceFile(url, deps.sources);
     if (fetched.status !== 'ok')
-      throw new SourceFetchError('HTTP_ERROR', `${url} answered 404: the API moved or the base URL is wrong.`);
+      throw new SourceFetchError('HTTP_ERROR', `${url} answered ${fetched.status === 'not_found' ? '404' : '304'}.`);
     fetchedAt ??= fetched.fetchedAt;
     let body: unknown;
     try {
-      body = JSON.parse((await fetched.body.toArray()).map((c: Buffer) => c.toString('utf8')).join(''));
+      // The whole body first: a character split across two chunks must not be decoded in halves.
+      body = JSON.parse(Buffer.concat(await fetched.body.toArray()).toString('utf8'));
     } catch (err) {
       if (err instanceof SourceFetchError) throw err;
       throw new SourceFetchError('BAD_ANSWER', `${url} did not answer JSON.`);
@@ -65,7 +72,7 @@ export async function syncFederalRegister(
       const read = readDocumentsPage(body);
       documents.push(...read.documents);
       skipped += read.skipped;
-      url = read.next && new URL(read.next).host === new URL(url).host ? read.next : null;
+      url = read.next === null ? null : nextPage(read.next, url);
     } catch (err) {
       if (!(err instanceof DocumentsAnswerError)) throw err;
       throw new SourceFetchError('BAD_ANSWER', err.message);
@@ -104,4 +111,20 @@ export async function syncFederalRegister(
     bytes: 0,
     rows: documents.length,
   });
+}
+
+/**
+ * The next page, on the same origin as this one (scheme, host and port): a page elsewhere, or a link
+ * that is not a URL, fails the sync rather than stop reading quietly and skip older documents.
+ */
+function nextPage(next: string, current: string): string {
+  let url: URL;
+  try {
+    url = new URL(next);
+  } catch {
+    throw new DocumentsAnswerError(`The next page's link is not a URL (${next.slice(0, 200)}).`);
+  }
+  if (url.origin !== new URL(current).origin)
+    throw new DocumentsAnswerError(`The next page is on another site (${url.origin}); the documents were not read.`);
+  return url.href;
 }

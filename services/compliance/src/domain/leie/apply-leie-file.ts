@@ -1,6 +1,6 @@
-import { SourceFileError } from '../sources/source-file-error';
 import type { Readable } from 'node:stream';
 import type { leieSystemRepository } from '../../data/leie.system-repository';
+import { SourceFileError } from '../sources/source-file-error';
 import { listingKey, type LeieRow } from './leie-format';
 import { readLeie } from './read-leie';
 

@@ -1,6 +1,6 @@
-import { SourceFileError } from '../sources/source-file-error';
-import { CsvError, parse } from 'csv-parse';
 import { pipeline, type Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { SourceFileError } from '../sources/source-file-error';
 import { checkLeieHeader, toLeieRow, type LeieRow } from './leie-format';
 
 /**

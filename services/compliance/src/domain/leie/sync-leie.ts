@@ -1,13 +1,13 @@
-import { SourceFileError } from '../sources/source-file-error';
-import { ComplianceSourceSynced, createEvent } from '@plh/contracts';
 import type { Readable } from 'node:stream';
+import { ComplianceSourceSynced, createEvent } from '@plh/contracts';
 import type { SourceRecord, SyncFile, SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { ScreenPractices } from '../screening/screen-practices';
 import { fetchSourceFile, SourceFetchError, type MeteredBody } from '../sources/fetch-source-file';
+import { SourceFileError } from '../sources/source-file-error';
 import { applyLeieFile } from './apply-leie-file';
-import { LEIE_SOURCE } from './leie-format';
 import { FULL_FILE, supplementsSince, type LeieFileRef } from './leie-files';
+import { LEIE_SOURCE } from './leie-format';
 
 /** A full file of 80,000 rows is staged and applied in one transaction. */
 const APPLY_TIMEOUT_MS = 10 * 60_000;
@@ -69,12 +69,18 @@ export async function syncLeie(
   });
   for (const file of supplementsSince(fullFileDate, now))
     await attempt(file, async () => {
-      const fetched = await fetchSourceFile(new URL(file.name, base).href, deps.sources);
+      // A supplement applied before is asked for with its validators: unchanged, it costs a 304.
+      const validators = await deps.systemWork(({ leie }) => leie.validatorsOf(file.name));
+      const fetched = await fetchSourceFile(new URL(file.name, base).href, { ...deps.sources, validators });
+      if (fetched.status === 'not_modified') {
+        progress.files.push({ ...file, outcome: 'unchanged', sha256: null, bytes: 0, rows: 0 });
+        return;
+      }
       if (fetched.status !== 'ok') {
         progress.files.push({ ...file, outcome: 'not_published', sha256: null, bytes: 0, rows: 0 });
         return;
       }
-      await applyFetched(deps, sync, file, fetched.body, fetched.fetchedAt, progress);
+      await applyFetched(deps, sync, file, fetched.body, fetched.fetchedAt, progress, fetched.validators);
     });
   if (firstFailure) throw firstFailure;
 }
@@ -97,7 +103,7 @@ export async function applyFetched(
         const source = (await sources.find(LEIE_SOURCE))!;
         const version = source.snapshotVersion + 1;
         const result = await applyLeieFile(leie, body as Readable, { kind: file.kind, version });
-        if (await leie.fileApplied(body.sha256)) throw new AlreadyApplied();
+        if (await leie.fileApplied(body.sha256, file.kind)) throw new AlreadyApplied();
         await leie.recordFile({
           ...file,
           sha256: body.sha256,
@@ -105,11 +111,16 @@ export async function applyFetched(
           rows: result.rows,
           version,
           syncId: sync.id,
+          etag: validators?.etag ?? null,
+          lastModified: validators?.lastModified ?? null,
         });
         await sources.update(LEIE_SOURCE, {
           snapshotVersion: version,
           activeRows: await leie.activeCount(),
-          ...(validators ? { etag: validators.etag, lastModified: validators.lastModified } : {}),
+          // The source's validators are the full file's (the supplements keep theirs per file).
+          ...(validators && file.kind === 'full'
+            ? { etag: validators.etag, lastModified: validators.lastModified }
+            : {}),
         });
         await outbox.enqueue(
           createEvent(ComplianceSourceSynced, {

@@ -1,12 +1,11 @@
-import { SourceFileError } from '../sources/source-file-error';
 import type { Readable } from 'node:stream';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
 import { metered, SourceFetchError } from '../sources/fetch-source-file';
 import { openSync } from '../sources/request-sync';
 import { emptyProgress, finishSync } from '../sources/run-sync';
+import { SourceFileError } from '../sources/source-file-error';
 import type { LeieFileKind } from './apply-leie-file';
-
 import { LEIE_SOURCE } from './leie-format';
 import { applyFetched } from './sync-leie';
 

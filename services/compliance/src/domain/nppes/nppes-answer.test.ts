@@ -31,6 +31,12 @@ describe('readNppesAnswer', () => {
     expect(readNppesAnswer('1234567893', registryAnswer('1234567893', { status: 'D' })).status).toBe('deactivated');
   });
 
+  it('throws for a record without a status (never read as deactivated)', () => {
+    const answer = registryAnswer('1234567893');
+    delete (answer.results[0]!.basic as Record<string, unknown>).status;
+    expect(() => readNppesAnswer('1234567893', answer)).toThrow(NppesError);
+  });
+
   it('reads result_count 0 as not found, and a result for another number too', () => {
     expect(readNppesAnswer('1234567893', { result_count: 0, results: [] }).status).toBe('not_found');
     expect(readNppesAnswer('1234567893', registryAnswer('1111111112')).status).toBe('not_found');

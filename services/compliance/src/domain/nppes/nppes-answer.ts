@@ -58,8 +58,11 @@ export function readNppesAnswer(npi: string, body: unknown): NpiRecord {
   const record = match as Json;
   const basic = isObject(record.basic) ? record.basic : {};
   const taxonomies = Array.isArray(record.taxonomies) ? record.taxonomies.filter(isObject) : [];
+  const status = text(basic.status);
+  // A record without a status says nothing about the NPI: asked again, never read as deactivated.
+  if (status === null) throw new NppesError('The NPI Registry answered a record without a status.', true);
   return {
-    status: text(basic.status) === 'A' ? 'active' : 'deactivated',
+    status: status === 'A' ? 'active' : 'deactivated',
     enumerationType: text(record.enumeration_type),
     firstName: text(basic.first_name),
     middleName: text(basic.middle_name),

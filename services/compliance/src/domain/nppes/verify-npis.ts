@@ -59,8 +59,13 @@ export async function verifyNpis(
   return outcome;
 }
 
-/** The `cms-nppes` source when it is on, with its options; null when ops turned it off. */
-export async function activeNppes(deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>): Promise<NppesOptions | null> {
+/** The `cms-nppes` source when it is on (and on an allowed host), with its options; null otherwise. */
+export async function activeNppes(
+  deps: Pick<ComplianceDeps, 'systemWork' | 'sources' | 'sourceHostAllowed'>,
+): Promise<NppesOptions | null> {
   const source = await deps.systemWork(({ sources }) => sources.find(NPPES_SOURCE));
-  return source?.isActive ? nppesOptions(source, deps.sources.timeoutMs) : null;
+  if (!source?.isActive) return null;
+  const options = nppesOptions(source, deps.sources.timeoutMs);
+  // Not on an allowed host: nothing is asked (its scheduled sync fails with HOST_NOT_ALLOWED, for ops).
+  return deps.sourceHostAllowed(options.baseUrl) ? options : null;
 }

@@ -118,7 +118,7 @@ export async function queuePracticeScreenings(
  * can never overwrite a newer result or resolve an event a newer screening raised.
  */
 export async function screenPracticeNow(
-  deps: Pick<ComplianceDeps, 'unitOfWork' | 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
+  deps: Pick<ComplianceDeps, 'unitOfWork' | 'systemWork' | 'rosters' | 'nppes' | 'sources' | 'sourceHostAllowed'>,
   tenantId: string,
   sourceFetchedAt: Date | null,
   options: { verifyNpis?: boolean } = {},
@@ -135,19 +135,22 @@ export async function screenPracticeNow(
 }
 
 /**
- * Before a roster change is screened: the practice's NPIs the registry has not answered for (new ones,
- * and those whose last lookup failed) are looked up, outside any transaction, when the `cms-nppes`
- * source is on. A snapshot's screening does not wait for this: exclusion alerts go first.
+ * Before a roster change is screened: the practice's NPIs the registry was never asked about (new
+ * ones) are looked up, outside any transaction, when the `cms-nppes` source is on. A snapshot's
+ * screening does not wait for this: exclusion alerts go first.
  */
 async function verifyNewNpis(
-  deps: Pick<ComplianceDeps, 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
+  deps: Pick<ComplianceDeps, 'systemWork' | 'rosters' | 'nppes' | 'sources' | 'sourceHostAllowed'>,
   tenantId: string,
 ): Promise<void> {
   const options = await activeNppes(deps);
   if (!options) return;
   const npis = (await deps.rosters.ofPractice(tenantId)).map((p) => p.npi).filter(isNpi);
-  const unverified = await deps.systemWork(({ npis: registry }) => registry.unverified(npis));
-  if (unverified.length > 0) await verifyNpis(deps, unverified, options);
+  const unasked = await deps.systemWork(({ npis: registry }) => registry.neverAsked(npis));
+  // Once, briefly: the screening (and its exclusion alerts) must not wait out a registry outage; a
+  // failed lookup is shown as `error` and asked again by the next cms-nppes sync.
+  if (unasked.length > 0)
+    await verifyNpis(deps, unasked, { ...options, attempts: 1, timeoutMs: Math.min(options.timeoutMs, 10_000) });
 }
 
 /**
@@ -169,7 +172,7 @@ export async function screenPracticeBatchNow(
       for (const [i, tenantId] of tenantIds.entries())
         await screenRoster(await practice(tenantId), rosters[i]!, { sourceFetchedAt }, basis);
     },
-    { timeoutMs: 120_000 },
+    { timeoutMs: 60_000 },
   );
 }
 

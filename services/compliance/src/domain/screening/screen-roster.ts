@@ -1,15 +1,15 @@
 import type { RosterProviderView } from '@plh/contracts';
 import type { NpiEvidence } from '../../data/screening.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
-import { screenProvider, type RosterProvider } from '../matching/screen-provider';
-import { groupBy, loadScreeningBasis, toRosterProvider, type ScreeningBasis } from './screening-basis';
 import { resolveBySystem } from '../events/system-events';
 import { LEIE_SOURCE } from '../leie/leie-format';
 import { foldLicense } from '../matching/names';
+import { screenProvider, type RosterProvider } from '../matching/screen-provider';
 import { checkNpi, type NpiCheck, type NpiVerification } from '../nppes/npi-findings';
 import { raiseMatches, resolveStale } from './exclusion-events';
-import { screeningMonthRows } from './screening-months';
 import { NPI_EVENT_TYPES, reconcileNpiEvents } from './npi-events';
+import { groupBy, loadScreeningBasis, toRosterProvider, type ScreeningBasis } from './screening-basis';
+import { screeningMonthRows } from './screening-months';
 
 /**
  * Screens a practice's whole roster inside the caller's transaction (which holds the practice's

@@ -6,7 +6,15 @@ import { Agent, errors, interceptors, request } from 'undici';
 export class SourceFetchError extends Error {
   constructor(
     readonly code:
-      'HTTP_ERROR' | 'TIMEOUT' | 'NETWORK' | 'TOO_LARGE' | 'TRUNCATED' | 'NOT_CSV' | 'LOOKUPS_FAILED' | 'BAD_ANSWER',
+      | 'HTTP_ERROR'
+      | 'TIMEOUT'
+      | 'NETWORK'
+      | 'TOO_LARGE'
+      | 'TRUNCATED'
+      | 'NOT_CSV'
+      | 'LOOKUPS_FAILED'
+      | 'BAD_ANSWER'
+      | 'HOST_NOT_ALLOWED',
     message: string,
   ) {
     super(message);

@@ -12,11 +12,11 @@ export async function getSync(deps: Pick<ComplianceDeps, 'systemWork'>, syncId: 
 }
 
 /**
- * Ops change how a source is read: its config (a `baseUrl` that must be http(s)), its interval, on/off.
+ * Ops change how a source is read: its config (a `baseUrl` on an allowed host), its interval, on/off.
  * A new base URL forgets the conditional-GET validators (the next sync reads the file in full). Audited.
  */
 export async function updateSource(
-  deps: Pick<ComplianceDeps, 'systemWork'>,
+  deps: Pick<ComplianceDeps, 'systemWork' | 'sourceHostAllowed'>,
   name: string,
   changes: { config?: Record<string, unknown>; pollIntervalMinutes?: number; isActive?: boolean },
   actorId: string,
@@ -25,6 +25,10 @@ export async function updateSource(
     const url = changes.config.baseUrl;
     if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url))
       throw new ValidationFailed([{ pointer: '/body/config/baseUrl', message: 'must be an http(s) URL' }]);
+    if (!deps.sourceHostAllowed(url))
+      throw new ValidationFailed([
+        { pointer: '/body/config/baseUrl', message: 'is not on a host sources may be read from (SOURCE_HOSTS)' },
+      ]);
   }
   return deps.systemWork(async ({ sources, audit }) => {
     const before = await sources.lock(name);

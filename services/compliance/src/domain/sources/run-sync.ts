@@ -1,9 +1,7 @@
-import { SourceFileError } from './source-file-error';
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { SyncRecord } from '../../data/source.system-repository';
 import type { ComplianceDeps } from '../deps';
-
 import { FEDERAL_REGISTER_SOURCE } from '../federal-register/practice-bulletins';
 import { syncFederalRegister } from '../federal-register/sync-federal-register';
 import { LEIE_SOURCE } from '../leie/leie-format';
@@ -13,6 +11,7 @@ import { NPPES_SOURCE } from '../nppes/verify-npis';
 import { STATE_LISTS } from '../state-lists/formats';
 import { stateListAdapter } from '../state-lists/sync-state-list';
 import { SourceFetchError } from './fetch-source-file';
+import { SourceFileError } from './source-file-error';
 
 /** One sync of one source; the singleton key (the source) keeps a second one from running beside it. */
 export const SyncSource = defineJob(
@@ -60,6 +59,12 @@ export async function runSync(deps: ComplianceDeps, input: { source: string; syn
   let failure: { code: string; message: string } | null = null;
   try {
     if (!adapter) throw new SourceFetchError('HTTP_ERROR', `No adapter for source ${input.source}.`);
+    const url = String(started.source.config.baseUrl ?? '');
+    if (!deps.sourceHostAllowed(url))
+      throw new SourceFetchError(
+        'HOST_NOT_ALLOWED',
+        `${url || 'The base URL'} is not on a host sources may be read from.`,
+      );
     await adapter(deps, started.sync, started.source, progress);
   } catch (err) {
     if (!(err instanceof SourceFetchError || err instanceof SourceFileError)) throw err;

@@ -38,6 +38,8 @@ export function stateListAdapter(format: StateListFormat) {
       throw new SourceFetchError('HTTP_ERROR', `${url} answered 404: the list moved or the base URL is wrong.`);
     if (fetched.status === 'not_modified') {
       progress.files.push({ ...file, outcome: 'unchanged', sha256: null, bytes: 0, rows: 0 });
+      // The file did not change, but time did: a preclusion whose end date has passed is over.
+      await expireEnded(deps, format, sync, progress, new Date());
       return;
     }
     const today = fetched.fetchedAt.toISOString().slice(0, 10);
@@ -113,4 +115,50 @@ export function stateListAdapter(format: StateListFormat) {
       { timeoutMs: APPLY_TIMEOUT_MS },
     );
   };
+}
+
+/** Listings whose end date passed leave the active set as a new version, and every practice is screened. */
+async function expireEnded(
+  deps: Pick<ComplianceDeps, 'systemWork'>,
+  format: StateListFormat,
+  sync: SyncRecord,
+  progress: SyncProgress,
+  now: Date,
+): Promise<void> {
+  await deps.systemWork(async ({ sources, stateLists, queue, audit }) => {
+    await sources.lockApply(format.source);
+    const current = (await sources.find(format.source))!;
+    const version = current.snapshotVersion + 1;
+    const removed = await stateLists.expireEnded(format.source, now.toISOString().slice(0, 10), version);
+    if (removed === 0) return;
+    await sources.update(format.source, {
+      snapshotVersion: version,
+      activeRows: await stateLists.activeCount(format.source),
+    });
+    await queue.enqueue(ScreenPractices, {
+      source: format.source,
+      snapshotVersion: version,
+      sourceFetchedAt: now.toISOString(),
+      syncId: sync.id,
+    });
+    await audit.record({
+      tenantId: null,
+      action: 'compliance-source.apply',
+      resource: { type: 'compliance-source', id: format.source },
+      changes: [
+        { field: 'snapshotVersion', from: current.snapshotVersion, to: version },
+        { field: 'ended', to: removed },
+      ],
+    });
+    progress.removed = removed;
+    progress.snapshotVersion = version;
+    progress.files.push({
+      name: 'listings past their end date',
+      kind: 'state-list',
+      outcome: 'applied',
+      sha256: null,
+      bytes: 0,
+      rows: removed,
+    });
+  });
 }
