@@ -174,7 +174,10 @@ async function main(): Promise<void> {
     const one = /^\/internal\/tenants\/([^/]+)\/providers$/.exec(url.pathname);
     let body: unknown;
     if (one) body = { items: all.filter((p) => p.tenantId === one[1]) };
-    else if (url.pathname === '/internal/providers') {
+    else if (url.pathname === '/internal/rosters') {
+      const wanted = new Set(url.searchParams.getAll('tenantId'));
+      body = { items: all.filter((p) => wanted.has(p.tenantId)) };
+    } else if (url.pathname === '/internal/providers') {
       const after = url.searchParams.get('cursor');
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       const start = after ? all.findIndex((p) => p.id > after) : 0;

@@ -19,6 +19,28 @@ export async function enqueueEvent(tx: SqlExecutor, registry: EventRegistry, eve
   );
 }
 
+/**
+ * Writes many events to the outbox in one statement (a batch job's, at its end): each validated as
+ * enqueueEvent validates it, all in the caller's transaction, in the order given.
+ */
+export async function enqueueEvents(
+  tx: SqlExecutor,
+  registry: EventRegistry,
+  events: readonly EventEnvelope[],
+): Promise<void> {
+  if (events.length === 0) return;
+  for (const event of events) {
+    const result = registry.validate(event);
+    if (!result.ok) throw new InvalidEventError(event.type, result.errors);
+  }
+  await tx.$executeRawUnsafe(
+    `INSERT INTO outbox (id, subject, tenant_id, payload)
+     SELECT (e->>'id')::uuid, e->>'type', e->>'tenantId', e
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n`,
+    JSON.stringify(events),
+  );
+}
+
 /** The outbox bound to a registry, as domain code receives it in its unit of work. */
 export interface Outbox {
   enqueue(event: EventEnvelope): Promise<void>;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { eventually, testNatsUrl } from '@plh/test-kit';
 import { InvalidEventError, createEvent } from '@plh/contracts';
-import { enqueueEvent, type NatsClients, type OutboxRelay, type RunningConsumer } from '../src';
+import { enqueueEvent, enqueueEvents, type NatsClients, type OutboxRelay, type RunningConsumer } from '../src';
 import {
   connectNats,
   createHarness,
@@ -44,6 +44,22 @@ describe('transactional outbox -> JetStream -> idempotent consumer', () => {
     expect(outbox[0]?.c).toBe(1);
     const info = await nats.jsm.streams.info(h.ns.stream('testsvc').name);
     expect(info.state.messages).toBe(1);
+  });
+
+  it('(1c) writes many events in one statement, in order, and refuses the lot for one broken event', async () => {
+    const events = [1, 2, 3].map((n) =>
+      createEvent(NoteCreated, { source: 'testsvc', tenantId: crypto.randomUUID(), data: { noteId: `n${n}`, n } }),
+    );
+    await h.db.$transaction((tx) => enqueueEvents(tx, registry, events));
+    const rows = await h.db.$queryRawUnsafe<Array<{ id: string; tenant_id: string; subject: string }>>(
+      `SELECT id::text, tenant_id, subject FROM ${SCHEMA}.outbox ORDER BY seq`,
+    );
+    expect(rows).toEqual(events.map((e) => ({ id: e.id, tenant_id: e.tenantId, subject: NoteCreated.type })));
+    const broken = { ...events[0]!, id: crypto.randomUUID(), data: { ...events[0]!.data, patientName: 'Jane Doe' } };
+    await expect(h.db.$transaction((tx) => enqueueEvents(tx, registry, [events[1]!, broken]))).rejects.toBeInstanceOf(
+      InvalidEventError,
+    );
+    expect(await unsentCount(h)).toBe(3);
   });
 
   it('(1b) an event that breaks its contract fails the transaction instead of being published', async () => {

@@ -141,8 +141,10 @@ describe('createUnitOfWork', () => {
     });
     expect(seen).toEqual(['t-1', 't-1', 't-2']);
     expect(transactions).toBe(1);
-    // The tenant is set once per switch, before that practice's statements.
-    const order = statements.map(([q, v]) => (q.includes('set_config') ? `set ${String(v[0])}` : 'audit'));
-    expect(order).toEqual(['set t-1', 'audit', 'audit', 'set t-2', 'audit']);
+    // The tenant is set once per switch; the audit records of all practices go in one statement at the end.
+    const order = statements.map(([q, v]) => (q.includes('set_config') ? `set ${String(v[0])}` : 'outbox'));
+    expect(order).toEqual(['set t-1', 'set t-2', 'outbox']);
+    const written = JSON.parse(String(statements.at(-1)![1][0])) as EventEnvelope[];
+    expect(written.map((e) => e.tenantId)).toEqual(['t-1', 't-1', 't-2']);
   });
 });

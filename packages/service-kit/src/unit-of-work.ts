@@ -1,6 +1,13 @@
-import { auditEventOf, createEvent, type AuditRecord, type EventEnvelope, type EventRegistry } from '@plh/contracts';
+import {
+  auditEventOf,
+  createEvent,
+  InvalidEventError,
+  type AuditRecord,
+  type EventEnvelope,
+  type EventRegistry,
+} from '@plh/contracts';
 import { setTenant, withTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
-import { enqueueEvent } from '@plh/event-bus';
+import { enqueueEvent, enqueueEvents } from '@plh/event-bus';
 import { enqueueJob, type EnqueueOptions, type JobDefinition } from '@plh/jobs';
 import type { Static, TObject } from '@sinclair/typebox';
 import { PHI_KEYS } from './logger';
@@ -103,8 +110,9 @@ export interface UnitOfWorkFactory<Tx extends SqlExecutor, Repos, SystemRepos = 
    * Many practices' work in one transaction (a batch job: one commit instead of hundreds). `practice(id)`
    * switches `app.tenant_id` to that practice and answers its unit of work: from then on only its rows
    * are visible, so finish with one practice's unit of work before asking for the next. `platform`
-   * runs statements that touch no practice's rows (advisory locks, public tables). Everything commits
-   * together, or nothing does.
+   * runs statements that touch no practice's rows (advisory locks, public tables). The practices'
+   * events and audit records are validated as they are enqueued and written in one statement when
+   * `work` ends. Everything commits together, or nothing does.
    */
   runBatch<R>(
     work: (batch: { practice(tenantId: string): Promise<UnitOfWork<Repos>>; platform: SystemRepos }) => Promise<R>,
@@ -200,16 +208,34 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
   const runBatch: UnitOfWorkFactory<Tx, Repos, SystemRepos>['runBatch'] = (work, batchOptions) =>
     db.$transaction(async (tx) => {
       let current: string | null = null;
-      return work({
+      // The practices' events and audit records are written together at the end (one statement, not
+      // one per practice); the outbox table is not under row-level security, each row keeps its tenant.
+      const pending: EventEnvelope[] = [];
+      const result = await work({
         practice: async (tenantId) => {
           if (tenantId !== current) {
             await setTenant(tx, tenantId);
             current = tenantId;
           }
-          return bind(tx, tenantId);
+          const context = currentContext() ?? NO_CONTEXT;
+          const outbox: Outbox = {
+            enqueue: async (event) => {
+              const stamped = { ...event, traceparent: event.traceparent ?? context.traceparent };
+              const valid = registry.validate(stamped);
+              if (!valid.ok) throw new InvalidEventError(stamped.type, valid.errors);
+              pending.push(stamped);
+            },
+          };
+          return {
+            ...bind(tx, tenantId),
+            outbox,
+            audit: { record: (entry) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
+          };
         },
         platform: options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos),
       });
+      await enqueueEvents(tx, registry, pending);
+      return result;
     }, timeouts(batchOptions?.timeoutMs));
   return { db, run, bind, system, runBatch };
 }

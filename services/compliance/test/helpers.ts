@@ -43,6 +43,9 @@ export function rosterOf(
     async ofPractice(tenantId) {
       return state.providers.filter((p) => p.tenantId === tenantId);
     },
+    async ofPractices(tenantIds) {
+      return tenantIds.map((id) => state.providers.filter((p) => p.tenantId === id));
+    },
     close: async () => undefined,
   };
 }

@@ -165,6 +165,21 @@ describe('the roster as the compliance service reads it', () => {
     expect(practices).toEqual(expect.arrayContaining(practiceIds));
     expect(practices).toEqual([...practices].sort());
     expect((await get('core', service('core', ['settings:read']), '/internal/practices')).statusCode).toBe(403);
+    // Many practices' rosters in one read (a screening batch's), one practice's alone too.
+    const both = await get(
+      'compliance',
+      compliance,
+      `/internal/rosters?${practiceIds.map((id) => `tenantId=${id}`).join('&')}`,
+    );
+    expect(both.statusCode).toBe(200);
+    expect((both.json().items as Array<{ id: string }>).map((p) => p.id).sort()).toEqual([...ids].sort());
+    const one = await get('compliance', compliance, `/internal/rosters?tenantId=${practiceIds[0]}`);
+    expect(one.json().items).toHaveLength(1);
+    expect((await get('compliance', compliance, '/internal/rosters?tenantId=nope')).statusCode).toBe(400);
+    expect(
+      (await get('core', service('core', ['settings:read']), `/internal/rosters?tenantId=${practiceIds[0]}`))
+        .statusCode,
+    ).toBe(403);
     // Core holds no roster:read, and may not claim it.
     expect((await get('core', service('core', ['settings:read']), '/internal/providers')).statusCode).toBe(403);
     expect((await get('core', service('core', ['roster:read']), '/internal/providers')).statusCode).toBe(401);

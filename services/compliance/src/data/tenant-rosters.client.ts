@@ -36,6 +36,14 @@ export function tenantRostersClient(input: {
       if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
       return answer;
     },
+    async ofPractices(tenantIds) {
+      const query = new URLSearchParams(tenantIds.map((id): [string, string] => ['tenantId', id]));
+      const answer = await tenant.get<{ items: RosterProviderView[] }>(`/internal/rosters?${query.toString()}`);
+      if (!answer) throw new ServiceUnavailable(UNAVAILABLE);
+      const byPractice = new Map(tenantIds.map((id) => [id, [] as RosterProviderView[]]));
+      for (const p of answer.items) byPractice.get(p.tenantId)?.push(p);
+      return tenantIds.map((id) => byPractice.get(id)!);
+    },
     async ofPractice(tenantId) {
       const answer = await tenant.get<{ items: RosterProviderView[] }>(
         `/internal/tenants/${encodeURIComponent(tenantId)}/providers`,

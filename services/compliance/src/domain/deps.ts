@@ -8,6 +8,8 @@ export interface Rosters {
   page(cursor: string | null, limit: number): Promise<{ items: RosterProviderView[]; next: string | null }>;
   /** Every active practice (with or without providers), a page at a time in id order. */
   practices(cursor: string | null, limit: number): Promise<{ items: Array<{ tenantId: string }>; next: string | null }>;
+  /** Many practices' providers in one read, in the order asked (a screening batch's). */
+  ofPractices(tenantIds: readonly string[]): Promise<RosterProviderView[][]>;
   /** One practice's providers (empty for a practice the tenant service does not know). */
   ofPractice(tenantId: string): Promise<RosterProviderView[]>;
   close(): Promise<void>;

@@ -26,24 +26,32 @@ export function rosterSystemRepository(tx: Tx) {
       return rows.map((r) => r.id);
     },
     async page(afterId: string | null, limit: number) {
-      const rows = await tx.$queryRawUnsafe<RosterRow[]>(
-        `SELECT id::text, tenant_id::text, npi, first_name, middle_name, last_name, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
-                license_state, license_number
-           FROM roster_page($1::uuid, $2::int)`,
-        afterId,
-        limit,
+      return toViews(
+        await tx.$queryRawUnsafe<RosterRow[]>(`SELECT ${COLUMNS} FROM roster_page($1::uuid, $2::int)`, afterId, limit),
       );
-      return rows.map((r) => ({
-        id: r.id,
-        tenantId: r.tenant_id,
-        npi: r.npi,
-        firstName: r.first_name,
-        middleName: r.middle_name,
-        lastName: r.last_name,
-        dateOfBirth: r.date_of_birth,
-        licenseState: r.license_state,
-        licenseNumber: r.license_number,
-      }));
+    },
+    /** The rosters of these practices (active ones; at most 200), by practice and provider id. */
+    async ofPractices(tenantIds: readonly string[]) {
+      return toViews(
+        await tx.$queryRawUnsafe<RosterRow[]>(`SELECT ${COLUMNS} FROM rosters_of($1::uuid[])`, [...tenantIds]),
+      );
     },
   };
+}
+
+const COLUMNS = `id::text, tenant_id::text, npi, first_name, middle_name, last_name,
+  to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, license_state, license_number`;
+
+function toViews(rows: RosterRow[]) {
+  return rows.map((r) => ({
+    id: r.id,
+    tenantId: r.tenant_id,
+    npi: r.npi,
+    firstName: r.first_name,
+    middleName: r.middle_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    licenseState: r.license_state,
+    licenseNumber: r.license_number,
+  }));
 }

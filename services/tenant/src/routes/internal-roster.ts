@@ -1,7 +1,7 @@
 import { PracticePageSchema, RosterPageSchema, RosterProviderSchema, ROSTER_READ_SCOPE } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox, type FastifyRequest } from '@plh/service-kit';
 import type { TenantDeps } from '../domain/deps';
-import { practicePage, practiceRoster, rosterPage } from '../domain/providers/roster-for-screening';
+import { practicePage, practiceRoster, practicesRosters, rosterPage } from '../domain/providers/roster-for-screening';
 
 const requireRosterScope = (req: FastifyRequest) => {
   const principal = principalOf(req);
@@ -24,6 +24,25 @@ const internalRosterRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = as
     async (req) => {
       requireRosterScope(req);
       return rosterPage(deps, req.query);
+    },
+  );
+  app.get(
+    '/internal/rosters',
+    {
+      schema: {
+        querystring: Type.Object({
+          tenantId: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 200 }),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(RosterProviderSchema) }),
+          400: Type.Ref('Problem'),
+          403: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (req) => {
+      requireRosterScope(req);
+      return { items: await practicesRosters(deps, req.query.tenantId) };
     },
   );
   app.get(

@@ -10,8 +10,6 @@ import { loadScreeningBasis, toRosterProvider } from './screening-basis';
 const ROSTER_PAGE = 1_000;
 /** Practices screened per transaction after a snapshot: one commit, one read of the sources, for all. */
 const BATCH = 50;
-/** Rosters read from the tenant service at once while a batch is screened. */
-const ROSTER_READS = 8;
 /** Unaffected practices wait this long, so the affected ones (the alerts) go first. */
 const AFTER_AFFECTED_MS = 1_000;
 const FetchedAt = Type.Union([Type.String({ minLength: 20, maxLength: 40 }), Type.Null()]);
@@ -155,7 +153,7 @@ async function verifyNewNpis(
 
 /**
  * A batch of practices screened in one transaction: their screening locks taken first (in id order),
- * then their rosters read from the tenant service (a few at a time), the public sources read once for
+ * then their rosters read from the tenant service (in one call), the public sources read once for
  * all of them, and each practice screened with only its own rows visible (the transaction switches
  * practice between them). The same guarantees as screenPracticeNow, for many practices per commit.
  */
@@ -167,25 +165,11 @@ export async function screenPracticeBatchNow(
   await deps.batchWork(
     async ({ practice, platform }) => {
       await platform.screeningLocks.lockPractices(tenantIds);
-      const rosters = await inParallel(tenantIds, ROSTER_READS, (id) => deps.rosters.ofPractice(id));
+      const rosters = await deps.rosters.ofPractices(tenantIds);
       const basis = await loadScreeningBasis(platform, rosters.flat().map(toRosterProvider));
       for (const [i, tenantId] of tenantIds.entries())
         await screenRoster(await practice(tenantId), rosters[i]!, { sourceFetchedAt }, basis);
     },
     { timeoutMs: 60_000 },
   );
-}
-
-/** `work` for each item, at most `width` at once; the answers in the items' order. */
-async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return out;
 }

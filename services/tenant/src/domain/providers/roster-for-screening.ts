@@ -51,3 +51,15 @@ export async function practicePage(
   const items = ids.slice(0, query.limit).map((tenantId) => ({ tenantId }));
   return { items, next: ids.length > query.limit ? encodeCursor('practices', [items.at(-1)!.tenantId]) : null };
 }
+
+/** The rosters of many practices (a screening batch's) in one read, audited like the whole roster. */
+export async function practicesRosters(
+  deps: Pick<TenantDeps, 'unitOfWork'>,
+  tenantIds: readonly string[],
+): Promise<RosterProviderView[]> {
+  return deps.unitOfWork.system(async ({ roster, audit }) => {
+    const rows = await roster.ofPractices(tenantIds);
+    await audit.record({ tenantId: null, action: 'roster.read-for-screening', resource: { type: 'roster', id: null } });
+    return rows;
+  });
+}
