@@ -76,6 +76,13 @@ describe('Pennsylvania Medicheck list', () => {
     expect(listings[0]).toMatchObject({ endDate: '2027-01-31' });
   });
 
+  it('reads a file whose lines end with a delimiter, LF line ends and a BOM', async () => {
+    const csv = `\uFEFF${medicheckCsv(fillerPrecluded(2)).replace(/\r\n/g, ',\n')}`;
+    const { listings, rows } = await read(csv);
+    expect(rows).toBe(2);
+    expect(listings.map((l) => l.lastName)).toEqual(['Filler0', 'Filler1']);
+  });
+
   it('reads columns by name: reordered, without the later NBR_FEIN', async () => {
     const header = [...MEDICHECK_HEADER].filter((h) => h !== 'NBR_FEIN').reverse();
     const { listings } = await read(medicheckCsv(fillerPrecluded(2), header));

@@ -30,6 +30,8 @@ export async function* readStateList(
         columns = checkHeader(format, record);
         continue;
       }
+      // A trailing delimiter (an empty cell past the last column) is how some exports end their lines.
+      while (record.length > columns.length && record.at(-1)?.trim() === '') record.pop();
       if (record.length !== columns.length)
         throw new SourceFileError(
           'MALFORMED_ROW',
