@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { eventually } from '@plh/test-kit';
 import { fillerRecords, leieCsv } from './leie-files';
 import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
@@ -106,5 +108,17 @@ describe('compliance: monthly attestation', () => {
     expect((await attestation('csv', a, next.toISOString().slice(0, 7))).statusCode).toBe(400);
     expect((await attestation('csv', a, '2026-13')).statusCode).toBe(400);
     expect((await attestation('csv', a, '2026-1')).statusCode).toBe(400);
+  });
+
+  it('attests the month of screenings that ran before monthly records existed (the backfill migration)', async () => {
+    await t.admin.query(`DELETE FROM compliance.screening_month WHERE tenant_id = $1`, [a.tenantId]);
+    const backfill = readFileSync(
+      path.join(__dirname, '../prisma/migrations/20261204000700_screening_month_backfill/migration.sql'),
+      'utf8',
+    );
+    await t.admin.query(`SET search_path = compliance; ${backfill}; RESET search_path`);
+    const rows = (await attestation('csv')).body.trimEnd().split('\r\n').slice(1);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/,1,.*,oig-leie v1,/);
   });
 });
