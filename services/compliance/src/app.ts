@@ -58,8 +58,11 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     rosters,
     letters,
     nppes,
-    sourceHostAllowed: sourceHostPolicy(config.SOURCE_HOSTS),
-    sources: { maxBytes: config.SOURCE_MAX_BYTES, timeoutMs: config.SOURCE_TIMEOUT_MS },
+    sources: {
+      maxBytes: config.SOURCE_MAX_BYTES,
+      timeoutMs: config.SOURCE_TIMEOUT_MS,
+      allowedHost: sourceHostPolicy(config.SOURCE_HOSTS),
+    },
   };
   // Order matters on close: the platform stops the worker (the running job finishes), then the client.
   app.addHook('onClose', async () => {

@@ -8,7 +8,8 @@ export type Served =
   | { status: number; body?: string; contentType?: string }
   | { truncate: string; announce: number }
   | { chunked: string }
-  | { hang: true };
+  | { hang: true }
+  | { redirect: string };
 
 /**
  * A local HTTP server standing in for the compliance sources: OIG's downloadables (files by path) and
@@ -37,6 +38,11 @@ export async function startSourceServer() {
     if (!served) {
       answer(404);
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not Found</body></html>');
+      return;
+    }
+    if ('redirect' in served) {
+      answer(302);
+      res.writeHead(302, { location: served.redirect }).end();
       return;
     }
     if ('hang' in served) {

@@ -45,12 +45,12 @@ export interface ComplianceDeps {
   letters: PracticeLetters;
   /** The CMS NPI Registry (rate-limited per process). */
   nppes: Pick<NppesClient, 'lookUp'>;
-  /** Whether a source URL's host is one sources may be read from (SOURCE_HOSTS). */
-  sourceHostAllowed: (url: string) => boolean;
   sources: {
     /** A source file larger than this is refused. */
     maxBytes: number;
     /** Headers, and each chunk of a body, within this. */
     timeoutMs: number;
+    /** Whether a source URL's host is one sources may be read from (SOURCE_HOSTS), redirects included. */
+    allowedHost: (url: string) => boolean;
   };
 }

@@ -60,12 +60,10 @@ export async function verifyNpis(
 }
 
 /** The `cms-nppes` source when it is on (and on an allowed host), with its options; null otherwise. */
-export async function activeNppes(
-  deps: Pick<ComplianceDeps, 'systemWork' | 'sources' | 'sourceHostAllowed'>,
-): Promise<NppesOptions | null> {
+export async function activeNppes(deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>): Promise<NppesOptions | null> {
   const source = await deps.systemWork(({ sources }) => sources.find(NPPES_SOURCE));
   if (!source?.isActive) return null;
   const options = nppesOptions(source, deps.sources.timeoutMs);
   // Not on an allowed host: nothing is asked (its scheduled sync fails with HOST_NOT_ALLOWED, for ops).
-  return deps.sourceHostAllowed(options.baseUrl) ? options : null;
+  return deps.sources.allowedHost(options.baseUrl) ? options : null;
 }

@@ -116,7 +116,7 @@ export async function queuePracticeScreenings(
  * can never overwrite a newer result or resolve an event a newer screening raised.
  */
 export async function screenPracticeNow(
-  deps: Pick<ComplianceDeps, 'unitOfWork' | 'systemWork' | 'rosters' | 'nppes' | 'sources' | 'sourceHostAllowed'>,
+  deps: Pick<ComplianceDeps, 'unitOfWork' | 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
   tenantId: string,
   sourceFetchedAt: Date | null,
   options: { verifyNpis?: boolean } = {},
@@ -138,7 +138,7 @@ export async function screenPracticeNow(
  * screening does not wait for this: exclusion alerts go first.
  */
 async function verifyNewNpis(
-  deps: Pick<ComplianceDeps, 'systemWork' | 'rosters' | 'nppes' | 'sources' | 'sourceHostAllowed'>,
+  deps: Pick<ComplianceDeps, 'systemWork' | 'rosters' | 'nppes' | 'sources'>,
   tenantId: string,
 ): Promise<void> {
   const options = await activeNppes(deps);

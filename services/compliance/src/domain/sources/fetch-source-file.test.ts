@@ -2,6 +2,7 @@ import { fillerRecords, leieCsv } from '../../../test/leie-files';
 import { startSourceServer, type SourceServer } from '../../../test/source-server';
 import { readLeie } from '../leie/read-leie';
 import { fetchSourceFile, SourceFetchError } from './fetch-source-file';
+import { sourceHostPolicy } from './source-hosts';
 
 /** Reads a fetched LEIE file to its end, as a sync does. */
 async function readAll(server: SourceServer, path: string, maxBytes = 1_000_000) {
@@ -30,5 +31,24 @@ describe('fetching a source file', () => {
     // No Content-Length up front (chunked): the cap is enforced while streaming.
     server.files.set('big.csv', { chunked: leieCsv(fillerRecords(400)) });
     await expect(readAll(server, 'big.csv', 10_000)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+
+  it('follows a redirect only to a host sources may be read from, and not for ever', async () => {
+    const local = sourceHostPolicy('127.0.0.1');
+    const read = (path: string) =>
+      fetchSourceFile(`${server.baseUrl}${path}`, { maxBytes: 1_000_000, timeoutMs: 2_000, allowedHost: local });
+    server.files.set('moved/UPDATED.csv', { body: leieCsv(fillerRecords(2)) });
+    server.files.set('old.csv', { redirect: `${server.baseUrl}moved/UPDATED.csv` });
+    const moved = await read('old.csv');
+    expect(moved.status).toBe('ok');
+    if (moved.status === 'ok') await moved.body.resume().toArray();
+    server.files.set('inside.csv', { redirect: 'http://169.254.169.254/latest/meta-data/' });
+    await expect(read('inside.csv')).rejects.toMatchObject({ code: 'HOST_NOT_ALLOWED' });
+    server.files.set('a.csv', { redirect: 'b.csv' });
+    server.files.set('b.csv', { redirect: 'a.csv' });
+    await expect(read('a.csv')).rejects.toMatchObject({
+      code: 'HTTP_ERROR',
+      message: expect.stringMatching(/redirected more than 3/),
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { Agent, errors, interceptors, request } from 'undici';
+import { Agent, errors, request } from 'undici';
 
 /** Why a source could not be read; the sync fails with it and the previous snapshot stays. */
 export class SourceFetchError extends Error {
@@ -22,8 +22,10 @@ export class SourceFetchError extends Error {
   }
 }
 
-/** Follows a few redirects (OIG's downloads have moved between hosts before), like a browser would. */
-const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
+const dispatcher = new Agent();
+/** Redirects followed (OIG's downloads have moved between hosts before), each checked like the URL. */
+const MAX_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export interface Validators {
   etag: string | null;
@@ -40,6 +42,8 @@ export interface FetchOptions {
   validators?: Validators;
   maxBytes: number;
   timeoutMs: number;
+  /** Whether a URL may be read (SOURCE_HOSTS): checked on every redirect, so none leads elsewhere. */
+  allowedHost?: (url: string) => boolean;
 }
 
 /**
@@ -56,16 +60,31 @@ export async function fetchSourceFile(url: string, options: FetchOptions): Promi
   if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
   if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
   let res: Awaited<ReturnType<typeof request>>;
-  try {
-    res = await request(url, {
-      method: 'GET',
-      headers,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      dispatcher,
-    });
-  } catch (err) {
-    throw fetchError(err, url);
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    try {
+      res = await request(current, {
+        method: 'GET',
+        headers,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        dispatcher,
+      });
+    } catch (err) {
+      throw fetchError(err, url);
+    }
+    const location = res.headers.location;
+    if (!REDIRECTS.has(res.statusCode) || typeof location !== 'string') break;
+    await res.body.dump().catch(() => undefined);
+    if (hop === MAX_REDIRECTS)
+      throw new SourceFetchError('HTTP_ERROR', `${url} redirected more than ${MAX_REDIRECTS} times.`);
+    const next = URL.canParse(location, current) ? new URL(location, current).href : null;
+    if (!next || (options.allowedHost && !options.allowedHost(next)))
+      throw new SourceFetchError(
+        'HOST_NOT_ALLOWED',
+        `${url} redirected to ${next ? new URL(next).host : 'an address that is not a URL'}, not a host sources may be read from.`,
+      );
+    current = next;
   }
   if (res.statusCode === 304) {
     await res.body.dump();

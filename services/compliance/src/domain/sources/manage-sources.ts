@@ -16,7 +16,7 @@ export async function getSync(deps: Pick<ComplianceDeps, 'systemWork'>, syncId: 
  * A new base URL forgets the conditional-GET validators (the next sync reads the file in full). Audited.
  */
 export async function updateSource(
-  deps: Pick<ComplianceDeps, 'systemWork' | 'sourceHostAllowed'>,
+  deps: Pick<ComplianceDeps, 'systemWork' | 'sources'>,
   name: string,
   changes: { config?: Record<string, unknown>; pollIntervalMinutes?: number; isActive?: boolean },
   actorId: string,
@@ -25,7 +25,7 @@ export async function updateSource(
     const url = changes.config.baseUrl;
     if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url))
       throw new ValidationFailed([{ pointer: '/body/config/baseUrl', message: 'must be an http(s) URL' }]);
-    if (!deps.sourceHostAllowed(url))
+    if (!deps.sources.allowedHost(url))
       throw new ValidationFailed([
         { pointer: '/body/config/baseUrl', message: 'is not on a host sources may be read from (SOURCE_HOSTS)' },
       ]);

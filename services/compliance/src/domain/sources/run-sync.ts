@@ -60,7 +60,7 @@ export async function runSync(deps: ComplianceDeps, input: { source: string; syn
   try {
     if (!adapter) throw new SourceFetchError('HTTP_ERROR', `No adapter for source ${input.source}.`);
     const url = String(started.source.config.baseUrl ?? '');
-    if (!deps.sourceHostAllowed(url))
+    if (!deps.sources.allowedHost(url))
       throw new SourceFetchError(
         'HOST_NOT_ALLOWED',
         `${url || 'The base URL'} is not on a host sources may be read from.`,
