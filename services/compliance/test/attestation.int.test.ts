@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+
 import path from 'node:path';
-import { eventually } from '@plh/test-kit';
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import { buildTestApp, caller, opsAdmin, practice, provider, rosterOf, syncNow, type TestApp } from './helpers';
 import { startSourceServer, type SourceServer } from './source-server';
 
 /** The monthly attestation from real screenings: CSV rows per provider, a PDF, each practice its own. */
@@ -36,12 +37,7 @@ describe('compliance: monthly attestation', () => {
     );
     await t.admin.query(`UPDATE compliance.source SET is_active = false WHERE name <> 'oig-leie'`);
     await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: server.baseUrl } });
-    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
-    await eventually(async () => {
-      const state = (await call(opsAdmin, 'GET', started.headers.location as string)).json().state;
-      if (state !== 'succeeded') throw new Error(`sync ${state}`);
-    });
-    await jobsIdle(t);
+    expect((await syncNow(t, 'oig-leie')).state).toBe('succeeded');
     const key = (
       (await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/compliance/screenings`)).json().items as Array<{
         providerId: string;

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+
 import { mkdtempSync, rmSync } from 'node:fs';
+
 import os from 'node:os';
 import path from 'node:path';
 import { coreService } from '@plh/core';
+
 import { proofEngineService } from '@plh/proof-engine';
+
 import {
   createInternalTokenMinter,
   internalSigner,
@@ -11,14 +15,18 @@ import {
   type PlatformDb,
   type Principal,
 } from '@plh/service-kit';
+
 import type { TObject } from '@sinclair/typebox';
 import { startTestService, type TestService } from '@plh/service-kit/testing';
-import { eventually } from '@plh/test-kit';
+
 import { practiceLettersClient } from '../src/data/practice-letters.client';
+
 import { departureProjectId } from '../src/domain/events/start-departure-letter';
+
 import type { PracticeLetters } from '../src/domain/deps';
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import { buildTestApp, caller, opsAdmin, practice, provider, rosterOf, syncNow, type TestApp } from './helpers';
 import { startSourceServer, type SourceServer } from './source-server';
 
 /**
@@ -87,12 +95,7 @@ describe('compliance: the departure letter from an exclusion_match event', () =>
     });
     await t.admin.query(`UPDATE compliance.source SET is_active = false WHERE name <> 'oig-leie'`);
     await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: server.baseUrl } });
-    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
-    await eventually(async () => {
-      const state = (await call(opsAdmin, 'GET', started.headers.location as string)).json().state;
-      if (state !== 'succeeded') throw new Error(`sync ${state}`);
-    });
-    await jobsIdle(t);
+    expect((await syncNow(t, 'oig-leie')).state).toBe('succeeded');
   });
   afterAll(async () => {
     await t?.close();

@@ -1,9 +1,12 @@
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
-import { eventually } from '@plh/test-kit';
+
 import { complianceUnitOfWork } from '../src/data/unit-of-work';
+
 import { escalateAlerts } from '../src/domain/events/escalate-alerts';
+
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import { buildTestApp, caller, opsAdmin, practice, provider, rosterOf, syncNow, type TestApp } from './helpers';
 import { startSourceServer, type SourceServer } from './source-server';
 
 /** Critical and high alerts nobody acknowledges escalate to ops, once, and settle when acknowledged. */
@@ -37,12 +40,7 @@ describe('compliance: unacknowledged alerts escalate to ops', () => {
     t = await buildTestApp(rosterOf([first, second]));
     await t.admin.query(`UPDATE compliance.source SET is_active = false WHERE name <> 'oig-leie'`);
     await call(opsAdmin, 'PUT', '/api/ops/compliance/sources/oig-leie', { config: { baseUrl: server.baseUrl } });
-    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
-    await eventually(async () => {
-      const state = (await call(opsAdmin, 'GET', started.headers.location as string)).json().state;
-      if (state !== 'succeeded') throw new Error(`sync ${state}`);
-    });
-    await jobsIdle(t);
+    expect((await syncNow(t, 'oig-leie')).state).toBe('succeeded');
   });
   afterAll(async () => {
     await t?.close();
@@ -107,14 +105,7 @@ describe('compliance: unacknowledged alerts escalate to ops', () => {
   });
 
   it('escalates an alert again when it comes back after being settled', async () => {
-    const sync = async () => {
-      const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
-      await eventually(async () => {
-        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
-        if (res.state !== 'succeeded') throw new Error(`sync ${JSON.stringify(res)}`);
-      });
-      await jobsIdle(t);
-    };
+    const sync = async () => expect((await syncNow(t, 'oig-leie')).state).toBe('succeeded');
     const listed = [...fillerRecords(20), { LASTNAME: 'HALE', FIRSTNAME: 'TOM', NPI: '1000000011' }];
     // Ms. Moss's listing leaves the LEIE (her alert resolves), then comes back (it is raised again).
     server.files.set('UPDATED.csv', { body: leieCsv(listed) });

@@ -1,10 +1,25 @@
 import { ALL_EVENTS, createEvent, EventRegistry, TenantCreated } from '@plh/contracts';
+
 import { deliverTwice } from '@plh/service-kit/testing';
-import { eventually } from '@plh/test-kit';
+
 import { complianceUnitOfWork } from '../src/data/unit-of-work';
+
 import { raiseBulletins } from '../src/domain/federal-register/practice-bulletins';
+
 import { frDocument, frPage, inDays } from './federal-register-documents';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import {
+  buildTestApp,
+  caller,
+  jobsIdle,
+  opsAdmin,
+  practice,
+  provider,
+  rosterOf,
+  syncNow,
+  type TestApp,
+} from './helpers';
+
 import { startSourceServer, type SourceServer } from './source-server';
 
 /**
@@ -60,20 +75,6 @@ describe('compliance: Federal Register bulletins for every practice', () => {
     await server?.close();
   });
 
-  async function syncNow() {
-    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/federal-register/sync');
-    expect(started.statusCode).toBe(202);
-    const sync = await eventually(
-      async () => {
-        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
-        if (res.state === 'queued' || res.state === 'running') throw new Error(`sync ${res.state}`);
-        return res;
-      },
-      { timeoutMs: 30_000 },
-    );
-    await jobsIdle(t);
-    return sync;
-  }
   type Event = {
     id: string;
     eventType: string;
@@ -92,7 +93,7 @@ describe('compliance: Federal Register bulletins for every practice', () => {
   const kinds = (list: Event[]) => list.map((e) => `${e.eventType}:${e.metadata.documentNumber}:${e.priority}`).sort();
 
   it('reads every page, records each document once, and tells every practice', async () => {
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'federal-register');
     expect(sync).toMatchObject({ state: 'succeeded', snapshotVersion: 1, counts: { rowsRead: 3, added: 3 } });
     expect(sync.files[0].name).toMatch(/1 incomplete skipped/);
     const first = server.requests.find((r) => r.path === 'documents.json')!;
@@ -138,7 +139,7 @@ describe('compliance: Federal Register bulletins for every practice', () => {
   });
 
   it('records nothing again for the same documents, and raises the new date of a corrected one', async () => {
-    expect(await syncNow()).toMatchObject({ state: 'unchanged', counts: { added: 0 } });
+    expect(await syncNow(t, 'federal-register')).toMatchObject({ state: 'unchanged', counts: { added: 0 } });
     expect((await events()).length).toBe(5);
     // Asked from the latest publication recorded, a day back.
     expect(new URLSearchParams(server.requests.at(-2)!.search).get('conditions[publication_date][gte]')).toBe(
@@ -148,7 +149,11 @@ describe('compliance: Federal Register bulletins for every practice', () => {
       body: frPage([{ ...finalRule, effective_on: inDays(25) }]),
       contentType: 'application/json',
     });
-    expect(await syncNow()).toMatchObject({ state: 'succeeded', snapshotVersion: 2, counts: { added: 1 } });
+    expect(await syncNow(t, 'federal-register')).toMatchObject({
+      state: 'succeeded',
+      snapshotVersion: 2,
+      counts: { added: 1 },
+    });
     const rule = (await events()).filter((e) => e.metadata.documentNumber === '2026-30001');
     expect(rule.filter((e) => e.eventType === 'regulation_change')).toHaveLength(1);
     // The new date alerts; the alert of the old one is settled as corrected.
@@ -186,7 +191,7 @@ describe('compliance: Federal Register bulletins for every practice', () => {
     ['a 503', { status: 503 }, 'HTTP_ERROR'],
   ])('fails on %s and records nothing', async (_what, served, code) => {
     server.files.set('documents.json', served);
-    expect(await syncNow()).toMatchObject({ state: 'failed', error: { code } });
+    expect(await syncNow(t, 'federal-register')).toMatchObject({ state: 'failed', error: { code } });
     expect((await events()).length).toBe(6);
   });
 

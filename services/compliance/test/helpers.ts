@@ -111,3 +111,24 @@ export async function jobsIdle(t: TestApp): Promise<void> {
     { timeoutMs: 30_000 },
   );
 }
+
+/**
+ * A sync of `source` asked for by ops through the API, followed to its end (not queued or running),
+ * then the jobs it queued (screenings, bulletins) run: answers the finished sync as the API shows it.
+ */
+export async function syncNow(t: TestApp, source: string) {
+  const call = caller(() => t);
+  const started = await call(opsAdmin, 'POST', `/api/ops/compliance/sources/${source}/sync`);
+  if (started.statusCode !== 202)
+    throw new Error(`the sync of ${source} did not start: ${started.statusCode} ${started.body}`);
+  const sync = await eventually(
+    async () => {
+      const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
+      if (res.state === 'queued' || res.state === 'running') throw new Error(`sync ${res.state}`);
+      return res;
+    },
+    { timeoutMs: 30_000 },
+  );
+  await jobsIdle(t);
+  return sync;
+}

@@ -1,6 +1,17 @@
-import { eventually } from '@plh/test-kit';
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import {
+  buildTestApp,
+  caller,
+  jobsIdle,
+  opsAdmin,
+  practice,
+  provider,
+  rosterOf,
+  syncNow,
+  type TestApp,
+} from './helpers';
+
 import { startSourceServer, type SourceServer } from './source-server';
 
 /**
@@ -72,21 +83,6 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     await oig?.close();
   });
 
-  /** A sync asked for by ops, followed to its end (and the screening it queued). */
-  async function syncNow() {
-    const started = await call(opsAdmin, 'POST', '/api/ops/compliance/sources/oig-leie/sync');
-    expect(started.statusCode).toBe(202);
-    const sync = await eventually(
-      async () => {
-        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
-        if (res.state === 'queued' || res.state === 'running') throw new Error(`sync ${res.state}`);
-        return res;
-      },
-      { timeoutMs: 30_000 },
-    );
-    await jobsIdle(t);
-    return sync;
-  }
   const screenings = async (p = a) =>
     Object.fromEntries(
       (
@@ -123,7 +119,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
 
   it('imports the full file and raises a possible match for a nickname with the identical date of birth', async () => {
     oig.files.set('UPDATED.csv', { body: fullFile, lastModified: new Date(Date.UTC(2026, 10, 2)) });
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'oig-leie');
     expect(sync.error).toBeNull();
     expect(sync).toMatchObject({
       state: 'succeeded',
@@ -172,7 +168,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     oig.files.set('2026/2611EXCL.csv', {
       body: leieCsv([smytheExcl, { LASTNAME: 'ROE', FIRSTNAME: 'RICHARD', DOB: '19500505' }]),
     });
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'oig-leie');
     expect(sync).toMatchObject({ state: 'succeeded', snapshotVersion: 2, counts: { added: 2, removed: 0 } });
     expect(sync.files[0]).toMatchObject({ name: 'UPDATED.csv', outcome: 'unchanged' }); // 304: not read again
     expect(oig.requests.filter((r) => r.path === 'UPDATED.csv').map((r) => r.status)).toEqual([200, 304]);
@@ -185,7 +181,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     expect(critical).toHaveLength(1);
 
     // The same supplement again (another sync), and the screening delivered twice: nothing new.
-    const again = await syncNow();
+    const again = await syncNow(t, 'oig-leie');
     expect(again).toMatchObject({ state: 'unchanged', snapshotVersion: null });
     // Asked for with its validators, the applied supplement costs a 304.
     expect(again.files.find((f: { name: string }) => f.name === '2026/2611EXCL.csv')).toMatchObject({
@@ -234,7 +230,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
     });
 
     oig.files.set('2026/2612EXCL.csv', { body: leieCsv([{ LASTNAME: 'POE', FIRSTNAME: 'EDGAR', DOB: '19490119' }]) });
-    expect(await syncNow()).toMatchObject({ state: 'succeeded', snapshotVersion: 3 });
+    expect(await syncNow(t, 'oig-leie')).toMatchObject({ state: 'succeeded', snapshotVersion: 3 });
     expect((await screenings())[peggy.id]).toMatchObject({ exclusionStatus: 'clear' });
     expect((await events()).filter((e) => e.providerId === peggy.id)).toHaveLength(1);
     expect(
@@ -245,7 +241,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
 
   it('lifts the exclusion when a REIN supplement reinstates the listing, resolving the event', async () => {
     oig.files.set('2026/2611REIN.csv', { body: leieCsv([{ ...smytheExcl, REINDATE: '20261120' }]) });
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'oig-leie');
     expect(sync).toMatchObject({ state: 'succeeded', counts: { added: 0, removed: 1 } });
     // Active set: the full file (34) + EXCL (2 + 1) - REIN (1).
     expect(await source()).toMatchObject({ activeRows: 36 });
@@ -293,7 +289,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
   ] as const)('fails the sync on %s, keeping the snapshot and raising nothing', async (_, served, code) => {
     const before = { source: await source(), events: (await events()).length, alerts: (await alerts()).length };
     oig.files.set('UPDATED.csv', served);
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'oig-leie');
     expect(sync.state).toBe('failed');
     expect(sync.error.code).toMatch(code);
     expect(sync.error.message.length).toBeGreaterThan(10);
@@ -316,7 +312,7 @@ describe('compliance: OIG LEIE sync, screening, events and alerts', () => {
         { LASTNAME: 'ROE', FIRSTNAME: 'JANE', DOB: '19610707' },
       ]),
     });
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'oig-leie');
     expect(sync).toMatchObject({ state: 'failed', error: { code: 'WRONG_HEADER' }, counts: { added: 1 } });
     expect(sync.files.map((f: { name: string; outcome: string }) => [f.name, f.outcome])).toEqual(
       expect.arrayContaining([

@@ -1,9 +1,23 @@
 import { createEvent, ProviderAdded } from '@plh/contracts';
+
 import { deliverTwice } from '@plh/service-kit/testing';
-import { eventually } from '@plh/test-kit';
+
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import {
+  buildTestApp,
+  caller,
+  jobsIdle,
+  opsAdmin,
+  practice,
+  provider,
+  rosterOf,
+  syncNow,
+  type TestApp,
+} from './helpers';
+
 import { registryAnswer } from './nppes-answers';
+
 import { startSourceServer, type SourceServer } from './source-server';
 
 /**
@@ -60,27 +74,13 @@ describe('compliance: CMS NPPES verification of every roster NPI', () => {
       ['cms-nppes', { baseUrl: server.registryUrl, requestsPerSecond: 500, retryDelayMs: 5, attempts: 3 }],
     ] as const)
       expect((await call(opsAdmin, 'PUT', `/api/ops/compliance/sources/${name}`, { config })).statusCode).toBe(200);
-    await syncNow('oig-leie');
+    await syncNow(t, 'oig-leie');
   });
   afterAll(async () => {
     await t?.close();
     await server?.close();
   });
 
-  async function syncNow(source: string) {
-    const started = await call(opsAdmin, 'POST', `/api/ops/compliance/sources/${source}/sync`);
-    expect(started.statusCode).toBe(202);
-    const sync = await eventually(
-      async () => {
-        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
-        if (res.state === 'queued' || res.state === 'running') throw new Error(`sync ${res.state}`);
-        return res;
-      },
-      { timeoutMs: 30_000 },
-    );
-    await jobsIdle(t);
-    return sync;
-  }
   type Screening = {
     npiStatus: string | null;
     npiCheck: { findings: Array<{ type: string }>; error: string | null; registry: Record<string, unknown> } | null;
@@ -106,7 +106,7 @@ describe('compliance: CMS NPPES verification of every roster NPI', () => {
     ).rows;
 
   it('gives each roster NPI its status, raises the findings, and fails the sync on what could not be answered', async () => {
-    const sync = await syncNow('cms-nppes');
+    const sync = await syncNow(t, 'cms-nppes');
     expect(sync).toMatchObject({ state: 'failed', error: { code: 'LOOKUPS_FAILED' }, counts: { rowsRead: 5 } });
     expect(sync.error.message).toMatch(/1 of 5 NPI lookups failed.*NPI 1000000045.*Server busy/);
     // One lookup per NPI however many practices list it; the error was asked three times.
@@ -159,7 +159,7 @@ describe('compliance: CMS NPPES verification of every roster NPI', () => {
     server.registry.set(deactivated.npi, {
       json: registryAnswer(deactivated.npi, { first_name: 'TOM', last_name: 'HALE' }),
     });
-    const sync = await syncNow('cms-nppes');
+    const sync = await syncNow(t, 'cms-nppes');
     expect(sync).toMatchObject({ state: 'succeeded', error: null, counts: { rowsRead: 5, added: 2 } });
     const mine = await screenings();
     expect(mine[failing.id]).toMatchObject({ npiStatus: 'active', npiCheck: { error: null } });
@@ -176,7 +176,7 @@ describe('compliance: CMS NPPES verification of every roster NPI', () => {
 
   it('raises nothing again when nothing changed', async () => {
     const before = (await events()).length;
-    const sync = await syncNow('cms-nppes');
+    const sync = await syncNow(t, 'cms-nppes');
     expect(sync).toMatchObject({ state: 'unchanged', counts: { added: 0 } });
     expect((await events()).length).toBe(before);
     expect((await alerts()).length).toBe(2);

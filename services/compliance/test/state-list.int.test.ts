@@ -1,7 +1,8 @@
-import { eventually } from '@plh/test-kit';
 import { fillerRecords, leieCsv } from './leie-files';
-import { buildTestApp, caller, jobsIdle, opsAdmin, practice, provider, rosterOf, type TestApp } from './helpers';
+
+import { buildTestApp, caller, opsAdmin, practice, provider, rosterOf, syncNow, type TestApp } from './helpers';
 import { fillerPrecluded, medicheckCsv, precludedPerson } from './medicheck-files';
+
 import { startSourceServer, type SourceServer } from './source-server';
 
 /**
@@ -58,27 +59,13 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
         (await call(opsAdmin, 'PUT', `/api/ops/compliance/sources/${name}`, { config: { baseUrl: server.baseUrl } }))
           .statusCode,
       ).toBe(200);
-    expect((await syncNow('oig-leie')).state).toBe('succeeded');
+    expect((await syncNow(t, 'oig-leie')).state).toBe('succeeded');
   });
   afterAll(async () => {
     await t?.close();
     await server?.close();
   });
 
-  async function syncNow(source = 'pa-medicheck') {
-    const started = await call(opsAdmin, 'POST', `/api/ops/compliance/sources/${source}/sync`);
-    expect(started.statusCode).toBe(202);
-    const sync = await eventually(
-      async () => {
-        const res = (await call(opsAdmin, 'GET', started.headers.location as string)).json();
-        if (res.state === 'queued' || res.state === 'running') throw new Error(`sync ${res.state}`);
-        return res;
-      },
-      { timeoutMs: 30_000 },
-    );
-    await jobsIdle(t);
-    return sync;
-  }
   const screenings = async () =>
     Object.fromEntries(
       (
@@ -110,7 +97,7 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
     )!;
 
   it('applies the list and screens by licence (with the name) and by NPI (whatever the name)', async () => {
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'pa-medicheck');
     expect(sync).toMatchObject({
       state: 'succeeded',
       snapshotVersion: 1,
@@ -142,9 +129,9 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
   });
 
   it('does nothing more for the same list (a 304), nor for the same content served anew', async () => {
-    expect(await syncNow()).toMatchObject({ state: 'unchanged', files: [{ outcome: 'unchanged' }] });
+    expect(await syncNow(t, 'pa-medicheck')).toMatchObject({ state: 'unchanged', files: [{ outcome: 'unchanged' }] });
     server.files.set('Medchk', { body: medicheckCsv([...filler, roe, lowe, hart]).replace(/\r\n/g, '\n') });
-    expect(await syncNow()).toMatchObject({ state: 'unchanged', counts: { added: 0, removed: 0 } });
+    expect(await syncNow(t, 'pa-medicheck')).toMatchObject({ state: 'unchanged', counts: { added: 0, removed: 0 } });
     expect(await paSource()).toMatchObject({ snapshotVersion: 1 });
     expect(await alerts()).toBe(3);
   });
@@ -167,7 +154,11 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
 
   it('lifts a preclusion that ended, resolving its event', async () => {
     server.files.set('Medchk', { body: roeEnded });
-    expect(await syncNow()).toMatchObject({ state: 'succeeded', snapshotVersion: 2, counts: { removed: 1, added: 0 } });
+    expect(await syncNow(t, 'pa-medicheck')).toMatchObject({
+      state: 'succeeded',
+      snapshotVersion: 2,
+      counts: { removed: 1, added: 0 },
+    });
     expect((await screenings())[byLicense.id]).toMatchObject({ exclusionStatus: 'clear' });
     const event = (await events()).find((e) => e.providerId === byLicense.id)!;
     expect(event).toMatchObject({
@@ -184,7 +175,7 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
     ['a 500', { status: 500 }, 'HTTP_ERROR'],
   ])('fails on %s and keeps the snapshot', async (_what, served, code) => {
     server.files.set('Medchk', served);
-    expect(await syncNow()).toMatchObject({ state: 'failed', error: { code } });
+    expect(await syncNow(t, 'pa-medicheck')).toMatchObject({ state: 'failed', error: { code } });
     expect(await paSource()).toMatchObject({ snapshotVersion: 2, activeRows: 32, lastError: { code } });
     expect((await screenings())[byNpi.id]).toMatchObject({ exclusionStatus: 'excluded' });
   });
@@ -195,7 +186,7 @@ describe('compliance: a state Medicaid exclusion list (Pennsylvania Medicheck)',
     await t.admin.query(
       `UPDATE compliance.state_listing SET end_date = current_date - 1 WHERE last_name = 'Lowe-Smith' AND removed_version IS NULL`,
     );
-    const sync = await syncNow();
+    const sync = await syncNow(t, 'pa-medicheck');
     expect(sync).toMatchObject({ state: 'succeeded', snapshotVersion: 3, counts: { removed: 1 } });
     expect(sync.files[0]).toMatchObject({ outcome: 'unchanged' });
     expect((await screenings())[byNpi.id]).toMatchObject({ exclusionStatus: 'clear' });
