@@ -55,3 +55,5 @@ export type ComplianceUnitOfWork = ReturnType<typeof complianceUnitOfWork>;
 export type UnitOfWork = UnitOfWorkOf<ComplianceUnitOfWork>;
 export type RunUnitOfWork = ComplianceUnitOfWork['run'];
 export type BatchUnitOfWork = ComplianceUnitOfWork['runBatch'];
+/** A platform-wide transaction's repositories, outbox, audit log and job queue. */
+export type SystemUnitOfWork = Parameters<Parameters<ComplianceUnitOfWork['system']>[0]>[0];

@@ -1,6 +1,7 @@
 import { ComplianceSourceSynced, createEvent } from '@plh/contracts';
 import type { Readable } from 'node:stream';
 import type { SourceRecord, SyncRecord } from '../../data/source.system-repository';
+import type { SystemUnitOfWork } from '../../data/unit-of-work';
 import type { ComplianceDeps } from '../deps';
 import type { SyncProgress } from '../leie/sync-leie';
 import { ScreenPractices } from '../screening/screen-practices';
@@ -44,7 +45,8 @@ export function stateListAdapter(format: StateListFormat) {
     }
     const today = fetched.fetchedAt.toISOString().slice(0, 10);
     await deps.systemWork(
-      async ({ sources, stateLists, outbox, queue, audit }) => {
+      async (work) => {
+        const { sources, stateLists } = work;
         await sources.lockApply(format.source);
         const current = (await sources.find(format.source))!;
         await stateLists.createStaging();
@@ -89,27 +91,13 @@ export function stateListAdapter(format: StateListFormat) {
         progress.fetchedAt = fetched.fetchedAt;
         if (!changed) return;
         progress.snapshotVersion = version;
-        await outbox.enqueue(
-          createEvent(ComplianceSourceSynced, {
-            source: 'compliance',
-            tenantId: null,
-            data: { source: format.source, syncId: sync.id, snapshotVersion: version, added, removed },
-          }),
-        );
-        await queue.enqueue(ScreenPractices, {
-          source: format.source,
-          snapshotVersion: version,
-          sourceFetchedAt: fetched.fetchedAt.toISOString(),
-          syncId: sync.id,
-        });
-        await audit.record({
-          tenantId: null,
-          action: 'compliance-source.apply',
-          resource: { type: 'compliance-source', id: format.source },
-          changes: [
-            { field: 'snapshotVersion', from: current.snapshotVersion, to: version },
-            { field: 'file', to: format.file },
-          ],
+        await announceSnapshot(work, format, sync, {
+          from: current.snapshotVersion,
+          to: version,
+          added,
+          removed,
+          fetchedAt: fetched.fetchedAt,
+          what: { field: 'file', to: format.file },
         });
       },
       { timeoutMs: APPLY_TIMEOUT_MS },
@@ -125,7 +113,8 @@ async function expireEnded(
   progress: SyncProgress,
   now: Date,
 ): Promise<void> {
-  await deps.systemWork(async ({ sources, stateLists, queue, audit }) => {
+  await deps.systemWork(async (work) => {
+    const { sources, stateLists } = work;
     await sources.lockApply(format.source);
     const current = (await sources.find(format.source))!;
     const version = current.snapshotVersion + 1;
@@ -135,20 +124,13 @@ async function expireEnded(
       snapshotVersion: version,
       activeRows: await stateLists.activeCount(format.source),
     });
-    await queue.enqueue(ScreenPractices, {
-      source: format.source,
-      snapshotVersion: version,
-      sourceFetchedAt: now.toISOString(),
-      syncId: sync.id,
-    });
-    await audit.record({
-      tenantId: null,
-      action: 'compliance-source.apply',
-      resource: { type: 'compliance-source', id: format.source },
-      changes: [
-        { field: 'snapshotVersion', from: current.snapshotVersion, to: version },
-        { field: 'ended', to: removed },
-      ],
+    await announceSnapshot(work, format, sync, {
+      from: current.snapshotVersion,
+      to: version,
+      added: 0,
+      removed,
+      fetchedAt: now,
+      what: { field: 'ended', to: removed },
     });
     progress.removed = removed;
     progress.snapshotVersion = version;
@@ -160,5 +142,43 @@ async function expireEnded(
       bytes: 0,
       rows: removed,
     });
+  });
+}
+
+/**
+ * A new snapshot of a state list, announced: `plh.compliance.source.synced`, every practice screened
+ * against it (the SLA clock from `fetchedAt`), and its audit record naming what made it.
+ */
+async function announceSnapshot(
+  work: Pick<SystemUnitOfWork, 'outbox' | 'queue' | 'audit'>,
+  format: StateListFormat,
+  sync: SyncRecord,
+  s: {
+    from: number;
+    to: number;
+    added: number;
+    removed: number;
+    fetchedAt: Date;
+    what: { field: string; to: string | number };
+  },
+): Promise<void> {
+  await work.outbox.enqueue(
+    createEvent(ComplianceSourceSynced, {
+      source: 'compliance',
+      tenantId: null,
+      data: { source: format.source, syncId: sync.id, snapshotVersion: s.to, added: s.added, removed: s.removed },
+    }),
+  );
+  await work.queue.enqueue(ScreenPractices, {
+    source: format.source,
+    snapshotVersion: s.to,
+    sourceFetchedAt: s.fetchedAt.toISOString(),
+    syncId: sync.id,
+  });
+  await work.audit.record({
+    tenantId: null,
+    action: 'compliance-source.apply',
+    resource: { type: 'compliance-source', id: format.source },
+    changes: [{ field: 'snapshotVersion', from: s.from, to: s.to }, s.what],
   });
 }
