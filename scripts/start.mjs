@@ -167,6 +167,15 @@ function localSecrets(schemas) {
       privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' },
     };
   }
+  // Compliance: the key that signs the audit trail's checkpoints (its public half is published).
+  if (!secrets.auditSigningKey) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    secrets.auditSigningKey = {
+      ...privateKey.export({ format: 'jwk' }),
+      kid: `audit:${randomBytes(4).toString('hex')}`,
+      alg: 'EdDSA',
+    };
+  }
   // Demo logins: random per data folder, printed at every start.
   secrets.demo ??= {
     owner: `plh-demo-${randomBytes(6).toString('hex')}`,
@@ -306,6 +315,7 @@ async function main() {
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             PROOF_ENGINE_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
             SOURCE_HOSTS: process.env.SOURCE_HOSTS ?? `${DEFAULT_SOURCE_HOSTS},127.0.0.1`,
+            AUDIT_SIGNING_PRIVATE_JWK: JSON.stringify(secrets.auditSigningKey),
           }
         : {}),
       // Reads orders' recipients from core (service token) and writes proofs into the same storage.

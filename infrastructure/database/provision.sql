@@ -1,7 +1,9 @@
--- One schema and two roles per service, run by an administrator (idempotent; re-running rotates passwords).
+-- One schema and two roles per service (and a third that nobody logs in as), run by an administrator (idempotent; re-running rotates passwords).
 --   {{migrator}}  owns the schema and every table in it; migrations run as this role.
 --   {{app}}       what the service connects as at run time: DML on its own schema only, never owner,
 --                 never BYPASSRLS, so row-level security applies to every query it makes.
+--   {{maintenance}}  NOLOGIN: the only role an append-only table (the audit trail) lets UPDATE or DELETE;
+--                 an administrator `SET ROLE`s to it for retention work, on purpose and on the record.
 -- Placeholders are filled by packages/db (provisionService), which quotes them safely.
 DO $provision$
 BEGIN
@@ -14,6 +16,9 @@ BEGIN
     CREATE ROLE {{app}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD {{app_password}};
   ELSE
     ALTER ROLE {{app}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD {{app_password}};
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {{maintenance_literal}}) THEN
+    CREATE ROLE {{maintenance}} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
   END IF;
   EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), {{migrator_literal}}, {{app_literal}});
 END
@@ -36,5 +41,17 @@ ALTER DEFAULT PRIVILEGES FOR ROLE {{migrator}} REVOKE EXECUTE ON FUNCTIONS FROM 
 -- Objects that already exist (a re-run after migrations) get the same grants.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {{schema}} TO {{app}};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {{schema}} TO {{app}};
+GRANT USAGE ON SCHEMA {{schema}} TO {{maintenance}};
+-- …except on append-only tables (their comment says so): the grant above must not reopen them.
+DO $append_only$
+DECLARE t regclass;
+BEGIN
+  FOR t IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = {{schema_literal}} AND obj_description(c.oid, 'pg_class') LIKE 'append-only:%'
+  LOOP
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM %I', t, {{app_literal}});
+  END LOOP;
+END
+$append_only$;
 -- Nobody but an administrator creates objects in public (the default since PostgreSQL 15; older servers need it).
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

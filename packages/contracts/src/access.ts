@@ -79,4 +79,7 @@ export const COMPLIANCE_ACCESS = {
   startLetter: rule(['owner', 'approver', 'ops_admin']),
   /** Alerts practices did not acknowledge in time: the ops team follows them up. */
   opsEscalations: rule(['ops_admin', 'ops_agent']),
+  /** The audit trail: every role of the practice reads it (and verifies it); only owners and ops export it or sign a checkpoint. */
+  auditRead: rule(EVERYONE, ['compliance:read']),
+  auditExport: rule(['owner', 'ops_admin', 'ops_agent']),
 } as const satisfies Record<string, AccessRule>;

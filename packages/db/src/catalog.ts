@@ -6,7 +6,8 @@ import { Client } from 'pg';
  * the drift check: migrated database vs. what the Prisma schema describes.
  * Normalised so that equivalent spellings compare equal: `now()` = `CURRENT_TIMESTAMP`, identity
  * columns = serial (`autoincrement()`). Index predicates (partial indexes) are not compared: Prisma
- * cannot express them.
+ * cannot express them. A partitioned table is compared as its parent (Prisma sees one table); its
+ * partitions are not listed.
  */
 export interface SchemaCatalog {
   tables: Record<string, { columns: Record<string, string>; indexes: string[]; foreignKeys: string[] }>;
@@ -32,7 +33,7 @@ export async function describeSchema(connectionString: string, schema: string): 
                    WHEN d.adbin IS NULL THEN 'none'
                    ELSE pg_get_expr(d.adbin, d.adrelid) END AS default_kind
          FROM pg_attribute a
-         JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p')
+         JOIN pg_class c ON c.oid = a.attrelid AND c.relkind IN ('r', 'p') AND NOT c.relispartition
          JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = $1
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attnum > 0 AND NOT a.attisdropped
@@ -47,7 +48,7 @@ export async function describeSchema(connectionString: string, schema: string): 
                          JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) || ')' AS description
          FROM pg_index x
          JOIN pg_class i ON i.oid = x.indexrelid
-         JOIN pg_class t ON t.oid = x.indrelid
+         JOIN pg_class t ON t.oid = x.indrelid AND NOT t.relispartition
          JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = $1
         ORDER BY 1, 2`,
       [schema],

@@ -11,11 +11,18 @@ export interface ServiceRoles {
   schema: string;
   migrator: string;
   app: string;
+  /** NOLOGIN; the only role append-only tables let UPDATE or DELETE (retention work, by an administrator). */
+  maintenance: string;
 }
 
 /** Role names are derived, never configured, so a grep for `plh_core_app` finds every use. */
 export function rolesOf(schema: string): ServiceRoles {
-  return { schema, migrator: `plh_${schema}_migrator`, app: `plh_${schema}_app` };
+  return {
+    schema,
+    migrator: `plh_${schema}_migrator`,
+    app: `plh_${schema}_app`,
+    maintenance: `plh_${schema}_maintenance`,
+  };
 }
 
 export interface ServicePasswords {
@@ -32,6 +39,9 @@ export function renderProvisionSql(schema: string, passwords: ServicePasswords):
     schema: ident(roles.schema),
     migrator: ident(roles.migrator),
     app: ident(roles.app),
+    maintenance: ident(roles.maintenance),
+    maintenance_literal: literal(roles.maintenance),
+    schema_literal: literal(roles.schema),
     migrator_literal: literal(roles.migrator),
     app_literal: literal(roles.app),
     migrator_password: literal(passwords.migratorPassword),

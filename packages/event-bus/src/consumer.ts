@@ -16,6 +16,12 @@ import { ensureDeadLetterStream, ensureServiceStream, type StreamOptions } from 
 
 /** Runs inside the transaction that also records the event in the inbox: effects and "seen" commit together. */
 export type EventHandler<Tx extends SqlExecutor> = (event: EventEnvelope, tx: Tx) => Promise<void>;
+/**
+ * Handles the new events of a batch at once, in the transaction that records them in the inbox (no
+ * tenant is set: the handler sets what it needs). For consumers whose work is cheaper per batch than
+ * per event, like appending to the audit trail with one statement per practice.
+ */
+export type BatchEventHandler<Tx extends SqlExecutor> = (events: EventEnvelope[], tx: Tx) => Promise<void>;
 
 export interface ConsumerOptions<Tx extends SqlExecutor> {
   nc: NatsConnection;
@@ -27,7 +33,9 @@ export interface ConsumerOptions<Tx extends SqlExecutor> {
   name: string;
   /** Event types to receive; all from one service's stream. */
   types: string[];
-  handler: EventHandler<Tx>;
+  /** Exactly one of `handler` (each event as its tenant) and `batchHandler`. */
+  handler?: EventHandler<Tx>;
+  batchHandler?: BatchEventHandler<Tx>;
   /** Deliveries before a message goes to the dead-letter subject. */
   maxDeliver?: number;
   /** Delay before redelivery after a failure, by attempt (last value repeats). */
@@ -63,6 +71,7 @@ export interface RunningConsumer {
  */
 export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOptions<Tx>): Promise<RunningConsumer> {
   const { nc, js, ns, name } = options;
+  if (!options.handler === !options.batchHandler) throw new Error(`consumer ${name}: give a handler or a batchHandler`);
   const services = new Set(options.types.map(Namespace.serviceOf));
   if (services.size !== 1) throw new Error(`consumer ${name}: all types must come from one service's stream`);
   const [service] = [...services] as [string];

@@ -59,12 +59,15 @@ async function runOnce<Tx extends SqlExecutor>(ctx: BatchContext<Tx>, tx: Tx, va
     valid.map((v) => v.event.type),
   );
   const fresh = new Set(rows.map((r) => r.event_id.toLowerCase()));
-  for (const { event } of valid) {
-    if (!fresh.delete(event.id.toLowerCase())) continue;
+  const events = valid.map((v) => v.event).filter((event) => fresh.delete(event.id.toLowerCase()));
+  const { handler, batchHandler } = ctx.options;
+  if (batchHandler && events.length > 0) await batchHandler(events, tx);
+  for (const event of events) {
+    if (!handler) break;
     // Each handler runs as its event's tenant (row-level security applies), never as the tenant of
     // the event before it in the batch; a platform-wide event (no tenant) sees no tenant rows.
     await tx.$queryRawUnsafe(`SELECT set_config('${TENANT_SETTING}', $1, true)`, event.tenantId ?? '');
-    await ctx.options.handler(event, tx);
+    await handler(event, tx);
   }
   // A handler that swallowed an SQL error leaves the transaction aborted, and COMMIT would then
   // roll back without an error: this statement fails instead, so nothing is acked.

@@ -11,6 +11,7 @@ import {
   Namespace,
   OutboxRelay,
   startConsumer,
+  type BatchEventHandler,
   type ConsumerOptions,
   type NatsClients,
   type RunningConsumer,
@@ -48,6 +49,14 @@ export interface ConsumeOptions<Tx extends SqlExecutor, Repos> extends Omit<
   unitOfWork: UnitOfWorkFactory<Tx, Repos>;
   /** One per event type this consumer receives (all from one service's stream). */
   handlers: TypedHandler<UnitOfWork<Repos>>[];
+}
+
+export interface ConsumeBatchesOptions<Tx extends SqlExecutor> extends Omit<
+  ConsumerOptions<Tx>,
+  'nc' | 'js' | 'ns' | 'registry' | 'log' | 'types' | 'handler' | 'batchHandler'
+> {
+  events: EventDefinition[];
+  handle: BatchEventHandler<Tx>;
 }
 
 export interface RunJobsOptions {
@@ -106,6 +115,11 @@ export interface Platform<Db extends PlatformDb> {
    * tenant transaction with a service work context that continues the event's trace.
    */
   consume<Tx extends SqlExecutor, Repos>(options: ConsumeOptions<Tx, Repos>): Promise<RunningConsumer>;
+  /**
+   * Starts a durable consumer whose handler takes each batch of new events at once, in the inbox's
+   * transaction and the service's own context (no tenant set): for work that is cheaper per batch.
+   */
+  consumeBatches<Tx extends SqlExecutor>(options: ConsumeBatchesOptions<Tx>): Promise<RunningConsumer>;
   /**
    * Starts a job worker on the service's `job_queue` that is stopped with the platform (before the
    * outbox is flushed, so what its jobs commit is published). Each job runs in a service work context
@@ -195,6 +209,22 @@ export async function connectPlatform<Db extends PlatformDb>(
         ns,
         registry,
         db: unitOfWork.db,
+        log,
+      });
+      consumers.push(consumer);
+      return consumer;
+    },
+    consumeBatches: async ({ events, handle, ...consumerOptions }) => {
+      const types = events.map((e) => e.type);
+      assertDeclaredSubscription(consumerOptions.name, types);
+      const consumer = await startConsumer({
+        ...consumerOptions,
+        types,
+        batchHandler: (batch, tx) => runInContext(serviceContext(schema), () => handle(batch, tx)),
+        nc: nats.nc,
+        js: nats.js,
+        ns,
+        registry,
         log,
       });
       consumers.push(consumer);

@@ -12,8 +12,11 @@ import { tenantRostersClient } from './data/tenant-rosters.client';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import type { ComplianceDeps, PracticeLetters, Rosters } from './domain/deps';
 import { practiceLettersClient } from './data/practice-letters.client';
+import { auditKeys } from './domain/audit/audit-keys';
+import { PARTITION_MONTHS_AHEAD } from './domain/audit/partitions';
 import { nppesClient } from './domain/nppes/nppes-client';
 import { sourceHostPolicy } from './domain/sources/source-hosts';
+import { startAuditConsumers } from './events/audit-records.handler';
 import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
 import { bulletinsSchedule, practiceBulletinsHandler, shareBulletinsHandler } from './jobs/bulletins.job';
@@ -22,7 +25,9 @@ import { screenPracticeBatchHandler, screenPracticeHandler } from './jobs/screen
 import { screenPracticesHandler } from './jobs/screen-practices.job';
 import { sourceTickHandler, sourceTickSchedule } from './jobs/source-tick.job';
 import { syncSourceHandler } from './jobs/sync-source.job';
+import { checkpointHandler, checkpointSchedule, partitionsHandler, partitionsSchedule } from './jobs/audit-trail.job';
 import attestationRoutes from './routes/attestation';
+import auditTrailRoutes, { auditKeyRoutes } from './routes/audit-trail';
 import departureLetterRoutes from './routes/departure-letter';
 import escalationRoutes from './routes/escalations';
 import eventRoutes from './routes/events';
@@ -58,6 +63,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     rosters,
     letters,
     nppes,
+    audit: auditKeys(config.AUDIT_SIGNING_PRIVATE_JWK, config.AUDIT_RETIRED_PUBLIC_JWKS),
     sources: {
       maxBytes: config.SOURCE_MAX_BYTES,
       timeoutMs: config.SOURCE_TIMEOUT_MS,
@@ -82,15 +88,22 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
         shareBulletinsHandler(compliance, app.log),
         practiceBulletinsHandler(compliance),
         escalateAlertsHandler(compliance, config.ALERT_ESCALATION_MINUTES, app.log),
+        checkpointHandler(compliance, app.log),
+        partitionsHandler(compliance),
       ],
       schedules: [
         sourceTickSchedule(config.SOURCE_TICK_CRON),
         bulletinsSchedule(config.BULLETINS_CRON),
         escalationSchedule(config.ESCALATION_CRON),
+        checkpointSchedule(config.AUDIT_CHECKPOINT_CRON),
+        partitionsSchedule,
       ],
       pollIntervalMs: config.JOB_POLL_MS,
     });
 
+  // The month's audit partition must exist before the first entry of the month arrives.
+  await unitOfWork.system(({ auditChains }) => auditChains.ensurePartitions(PARTITION_MONTHS_AHEAD));
+  await app.register(auditKeyRoutes, { deps: compliance });
   await registerInternalRoutes(app, { jwks: config.INTERNAL_TOKEN_JWKS, audience: 'compliance' }, async (scope) => {
     await scope.register(sourceRoutes, { deps: compliance });
     await scope.register(screeningRoutes, { deps: compliance });
@@ -98,6 +111,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(escalationRoutes, { deps: compliance });
     await scope.register(attestationRoutes, { deps: compliance });
     await scope.register(departureLetterRoutes, { deps: compliance });
+    await scope.register(auditTrailRoutes, { deps: compliance });
     await scope.register(async (uploads) => {
       uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
@@ -106,5 +120,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   });
   await startRosterConsumer(deps.platform, unitOfWork);
   await startPracticeConsumer(deps.platform, unitOfWork);
+  await startAuditConsumers(deps.platform, unitOfWork.db);
   return app;
 }

@@ -58,6 +58,22 @@ export const ComplianceConfigSchema = Type.Object({
     default: '* * * * *',
     description: 'How often unacknowledged alerts are looked for (cron, UTC; once per slot across replicas)',
   }),
+  AUDIT_SIGNING_PRIVATE_JWK: Type.String({
+    minLength: 2,
+    description:
+      'The Ed25519 private JWK (with a kid) that signs the audit trail’s checkpoints; its public half is published at GET /api/compliance/audit/public-keys',
+  }),
+  AUDIT_RETIRED_PUBLIC_JWKS: Type.String({
+    default: '{"keys":[]}',
+    description:
+      'Public keys of earlier checkpoint signing keys (a JWKS), still published after a rotation so older checkpoints and exports keep verifying',
+  }),
+  AUDIT_CHECKPOINT_CRON: Type.String({
+    minLength: 9,
+    default: '*/5 * * * *',
+    description:
+      'How often every audit chain that grew gets a signed checkpoint (cron, UTC; once per slot across replicas)',
+  }),
   BULLETINS_CRON: Type.String({
     minLength: 9,
     default: '0 11 * * *',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { generateCheckpointKey } from '@plh/audit-chain';
 import type { RosterProviderView } from '@plh/contracts';
 import type { Principal } from '@plh/service-kit';
 import { startTestService, type TestService } from '@plh/service-kit/testing';
@@ -58,6 +59,7 @@ export async function buildTestApp(
   return startTestService(complianceService, {
     env: (keys) => ({
       INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
+      AUDIT_SIGNING_PRIVATE_JWK: JSON.stringify(generateCheckpointKey()),
       // No automatic ticks: the tests run syncs themselves.
       SOURCE_TICK_CRON: '0 0 1 1 *',
       // The stand-ins of the sources listen here.

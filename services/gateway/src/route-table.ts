@@ -204,6 +204,16 @@ export const ROUTES: readonly RouteRule[] = [
     '/api/tenants/:tenantId/compliance/events/:eventId/departure-letter',
     COMPLIANCE_ACCESS.startLetter,
   ),
+  // The audit trail: read and verified by the practice, exported and checkpointed by owners and ops;
+  // the checkpoints' public keys are public (an auditor verifies an export with nothing else).
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit', COMPLIANCE_ACCESS.auditRead),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit/verify', COMPLIANCE_ACCESS.auditRead),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit/entries/:seq/proof', COMPLIANCE_ACCESS.auditRead),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit/consistency', COMPLIANCE_ACCESS.auditRead),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit/checkpoints', COMPLIANCE_ACCESS.auditRead),
+  inCompliance('POST', '/api/tenants/:tenantId/compliance/audit/checkpoints', COMPLIANCE_ACCESS.auditExport),
+  inCompliance('GET', '/api/tenants/:tenantId/compliance/audit/export', COMPLIANCE_ACCESS.auditExport),
+  { method: 'GET', path: '/api/compliance/audit/public-keys', service: 'compliance', access: { kind: 'public' } },
   withoutTenant('GET', '/api/ops/compliance/sources', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('PUT', '/api/ops/compliance/sources/:source', 'compliance', COMPLIANCE_ACCESS.opsSources),
   withoutTenant('POST', '/api/ops/compliance/sources/:source/sync', 'compliance', COMPLIANCE_ACCESS.opsSources),

@@ -6,6 +6,7 @@ import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
 import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
 import { eventually, followAccepted, startRedisServer, type RedisServerHandle } from '@plh/test-kit';
+import { generateCheckpointKey } from '@plh/audit-chain';
 import * as complianceService from '@plh/compliance';
 import * as coreService from '@plh/core';
 import * as proofService from '@plh/proof-engine';
@@ -132,6 +133,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         LOG_LEVEL: 'silent',
         INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
         INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
+        AUDIT_SIGNING_PRIVATE_JWK: JSON.stringify(generateCheckpointKey()),
         TENANT_URL: tenantUrl,
         // No jobs: a queued sync must never reach out to OIG from a test.
         RUN_JOBS: 'false',
@@ -410,6 +412,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
           })
         ).id;
       params.source = 'oig-leie';
+      // No entry has this number (and no checkpoint this size): the proofs answer 404 (compliance tests prove them).
+      params.seq = '999999';
       const bodies: Array<[RegExp, unknown, string?]> = [
         [/\/decision$/, { listingKey: 'SMITH|JOHN', decision: 'dismiss', reason: 'not the same person' }],
         [/\/resolve$/, { resolution: 'handled' }],
@@ -433,7 +437,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
       ? `?orderId=${params.orderId}`
       : rule.path.endsWith('/attestation')
         ? `?month=${new Date().toISOString().slice(0, 7)}&format=csv`
-        : '';
+        : rule.path.endsWith('/audit/consistency')
+          ? '?from=999999'
+          : '';
     const url = rule.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? randomUUID()) + query;
     payload ??=
       rule.service !== 'tenant' ||
@@ -488,6 +494,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
     // Screenings and events exist once a source has been screened (compliance tests cover them).
     [/\/screenings\/:providerId\/decision$/, { status: 404, code: 'NOT_FOUND' }],
     [/\/events\/:eventId\/(acknowledge|resolve|departure-letter)$/, { status: 404, code: 'NOT_FOUND' }],
+    // Proofs of an entry or a checkpoint the table test's practices do not have.
+    [/\/audit\/(entries\/:seq\/proof|consistency)$/, { status: 404, code: 'NOT_FOUND' }],
     // The table test does not know the callers' passwords to change them (the tenant tests do).
     [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AccessRule } from '@plh/contracts';
 import type { DeclaredRoute } from '@plh/service-kit';
 import { startTestService } from '@plh/service-kit/testing';
+import { generateCheckpointKey } from '@plh/audit-chain';
 import { complianceService } from '@plh/compliance';
 import { coreService } from '@plh/core';
 import { proofEngineService } from '@plh/proof-engine';
@@ -43,7 +44,11 @@ describe('route table ⇄ services: the same routes, the same access rules', () 
       }),
     });
     const compliance = await startTestService(complianceService, {
-      env: (keys) => ({ INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'), RUN_JOBS: 'false' }),
+      env: (keys) => ({
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
+        AUDIT_SIGNING_PRIVATE_JWK: JSON.stringify(generateCheckpointKey()),
+        RUN_JOBS: 'false',
+      }),
     });
     for (const [name, service] of [
       ['tenant', tenant],

@@ -1,4 +1,5 @@
 import type { EventDefinition } from '../registry';
+import { AUDIT_EVENTS } from './audit';
 import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
 import { ProofJobFailed, ProofJobReady } from './proof';
 import {
@@ -28,6 +29,14 @@ export interface Subscription {
 }
 
 export const SUBSCRIPTIONS: readonly Subscription[] = [
+  // The audit trail: one consumer per service stream (a durable consumer reads one stream).
+  ...(['tenant', 'core', 'proof', 'compliance'] as const).map((service): Subscription => ({
+    name: `compliance-audit-${service}`,
+    service: 'compliance',
+    events: [AUDIT_EVENTS[service]],
+    purpose: `Appends ${service === 'proof' ? 'the proof engine' : `the ${service} service`}’s audit records to each practice’s hash chain (once each, however often delivered).`,
+    delivery: 'durable',
+  })),
   {
     name: 'proof-order-events',
     service: 'proof-engine',

@@ -1,5 +1,7 @@
 import type { EventRegistry } from '@plh/contracts';
 import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
+import { auditChainsSystemRepository } from './audit-chains.system-repository';
+import { auditTrailRepository } from './audit-trail.repository';
 import type { PrismaClient, Tx } from './db';
 import { escalationSystemRepository } from './escalation.system-repository';
 import { eventRepository } from './event.repository';
@@ -19,6 +21,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
     screeningMonths: screeningMonthRepository(tx, tenantId),
     screeningState: screeningStateRepository(tx, tenantId),
     events: eventRepository(tx, tenantId),
+    auditTrail: auditTrailRepository(tx, tenantId),
     // The LEIE, the state lists and the NPI Registry are public and platform-wide: screening reads them from inside a
     // practice's transaction.
     leie: leieSystemRepository(tx),
@@ -32,6 +35,7 @@ function complianceRepositories(tx: Tx, tenantId: string) {
 function complianceSystemRepositories(tx: Tx) {
   return {
     screeningLocks: screeningLocks(tx),
+    auditChains: auditChainsSystemRepository(tx),
     escalations: escalationSystemRepository(tx),
     sources: sourceSystemRepository(tx),
     leie: leieSystemRepository(tx),

@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+import type { CheckpointSigner } from '@plh/audit-chain';
 import type { RosterProviderView } from '@plh/contracts';
 import type { BatchUnitOfWork, ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 import type { NppesClient } from './nppes/nppes-client';
@@ -45,6 +47,13 @@ export interface ComplianceDeps {
   letters: PracticeLetters;
   /** The CMS NPI Registry (rate-limited per process). */
   nppes: Pick<NppesClient, 'lookUp'>;
+  audit: {
+    /** Signs checkpoints (AUDIT_SIGNING_PRIVATE_JWK). */
+    signer: CheckpointSigner;
+    /** Every published public key by kid: the current one and the retired ones. */
+    publicKeys: ReadonlyMap<string, KeyObject>;
+    publishedJwks: { keys: Array<{ kty: string; crv: string; x: string; kid: string; use: string; alg: string }> };
+  };
   sources: {
     /** A source file larger than this is refused. */
     maxBytes: number;

@@ -1,3 +1,4 @@
+import { csvCell as cell } from '../csv-cell';
 import type { Attestation } from './monthly-attestation';
 
 const COLUMNS = [
@@ -15,14 +16,6 @@ const COLUMNS = [
   'sources_checked',
   'decisions',
 ] as const;
-
-/** A cell as spreadsheets read it: quoted when needed, and never a formula (CSV injection). */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  let v = String(value);
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /**
  * The attestation as one CSV table: a row per provider screened in the month, with the sources and

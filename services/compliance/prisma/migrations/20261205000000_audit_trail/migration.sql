@@ -1,0 +1,152 @@
+-- The audit trail (HIPAA 45 CFR 164.312(b), six years' retention by 164.316(b)(2)): every service's
+-- audit records, appended per practice to a hash chain (prev_hash → hash) with signed Merkle
+-- checkpoints (RFC 9162 tree hashing). Platform-wide records (a failed login for an unknown email)
+-- form their own chain under the nil UUID. Nothing here is ever updated or deleted by the service.
+
+-- The head of each chain: the only mutable row, locked by every append so that concurrent writers
+-- take turns (a chain never forks). `frontier` holds the roots of the perfect Merkle subtrees of the
+-- entries so far, so a checkpoint's root costs O(log n) rather than a read of the whole chain.
+CREATE TABLE audit_chain (
+  tenant_id         UUID PRIMARY KEY,
+  size              BIGINT NOT NULL DEFAULT 0 CHECK (size >= 0),
+  head_hash         TEXT NOT NULL DEFAULT repeat('0', 64) CHECK (head_hash ~ '^[0-9a-f]{64}$'),
+  frontier          TEXT[] DEFAULT ARRAY[]::TEXT[],
+  checkpointed_size BIGINT NOT NULL DEFAULT 0,
+  updated_at        TIMESTAMPTZ(6) NOT NULL DEFAULT now()
+);
+
+-- One entry per audited action. Columns follow the seed's audit_log (tenant, actor, action, resource,
+-- changes, IP address, user agent, time) plus what the chain and the trace need. Values are ids and
+-- codes: PHI is dropped by every service before a record leaves it. Monthly partitions by the time
+-- the trail appended the entry, so old months can be moved to cheaper storage whole.
+CREATE TABLE audit_log (
+  tenant_id     UUID NOT NULL,
+  seq           BIGINT NOT NULL CHECK (seq >= 1),
+  event_id      UUID NOT NULL,
+  service       TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  outcome       TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'denied')),
+  resource_type TEXT NOT NULL,
+  resource_id   TEXT,
+  actor_kind    TEXT NOT NULL CHECK (actor_kind IN ('user', 'api_key', 'service', 'anonymous')),
+  actor_id      TEXT,
+  actor_role    TEXT,
+  phi           BOOLEAN NOT NULL,
+  changes       JSONB NOT NULL,
+  reason        TEXT,
+  request_id    TEXT,
+  trace_id      TEXT,
+  -- As the gateway signed it into the internal token; text, so the hash is over what was recorded.
+  ip_address    TEXT,
+  user_agent    TEXT,
+  occurred_at   TIMESTAMPTZ(3) NOT NULL,
+  recorded_at   TIMESTAMPTZ(3) NOT NULL,
+  prev_hash     TEXT NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{64}$'),
+  hash          TEXT NOT NULL CHECK (hash ~ '^[0-9a-f]{64}$'),
+  PRIMARY KEY (tenant_id, seq, recorded_at)
+) PARTITION BY RANGE (recorded_at);
+CREATE INDEX audit_log_actor_idx ON audit_log (tenant_id, actor_id, seq);
+CREATE INDEX audit_log_resource_idx ON audit_log (tenant_id, resource_type, resource_id, seq);
+COMMENT ON TABLE audit_log IS 'append-only: the audit trail';
+
+-- Signed statements of a chain's size and Merkle root, issued every few minutes and on demand (an
+-- empty chain's too, on demand: RFC 9162's empty tree).
+CREATE TABLE audit_checkpoint (
+  tenant_id  UUID NOT NULL,
+  tree_size  BIGINT NOT NULL CHECK (tree_size >= 0),
+  root_hash  TEXT NOT NULL CHECK (root_hash ~ '^[0-9a-f]{64}$'),
+  issued_at  TIMESTAMPTZ(3) NOT NULL,
+  key_id     TEXT NOT NULL,
+  signature  TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, tree_size)
+);
+COMMENT ON TABLE audit_checkpoint IS 'append-only: signed checkpoints of the audit trail';
+
+ALTER TABLE audit_chain ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON audit_chain
+  USING (tenant_id::text = current_setting('app.tenant_id', true))
+  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON audit_log
+  USING (tenant_id::text = current_setting('app.tenant_id', true))
+  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+ALTER TABLE audit_checkpoint ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON audit_checkpoint
+  USING (tenant_id::text = current_setting('app.tenant_id', true))
+  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+
+-- Append-only for every role but the explicit maintenance role (an administrator `SET ROLE`s to it,
+-- e.g. to move a month that is past retention): the runtime role may only INSERT and SELECT, and a
+-- trigger refuses UPDATE, DELETE and TRUNCATE to everyone else, table owner included.
+CREATE FUNCTION audit_append_only() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_user = 'plh_compliance_maintenance' THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = '42501';
+END
+$$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON audit_checkpoint
+  FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+
+-- The roles exist wherever the service runs (infrastructure/database/provision.sql creates them before
+-- migrations); a bare database (the drift check) has none to grant to.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plh_compliance_app') THEN
+    REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_checkpoint FROM plh_compliance_app;
+  END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plh_compliance_maintenance') THEN
+    GRANT SELECT, UPDATE, DELETE ON audit_log, audit_checkpoint TO plh_compliance_maintenance;
+  END IF;
+END
+$$;
+
+-- This month's partition and the next ones (the service calls it at start and daily, so a month
+-- always exists before its first entry). Owned by the migrator, which may create tables.
+CREATE FUNCTION ensure_audit_partitions(p_months_ahead INTEGER)
+RETURNS INTEGER
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = compliance, pg_temp AS $$
+DECLARE
+  month_start TIMESTAMPTZ;
+  partition_name TEXT;
+  created INTEGER := 0;
+BEGIN
+  FOR i IN 0..LEAST(GREATEST(COALESCE(p_months_ahead, 2), 0), 24) LOOP
+    month_start := (date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => i)) AT TIME ZONE 'UTC';
+    partition_name := 'audit_log_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');
+    CONTINUE WHEN to_regclass(partition_name) IS NOT NULL;
+    EXECUTE format('CREATE TABLE %I PARTITION OF audit_log FOR VALUES FROM (%L) TO (%L)',
+                   partition_name, month_start, month_start + interval '1 month');
+    EXECUTE format('COMMENT ON TABLE %I IS %L', partition_name, 'append-only: one month of the audit trail');
+    -- A partition read directly is not bound by its parent's policy: it gets the same one.
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', partition_name);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id::text = current_setting(''app.tenant_id'', true)) '
+                   'WITH CHECK (tenant_id::text = current_setting(''app.tenant_id'', true))', partition_name);
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plh_compliance_app') THEN
+      EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM plh_compliance_app', partition_name);
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plh_compliance_maintenance') THEN
+      EXECUTE format('GRANT SELECT, UPDATE, DELETE ON %I TO plh_compliance_maintenance', partition_name);
+    END IF;
+    created := created + 1;
+  END LOOP;
+  RETURN created;
+END
+$$;
+SELECT ensure_audit_partitions(2);
+
+-- Chains that grew since their last checkpoint (the checkpoint job signs each in its own transaction).
+CREATE FUNCTION audit_chains_to_checkpoint(p_limit INTEGER)
+RETURNS TABLE (tenant_id UUID)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = compliance, pg_temp AS $$
+  SELECT c.tenant_id FROM audit_chain c WHERE c.size > c.checkpointed_size
+   ORDER BY c.updated_at LIMIT LEAST(GREATEST(COALESCE(p_limit, 500), 1), 5000)
+$$;

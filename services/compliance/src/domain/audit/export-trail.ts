@@ -1,0 +1,70 @@
+import { entryLeaf, EXPORT_FORMAT, type ChainEntry, type ExportLine } from '@plh/audit-chain';
+import type { ComplianceDeps } from '../deps';
+import { checkpointChain } from './checkpoints';
+import { exportProofs } from './proofs';
+
+const PAGE = 5_000;
+
+/**
+ * A practice's trail between two times as JSON lines an auditor verifies offline (packages/audit-chain's
+ * `plh-audit-verify` with the published public key): the header, the entries, the latest checkpoint
+ * (signed now if the chain grew since the last one, so it covers every exported entry), the
+ * checkpoints issued in the range, and the proofs tying them together. The export itself is audited.
+ */
+export async function* exportTrail(
+  deps: Pick<ComplianceDeps, 'unitOfWork' | 'audit'>,
+  input: { tenantId: string; from?: Date; to?: Date },
+  now = new Date(),
+): AsyncGenerator<string> {
+  const { tenantId } = input;
+  const anchor = await deps.unitOfWork(tenantId, async (uow) => {
+    await uow.audit.record({
+      action: 'audit-trail.export',
+      resource: { type: 'audit-trail', id: tenantId },
+      changes: [
+        { field: 'from', to: input.from?.toISOString() ?? null },
+        { field: 'to', to: input.to?.toISOString() ?? null },
+      ],
+    });
+    return checkpointChain(uow, deps.audit.signer, now);
+  });
+  // Entries are immutable and numbered: reading them in several short transactions is consistent.
+  const read = <R>(fn: Parameters<typeof deps.unitOfWork<R>>[1]) => deps.unitOfWork(tenantId, fn);
+  const treeSize = anchor.treeSize;
+  const firstSeq = input.from ? await read((uow) => uow.auditTrail.firstSeqFrom(input.from!)) : 1;
+  const range = { afterSeq: (firstSeq ?? treeSize + 1) - 1, upToSeq: treeSize, recordedBefore: input.to };
+  const header: ExportLine = {
+    type: 'export',
+    format: EXPORT_FORMAT,
+    chain: tenantId,
+    from: input.from?.toISOString() ?? null,
+    to: input.to?.toISOString() ?? null,
+    exportedAt: now.toISOString(),
+    entries: await read((uow) => uow.auditTrail.count(range)),
+  };
+  yield `${JSON.stringify(header)}\n`;
+  // Streamed a page at a time (an export may hold millions of entries); only its ends are kept.
+  const ends: ChainEntry[] = [];
+  for (let after = range.afterSeq; after < treeSize;) {
+    const page = await read((uow) => uow.auditTrail.entriesAfter(after, Math.min(PAGE, treeSize - after), input.to));
+    for (const entry of page) yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
+    if (page.length > 0) {
+      if (ends.length === 0) ends.push(page[0]!);
+      ends[1] = page.at(-1)!;
+    }
+    if (page.length < Math.min(PAGE, treeSize - after)) break;
+    after = page.at(-1)!.seq;
+  }
+  const checkpoints = await read((uow) => uow.auditTrail.checkpoints());
+  const inRange = checkpoints.filter(
+    (c) =>
+      c.treeSize < anchor.treeSize &&
+      (!input.from || new Date(c.issuedAt) >= input.from) &&
+      (!input.to || new Date(c.issuedAt) < input.to),
+  );
+  for (const c of [...inRange, anchor]) yield `${JSON.stringify({ type: 'checkpoint', ...c })}\n`;
+  // The stored hashes (what the checkpoint signed); if any were edited, the verifier's re-hash names them.
+  const leaves = (await read((uow) => uow.auditTrail.hashesUpTo(anchor.treeSize))).map(entryLeaf);
+  const proofs = exportProofs(leaves, anchor, ends[0] === ends[1] ? ends.slice(0, 1) : ends, inRange);
+  for (const line of [...proofs.inclusions, ...proofs.consistencies]) yield `${JSON.stringify(line)}\n`;
+}
