@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +11,11 @@ import {
   type ServiceApp,
   type WebhookHeaders,
 } from '@plh/service-kit';
-import { createInternalKeys, createTestPlatform, type TestPlatform } from '@plh/service-kit/testing';
+import { generateCheckpointKey, publicKeys, verifyExport } from '@plh/audit-chain';
+import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
 import { storageFromConfig, tenantObjectKey } from '@plh/storage';
 import { eventually, followAccepted } from '@plh/test-kit';
+import * as complianceService from '@plh/compliance';
 import * as coreService from '@plh/core';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
@@ -30,7 +32,9 @@ const WEBHOOK_SECRET = generateWebhookSecret();
 describe('ordering workflow through the gateway', () => {
   let tenantPlatform: TestPlatform<tenantService.PrismaClient>;
   let corePlatform: TestPlatform<coreService.PrismaClient>;
+  let compliancePlatform: TestPlatform<complianceService.PrismaClient>;
   let tenant: ServiceApp;
+  let compliance: ServiceApp;
   let core: ServiceApp;
   let gateway: ServiceApp;
   let filesDir: string;
@@ -41,18 +45,29 @@ describe('ordering workflow through the gateway', () => {
 
   beforeAll(async () => {
     const registry = new EventRegistry(ALL_EVENTS);
-    [tenantPlatform, corePlatform] = await Promise.all([
+    // One event namespace: the compliance service's audit trail hears the tenant service and core.
+    const eventNamespace = `t${randomBytes(4).toString('hex')}`;
+    [tenantPlatform, corePlatform, compliancePlatform] = await Promise.all([
       createTestPlatform({
         schema: 'tenant',
         serviceDir: path.dirname(require.resolve('@plh/tenant/package.json')),
         createDb: (adapter) => new tenantService.PrismaClient({ adapter }),
         registry,
+        eventNamespace,
       }),
       createTestPlatform({
         schema: 'core',
         serviceDir: path.dirname(require.resolve('@plh/core/package.json')),
         createDb: (adapter) => new coreService.PrismaClient({ adapter }),
         registry,
+        eventNamespace,
+      }),
+      createTestPlatform({
+        schema: 'compliance',
+        serviceDir: path.dirname(require.resolve('@plh/compliance/package.json')),
+        createDb: (adapter) => new complianceService.PrismaClient({ adapter }),
+        registry,
+        eventNamespace,
       }),
     ]);
     const keys = await createInternalKeys();
@@ -82,11 +97,25 @@ describe('ordering workflow through the gateway', () => {
       INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('core'),
     });
     core = await coreService.buildApp(coreConfig, { platform: corePlatform.platform });
+    compliance = await complianceService.buildApp(
+      loadConfig(complianceService.ConfigSchema, {
+        ...compliancePlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: jwks,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('compliance'),
+        AUDIT_SIGNING_PRIVATE_JWK: JSON.stringify(generateCheckpointKey()),
+        TENANT_URL: tenantUrl,
+        // Screening and bulletins are the compliance tests' business; the trail needs no jobs.
+        RUN_JOBS: 'false',
+      }),
+      { platform: compliancePlatform.platform },
+    );
     gateway = await buildApp(
       loadConfig(ConfigSchema, {
         LOG_LEVEL: 'silent',
         TENANT_URL: tenantUrl,
         CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
+        COMPLIANCE_URL: await compliance.listen({ host: '127.0.0.1', port: 0 }),
         INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('gateway'),
       }),
     );
@@ -126,8 +155,12 @@ describe('ordering workflow through the gateway', () => {
   });
   afterAll(async () => {
     await gateway?.close();
-    await Promise.all([tenant?.close(), core?.close()]);
-    await Promise.all([tenantPlatform?.database.drop(), corePlatform?.database.drop()]);
+    await Promise.all([tenant?.close(), core?.close(), compliance?.close()]);
+    await Promise.all([
+      tenantPlatform?.database.drop(),
+      corePlatform?.database.drop(),
+      compliancePlatform?.database.drop(),
+    ]);
     if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
 
@@ -538,5 +571,105 @@ describe('ordering workflow through the gateway', () => {
       actor: { kind: 'user', role: 'ops_admin' },
       changes: expect.arrayContaining([{ field: 'pricing.perLetterOverrideCents', from: null, to: 39 }]),
     });
+  });
+  it('keeps every step in the practice’s audit trail once, hash-chained, verifiable offline, and no patient in it', async () => {
+    const audited = async () =>
+      [
+        ...(await corePlatform.platform.db.outboxEvent.findMany({ where: { tenantId } })),
+        ...(await tenantPlatform.platform.db.outboxEvent.findMany({ where: { tenantId } })),
+      ].filter((row) => row.subject.endsWith('.audit.recorded'));
+
+    // Core dies between its commit and the publish: the relay is stopped, a project is created (its
+    // audit record committed with it, unsent), and a restarted core's relay sends it.
+    await corePlatform.platform.relay.stop();
+    const project = await api('owner', 'POST', '/projects', { name: 'After a crash', letterType: 'other' });
+    expect(project.statusCode).toBe(201);
+    const unsent = await corePlatform.platform.db.outboxEvent.findMany({ where: { tenantId, sentAt: null } });
+    expect(unsent.map((row) => row.subject)).toEqual([expect.stringMatching(/\.core\.audit\.recorded$/)]);
+    const restarted = await corePlatform.replica();
+    // And NATS delivers some records twice (a redelivery, a republish after the de-duplication window).
+    const records = await audited();
+    for (const row of records.filter((r) => r.subject.includes('.core.')).slice(0, 3))
+      await deliverTwice(compliancePlatform.platform, 'compliance-audit-core', row.payload as never);
+
+    type Entry = { seq: number; eventId: string; action: string; service: string; prevHash: string; hash: string };
+    const trail = async (): Promise<Entry[]> => {
+      const all: Entry[] = [];
+      for (let cursor = ''; ;) {
+        const page = (await api('owner', 'GET', `/compliance/audit?limit=500${cursor}`)).json();
+        all.push(...page.items);
+        if (!page.next) return all;
+        cursor = `&cursor=${page.next}`;
+      }
+    };
+    const entries = await eventually(
+      async () => {
+        const now = await trail();
+        const want = (await audited()).map((r) => r.id).sort();
+        const have = now.filter((e) => e.service !== 'compliance').map((e) => e.eventId);
+        if (have.length < want.length) throw new Error(`${have.length} of ${want.length} records appended`);
+        return { now, want, have };
+      },
+      { timeoutMs: 30_000 },
+    );
+    // The restarted core's relay takes over (this is the last test: the first relay stays stopped).
+    await restarted.close();
+    // Exactly the records the services committed, each once.
+    expect([...entries.have].sort()).toEqual(entries.want);
+    const actions = entries.now.map((e) => e.action);
+    for (const action of [
+      'project.create',
+      'quote.issue',
+      'order.place',
+      'proof.approve',
+      'order.mark-mailed',
+      'invoice.issue',
+    ])
+      expect(actions).toContain(action);
+    expect(actions.filter((a) => a === 'proof.approve')).toHaveLength(1);
+    const bySeq = [...entries.now].sort((a, b) => a.seq - b.seq);
+    expect(bySeq.map((e) => e.seq)).toEqual(bySeq.map((_, i) => i + 1));
+    bySeq.slice(1).forEach((e, i) => expect(e.prevHash).toBe(bySeq[i]!.hash));
+
+    const verified = await api('approver', 'GET', '/compliance/audit/verify');
+    expect(verified.json()).toMatchObject({ valid: true, entries: bySeq.length, firstBreak: null });
+    // Only owners and ops export; the export verifies with the published key alone.
+    expect((await api('approver', 'GET', '/compliance/audit/export')).statusCode).toBe(403);
+    const exported = await api('owner', 'GET', '/compliance/audit/export');
+    expect(exported.statusCode).toBe(200);
+    const published = await gateway.inject({ method: 'GET', url: '/api/compliance/audit/public-keys' });
+    expect(published.statusCode).toBe(200);
+    const report = verifyExport(exported.body.split('\n'), publicKeys(published.json()));
+    expect(report).toMatchObject({ valid: true, entries: bySeq.length, problems: [] });
+    // Another practice's trail does not exist for this one.
+    const other = await gateway.inject({
+      method: 'GET',
+      url: `/api/tenants/${randomUUID()}/compliance/audit`,
+      headers: { authorization: bearer.owner! },
+    });
+    expect(other.statusCode).toBe(404);
+
+    // No patient's name, street, ZIP or date of birth anywhere in the trail or its export.
+    const { Client } = await import('pg');
+    const db = new Client({ connectionString: compliancePlatform.database.adminUrl });
+    await db.connect();
+    const stored = (await db.query(`SELECT row_to_json(a)::text AS row FROM compliance.audit_log a`)).rows
+      .map((r: { row: string }) => r.row)
+      .join('\n');
+    await db.end();
+    for (const text of [stored, exported.body, JSON.stringify(entries.now)])
+      for (const planted of [
+        'Patient 0',
+        'Elm St',
+        'Seán',
+        'O’Brien',
+        'Brien',
+        'Smith Sr',
+        '1950-03-04',
+        '01970',
+        '小明',
+      ])
+        expect(text).not.toContain(planted);
+    expect(stored.length).toBeGreaterThan(1000);
   });
 });
