@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ALL_EVENTS, createEvent, EventRegistry, ProofJobReady, type AuditRecord } from '@plh/contracts';
 import { ensureServiceStream } from '@plh/event-bus';
+import { Client } from 'pg';
 import {
   generateWebhookSecret,
   loadConfig,
@@ -650,7 +651,6 @@ describe('ordering workflow through the gateway', () => {
     expect(other.statusCode).toBe(404);
 
     // No patient's name, street, ZIP or date of birth anywhere in the trail or its export.
-    const { Client } = await import('pg');
     const db = new Client({ connectionString: compliancePlatform.database.adminUrl });
     await db.connect();
     const stored = (await db.query(`SELECT row_to_json(a)::text AS row FROM compliance.audit_log a`)).rows
