@@ -1,7 +1,8 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 import { ChainVerifier } from './chain-verifier';
 import { checkpointSigner, publicKeys, type Checkpoint } from './checkpoint';
-import { chainEntries, entryHash, entryLeaf, GENESIS_HASH, type ChainEntry } from './entry';
+import { canonicalEntry, chainEntries, entryHash, entryLeaf, GENESIS_HASH, type ChainEntry } from './entry';
 import { EXPORT_FORMAT, type ExportLine } from './export-format';
 import { verifyExport } from './export-verifier';
 import { consistencyProof, inclusionProof, treeHash } from './merkle';
@@ -54,6 +55,31 @@ function verify(list: ChainEntry[], checkpoints: Checkpoint[]) {
   list.forEach((e) => verifier.push(e));
   return verifier.finish();
 }
+
+describe('an entry’s canonical form', () => {
+  it('is RFC 8785 canonical JSON of every field but the hash, whatever the values', () => {
+    const [entry] = entries(1);
+    const variants: Array<Partial<ChainEntry>> = [
+      {},
+      { resourceId: null, actorId: null, actorRole: null, clientIp: null, userAgent: null, traceId: 'ab'.repeat(16) },
+      { userAgent: 'Mozilla/5.0 "quoted" \\ \u0001 € 😀 \u2028', reason: 'INVALID_CREDENTIALS', phi: true },
+      {
+        changes: [
+          { field: 'pricing.perLetterOverrideCents', from: null, to: 39 },
+          { field: 'b', to: true },
+          { field: 'x' },
+        ],
+      },
+      { changes: [{ field: 'n', from: 1e21, to: -0.000001 }], seq: 9_007_199_254_740 },
+    ];
+    for (const variant of variants) {
+      const e = { ...entry!, ...variant };
+      const { hash: _hash, ...fields } = e;
+      expect(canonicalEntry(e)).toBe(canonicalJson(fields));
+      expect(entryHash(e)).toBe(createHash('sha256').update(canonicalJson(fields)).digest('hex'));
+    }
+  });
+});
 
 describe('a chain', () => {
   const original = entries(12);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { leafHash } from './merkle';
 
@@ -48,8 +48,39 @@ export interface ChainEntry {
 export type UnhashedEntry = Omit<ChainEntry, 'hash'>;
 
 export function entryHash(entry: UnhashedEntry): string {
-  const { hash: _ignored, ...fields } = entry as ChainEntry;
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+  return hash('sha256', canonicalEntry(entry), 'hex');
+}
+
+/** A string as JCS writes it (JSON.stringify's escaping is RFC 8785's); anything else (a forged export) generically. */
+/**
+ * The entry's hash, or null when it has none (a malformed entry in a forged export: a field missing or
+ * of no JSON form): verifiers treat both as an entry that is not what was appended.
+ */
+export function entryHashOrNull(entry: UnhashedEntry): string | null {
+  try {
+    return entryHash(entry);
+  } catch {
+    return null;
+  }
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v));
+
+/**
+ * `canonicalJson` of an entry without its `hash`, written out field by field in RFC 8785 order (the
+ * names below are sorted by UTF-16 code units): the same bytes, several times faster, which is what
+ * verifying a million entries needs. `chain.test.ts` holds the two equal on every kind of value.
+ */
+export function canonicalEntry(e: UnhashedEntry): string {
+  return (
+    `{"action":${str(e.action)},"actorId":${str(e.actorId)},"actorKind":${str(e.actorKind)},` +
+    `"actorRole":${str(e.actorRole)},"chain":${str(e.chain)},"changes":${canonicalJson(e.changes)},` +
+    `"clientIp":${str(e.clientIp)},"eventId":${str(e.eventId)},"occurredAt":${str(e.occurredAt)},` +
+    `"outcome":${str(e.outcome)},"phi":${str(e.phi)},"prevHash":${str(e.prevHash)},` +
+    `"reason":${str(e.reason)},"recordedAt":${str(e.recordedAt)},"requestId":${str(e.requestId)},` +
+    `"resourceId":${str(e.resourceId)},"resourceType":${str(e.resourceType)},"seq":${canonicalJson(e.seq)},` +
+    `"service":${str(e.service)},"traceId":${str(e.traceId)},"userAgent":${str(e.userAgent)}}`
+  );
 }
 
 /** The entry's Merkle leaf (RFC 9162 leaf hash of its 32-byte entry hash). */

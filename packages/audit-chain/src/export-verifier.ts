@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ChainBreak } from './chain-verifier';
 import { checkpointSignatureValid, type Checkpoint } from './checkpoint';
-import { entryHash, entryLeaf, type ChainEntry } from './entry';
+import { entryHashOrNull, entryLeaf, type ChainEntry } from './entry';
 import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './export-format';
 import { verifyConsistency, verifyInclusion } from './merkle';
 
@@ -98,7 +98,7 @@ export class ExportVerifier {
     else if (previous && entry.seq > previous.seq + 1)
       this.firstBreak = { seq: entry.seq, reason: 'gap', expectedSeq: previous.seq + 1 };
     else if (previous && entry.seq <= previous.seq) this.firstBreak = { seq: entry.seq, reason: 'out_of_order' };
-    else if (entryHash(entry) !== entry.hash) this.firstBreak = { seq: entry.seq, reason: 'hash_mismatch' };
+    else if (entryHashOrNull(entry) !== entry.hash) this.firstBreak = { seq: entry.seq, reason: 'hash_mismatch' };
     else if (previous && entry.prevHash !== previous.hash) this.firstBreak = { seq: entry.seq, reason: 'broken_link' };
   }
 

@@ -386,7 +386,7 @@ describe('the audit trail', () => {
       const db = t.test.platform.db;
       const entries = await db.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
-        return auditTrailRepository(tx as never, tenantId).entriesAfter(0, 100);
+        return auditTrailRepository(tx as never, tenantId).entriesBetween(0, 100);
       });
       const tree = CompactTree.empty();
       let prev = entries[from - 2]!.hash;

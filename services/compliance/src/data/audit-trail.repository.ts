@@ -90,24 +90,11 @@ const toCheckpoint = (r: {
 });
 
 /**
- * One practice's audit chain (RLS: the transaction's tenant is the chain). Entries are only ever
- * inserted; the head row is the lock that keeps appends to one chain in line.
+ * One practice's audit chain as it is read (RLS: the transaction's tenant is the chain): pages,
+ * verification, proofs, checkpoints. Appending is the consumers' (audit-append.system-repository).
  */
 export function auditTrailRepository(tx: Tx, tenantId: string) {
   return {
-    /** The head, locked until the transaction ends; an empty chain's head is created on its first append. */
-    async lockHead(): Promise<ChainHead> {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO audit_chain (tenant_id) VALUES ($1::uuid) ON CONFLICT (tenant_id) DO NOTHING`,
-        tenantId,
-      );
-      const [row] = await tx.$queryRawUnsafe<HeadRow[]>(
-        `SELECT size, head_hash, frontier, checkpointed_size FROM audit_chain WHERE tenant_id = $1::uuid FOR UPDATE`,
-        tenantId,
-      );
-      return toHead(row);
-    },
-
     /** The head as it is now (no lock): an empty chain when nothing was appended yet. */
     async head(): Promise<ChainHead> {
       const [row] = await tx.$queryRawUnsafe<HeadRow[]>(
@@ -115,32 +102,6 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
         tenantId,
       );
       return toHead(row);
-    },
-
-    /** Writes entries that continue the locked head, and the head after them: one statement each. */
-    async append(entries: ChainEntry[], head: Omit<ChainHead, 'checkpointedSize'>): Promise<void> {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO audit_log (tenant_id, seq, event_id, service, action, outcome, resource_type, resource_id,
-                                actor_kind, actor_id, actor_role, phi, changes, reason, request_id, trace_id,
-                                ip_address, user_agent, occurred_at, recorded_at, prev_hash, hash)
-         SELECT $1::uuid, seq, "eventId", service, action, outcome, "resourceType", "resourceId", "actorKind",
-                "actorId", "actorRole", phi, changes, reason, "requestId", "traceId", "clientIp", "userAgent",
-                "occurredAt", "recordedAt", "prevHash", hash
-           FROM jsonb_to_recordset($2::jsonb) AS e(seq bigint, "eventId" uuid, service text, action text, outcome text,
-                "resourceType" text, "resourceId" text, "actorKind" text, "actorId" text, "actorRole" text, phi boolean,
-                changes jsonb, reason text, "requestId" text, "traceId" text, "clientIp" text, "userAgent" text,
-                "occurredAt" timestamptz, "recordedAt" timestamptz, "prevHash" text, hash text)`,
-        tenantId,
-        JSON.stringify(entries),
-      );
-      await tx.$executeRawUnsafe(
-        `UPDATE audit_chain SET size = $2, head_hash = $3, frontier = $4::text[], updated_at = now()
-          WHERE tenant_id = $1::uuid`,
-        tenantId,
-        head.size,
-        head.headHash,
-        head.frontier,
-      );
     },
 
     /** Newest first, after the cursor (a sequence number), filtered: what the audit page lists. */
@@ -151,7 +112,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
         params.push(value);
         where.push(sql(`$${params.length}`));
       };
-      if (before !== null) add((p) => `seq < ${p}`, before);
+      if (before !== null) add((p) => `seq < ${p}::bigint`, before);
       if (filter.actorId) add((p) => `actor_id = ${p}`, filter.actorId);
       if (filter.action?.endsWith('.')) add((p) => `starts_with(action, ${p})`, filter.action);
       else if (filter.action) add((p) => `action = ${p}`, filter.action);
@@ -161,21 +122,25 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
       if (filter.to) add((p) => `occurred_at < ${p}`, filter.to);
       params.push(limit);
       const rows = await tx.$queryRawUnsafe<EntryRow[]>(
-        `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+        `SELECT ${ENTRY_COLUMNS} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}::int`,
         ...params,
       );
       return rows.map(toEntry);
     },
 
-    /** Entries after `afterSeq`, oldest first (verification and export read the chain in pages). */
-    async entriesAfter(afterSeq: number, limit: number, recordedBefore?: Date): Promise<ChainEntry[]> {
+    /**
+     * Entries numbered in (afterSeq, upToSeq], oldest first: verification and export read the chain a
+     * bounded range at a time (fewer rows where entries were deleted), so each page reads its own rows only.
+     */
+    async entriesBetween(afterSeq: number, upToSeq: number, recordedBefore?: Date): Promise<ChainEntry[]> {
       const rows = await tx.$queryRawUnsafe<EntryRow[]>(
         `SELECT ${ENTRY_COLUMNS} FROM audit_log
-          WHERE tenant_id = $1::uuid AND seq > $2 AND ($4::timestamptz IS NULL OR recorded_at < $4)
-          ORDER BY seq LIMIT $3`,
+          WHERE tenant_id = $1::uuid AND seq > $2::bigint AND seq <= $3::bigint
+            AND ($4::timestamptz IS NULL OR recorded_at < $4)
+          ORDER BY seq`,
         tenantId,
         afterSeq,
-        limit,
+        upToSeq,
         recordedBefore ?? null,
       );
       return rows.map(toEntry);
@@ -185,7 +150,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
     async count(range: { afterSeq: number; upToSeq: number; recordedBefore?: Date | undefined }): Promise<number> {
       const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(
         `SELECT count(*) AS n FROM audit_log
-          WHERE tenant_id = $1::uuid AND seq > $2 AND seq <= $3 AND ($4::timestamptz IS NULL OR recorded_at < $4)`,
+          WHERE tenant_id = $1::uuid AND seq > $2::bigint AND seq <= $3::bigint AND ($4::timestamptz IS NULL OR recorded_at < $4)`,
         tenantId,
         range.afterSeq,
         range.upToSeq,
@@ -209,7 +174,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
       const hashes: string[] = [];
       for (let after = 0; after < upTo;) {
         const rows = await tx.$queryRawUnsafe<{ seq: bigint; hash: string }[]>(
-          `SELECT seq, hash FROM audit_log WHERE tenant_id = $1::uuid AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT 50000`,
+          `SELECT seq, hash FROM audit_log WHERE tenant_id = $1::uuid AND seq > $2::bigint AND seq <= $3::bigint ORDER BY seq LIMIT 50000`,
           tenantId,
           after,
           upTo,
@@ -234,7 +199,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
     async saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
       await tx.$executeRawUnsafe(
         `INSERT INTO audit_checkpoint (tenant_id, tree_size, root_hash, issued_at, key_id, signature)
-         VALUES ($1::uuid, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, tree_size) DO NOTHING`,
+         VALUES ($1::uuid, $2::bigint, $3, $4, $5, $6) ON CONFLICT (tenant_id, tree_size) DO NOTHING`,
         tenantId,
         checkpoint.treeSize,
         checkpoint.rootHash,
@@ -243,7 +208,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
         checkpoint.signature,
       );
       await tx.$executeRawUnsafe(
-        `UPDATE audit_chain SET checkpointed_size = GREATEST(checkpointed_size, $2) WHERE tenant_id = $1::uuid`,
+        `UPDATE audit_chain SET checkpointed_size = GREATEST(checkpointed_size, $2::bigint) WHERE tenant_id = $1::uuid`,
         tenantId,
         checkpoint.treeSize,
       );

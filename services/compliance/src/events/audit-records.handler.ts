@@ -1,9 +1,8 @@
 import { AUDIT_EVENTS, type AuditRecord, type EventEnvelope } from '@plh/contracts';
-import { setTenant } from '@plh/db';
 import type { TransactionRunner } from '@plh/db';
 import type { Platform } from '@plh/service-kit';
 import type { PrismaClient } from '../../generated/prisma';
-import { auditTrailRepository } from '../data/audit-trail.repository';
+import { auditAppendSystemRepository } from '../data/audit-append.system-repository';
 import type { Tx } from '../data/db';
 import { appendAuditRecords } from '../domain/audit/append-audit-records';
 
@@ -28,13 +27,7 @@ export async function startAuditConsumers(platform: Platform<PrismaClient>, db: 
       db,
       batchSize: 250,
       concurrency: 2,
-      handle: (events, tx) =>
-        appendAuditRecords(
-          async (tenantId) => {
-            await setTenant(tx, tenantId);
-            return auditTrailRepository(tx, tenantId);
-          },
-          events as Array<EventEnvelope<AuditRecord>>,
-        ).then(() => undefined),
+      handle: async (events, tx) =>
+        void (await appendAuditRecords(auditAppendSystemRepository(tx), events as Array<EventEnvelope<AuditRecord>>)),
     });
 }

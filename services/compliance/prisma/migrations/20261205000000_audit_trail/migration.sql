@@ -62,18 +62,21 @@ CREATE TABLE audit_checkpoint (
 );
 COMMENT ON TABLE audit_checkpoint IS 'append-only: signed checkpoints of the audit trail';
 
+-- The policies compare the uuid itself (not its text, as older tables do): the planner then estimates
+-- a practice's share of a million-entry trail from the column's statistics and walks the (tenant, seq)
+-- index in order, instead of expecting a handful of rows and sorting all of them for every page.
 ALTER TABLE audit_chain ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON audit_chain
-  USING (tenant_id::text = current_setting('app.tenant_id', true))
-  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+  USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON audit_log
-  USING (tenant_id::text = current_setting('app.tenant_id', true))
-  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+  USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 ALTER TABLE audit_checkpoint ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON audit_checkpoint
-  USING (tenant_id::text = current_setting('app.tenant_id', true))
-  WITH CHECK (tenant_id::text = current_setting('app.tenant_id', true));
+  USING (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
+  WITH CHECK (tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
 
 -- Append-only for every role but the explicit maintenance role (an administrator `SET ROLE`s to it,
 -- e.g. to move a month that is past retention): the runtime role may only INSERT and SELECT, and a
@@ -128,8 +131,10 @@ BEGIN
     EXECUTE format('COMMENT ON TABLE %I IS %L', partition_name, 'append-only: one month of the audit trail');
     -- A partition read directly is not bound by its parent's policy: it gets the same one.
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', partition_name);
-    EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id::text = current_setting(''app.tenant_id'', true)) '
-                   'WITH CHECK (tenant_id::text = current_setting(''app.tenant_id'', true))', partition_name);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %I '
+                   'USING (tenant_id = NULLIF(current_setting(''app.tenant_id'', true), '''')::uuid) '
+                   'WITH CHECK (tenant_id = NULLIF(current_setting(''app.tenant_id'', true), '''')::uuid)',
+                   partition_name);
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'plh_compliance_app') THEN
       EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM plh_compliance_app', partition_name);
     END IF;
@@ -149,4 +154,42 @@ RETURNS TABLE (tenant_id UUID)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = compliance, pg_temp AS $$
   SELECT c.tenant_id FROM audit_chain c WHERE c.size > c.checkpointed_size
    ORDER BY c.updated_at LIMIT LEAST(GREATEST(COALESCE(p_limit, 500), 1), 5000)
+$$;
+
+-- The appender's two statements per batch, whatever the number of practices in it (a statement per
+-- practice made appends wait on round trips). It runs as the service, for every practice at once:
+-- these functions append and nothing else.
+-- 1. The heads of the batch's chains (created when new), locked in id order: two batches sharing
+--    chains wait for each other and never deadlock, and a chain never forks.
+CREATE FUNCTION lock_audit_chains(p_chains UUID[])
+RETURNS TABLE (tenant_id UUID, size BIGINT, head_hash TEXT, frontier TEXT[])
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = compliance, pg_temp AS $$
+BEGIN
+  INSERT INTO audit_chain (tenant_id)
+  SELECT c FROM unnest(p_chains) AS c ORDER BY c
+  ON CONFLICT ON CONSTRAINT audit_chain_pkey DO NOTHING;
+  RETURN QUERY
+    SELECT a.tenant_id, a.size, a.head_hash, a.frontier FROM audit_chain a
+     WHERE a.tenant_id = ANY (p_chains) ORDER BY a.tenant_id FOR UPDATE;
+END
+$$;
+
+-- 2. The entries that continue the locked heads, and the heads after them.
+CREATE FUNCTION append_audit_entries(p_entries JSONB, p_heads JSONB)
+RETURNS VOID
+LANGUAGE sql SECURITY DEFINER SET search_path = compliance, pg_temp AS $$
+  INSERT INTO audit_log (tenant_id, seq, event_id, service, action, outcome, resource_type, resource_id, actor_kind,
+                         actor_id, actor_role, phi, changes, reason, request_id, trace_id, ip_address, user_agent,
+                         occurred_at, recorded_at, prev_hash, hash)
+  SELECT chain, seq, "eventId", service, action, outcome, "resourceType", "resourceId", "actorKind", "actorId",
+         "actorRole", phi, changes, reason, "requestId", "traceId", "clientIp", "userAgent", "occurredAt",
+         "recordedAt", "prevHash", hash
+    FROM jsonb_to_recordset(p_entries) AS e(chain uuid, seq bigint, "eventId" uuid, service text, action text,
+         outcome text, "resourceType" text, "resourceId" text, "actorKind" text, "actorId" text, "actorRole" text,
+         phi boolean, changes jsonb, reason text, "requestId" text, "traceId" text, "clientIp" text, "userAgent" text,
+         "occurredAt" timestamptz, "recordedAt" timestamptz, "prevHash" text, hash text);
+  UPDATE audit_chain a
+     SET size = h.size, head_hash = h."headHash", frontier = h.frontier, updated_at = now()
+    FROM jsonb_to_recordset(p_heads) AS h(chain uuid, size bigint, "headHash" text, frontier text[])
+   WHERE a.tenant_id = h.chain;
 $$;

@@ -1,47 +1,53 @@
 import { chainEntries, CompactTree, entryLeaf, PLATFORM_CHAIN, type ChainEntry } from '@plh/audit-chain';
 import type { AuditRecord, EventEnvelope } from '@plh/contracts';
-import type { AuditTrailRepository } from '../../data/audit-trail.repository';
-
-/** A practice's chain, as the transaction's tenant (row-level security then scopes every statement). */
-export type ChainOf = (tenantId: string) => Promise<AuditTrailRepository>;
+import type { AuditAppendRepository } from '../../data/audit-append.system-repository';
 
 /**
  * Appends a batch of audit records (already deduplicated by the consumer's inbox) to the chains of
- * their practices, in the transaction that marks them handled. Chains are taken in id order, each
- * head locked before it is extended: two batches touching the same chains wait for each other and
- * never deadlock, and a chain never forks. One insert per chain per batch.
+ * their practices, in the transaction that marks them handled: the batch's chain heads locked in id
+ * order (two batches touching the same chains wait for each other, never deadlock, and a chain never
+ * forks), every entry numbered and hashed after its chain's head, then written with the new heads.
+ * Two statements per batch, however many practices it touches.
  */
 export async function appendAuditRecords(
-  chainOf: ChainOf,
+  trail: AuditAppendRepository,
   events: ReadonlyArray<EventEnvelope<AuditRecord>>,
   clock: () => Date = () => new Date(),
 ): Promise<number> {
   const byChain = new Map<string, Array<EventEnvelope<AuditRecord>>>();
   for (const event of events) {
     const chain = event.tenantId ?? PLATFORM_CHAIN;
-    byChain.set(chain, [...(byChain.get(chain) ?? []), event]);
+    const list = byChain.get(chain);
+    if (list) list.push(event);
+    else byChain.set(chain, [event]);
   }
-  for (const chain of [...byChain.keys()].sort()) {
-    const trail = await chainOf(chain);
-    const head = await trail.lockHead();
-    // Read after the lock: entries' times then never go backwards along the chain.
-    const recordedAt = clock().toISOString();
-    const entries = chainEntries(
+  const heads = await trail.lockHeads([...byChain.keys()].sort());
+  // Read after the lock: entries' times then never go backwards along a chain.
+  const recordedAt = clock().toISOString();
+  const entries: ChainEntry[] = [];
+  const newHeads = [];
+  for (const [chain, records] of byChain) {
+    const head = heads.get(chain);
+    if (!head) throw new Error(`audit chain ${chain} was not locked`);
+    const chained = chainEntries(
       head,
-      byChain.get(chain)!.map((event) => entryFields(chain, event, recordedAt)),
+      records.map((event) => entryFields(chain, event, recordedAt)),
     );
     const tree = CompactTree.restore(
       head.size,
       head.frontier.map((h) => Buffer.from(h, 'hex')),
     );
-    for (const entry of entries) tree.append(entryLeaf(entry.hash));
-    await trail.append(entries, {
+    for (const entry of chained) tree.append(entryLeaf(entry.hash));
+    entries.push(...chained);
+    newHeads.push({
+      chain,
       size: tree.size,
-      headHash: entries.at(-1)!.hash,
+      headHash: chained.at(-1)!.hash,
       frontier: tree.frontier.map((b) => b.toString('hex')),
     });
   }
-  return events.length;
+  await trail.append(entries, newHeads);
+  return entries.length;
 }
 
 function entryFields(

@@ -45,15 +45,14 @@ export async function* exportTrail(
   yield `${JSON.stringify(header)}\n`;
   // Streamed a page at a time (an export may hold millions of entries); only its ends are kept.
   const ends: ChainEntry[] = [];
-  for (let after = range.afterSeq; after < treeSize;) {
-    const page = await read((uow) => uow.auditTrail.entriesAfter(after, Math.min(PAGE, treeSize - after), input.to));
+  for (let after = range.afterSeq; after < treeSize; after += PAGE) {
+    const from = after;
+    const page = await read((uow) => uow.auditTrail.entriesBetween(from, Math.min(from + PAGE, treeSize), input.to));
     for (const entry of page) yield `${JSON.stringify({ type: 'entry', ...entry })}\n`;
     if (page.length > 0) {
       if (ends.length === 0) ends.push(page[0]!);
       ends[1] = page.at(-1)!;
     }
-    if (page.length < Math.min(PAGE, treeSize - after)) break;
-    after = page.at(-1)!.seq;
   }
   const checkpoints = await read((uow) => uow.auditTrail.checkpoints());
   const inRange = checkpoints.filter(

@@ -33,8 +33,8 @@ async function leaves(trail: Trail, upTo: number): Promise<Buffer[]> {
 
 /** RFC 9162 inclusion proof of entry `seq` in a signed checkpoint (the latest by default). */
 export async function entryInclusionProof(trail: Trail, seq: number, treeSize?: number) {
-  const [entry] = await trail.auditTrail.entriesAfter(seq - 1, 1);
-  if (!entry || entry.seq !== seq) throw new ProofNotAvailable('NO_SUCH_ENTRY', `The trail has no entry ${seq}`);
+  const [entry] = await trail.auditTrail.entriesBetween(seq - 1, seq);
+  if (!entry) throw new ProofNotAvailable('NO_SUCH_ENTRY', `The trail has no entry ${seq}`);
   const checkpoint = await checkpointOf(trail, treeSize);
   if (checkpoint.treeSize < seq)
     throw new ProofNotAvailable('NOT_COVERED', `Entry ${seq} is newer than checkpoint ${checkpoint.treeSize}`);
