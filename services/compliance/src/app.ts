@@ -9,6 +9,7 @@ import {
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { tenantRostersClient } from './data/tenant-rosters.client';
+import { auditEntriesReader } from './data/audit-entries.reader';
 import { complianceUnitOfWork } from './data/unit-of-work';
 import type { ComplianceDeps, PracticeLetters, Rosters } from './domain/deps';
 import { practiceLettersClient } from './data/practice-letters.client';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const letters =
     deps.letters ?? practiceLettersClient({ coreUrl: config.CORE_URL, proofEngineUrl: config.PROOF_ENGINE_URL, mint });
   const nppes = nppesClient();
+  const auditEntries = auditEntriesReader(config.DATABASE_URL);
   const compliance: ComplianceDeps = {
     unitOfWork: unitOfWork.run,
     batchWork: unitOfWork.runBatch,
@@ -63,7 +65,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     rosters,
     letters,
     nppes,
-    audit: auditKeys(config.AUDIT_SIGNING_PRIVATE_JWK, config.AUDIT_RETIRED_PUBLIC_JWKS),
+    audit: {
+      ...auditKeys(config.AUDIT_SIGNING_PRIVATE_JWK, config.AUDIT_RETIRED_PUBLIC_JWKS),
+      entries: auditEntries,
+    },
     sources: {
       maxBytes: config.SOURCE_MAX_BYTES,
       timeoutMs: config.SOURCE_TIMEOUT_MS,
@@ -76,6 +81,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await rosters.close();
     await letters.close();
     await nppes.close();
+    await auditEntries.close();
   });
   if (config.RUN_JOBS)
     await deps.platform.runJobs({

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { CheckpointSigner } from '@plh/audit-chain';
+import type { AuditEntriesReader } from '../data/audit-entries.reader';
 import type { RosterProviderView } from '@plh/contracts';
 import type { BatchUnitOfWork, ComplianceUnitOfWork, RunUnitOfWork } from '../data/unit-of-work';
 import type { NppesClient } from './nppes/nppes-client';
@@ -53,6 +54,8 @@ export interface ComplianceDeps {
     /** Every published public key by kid: the current one and the retired ones. */
     publicKeys: ReadonlyMap<string, KeyObject>;
     publishedJwks: { keys: Array<{ kty: string; crv: string; x: string; kid: string; use: string; alg: string }> };
+    /** Long stretches of a chain, for verification (rows as text, several per transaction). */
+    entries: Pick<AuditEntriesReader, 'between'>;
   };
   sources: {
     /** A source file larger than this is refused. */

@@ -4,7 +4,7 @@ import type { ComplianceDeps } from '../deps';
 type Jwk = { kty?: string; crv?: string; x?: string; kid?: string };
 
 /** The checkpoint signer and the published key set, from AUDIT_SIGNING_PRIVATE_JWK and AUDIT_RETIRED_PUBLIC_JWKS. */
-export function auditKeys(signingJwk: string, retiredJwks: string): ComplianceDeps['audit'] {
+export function auditKeys(signingJwk: string, retiredJwks: string): Omit<ComplianceDeps['audit'], 'entries'> {
   const signer = checkpointSigner(JSON.parse(signingJwk) as Parameters<typeof checkpointSigner>[0]);
   const retired = (JSON.parse(retiredJwks) as { keys?: Jwk[] }).keys ?? [];
   // Public halves only, whatever the setting holds.

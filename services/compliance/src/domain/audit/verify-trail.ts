@@ -23,7 +23,7 @@ export async function verifyTrail(
   const verifier = new ChainVerifier(uow.tenantId, checkpoints, deps.audit.publicKeys);
   // Up to the head read first: entries appended while this runs are the next verification's. The next
   // range is asked for before this one is hashed, so PostgreSQL and the hashing overlap on two cores.
-  const read = (after: number) => uow.auditTrail.entriesBetween(after, Math.min(after + PAGE, head.size));
+  const read = (after: number) => deps.audit.entries.between(uow.tenantId, after, Math.min(after + PAGE, head.size));
   for (let after = 0, page = read(0); after < head.size; after += PAGE) {
     const entries = await page;
     if (after + PAGE < head.size) page = read(after + PAGE);
