@@ -144,6 +144,7 @@ async function main(): Promise<void> {
       js: clients.js,
       jsm: clients.jsm,
       ns: new Namespace(''),
+      ...(process.env.BENCH_RELAY_BATCH ? { batchSize: Number(process.env.BENCH_RELAY_BATCH) } : {}),
     });
     started = performance.now();
     const startedAt = Date.now();
