@@ -42,14 +42,23 @@ ALTER DEFAULT PRIVILEGES FOR ROLE {{migrator}} REVOKE EXECUTE ON FUNCTIONS FROM 
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {{schema}} TO {{app}};
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {{schema}} TO {{app}};
 GRANT USAGE ON SCHEMA {{schema}} TO {{maintenance}};
--- …except on append-only tables (their comment says so): the grant above must not reopen them.
+-- …except on tables that say otherwise in their comment (the audit trail): 'append-only:' ones are
+-- never updated or deleted, 'written by functions only:' ones not even inserted into but through the
+-- schema's SECURITY DEFINER functions. The grant above must not reopen them.
 DO $append_only$
-DECLARE t regclass;
+DECLARE
+  t regclass;
+  note text;
 BEGIN
-  FOR t IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = {{schema_literal}} AND obj_description(c.oid, 'pg_class') LIKE 'append-only:%'
+  FOR t, note IN SELECT c.oid::regclass, obj_description(c.oid, 'pg_class')
+                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = {{schema_literal}} AND c.relkind IN ('r', 'p')
   LOOP
-    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM %I', t, {{app_literal}});
+    IF note LIKE 'append-only:%' THEN
+      EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %s FROM %I', t, {{app_literal}});
+    ELSIF note LIKE 'written by functions only:%' THEN
+      EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON %s FROM %I', t, {{app_literal}});
+    END IF;
   END LOOP;
 END
 $append_only$;

@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { ChainVerifier } from './chain-verifier';
 import { checkpointSigner, publicKeys, type Checkpoint } from './checkpoint';
 import { canonicalEntry, chainEntries, entryHash, entryLeaf, GENESIS_HASH, type ChainEntry } from './entry';
-import { EXPORT_FORMAT, type ExportLine } from './export-format';
+import { EXPORT_FORMAT, exportStatement, type ExportHeader, type ExportLine } from './export-format';
 import { verifyExport } from './export-verifier';
 import { consistencyProof, inclusionProof, treeHash } from './merkle';
 
@@ -144,11 +144,29 @@ describe('an export', () => {
   const all = entries(20);
   const older = checkpointOf(all, 9);
   const anchor = checkpointOf(all, 20);
+  /** The signed header of an export of `exported` (a range in the middle says so by its times). */
+  const exportHeader = (exported: ChainEntry[], over: Partial<ExportHeader> = {}): ExportLine => {
+    const unsigned: Omit<ExportHeader, 'signature'> = {
+      type: 'export',
+      format: EXPORT_FORMAT,
+      chain,
+      from: exported[0]?.seq === 1 ? null : '2026-12-01T00:00:00.000Z',
+      to: exported.at(-1)?.seq === 20 ? null : '2026-12-02T00:00:00.000Z',
+      exportedAt: '2026-12-02T00:00:00.000Z',
+      entries: exported.length,
+      firstSeq: exported[0]?.seq ?? null,
+      lastSeq: exported.at(-1)?.seq ?? null,
+      treeSize: 20,
+      keyId: signer.keyId,
+      ...over,
+    } as Omit<ExportHeader, 'signature'>;
+    return { ...unsigned, signature: signer.signStatement(exportStatement(unsigned)) };
+  };
   const lines = (exported: ChainEntry[], checkpoints: Checkpoint[] = [older, anchor], rootLeaves = leaves(all)) => {
     const first = exported[0]!;
     const last = exported.at(-1)!;
     const out: ExportLine[] = [
-      { type: 'export', format: EXPORT_FORMAT, chain, from: null, to: null, exportedAt: '', entries: exported.length },
+      exportHeader(exported),
       ...exported.map((e) => ({ type: 'entry' as const, ...e })),
       ...checkpoints.map((c) => ({ type: 'checkpoint' as const, ...c })),
       ...[first, last].map((e) => ({
@@ -182,6 +200,21 @@ describe('an export', () => {
     expect(verifyExport(lines(edited), keys).firstBreak).toEqual({ seq: 8, reason: 'hash_mismatch' });
     const deleted = all.slice(4, 15).filter((e) => e.seq !== 10);
     expect(verifyExport(lines(deleted), keys).firstBreak).toEqual({ seq: 11, reason: 'gap', expectedSeq: 10 });
+    // Entries cut from an end, with the header's count edited to match: the signed header says otherwise.
+    const text = lines(all.slice(0, 20));
+    const cut = [
+      JSON.stringify({ ...(JSON.parse(text[0]!) as object), entries: 18, lastSeq: 18 }),
+      ...text.slice(1, 19),
+      ...text.slice(21),
+    ];
+    const report = verifyExport(cut, keys);
+    expect(report.valid).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        "the export's header: the signature is not valid for key audit:test",
+        'an export to the end must end at entry 20',
+      ]),
+    );
     const reordered = all.slice(4, 15);
     [reordered[3], reordered[4]] = [reordered[4]!, reordered[3]!];
     expect(verifyExport(lines(reordered), keys).firstBreak?.reason).toBe('out_of_order');
@@ -203,10 +236,18 @@ describe('an export', () => {
     expect(report.problems).toEqual(['checkpoint 9 is not a prefix of checkpoint 20 (history rewritten)']);
   });
 
-  it('refuses what is not an export', () => {
+  it('refuses what is not an export, fields no hash covers, and malformed proofs', () => {
     expect(verifyExport(['{"type":"entry"}', 'not json'], keys).problems).toEqual([
+      'line 1: the plh-audit-export/v1 header must be the first line, and only it',
       'line 2 is not JSON',
       'the first line is not a plh-audit-export/v1 header',
     ]);
+    const text = lines(all.slice(0, 20));
+    const extra = text.map((l, i) => (i === 3 ? JSON.stringify({ ...(JSON.parse(l) as object), note: 'x' }) : l));
+    expect(verifyExport(extra, keys).problems).toEqual(['entry 3 has fields no hash covers: note']);
+    const badProof = text.map((l) =>
+      l.includes('"type":"inclusion"') ? JSON.stringify({ ...(JSON.parse(l) as object), proof: 7 }) : l,
+    );
+    expect(verifyExport(badProof, keys).problems).toEqual([expect.stringMatching(/^the export is malformed: /)]);
   });
 });

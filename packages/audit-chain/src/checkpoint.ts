@@ -36,6 +36,8 @@ function signedBytes(checkpoint: Omit<Checkpoint, 'signature'>): Buffer {
 export interface CheckpointSigner {
   keyId: string;
   sign(checkpoint: Omit<Checkpoint, 'signature' | 'keyId'>): Checkpoint;
+  /** Ed25519 over the canonical JSON of any statement (an export's header), base64url. */
+  signStatement(statement: Record<string, unknown>): string;
   /** The public half as a JWK with its `kid`: what is published. */
   publicJwk: JsonWebKey & { kid: string };
 }
@@ -55,6 +57,7 @@ export function checkpointSigner(privateJwk: JsonWebKey & { kid?: string }): Che
       const unsigned = { ...fields, keyId };
       return { ...unsigned, signature: sign(null, signedBytes(unsigned), key).toString('base64url') };
     },
+    signStatement: (statement) => sign(null, Buffer.from(canonicalJson(statement)), key).toString('base64url'),
   };
 }
 
@@ -68,6 +71,22 @@ export function publicKeys(jwks: { keys: Array<JsonWebKey & { kid?: string }> } 
     keys.set(jwk.kid, createPublicKey({ key: publicOnly, format: 'jwk' }));
   }
   return keys;
+}
+
+/** Whether `signature` is the key `keyId`'s over the canonical JSON of `statement`. */
+export function statementSignatureValid(
+  statement: Record<string, unknown>,
+  signature: string,
+  keyId: string,
+  keys: ReadonlyMap<string, KeyObject>,
+): boolean {
+  const key = keys.get(keyId);
+  if (!key || typeof signature !== 'string') return false;
+  try {
+    return verify(null, Buffer.from(canonicalJson(statement)), key, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the checkpoint was signed by the key it names, among `keys`. */

@@ -15,8 +15,48 @@ export interface ExportHeader {
   from: string | null;
   to: string | null;
   exportedAt: string;
+  /** How many entries follow, numbered firstSeq..lastSeq (null when none). */
   entries: number;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  /** The size of the checkpoint the export is tied to (the chain's size when it was made). */
+  treeSize: number;
+  keyId: string;
+  /** Ed25519 over the canonical JSON of every other field: entries cut from either end are caught. */
+  signature: string;
 }
+
+/** The part of the header that is signed. */
+export function exportStatement(header: Omit<ExportHeader, 'signature'>): Record<string, unknown> {
+  const { chain, from, to, exportedAt, entries, firstSeq, lastSeq, treeSize, keyId } = header;
+  return { type: EXPORT_FORMAT, chain, from, to, exportedAt, entries, firstSeq, lastSeq, treeSize, keyId };
+}
+
+/** The fields an exported entry has (its `type` aside): anything else is not covered by the hash. */
+export const ENTRY_FIELDS = new Set([
+  'chain',
+  'seq',
+  'eventId',
+  'service',
+  'action',
+  'outcome',
+  'resourceType',
+  'resourceId',
+  'actorKind',
+  'actorId',
+  'actorRole',
+  'phi',
+  'changes',
+  'reason',
+  'requestId',
+  'traceId',
+  'clientIp',
+  'userAgent',
+  'occurredAt',
+  'recordedAt',
+  'prevHash',
+  'hash',
+]);
 
 export type ExportLine =
   | ExportHeader

@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { ChainBreak } from './chain-verifier';
-import { checkpointSignatureValid, type Checkpoint } from './checkpoint';
-import { entryHashOrNull, entryLeaf, type ChainEntry } from './entry';
-import { EXPORT_FORMAT, type ExportHeader, type ExportLine } from './export-format';
+import { checkpointSignatureValid, statementSignatureValid, type Checkpoint } from './checkpoint';
+import { entryHashOrNull, entryLeaf, GENESIS_HASH, type ChainEntry } from './entry';
+import { ENTRY_FIELDS, EXPORT_FORMAT, exportStatement, type ExportHeader, type ExportLine } from './export-format';
 import { verifyConsistency, verifyInclusion } from './merkle';
 
 export interface ExportReport {
@@ -48,9 +48,18 @@ export class ExportVerifier {
       this.problems.push(`line ${this.lineNo} is not JSON`);
       return;
     }
+    if (typeof line !== 'object' || line === null) {
+      this.problems.push(`line ${this.lineNo} is not an object`);
+      return;
+    }
     const { type, ...rest } = line;
-    if (type === 'export') this.header = line;
-    else if (type === 'entry') this.entry(rest as ChainEntry);
+    // The signed header comes first; entries read before it would have no chain to be checked against.
+    if (this.lineNo === 1 || type === 'export') {
+      if (this.lineNo === 1 && type === 'export') this.header = line;
+      else this.problems.push(`line ${this.lineNo}: the ${EXPORT_FORMAT} header must be the first line, and only it`);
+      return;
+    }
+    if (type === 'entry') this.entry(rest as ChainEntry);
     else if (type === 'checkpoint') this.checkpoints.push(rest as Checkpoint);
     else if (type === 'inclusion') this.inclusions.push(line);
     else if (type === 'consistency') this.consistencies.push(line);
@@ -58,23 +67,18 @@ export class ExportVerifier {
   }
 
   finish(): ExportReport {
-    const { header, problems, checkpoints } = this;
+    const { header, problems } = this;
     if (!header || header.format !== EXPORT_FORMAT) {
       problems.push(`the first line is not a ${EXPORT_FORMAT} header`);
       return { valid: false, chain: null, entries: this.count, firstBreak: this.firstBreak, problems };
     }
-    if (header.entries !== this.count)
-      problems.push(`the header announces ${header.entries} entries, the export holds ${this.count}`);
-    const anchor = checkpoints.reduce<Checkpoint | null>((a, c) => (!a || c.treeSize > a.treeSize ? c : a), null);
-    for (const checkpoint of checkpoints) {
-      if (checkpoint.chain !== header.chain) problems.push(`checkpoint ${checkpoint.treeSize} is of another chain`);
-      if (!checkpointSignatureValid(checkpoint, this.keys))
-        problems.push(`checkpoint ${checkpoint.treeSize}: the signature is not valid for key ${checkpoint.keyId}`);
+    try {
+      this.checkHeader(header);
+      this.checkCheckpoints(header);
+    } catch (err) {
+      // A malformed header, checkpoint or proof (not hex, not a number): the export is not valid.
+      problems.push(`the export is malformed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const last = this.previous;
-    if (last && (!anchor || anchor.treeSize < last.seq)) problems.push(`no signed checkpoint covers entry ${last.seq}`);
-    if (anchor) this.checkProofs(anchor);
-    else if (this.count > 0) problems.push('the export holds no checkpoint');
     return {
       valid: this.firstBreak === null && problems.length === 0,
       chain: header.chain,
@@ -84,9 +88,47 @@ export class ExportVerifier {
     };
   }
 
+  /** The signed header says which entries the export holds: none may be missing from either end. */
+  private checkHeader(header: ExportHeader): void {
+    const { problems } = this;
+    const { signature, ...unsigned } = header;
+    if (!statementSignatureValid(exportStatement(unsigned), signature, header.keyId, this.keys))
+      problems.push(`the export's header: the signature is not valid for key ${header.keyId}`);
+    if (header.entries !== this.count)
+      problems.push(`the header announces ${header.entries} entries, the export holds ${this.count}`);
+    const first = this.first?.seq ?? null;
+    const last = this.previous?.seq ?? null;
+    if (first !== header.firstSeq || last !== header.lastSeq)
+      problems.push(
+        `the header announces entries ${header.firstSeq}..${header.lastSeq}, the export holds ${first}..${last}`,
+      );
+    if (header.from === null && this.count > 0 && first !== 1)
+      problems.push('an export from the beginning must start at entry 1');
+    if (header.to === null && this.count > 0 && last !== header.treeSize)
+      problems.push(`an export to the end must end at entry ${header.treeSize}`);
+  }
+
+  private checkCheckpoints(header: ExportHeader): void {
+    const { problems, checkpoints } = this;
+    const anchor = checkpoints.reduce<Checkpoint | null>((a, c) => (!a || c.treeSize > a.treeSize ? c : a), null);
+    for (const checkpoint of checkpoints) {
+      if (checkpoint.chain !== header.chain) problems.push(`checkpoint ${checkpoint.treeSize} is of another chain`);
+      if (!checkpointSignatureValid(checkpoint, this.keys))
+        problems.push(`checkpoint ${checkpoint.treeSize}: the signature is not valid for key ${checkpoint.keyId}`);
+    }
+    if (anchor && anchor.treeSize !== header.treeSize)
+      problems.push(`the header ties the export to checkpoint ${header.treeSize}, its latest is ${anchor.treeSize}`);
+    const last = this.previous;
+    if (last && (!anchor || anchor.treeSize < last.seq)) problems.push(`no signed checkpoint covers entry ${last.seq}`);
+    if (anchor) this.checkProofs(anchor);
+    else problems.push('the export holds no checkpoint');
+  }
+
   /** Consecutive numbers, each entry hashing to its `hash` and naming the previous one's. */
   private entry(entry: ChainEntry): void {
     this.count += 1;
+    const extra = Object.keys(entry).filter((k) => !ENTRY_FIELDS.has(k));
+    if (extra.length > 0) this.problems.push(`entry ${entry.seq} has fields no hash covers: ${extra.join(', ')}`);
     this.first ??= entry;
     const previous = this.previous;
     this.previous = entry;
@@ -100,6 +142,7 @@ export class ExportVerifier {
     else if (previous && entry.seq <= previous.seq) this.firstBreak = { seq: entry.seq, reason: 'out_of_order' };
     else if (entryHashOrNull(entry) !== entry.hash) this.firstBreak = { seq: entry.seq, reason: 'hash_mismatch' };
     else if (previous && entry.prevHash !== previous.hash) this.firstBreak = { seq: entry.seq, reason: 'broken_link' };
+    else if (entry.seq === 1 && entry.prevHash !== GENESIS_HASH) this.firstBreak = { seq: 1, reason: 'broken_link' };
   }
 
   private checkProofs(anchor: Checkpoint): void {

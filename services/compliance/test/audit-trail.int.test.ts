@@ -175,9 +175,15 @@ describe('the audit trail', () => {
     expect((await call(p.viewer, 'GET', `${url}?actorId=${actorId}`)).json().items).toMatchObject([
       { action: 'settings.change' },
     ]);
-    const bad = await call(p.viewer, 'GET', `${url}?from=yesterday`);
-    expect(bad.statusCode).toBe(400);
-    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    for (const query of [
+      '?from=yesterday',
+      '?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z',
+      `?cursor=${Buffer.from(JSON.stringify(['audit', 'x'])).toString('base64url')}`,
+    ]) {
+      const bad = await call(p.viewer, 'GET', `${url}${query}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
 
     const csv = await call(p.owner, 'GET', `${url}/export?format=csv`);
     expect(csv.statusCode).toBe(200);
@@ -206,28 +212,58 @@ describe('the audit trail', () => {
       actorId: opsAdmin.id,
       actorRole: 'ops_admin',
     });
+    // So is their verifying it.
+    expect((await verify(opsAdmin, p.tenantId)).valid).toBe(true);
+    await chainSize(p.tenantId, 3);
     // The practice's own reads are not (they are not a disclosure to anyone new).
     await call(p.owner, 'GET', `/api/tenants/${p.tenantId}/compliance/audit`);
     expect((await call(p.owner, 'POST', `/api/tenants/${p.tenantId}/compliance/audit/checkpoints`)).statusCode).toBe(
       200,
     );
-    expect((await verify(p.owner, p.tenantId)).entries).toBe(2);
+    expect((await verify(p.owner, p.tenantId)).entries).toBe(3);
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE to the runtime role and to the owner; the maintenance role may', async () => {
+  it('lets the runtime role write the trail only through its functions, which refuse a fork; UPDATE, DELETE and TRUNCATE are refused to all but the maintenance role', async () => {
     const p = practice();
-    await publish([auditEvent('core', p.tenantId)]);
-    await chainSize(p.tenantId, 1);
+    await publish([auditEvent('core', p.tenantId), auditEvent('core', p.tenantId)]);
+    await chainSize(p.tenantId, 2);
+    expect((await call(p.owner, 'POST', `/api/tenants/${p.tenantId}/compliance/audit/checkpoints`)).statusCode).toBe(
+      200,
+    );
     const db = t.test.platform.db;
-    await expect(
+    const asPractice = <R>(work: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<R>) =>
       db.$transaction(async (tx) => {
         await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, p.tenantId);
-        await tx.$executeRawUnsafe(
-          `UPDATE audit_log SET action = 'order.cancel' WHERE tenant_id = $1::uuid`,
-          p.tenantId,
-        );
-      }),
+        return work(tx);
+      });
+    await expect(
+      asPractice((tx) =>
+        tx.$executeRawUnsafe(`UPDATE audit_log SET action = 'order.cancel' WHERE tenant_id = $1::uuid`, p.tenantId),
+      ),
     ).rejects.toThrow(/permission denied/);
+    await expect(
+      asPractice((tx) =>
+        tx.$executeRawUnsafe(`INSERT INTO audit_log SELECT * FROM audit_log WHERE tenant_id = $1::uuid`, p.tenantId),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asPractice((tx) =>
+        tx.$executeRawUnsafe(`UPDATE audit_chain SET size = 0 WHERE tenant_id = $1::uuid`, p.tenantId),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    // Entry 1 again (a fork), or entry 3 not linked to entry 2 (a rewrite): refused by the append function.
+    const [first] = await asPractice((tx) => auditTrailRepository(tx as never, p.tenantId).entriesBetween(0, 1));
+    for (const forged of [first!, { ...first!, seq: 3 }])
+      await expect(
+        db.$queryRawUnsafe(`SELECT append_audit_entries($1::jsonb, '[]'::jsonb)`, JSON.stringify([forged])),
+      ).rejects.toThrow(/do not continue audit chain/);
+    const { rows: partitions } = await t.admin.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'compliance.audit_log'::regclass ORDER BY 1 LIMIT 1`,
+    );
+    await expect(t.admin.query(`TRUNCATE compliance.${partitions[0]!.name}`)).rejects.toThrow(
+      /append-only: TRUNCATE refused/,
+    );
     await expect(t.admin.query(`DELETE FROM compliance.audit_log WHERE tenant_id = $1`, [p.tenantId])).rejects.toThrow(
       /append-only: DELETE refused/,
     );
@@ -244,7 +280,7 @@ describe('the audit trail', () => {
       const updated = await client.query(`UPDATE compliance.audit_log SET user_agent = 'x' WHERE tenant_id = $1`, [
         p.tenantId,
       ]);
-      expect(updated.rowCount).toBe(1);
+      expect(updated.rowCount).toBe(2);
     } finally {
       await client.query('ROLLBACK');
       client.release();

@@ -9,26 +9,33 @@ import type { ChainHead } from './audit-trail.repository';
 export function auditAppendSystemRepository(tx: Tx) {
   return {
     /** The chains' heads, locked until the transaction ends, by chain id. */
-    async lockHeads(chains: readonly string[]): Promise<Map<string, Omit<ChainHead, 'checkpointedSize'>>> {
+    async lockHeads(chains: readonly string[]): Promise<Map<string, LockedHead>> {
       const rows = await tx.$queryRawUnsafe<
-        Array<{ tenant_id: string; size: bigint; head_hash: string; frontier: string[] | null }>
-      >(`SELECT tenant_id::text, size, head_hash, frontier FROM lock_audit_chains($1::uuid[])`, chains);
+        Array<{ tenant_id: string; size: bigint; head_hash: string; frontier: string[] | null; updated_at: Date }>
+      >(`SELECT tenant_id::text, size, head_hash, frontier, updated_at FROM lock_audit_chains($1::uuid[])`, chains);
       return new Map(
-        rows.map((r) => [r.tenant_id, { size: Number(r.size), headHash: r.head_hash, frontier: r.frontier ?? [] }]),
+        rows.map((r) => [
+          r.tenant_id,
+          { size: Number(r.size), headHash: r.head_hash, frontier: r.frontier ?? [], lastRecordedAt: r.updated_at },
+        ]),
       );
     },
 
-    /** Entries continuing the locked heads, and each chain's head after them. */
+    /**
+     * Entries continuing the locked heads (refused otherwise), and each chain's Merkle frontier after
+     * them; the function works out the new sizes and head hashes from the entries.
+     */
     async append(
       entries: readonly ChainEntry[],
-      heads: ReadonlyArray<{ chain: string } & Omit<ChainHead, 'checkpointedSize'>>,
+      frontiers: ReadonlyArray<{ chain: string; frontier: string[] }>,
     ): Promise<void> {
-      await tx.$executeRawUnsafe(
+      await tx.$queryRawUnsafe(
         `SELECT append_audit_entries($1::jsonb, $2::jsonb)`,
         JSON.stringify(entries),
-        JSON.stringify(heads),
+        JSON.stringify(frontiers),
       );
     },
   };
 }
+export type LockedHead = Omit<ChainHead, 'checkpointedSize'> & { lastRecordedAt: Date };
 export type AuditAppendRepository = ReturnType<typeof auditAppendSystemRepository>;

@@ -146,17 +146,23 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
       return rows.map(toEntry);
     },
 
-    /** How many entries an export of (afterSeq, upToSeq], recorded before `recordedBefore`, holds. */
-    async count(range: { afterSeq: number; upToSeq: number; recordedBefore?: Date | undefined }): Promise<number> {
-      const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(
-        `SELECT count(*) AS n FROM audit_log
-          WHERE tenant_id = $1::uuid AND seq > $2::bigint AND seq <= $3::bigint AND ($4::timestamptz IS NULL OR recorded_at < $4)`,
+    /** Which entries an export of (afterSeq, upToSeq], recorded before `recordedBefore`, holds. */
+    async rangeOf(range: {
+      afterSeq: number;
+      upToSeq: number;
+      recordedBefore?: Date | undefined;
+    }): Promise<{ entries: number; firstSeq: number | null; lastSeq: number | null }> {
+      const [row] = await tx.$queryRawUnsafe<{ n: bigint; first: bigint | null; last: bigint | null }[]>(
+        `SELECT count(*) AS n, min(seq) AS first, max(seq) AS last FROM audit_log
+          WHERE tenant_id = $1::uuid AND seq > $2::bigint AND seq <= $3::bigint
+            AND ($4::timestamptz IS NULL OR recorded_at < $4)`,
         tenantId,
         range.afterSeq,
         range.upToSeq,
         range.recordedBefore ?? null,
       );
-      return Number(row?.n ?? 0);
+      const num = (v: bigint | null | undefined) => (v == null ? null : Number(v));
+      return { entries: Number(row?.n ?? 0), firstSeq: num(row?.first), lastSeq: num(row?.last) };
     },
 
     /** The first sequence number recorded at or after `from` (where an export by time starts). */
@@ -207,11 +213,7 @@ export function auditTrailRepository(tx: Tx, tenantId: string) {
         checkpoint.keyId,
         checkpoint.signature,
       );
-      await tx.$executeRawUnsafe(
-        `UPDATE audit_chain SET checkpointed_size = GREATEST(checkpointed_size, $2::bigint) WHERE tenant_id = $1::uuid`,
-        tenantId,
-        checkpoint.treeSize,
-      );
+      await tx.$queryRawUnsafe(`SELECT mark_audit_checkpointed($1::uuid, $2::bigint)`, tenantId, checkpoint.treeSize);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   principalOf,
   Type,
   Unprocessable,
+  ValidationFailed,
   type FastifyPluginAsyncTypebox,
 } from '@plh/service-kit';
 import type { ChainEntry } from '@plh/audit-chain';
@@ -15,7 +16,7 @@ import type { AuditFilter } from '../data/audit-trail.repository';
 import { checkpointChain } from '../domain/audit/checkpoints';
 import { exportTrail } from '../domain/audit/export-trail';
 import { checkpointConsistencyProof, entryInclusionProof, ProofNotAvailable } from '../domain/audit/proofs';
-import { auditCsvHeader, auditCsvRow, readTrail } from '../domain/audit/read-trail';
+import { auditCsvHeader, auditCsvRow, readTrail, recordOutsideRead } from '../domain/audit/read-trail';
 import { verifyTrail } from '../domain/audit/verify-trail';
 import type { ComplianceDeps } from '../domain/deps';
 import { errors, literals, Problem, TenantParams, Uuid } from './schemas';
@@ -114,6 +115,27 @@ const filterOf = (q: Partial<Record<keyof typeof FilterQuery, string>>): AuditFi
   ...(q.to ? { to: new Date(q.to) } : {}),
 });
 
+/** A cursor this list gave out: a position in the chain. */
+function cursorSeq(kind: string, cursor: string | undefined): number | null {
+  if (!cursor) return null;
+  const seq = Number(decodeCursor(kind, cursor)[0]);
+  if (!Number.isSafeInteger(seq) || seq < 0)
+    throw new ValidationFailed([{ pointer: '/querystring/cursor', message: 'is not a cursor this list gave out' }]);
+  return seq;
+}
+
+/** `from` after `to` asks for nothing: a mistake to name, not an empty page. */
+function checkedFilter(q: Partial<Record<keyof typeof FilterQuery, string>>): AuditFilter {
+  const filter = filterOf(q);
+  if (filter.from && filter.to && filter.from > filter.to)
+    throw new ValidationFailed([{ pointer: '/querystring/from', message: 'is after to' }]);
+  return filter;
+}
+
+/** Whether the caller is from outside the practice (the ops team): their looking is on the practice's record. */
+const outsider = (req: { params: { tenantId: string } } & Parameters<typeof principalOf>[0]) =>
+  principalOf(req).tenantId !== req.params.tenantId;
+
 const proofProblem = (err: unknown): never => {
   if (err instanceof ProofNotAvailable)
     throw err.code === 'NOT_COVERED' || err.code === 'BROKEN_TRAIL'
@@ -139,14 +161,14 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
     },
     async (req) => {
       const { limit, cursor, ...filters } = req.query;
-      const before = cursor ? Number(decodeCursor('audit', cursor)[0]) : null;
+      const before = cursorSeq('audit', cursor);
       const page = await readTrail(deps, {
         tenantId: req.params.tenantId,
-        filter: filterOf(filters),
+        filter: checkedFilter(filters),
         before,
         limit,
         // Someone outside the practice (the ops team) reading its trail is itself on the record.
-        audited: principalOf(req).tenantId === req.params.tenantId ? null : 'audit-trail.read',
+        audited: outsider(req) ? 'audit-trail.read' : null,
       });
       return { items: page.items, next: page.next === null ? null : encodeCursor('audit', [page.next]) };
     },
@@ -163,7 +185,11 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
         response: { 200: VerificationView, ...errors },
       },
     },
-    async (req) => deps.unitOfWork(req.params.tenantId, (uow) => verifyTrail(deps, uow), { timeoutMs: 120_000 }),
+    async (req) => {
+      const report = await verifyTrail(deps, req.params.tenantId);
+      if (outsider(req)) await recordOutsideRead(deps, req.params.tenantId, 'verify');
+      return report;
+    },
   );
 
   app.get(
@@ -189,12 +215,15 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
         },
       },
     },
-    async (req) =>
-      deps
+    async (req) => {
+      const proof = await deps
         .unitOfWork(req.params.tenantId, (uow) => entryInclusionProof(uow, req.params.seq, req.query.treeSize), {
           timeoutMs: 60_000,
         })
-        .catch(proofProblem),
+        .catch(proofProblem);
+      if (outsider(req)) await recordOutsideRead(deps, req.params.tenantId, 'proof');
+      return proof;
+    },
   );
 
   app.get(
@@ -216,12 +245,15 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
         },
       },
     },
-    async (req) =>
-      deps
+    async (req) => {
+      const proof = await deps
         .unitOfWork(req.params.tenantId, (uow) => checkpointConsistencyProof(uow, req.query.from, req.query.to), {
           timeoutMs: 60_000,
         })
-        .catch(proofProblem),
+        .catch(proofProblem);
+      if (outsider(req)) await recordOutsideRead(deps, req.params.tenantId, 'proof');
+      return proof;
+    },
   );
 
   app.get(
@@ -236,11 +268,12 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
       },
     },
     async (req) => {
-      const below = req.query.cursor ? Number(decodeCursor('audit-checkpoint', req.query.cursor)[0]) : Infinity;
+      const below = cursorSeq('audit-checkpoint', req.query.cursor) ?? Infinity;
       const all = await deps.unitOfWork(req.params.tenantId, (uow) => uow.auditTrail.checkpoints());
       const newer = all.filter((c) => c.treeSize < below).reverse();
       const items = newer.slice(0, req.query.limit);
       const more = newer.length > items.length;
+      if (outsider(req)) await recordOutsideRead(deps, req.params.tenantId, 'checkpoints');
       return { items, next: more ? encodeCursor('audit-checkpoint', [items.at(-1)!.treeSize]) : null };
     },
   );
@@ -279,7 +312,7 @@ const auditTrailRoutes: FastifyPluginAsyncTypebox<{ deps: ComplianceDeps }> = as
     async (req, reply) => {
       const { tenantId } = req.params;
       const { format, ...filters } = req.query;
-      const filter = filterOf(filters);
+      const filter = checkedFilter(filters);
       const stamp = new Date().toISOString().slice(0, 10);
       void reply.header('cache-control', 'no-store');
       if (format === 'csv') {

@@ -22,13 +22,15 @@ export async function appendAuditRecords(
     else byChain.set(chain, [event]);
   }
   const heads = await trail.lockHeads([...byChain.keys()].sort());
-  // Read after the lock: entries' times then never go backwards along a chain.
-  const recordedAt = clock().toISOString();
+  const now = clock();
   const entries: ChainEntry[] = [];
-  const newHeads = [];
+  const frontiers = [];
   for (const [chain, records] of byChain) {
     const head = heads.get(chain);
     if (!head) throw new Error(`audit chain ${chain} was not locked`);
+    // Never before the chain's last entry (read under the lock; replicas' clocks differ): an export
+    // cut at a time then holds a prefix of the chain.
+    const recordedAt = new Date(Math.max(now.getTime(), head.lastRecordedAt.getTime())).toISOString();
     const chained = chainEntries(
       head,
       records.map((event) => entryFields(chain, event, recordedAt)),
@@ -39,14 +41,9 @@ export async function appendAuditRecords(
     );
     for (const entry of chained) tree.append(entryLeaf(entry.hash));
     entries.push(...chained);
-    newHeads.push({
-      chain,
-      size: tree.size,
-      headHash: chained.at(-1)!.hash,
-      frontier: tree.frontier.map((b) => b.toString('hex')),
-    });
+    frontiers.push({ chain, frontier: tree.frontier.map((b) => b.toString('hex')) });
   }
-  await trail.append(entries, newHeads);
+  await trail.append(entries, frontiers);
   return entries.length;
 }
 

@@ -48,12 +48,15 @@ export async function checkpointGrownChains(
   now = new Date(),
 ): Promise<number> {
   let signed = 0;
-  for (;;) {
-    const chains = await deps.systemWork(({ auditChains }) => auditChains.toCheckpoint(BATCH));
+  // One pass in id order: a chain that grows again meanwhile waits for the next run.
+  for (let after: string | null = null; ;) {
+    const from: string | null = after;
+    const chains: string[] = await deps.systemWork(({ auditChains }) => auditChains.toCheckpoint(from, BATCH));
     for (const chain of chains) {
       await deps.unitOfWork(chain, (uow) => checkpointChain(uow, deps.audit.signer, now));
       signed++;
     }
     if (chains.length < BATCH) return signed;
+    after = chains.at(-1)!;
   }
 }

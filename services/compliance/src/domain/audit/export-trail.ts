@@ -1,4 +1,11 @@
-import { entryLeaf, EXPORT_FORMAT, type ChainEntry, type ExportLine } from '@plh/audit-chain';
+import {
+  entryLeaf,
+  EXPORT_FORMAT,
+  exportStatement,
+  type ChainEntry,
+  type ExportHeader,
+  type ExportLine,
+} from '@plh/audit-chain';
 import type { ComplianceDeps } from '../deps';
 import { checkpointChain } from './checkpoints';
 import { exportProofs } from './proofs';
@@ -33,15 +40,19 @@ export async function* exportTrail(
   const treeSize = anchor.treeSize;
   const firstSeq = input.from ? await read((uow) => uow.auditTrail.firstSeqFrom(input.from!)) : 1;
   const range = { afterSeq: (firstSeq ?? treeSize + 1) - 1, upToSeq: treeSize, recordedBefore: input.to };
-  const header: ExportLine = {
+  const unsigned: Omit<ExportHeader, 'signature'> = {
     type: 'export',
     format: EXPORT_FORMAT,
     chain: tenantId,
     from: input.from?.toISOString() ?? null,
     to: input.to?.toISOString() ?? null,
     exportedAt: now.toISOString(),
-    entries: await read((uow) => uow.auditTrail.count(range)),
+    ...(await read((uow) => uow.auditTrail.rangeOf(range))),
+    treeSize,
+    keyId: deps.audit.signer.keyId,
   };
+  // Signed: an export with entries cut from either end (and its count edited) does not verify.
+  const header: ExportLine = { ...unsigned, signature: deps.audit.signer.signStatement(exportStatement(unsigned)) };
   yield `${JSON.stringify(header)}\n`;
   // Streamed a page at a time (an export may hold millions of entries); only its ends are kept.
   const ends: ChainEntry[] = [];
@@ -55,15 +66,17 @@ export async function* exportTrail(
     }
   }
   const checkpoints = await read((uow) => uow.auditTrail.checkpoints());
-  const inRange = checkpoints.filter(
-    (c) =>
-      c.treeSize < anchor.treeSize &&
-      (!input.from || new Date(c.issuedAt) >= input.from) &&
-      (!input.to || new Date(c.issuedAt) < input.to),
-  );
+  // One earlier checkpoint, proven consistent with the anchor: the last one issued before the range
+  // (what an auditor may hold from the previous export), else the first ever. One proof, not one per
+  // checkpoint of the range (a month holds thousands).
+  const earlier = checkpoints.filter((c) => c.treeSize > 0 && c.treeSize < anchor.treeSize);
+  const before = input.from ? earlier.filter((c) => new Date(c.issuedAt) < input.from!).at(-1) : undefined;
+  const inRange = [before ?? earlier[0]].filter((c): c is NonNullable<typeof c> => !!c);
   for (const c of [...inRange, anchor]) yield `${JSON.stringify({ type: 'checkpoint', ...c })}\n`;
   // The stored hashes (what the checkpoint signed); if any were edited, the verifier's re-hash names them.
-  const leaves = (await read((uow) => uow.auditTrail.hashesUpTo(anchor.treeSize))).map(entryLeaf);
+  const leaves = (
+    await deps.unitOfWork(tenantId, (uow) => uow.auditTrail.hashesUpTo(anchor.treeSize), { timeoutMs: 120_000 })
+  ).map(entryLeaf);
   const proofs = exportProofs(leaves, anchor, ends[0] === ends[1] ? ends.slice(0, 1) : ends, inRange);
   for (const line of [...proofs.inclusions, ...proofs.consistencies]) yield `${JSON.stringify(line)}\n`;
 }

@@ -28,6 +28,21 @@ export async function readTrail(
   });
 }
 
+/** Records that someone outside the practice (the ops team) looked at its trail: verified it, asked for a proof. */
+export async function recordOutsideRead(
+  deps: Pick<ComplianceDeps, 'unitOfWork'>,
+  tenantId: string,
+  what: 'verify' | 'proof' | 'checkpoints',
+): Promise<void> {
+  await deps.unitOfWork(tenantId, (uow) =>
+    uow.audit.record({
+      action: 'audit-trail.read',
+      resource: { type: 'audit-trail', id: tenantId },
+      changes: [{ field: 'view', to: what }],
+    }),
+  );
+}
+
 const COLUMNS = [
   'seq',
   'occurred_at',
