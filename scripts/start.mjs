@@ -19,6 +19,7 @@ const dataDir = path.resolve(root, process.env.PLH_DATA_DIR ?? '.data');
 const PG_PORT = Number(process.env.PLH_PG_PORT ?? 55432);
 const NATS_PORT = Number(process.env.PLH_NATS_PORT ?? 4222);
 const EXIT_WHEN_READY = process.env.PLH_START_EXIT_WHEN_READY === '1'; // smoke test: come up, then stop
+const MAIL_PORT = Number(process.env.PLH_MAIL_PORT ?? 2525);
 
 /**
  * Service folder -> port, schema and Node.js flags. The gateway (port 3000) owns no schema.
@@ -92,6 +93,22 @@ async function startInfrastructure(testKit) {
   return { adminUrl, natsUrl };
 }
 
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every email the notification service sends: each is also
+ * written to .data/mail/ as an .eml file (open it in any mail client).
+ */
+async function startLocalMailbox(testKit) {
+  const dir = path.join(dataDir, 'mail');
+  mkdirSync(dir, { recursive: true });
+  const mailbox = await testKit.startMailbox({ port: MAIL_PORT });
+  let n = 0;
+  mailbox.onMail = (mail) =>
+    writeFileSync(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++n}.eml`), mail.raw);
+  stops.push(mailbox.close);
+  say(`local mailbox (SMTP) on ${mailbox.url}: emails land in ${path.relative(root, dir)}/`);
+  return mailbox;
+}
+
 async function ensureDatabase(serverUrl, name) {
   const { Client } = require(path.join(root, 'packages/db/node_modules/pg'));
   const client = new Client({ connectionString: serverUrl });
@@ -158,7 +175,7 @@ function localSecrets(schemas) {
   // The kid names the owner: a service's key may speak only for that service.
   delete secrets.internalToken; // the single shared key of earlier versions
   secrets.internalKeys ??= {};
-  for (const owner of ['gateway', 'core', 'proof-engine', 'compliance']) {
+  for (const owner of ['gateway', 'core', 'proof-engine', 'compliance', 'notification']) {
     if (secrets.internalKeys[owner]) continue;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const kid = `${owner}:${randomBytes(4).toString('hex')}`;
@@ -281,6 +298,8 @@ async function main() {
   say(`provisioning schemas and roles: ${schemas.join(', ')}`);
   for (const schema of schemas) await db.provisionService(adminUrl, schema, secrets[schema]);
 
+  const mailbox = await startLocalMailbox(testKit);
+
   // Core and the proof engine share one file store: core serves the signed links to proofs.
   const sharedStorage = {
     FILE_URL_SECRET: secrets.fileUrlSecret,
@@ -305,6 +324,19 @@ async function main() {
             CORE_URL: `http://127.0.0.1:${SERVICES.core.port}`,
             PROOF_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
             COMPLIANCE_URL: `http://127.0.0.1:${SERVICES.compliance.port}`,
+            NOTIFICATION_URL: `http://127.0.0.1:${SERVICES.notification.port}`,
+          }
+        : {}),
+      // Emails go to the local mailbox (each message also written to .data/mail) unless SendGrid or
+      // another SMTP server is configured; SMS only with Twilio credentials. Partner endpoints on this
+      // machine (a local receiver) are allowed here, never by default.
+      ...(dir === 'notification'
+        ? {
+            TENANT_URL: `http://127.0.0.1:${SERVICES.tenant.port}`,
+            PUBLIC_BASE_URL: `http://127.0.0.1:${SERVICES.gateway.port}`,
+            EMAIL_PROVIDER: process.env.EMAIL_PROVIDER ?? (process.env.SENDGRID_API_KEY ? 'sendgrid' : 'smtp'),
+            SMTP_URL: process.env.SMTP_URL ?? mailbox.url,
+            WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? 'true',
           }
         : {}),
       // Screens the practices' rosters, read from the tenant service (service token); starts departure
@@ -392,6 +424,9 @@ async function main() {
     );
   console.log(`  ${'postgres'.padEnd(14)} ${adminUrl.replace(/:[^:@/]+@/, ':***@')}`);
   console.log(`  ${'nats'.padEnd(14)} ${natsUrl}`);
+  console.log(
+    `  ${'mail'.padEnd(14)} ${mailbox.url}   (emails in ${path.relative(root, path.join(dataDir, 'mail'))}/)`,
+  );
   if (missing.length) console.log(`  not built yet: ${missing.join(', ')}`);
   if (tenantIndex >= 0) {
     const gatewayUp = present.some(([dir]) => dir === 'gateway');

@@ -20,6 +20,11 @@ export interface AccessRule {
    * without a practice. Without it, a route with no `:tenantId` in its path is for the ops team only.
    */
   readonly self?: true;
+  /**
+   * Service-token scopes allowed on a route without a practice in its path: other services' calls
+   * (internal network only; the gateway never forwards a service token).
+   */
+  readonly serviceScopes?: readonly string[];
 }
 
 const rule = (roles: readonly Role[], scopes: readonly string[] = []): AccessRule => ({ roles, scopes });
@@ -82,4 +87,22 @@ export const COMPLIANCE_ACCESS = {
   /** The audit trail: every role of the practice reads it (and verifies it); only owners and ops export it or sign a checkpoint. */
   auditRead: rule(EVERYONE, ['compliance:read']),
   auditExport: rule(['owner', 'ops_admin', 'ops_agent']),
+} as const satisfies Record<string, AccessRule>;
+
+/** Other services send messages through the notification service with a service token carrying this scope. */
+export const NOTIFICATIONS_SEND_SCOPE = 'notifications:send';
+
+/** The notification service: preferences, webhook endpoints, the delivery log; the seed's send API. */
+export const NOTIFICATION_ACCESS = {
+  /** The seed's send API and message status: the ops team, or another service (service token). */
+  send: { ...rule(['ops_admin']), serviceScopes: [NOTIFICATIONS_SEND_SCOPE] },
+  status: { ...rule(OPS_ROLES), serviceScopes: [NOTIFICATIONS_SEND_SCOPE] },
+  /** The delivery log, preferences and endpoints: every role of the practice, and partner systems' keys. */
+  read: rule(EVERYONE, ['webhooks:manage']),
+  /** One's own channels, SMS number and quiet hours: the practice's users (ops have no practice). */
+  ownPreferences: rule(CUSTOMER_ROLES),
+  /** The practice's default channels: the owner (and ops admins). */
+  managePreferences: rule(OWNER_OR_OPS_ADMIN),
+  /** Webhook endpoints, their secrets, test sends and replays: the owner, ops admins, keys with webhooks:manage. */
+  manageWebhooks: rule(OWNER_OR_OPS_ADMIN, ['webhooks:manage']),
 } as const satisfies Record<string, AccessRule>;

@@ -12,6 +12,7 @@ const SERVICE_DIRS: Record<string, string> = {
   core: 'core',
   proof: 'proof-engine',
   compliance: 'compliance',
+  notification: 'notification',
 };
 
 function sourceOf(service: string): string {

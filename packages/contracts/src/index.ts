@@ -6,6 +6,7 @@ export * from './events';
 export * from './internal/mailing';
 export * from './internal/roster';
 export * from './internal/service-keys';
+export * from './internal/users';
 export * from './catalogue';
 export * from './access';
 export * from './letter-charset';

@@ -5,7 +5,7 @@ import {
   type EventEnvelope,
   type EventRegistry,
 } from '@plh/contracts';
-import { migrate, prismaAdapter, type SqlExecutor, type TransactionRunner } from '@plh/db';
+import { migrate, prismaAdapter, setTenant, type SqlExecutor, type TransactionRunner } from '@plh/db';
 import {
   connectNats,
   Namespace,
@@ -49,6 +49,12 @@ export interface ConsumeOptions<Tx extends SqlExecutor, Repos> extends Omit<
   unitOfWork: UnitOfWorkFactory<Tx, Repos>;
   /** One per event type this consumer receives (all from one service's stream). */
   handlers: TypedHandler<UnitOfWork<Repos>>[];
+  /**
+   * Events without a practice (an ops user's password reset) are handled as this pseudo-practice, set
+   * on the transaction like a real one (the notification service keeps the ops team's messages under
+   * the nil UUID). Without it such an event is a contract breach, dead-lettered for ops.
+   */
+  platformTenantId?: string;
 }
 
 export interface ConsumeBatchesOptions<Tx extends SqlExecutor> extends Omit<
@@ -185,7 +191,7 @@ export async function connectPlatform<Db extends PlatformDb>(
     registry,
     relay,
     readiness: { postgres: postgresCheck(db), nats: natsCheck(nats.nc) },
-    consume: async ({ handlers, unitOfWork, ...consumerOptions }) => {
+    consume: async ({ handlers, unitOfWork, platformTenantId, ...consumerOptions }) => {
       const byType = new Map(handlers.map((h) => [h.type, h]));
       if (byType.size !== handlers.length)
         throw new Error(`consumer ${consumerOptions.name}: two handlers for one type`);
@@ -194,12 +200,13 @@ export async function connectPlatform<Db extends PlatformDb>(
       const consumer = await startConsumer({
         ...consumerOptions,
         types: [...byType.keys()],
-        handler: (event, tx) => {
+        handler: async (event, tx) => {
           const handler = byType.get(event.type);
           if (!handler) throw new Error(`consumer ${consumerOptions.name}: no handler for ${event.type}`);
           // Tenant-scoped by design: an event without a tenant is a contract breach, dead-lettered for ops.
-          if (!event.tenantId) throw new Error(`consumer ${consumerOptions.name}: ${event.type} has no tenant`);
-          const tenantId = event.tenantId;
+          const tenantId = event.tenantId ?? platformTenantId;
+          if (!tenantId) throw new Error(`consumer ${consumerOptions.name}: ${event.type} has no tenant`);
+          if (!event.tenantId) await setTenant(tx, tenantId);
           return runInContext(serviceContext(schema, event), () =>
             handler.handle(event, unitOfWork.bind(tx, tenantId)),
           );

@@ -65,7 +65,7 @@ export async function createTestPlatform<Db extends PlatformDb>(input: {
       migrationsDir,
       registry: input.registry ?? new EventRegistry(),
       createDb: input.createDb,
-      log: pino({ level: 'silent' }),
+      log: pino({ level: process.env.PLH_TEST_LOG_LEVEL ?? 'silent' }),
     });
   const platform = await connect();
   return {
@@ -89,11 +89,11 @@ export interface TestInternalKeys {
   /** A signer for tests that make their own tokens (the gateway's, to speak for users). */
   signer(owner: InternalKeyOwner): InternalSigner;
 }
-export type InternalKeyOwner = 'gateway' | 'core' | 'proof-engine' | 'compliance';
+export type InternalKeyOwner = 'gateway' | 'core' | 'proof-engine' | 'compliance' | 'notification';
 
 /** One internal-token key pair per signing service (kid `<service>:test`), as `npm start` makes them. */
 export async function createInternalKeys(): Promise<TestInternalKeys> {
-  const owners: InternalKeyOwner[] = ['gateway', 'core', 'proof-engine', 'compliance'];
+  const owners: InternalKeyOwner[] = ['gateway', 'core', 'proof-engine', 'compliance', 'notification'];
   const pairs = await Promise.all(
     owners.map(async (owner) => {
       const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });

@@ -110,6 +110,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     core: createProxy(config.CORE_URL, config.UPSTREAM_TIMEOUT_MS),
     'proof-engine': createProxy(config.PROOF_URL, config.UPSTREAM_TIMEOUT_MS),
     compliance: createProxy(config.COMPLIANCE_URL, config.UPSTREAM_TIMEOUT_MS),
+    notification: createProxy(config.NOTIFICATION_URL, config.UPSTREAM_TIMEOUT_MS),
   };
   const limit = async (name: string, key: string, perMin: number, headers: Record<string, string>) => {
     const decision = await limiter.consume(key, perMin);
@@ -122,6 +123,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     core: config.CORE_URL,
     'proof-engine': config.PROOF_URL,
     compliance: config.COMPLIANCE_URL,
+    notification: config.NOTIFICATION_URL,
   };
   const openApiDocs = createOpenApiSource(upstreams);
   const publicApi = async () => mergeOpenApi(ROUTES, await openApiDocs(), API_VERSION);

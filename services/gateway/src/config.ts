@@ -17,6 +17,11 @@ export const GatewayConfigSchema = Type.Object({
     default: 'http://127.0.0.1:3005',
     description: 'Base URL of the compliance service',
   }),
+  NOTIFICATION_URL: Type.String({
+    pattern: '^https?://',
+    default: 'http://127.0.0.1:3004',
+    description: 'Base URL of the notification service',
+  }),
   JWKS_URL: Type.Optional(
     Type.String({ pattern: '^https?://', description: 'Default: <TENANT_URL>/.well-known/jwks.json' }),
   ),

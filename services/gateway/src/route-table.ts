@@ -1,8 +1,15 @@
-import { COMPLIANCE_ACCESS, CORE_ACCESS, PROOF_ACCESS, TENANT_ACCESS, type AccessRule } from '@plh/contracts';
+import {
+  COMPLIANCE_ACCESS,
+  CORE_ACCESS,
+  NOTIFICATION_ACCESS,
+  PROOF_ACCESS,
+  TENANT_ACCESS,
+  type AccessRule,
+} from '@plh/contracts';
 import type { Role } from '@plh/service-kit';
 
 /** The services behind the gateway. */
-export type ServiceName = 'tenant' | 'core' | 'proof-engine' | 'compliance';
+export type ServiceName = 'tenant' | 'core' | 'proof-engine' | 'compliance' | 'notification';
 
 export type Access =
   | { kind: 'public' }
@@ -55,6 +62,8 @@ const inProof = (method: RouteRule['method'], path: string, rule: AccessRule): R
   inTenant(method, path, rule, 'proof-engine');
 const inCompliance = (method: RouteRule['method'], path: string, rule: AccessRule): RouteRule =>
   inTenant(method, path, rule, 'compliance');
+const inNotification = (method: RouteRule['method'], path: string, rule: AccessRule): RouteRule =>
+  inTenant(method, path, rule, 'notification');
 /** The same operation on the caller's own practice, by a path without `:tenantId`. */
 const ownPractice = (rule: RouteRule): RouteRule => {
   if (rule.access.kind !== 'authenticated') throw new Error('ownPractice needs an authenticated rule');
@@ -222,5 +231,71 @@ export const ROUTES: readonly RouteRule[] = [
   {
     ...withoutTenant('POST', '/api/ops/compliance/sources/oig-leie/files', 'compliance', COMPLIANCE_ACCESS.opsSources),
     stream: true,
+  },
+
+  // Notifications: the seed's send API (ops admins here; other services call the service directly with
+  // a service token), each practice's preferences, webhook endpoints and delivery log.
+  withoutTenant('POST', '/api/notifications/email', 'notification', NOTIFICATION_ACCESS.send),
+  withoutTenant('POST', '/api/notifications/sms', 'notification', NOTIFICATION_ACCESS.send),
+  withoutTenant('POST', '/api/notifications/webhook', 'notification', NOTIFICATION_ACCESS.send),
+  withoutTenant('GET', '/api/notifications/status/:id', 'notification', NOTIFICATION_ACCESS.status),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/preferences', NOTIFICATION_ACCESS.read),
+  inNotification('PUT', '/api/tenants/:tenantId/notifications/preferences', NOTIFICATION_ACCESS.managePreferences),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/preferences/me', NOTIFICATION_ACCESS.ownPreferences),
+  inNotification('PUT', '/api/tenants/:tenantId/notifications/preferences/me', NOTIFICATION_ACCESS.ownPreferences),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/webhooks', NOTIFICATION_ACCESS.read),
+  inNotification('POST', '/api/tenants/:tenantId/notifications/webhooks', NOTIFICATION_ACCESS.manageWebhooks),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/webhooks/:endpointId', NOTIFICATION_ACCESS.read),
+  inNotification(
+    'PATCH',
+    '/api/tenants/:tenantId/notifications/webhooks/:endpointId',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  inNotification(
+    'DELETE',
+    '/api/tenants/:tenantId/notifications/webhooks/:endpointId',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  inNotification(
+    'POST',
+    '/api/tenants/:tenantId/notifications/webhooks/:endpointId/rotate-secret',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  inNotification(
+    'POST',
+    '/api/tenants/:tenantId/notifications/webhooks/:endpointId/test',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  inNotification(
+    'POST',
+    '/api/tenants/:tenantId/notifications/webhooks/:endpointId/replay',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/messages', NOTIFICATION_ACCESS.read),
+  inNotification('GET', '/api/tenants/:tenantId/notifications/messages/:messageId', NOTIFICATION_ACCESS.read),
+  inNotification(
+    'POST',
+    '/api/tenants/:tenantId/notifications/messages/:messageId/replay',
+    NOTIFICATION_ACCESS.manageWebhooks,
+  ),
+  // The providers' callbacks: authenticated by the notification service (SendGrid's ECDSA signature,
+  // X-Twilio-Signature) over the exact body.
+  {
+    method: 'POST',
+    path: '/api/notifications/callbacks/sendgrid/events',
+    service: 'notification',
+    access: { kind: 'public' },
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/callbacks/twilio/status',
+    service: 'notification',
+    access: { kind: 'public' },
+  },
+  {
+    method: 'POST',
+    path: '/api/notifications/callbacks/twilio/inbound',
+    service: 'notification',
+    access: { kind: 'public' },
   },
 ];

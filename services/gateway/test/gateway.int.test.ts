@@ -9,6 +9,7 @@ import { eventually, followAccepted, startRedisServer, type RedisServerHandle } 
 import { generateCheckpointKey } from '@plh/audit-chain';
 import * as complianceService from '@plh/compliance';
 import * as coreService from '@plh/core';
+import * as notificationService from '@plh/notification';
 import * as proofService from '@plh/proof-engine';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
@@ -35,6 +36,9 @@ describe('gateway: authentication, authorization from the route table, rate limi
   let compliancePlatform: TestPlatform<complianceService.PrismaClient>;
   let compliance: ServiceApp;
   let complianceUrl: string;
+  let notificationPlatform: TestPlatform<notificationService.PrismaClient>;
+  let notification: ServiceApp;
+  let notificationUrl: string;
   let internalSigner: InternalSigner;
   const tokens = new Map<string, string>(); // `${tenantLabel}:${caller}` -> bearer credential
   const tenants: Record<'A' | 'B', string> = { A: '', B: '' };
@@ -51,6 +55,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
       CORE_URL: coreUrl,
       PROOF_URL: proofUrl,
       COMPLIANCE_URL: complianceUrl,
+      NOTIFICATION_URL: notificationUrl,
       INTERNAL_TOKEN_PRIVATE_JWK: privateJwk,
       RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '1000',
       RATE_LIMIT_TENANT_PER_MIN: '100000',
@@ -141,6 +146,26 @@ describe('gateway: authentication, authorization from the route table, rate limi
       { platform: compliancePlatform.platform },
     );
     complianceUrl = await compliance.listen({ host: '127.0.0.1', port: 0 });
+    notificationPlatform = await createTestPlatform({
+      schema: 'notification',
+      serviceDir: path.dirname(require.resolve('@plh/notification/package.json')),
+      createDb: (adapter) => new notificationService.PrismaClient({ adapter }),
+      registry: new EventRegistry(ALL_EVENTS),
+    });
+    notification = await notificationService.buildApp(
+      loadConfig(notificationService.ConfigSchema, {
+        ...notificationPlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+        TENANT_URL: tenantUrl,
+        // Endpoints registered by the table test point at 127.0.0.1; no jobs, so nothing is delivered.
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        RUN_JOBS: 'false',
+      }),
+      { platform: notificationPlatform.platform },
+    );
+    notificationUrl = await notification.listen({ host: '127.0.0.1', port: 0 });
     gateway = await gatewayWith();
 
     const db = platform.platform.db;
@@ -188,6 +213,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
     await core?.close();
     await proof?.close();
     await compliance?.close();
+    await notification?.close();
+    await notificationPlatform?.database.drop();
     await proofPlatform?.database.drop();
     await compliancePlatform?.database.drop();
     await platform?.database.drop();
@@ -287,6 +314,22 @@ describe('gateway: authentication, authorization from the route table, rate limi
       url: `/api/tenants/${tenantId}${url}`,
       headers: { 'x-plh-internal-token': token },
       payload: payload as string,
+    });
+    expect(res.statusCode).toBeLessThan(300);
+    return res.json();
+  }
+  /** Calls the notification service directly as the tenant's owner (fixtures for its routes). */
+  async function notificationCall(tenantId: string, method: 'POST', url: string, payload?: unknown) {
+    const token = await signInternalToken(
+      internalSigner,
+      { kind: 'user', id: randomUUID(), tenantId, role: 'owner', scopes: [] },
+      'notification',
+    );
+    const res = await notification.inject({
+      method,
+      url: `/api/tenants/${tenantId}${url}`,
+      headers: { 'x-plh-internal-token': token },
+      ...(payload === undefined ? {} : { payload: payload as string }),
     });
     expect(res.statusCode).toBeLessThan(300);
     return res.json();
@@ -433,6 +476,28 @@ describe('gateway: authentication, authorization from the route table, rate limi
       payload = match?.[1];
       contentType = match?.[2];
     }
+    if (rule.service === 'notification') {
+      const endpoint = await notificationCall(targetTenant, 'POST', '/notifications/webhooks', {
+        url: 'http://127.0.0.1:9/hook',
+        topics: ['order.approved'],
+      });
+      params.endpointId = endpoint.id;
+      params.messageId = (
+        await notificationCall(targetTenant, 'POST', `/notifications/webhooks/${endpoint.id}/test`)
+      ).messageId;
+      params.id = params.messageId!;
+      const bodies: Array<[RegExp, unknown]> = [
+        [/\/preferences$/, { topics: { 'order.approved': ['email'] } }],
+        [/\/preferences\/me$/, { topics: {}, phone: null, quietHours: null, timeZone: 'UTC' }],
+        [/\/webhooks$/, { url: 'http://127.0.0.1:9/other', topics: ['invoice.issued'] }],
+        [/\/webhooks\/:endpointId$/, { description: 'renamed' }],
+        [/\/replay$/, { since: new Date(Date.now() - 60_000).toISOString() }],
+        [/\/notifications\/email$/, { to: 'ops-desk@plh.example', subject: 'Table test', text: 'Hello' }],
+        [/\/notifications\/sms$/, { to: '+15551230000', text: 'Hello' }],
+        [/\/notifications\/webhook$/, { tenantId: targetTenant, type: 'order.approved', data: { orderId: 'o-1' } }],
+      ];
+      if (['POST', 'PUT', 'PATCH'].includes(rule.method)) payload = bodies.find(([re]) => re.test(rule.path))?.[1];
+    }
     const query = rule.path.endsWith('/proof/jobs')
       ? `?orderId=${params.orderId}`
       : rule.path.endsWith('/attestation')
@@ -496,6 +561,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
     [/\/events\/:eventId\/(acknowledge|resolve|departure-letter)$/, { status: 404, code: 'NOT_FOUND' }],
     // Proofs of an entry or a checkpoint the table test's practices do not have.
     [/\/audit\/(entries\/:seq\/proof|consistency)$/, { status: 404, code: 'NOT_FOUND' }],
+    // The fixtures' test message is still queued (no jobs run here): only a delivered or failed one is replayed.
+    [/\/messages\/:messageId\/replay$/, { status: 409, code: 'MESSAGE_STATE_CONFLICT' }],
     // The table test does not know the callers' passwords to change them (the tenant tests do).
     [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];

@@ -15,9 +15,11 @@ import {
 import { generateCheckpointKey, publicKeys, verifyExport } from '@plh/audit-chain';
 import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
 import { storageFromConfig, tenantObjectKey } from '@plh/storage';
-import { eventually, followAccepted } from '@plh/test-kit';
+import { eventually, followAccepted, startRecorder, type Recorder } from '@plh/test-kit';
+import { verifyWebhook } from '@plh/webhook-verify';
 import * as complianceService from '@plh/compliance';
 import * as coreService from '@plh/core';
+import * as notificationService from '@plh/notification';
 import * as tenantService from '@plh/tenant';
 import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
@@ -34,6 +36,11 @@ describe('ordering workflow through the gateway', () => {
   let tenantPlatform: TestPlatform<tenantService.PrismaClient>;
   let corePlatform: TestPlatform<coreService.PrismaClient>;
   let compliancePlatform: TestPlatform<complianceService.PrismaClient>;
+  let notificationPlatform: TestPlatform<notificationService.PrismaClient>;
+  let notification: ServiceApp;
+  /** SendGrid's API and a partner system's webhook receiver (recorders of the real request bodies). */
+  let sendgrid: Recorder;
+  let partnerSystem: Recorder;
   let tenant: ServiceApp;
   let compliance: ServiceApp;
   let core: ServiceApp;
@@ -48,7 +55,7 @@ describe('ordering workflow through the gateway', () => {
     const registry = new EventRegistry(ALL_EVENTS);
     // One event namespace: the compliance service's audit trail hears the tenant service and core.
     const eventNamespace = `t${randomBytes(4).toString('hex')}`;
-    [tenantPlatform, corePlatform, compliancePlatform] = await Promise.all([
+    [tenantPlatform, corePlatform, compliancePlatform, notificationPlatform] = await Promise.all([
       createTestPlatform({
         schema: 'tenant',
         serviceDir: path.dirname(require.resolve('@plh/tenant/package.json')),
@@ -70,7 +77,16 @@ describe('ordering workflow through the gateway', () => {
         registry,
         eventNamespace,
       }),
+      createTestPlatform({
+        schema: 'notification',
+        serviceDir: path.dirname(require.resolve('@plh/notification/package.json')),
+        createDb: (adapter) => new notificationService.PrismaClient({ adapter }),
+        registry,
+        eventNamespace,
+      }),
     ]);
+    sendgrid = await startRecorder(() => ({ status: 202, headers: { 'x-message-id': randomUUID() } }));
+    partnerSystem = await startRecorder(() => ({ status: 200, body: 'thanks' }));
     const keys = await createInternalKeys();
     const jwks = keys.jwks;
     tenant = await tenantService.buildApp(
@@ -111,10 +127,26 @@ describe('ordering workflow through the gateway', () => {
       }),
       { platform: compliancePlatform.platform },
     );
+    // Tells the practice's people (addresses from the tenant service) and its partner system.
+    notification = await notificationService.buildApp(
+      loadConfig(notificationService.ConfigSchema, {
+        ...notificationPlatform.env,
+        LOG_LEVEL: 'silent',
+        INTERNAL_TOKEN_JWKS: jwks,
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+        TENANT_URL: tenantUrl,
+        SENDGRID_API_KEY: 'SG.workflow',
+        SENDGRID_API_URL: sendgrid.url,
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        JOB_POLL_MS: '200',
+      }),
+      { platform: notificationPlatform.platform },
+    );
     gateway = await buildApp(
       loadConfig(ConfigSchema, {
         LOG_LEVEL: 'silent',
         TENANT_URL: tenantUrl,
+        NOTIFICATION_URL: await notification.listen({ host: '127.0.0.1', port: 0 }),
         CORE_URL: await core.listen({ host: '127.0.0.1', port: 0 }),
         COMPLIANCE_URL: await compliance.listen({ host: '127.0.0.1', port: 0 }),
         INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('gateway'),
@@ -156,11 +188,13 @@ describe('ordering workflow through the gateway', () => {
   });
   afterAll(async () => {
     await gateway?.close();
-    await Promise.all([tenant?.close(), core?.close(), compliance?.close()]);
+    await Promise.all([tenant?.close(), core?.close(), compliance?.close(), notification?.close()]);
+    await Promise.all([sendgrid?.close(), partnerSystem?.close()]);
     await Promise.all([
       tenantPlatform?.database.drop(),
       corePlatform?.database.drop(),
       compliancePlatform?.database.drop(),
+      notificationPlatform?.database.drop(),
     ]);
     if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   });
@@ -267,7 +301,16 @@ describe('ordering workflow through the gateway', () => {
     expect(lists.json().items.map((l: { id: string }) => l.id)).toEqual([multipart.json().id, listId]);
   });
 
+  let partnerSecret = '';
   it('goes from a patient list to a mailed, invoiced and tracked campaign', async () => {
+    // The practice's EHR bridge follows its orders by webhook (the secret is shown this once).
+    const endpoint = await api('owner', 'POST', '/notifications/webhooks', {
+      url: `${partnerSystem.url}/plh`,
+      description: 'EHR bridge',
+      topics: ['order.proof-ready', 'order.approved', 'order.status-changed', 'invoice.issued'],
+    });
+    expect(endpoint.statusCode).toBe(201);
+    partnerSecret = endpoint.json().secret;
     // Ops negotiated 39¢ a letter and a 48-hour cancel window with this practice.
     const terms = await api('opsAdmin', 'PATCH', '/settings', {
       'pricing.perLetterOverrideCents': 39,
@@ -573,11 +616,75 @@ describe('ordering workflow through the gateway', () => {
       changes: expect.arrayContaining([{ field: 'pricing.perLetterOverrideCents', from: null, to: 39 }]),
     });
   });
+  it('tells the practice’s people and its partner system about each step, with no patient in any message', async () => {
+    type Mail = {
+      personalizations: Array<{ to: Array<{ email: string }> }>;
+      subject: string;
+      content: Array<{ value: string }>;
+    };
+    const mails = () => sendgrid.requests.map((r) => JSON.parse(r.body.toString()) as Mail);
+    const subjects = (who: string) =>
+      mails()
+        .filter((m) => m.personalizations[0]!.to[0]!.email.startsWith(who))
+        .map((m) => m.subject)
+        .sort();
+    // Owner and approver hear of the proof and the approval; the owner also of the invoice (defaults).
+    await eventually(
+      async () => {
+        const owner = subjects('owner-');
+        if (!owner.some((s) => s.startsWith('Invoice 1'))) throw new Error(`owner has ${owner.join(' | ')}`);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(subjects('owner-')).toEqual(
+      expect.arrayContaining(['A proof is ready for your approval', 'Proof approved: your letters go to production']),
+    );
+    expect(subjects('approver-')).toEqual(
+      expect.arrayContaining(['A proof is ready for your approval', 'Proof approved: your letters go to production']),
+    );
+    expect(subjects('approver-').some((s) => s.startsWith('Invoice'))).toBe(false);
+    // The partner's deliveries verify with the shipped verifier; every order step reached it once.
+    const deliveries = await eventually(async () => {
+      const got = partnerSystem.requests.map((r) =>
+        verifyWebhook<{ type: string; data: { to?: string } }>(partnerSecret, r.headers, r.body),
+      );
+      if (!got.some((d) => d.type === 'invoice.issued')) throw new Error('no invoice webhook yet');
+      return got;
+    });
+    expect(deliveries.map((d) => d.type)).toEqual(
+      expect.arrayContaining(['order.proof-ready', 'order.approved', 'invoice.issued']),
+    );
+    expect(new Set(partnerSystem.requests.map((r) => r.headers['webhook-id'])).size).toBe(
+      partnerSystem.requests.length,
+    );
+    // The delivery log through the gateway: the practice sees its messages and their attempts.
+    const log = (await api('owner', 'GET', '/notifications/messages?channel=webhook&limit=100')).json();
+    expect(log.items.length).toBe(partnerSystem.requests.length);
+    expect(log.items.every((m: { status: string }) => m.status === 'delivered')).toBe(true);
+
+    // No patient's name, street, ZIP or date of birth in any email or webhook.
+    const outgoing = [...sendgrid.requests, ...partnerSystem.requests].map((r) => r.body.toString()).join('\n');
+    expect(outgoing.length).toBeGreaterThan(1000);
+    for (const planted of [
+      'Patient 0',
+      'Elm St',
+      'Seán',
+      'O’Brien',
+      'Brien',
+      'Smith Sr',
+      '1950-03-04',
+      '01970',
+      '小明',
+    ])
+      expect(outgoing).not.toContain(planted);
+  });
+
   it('keeps every step in the practice’s audit trail once, hash-chained, verifiable offline, and no patient in it', async () => {
     const audited = async () =>
       [
         ...(await corePlatform.platform.db.outboxEvent.findMany({ where: { tenantId } })),
         ...(await tenantPlatform.platform.db.outboxEvent.findMany({ where: { tenantId } })),
+        ...(await notificationPlatform.platform.db.outboxEvent.findMany({ where: { tenantId } })),
       ].filter((row) => row.subject.endsWith('.audit.recorded'));
 
     // Core dies between its commit and the publish: the relay is stopped, a project is created (its

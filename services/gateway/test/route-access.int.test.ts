@@ -8,6 +8,7 @@ import { startTestService } from '@plh/service-kit/testing';
 import { generateCheckpointKey } from '@plh/audit-chain';
 import { complianceService } from '@plh/compliance';
 import { coreService } from '@plh/core';
+import { notificationService } from '@plh/notification';
 import { proofEngineService } from '@plh/proof-engine';
 import { tenantService } from '@plh/tenant';
 import { ROUTES, tenantPathOf, type ServiceName } from '../src/route-table';
@@ -50,7 +51,11 @@ describe('route table ⇄ services: the same routes, the same access rules', () 
         RUN_JOBS: 'false',
       }),
     });
+    const notification = await startTestService(notificationService, {
+      env: (keys) => ({ INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'), RUN_JOBS: 'false' }),
+    });
     for (const [name, service] of [
+      ['notification', notification],
       ['tenant', tenant],
       ['core', core],
       ['proof-engine', proof],

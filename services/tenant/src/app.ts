@@ -12,6 +12,7 @@ import meRoutes from './routes/me';
 import internalApiKeyRoutes from './routes/internal-api-keys';
 import internalRosterRoutes from './routes/internal-roster';
 import internalSettingsRoutes from './routes/internal-settings';
+import internalUserRoutes from './routes/internal-users';
 import jwksRoutes from './routes/jwks';
 import opsTenantRoutes from './routes/ops-tenants';
 import providerRoutes from './routes/providers';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       internalApiKeyRoutes,
       internalSettingsRoutes,
       internalRosterRoutes,
+      internalUserRoutes,
     ]) {
       await scope.register(routes, { deps: tenant });
     }

@@ -2,12 +2,14 @@ import type { EventDefinition } from '../registry';
 import { AUDIT_EVENTS } from './audit';
 import { COMPLIANCE_EVENTS } from './compliance';
 import { CORE_EVENTS } from './core';
+import { NOTIFICATION_EVENTS } from './notification';
 import { PROOF_EVENTS } from './proof';
 import { TENANT_EVENTS } from './tenant';
 
 export * from './audit';
 export * from './compliance';
 export * from './core';
+export * from './notification';
 export * from './proof';
 export * from './tenant';
 export * from './subscriptions';
@@ -21,5 +23,6 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ...CORE_EVENTS,
   ...PROOF_EVENTS,
   ...COMPLIANCE_EVENTS,
+  ...NOTIFICATION_EVENTS,
   ...Object.values(AUDIT_EVENTS),
 ];

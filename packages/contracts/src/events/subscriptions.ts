@@ -1,9 +1,13 @@
 import type { EventDefinition } from '../registry';
 import { AUDIT_EVENTS } from './audit';
-import { OrderApproved, OrderPlaced, OrderStatusChanged } from './core';
+import { ComplianceAlertEscalated, ComplianceAlertRaised } from './compliance';
+import { InvoiceIssued, OrderApproved, OrderCancelled, OrderPlaced, OrderStatusChanged } from './core';
 import { ProofJobFailed, ProofJobReady } from './proof';
 import {
+  ApiKeyCreated,
   ApiKeyRevoked,
+  PasswordResetRequested,
+  UserInvited,
   ProviderAdded,
   ProviderChanged,
   ProviderRemoved,
@@ -30,7 +34,7 @@ export interface Subscription {
 
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   // The audit trail: one consumer per service stream (a durable consumer reads one stream).
-  ...(['tenant', 'core', 'proof', 'compliance'] as const).map((service): Subscription => ({
+  ...(['tenant', 'core', 'proof', 'compliance', 'notification'] as const).map((service): Subscription => ({
     name: `compliance-audit-${service}`,
     service: 'compliance',
     events: [AUDIT_EVENTS[service]],
@@ -66,6 +70,30 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     service: 'compliance',
     events: [TenantCreated],
     purpose: 'Gives a new practice the current regulation bulletins and deadline alerts at once.',
+    delivery: 'durable',
+  },
+  {
+    name: 'notification-tenant-events',
+    service: 'notification',
+    events: [UserInvited, PasswordResetRequested, ApiKeyCreated, ApiKeyRevoked],
+    purpose:
+      'Emails the invitation or password-reset link to the user it is for; tells the practice’s owners (and their webhook endpoints) about API keys created or revoked.',
+    delivery: 'durable',
+  },
+  {
+    name: 'notification-core-events',
+    service: 'notification',
+    events: [OrderStatusChanged, OrderApproved, OrderCancelled, InvoiceIssued],
+    purpose:
+      'Tells the practice’s people (by their preferences) and webhook endpoints that a proof is ready, an order was approved, moved on or was cancelled, or an invoice was issued: one message per recipient and channel, however often delivered.',
+    delivery: 'durable',
+  },
+  {
+    name: 'notification-compliance-events',
+    service: 'notification',
+    events: [ComplianceAlertRaised, ComplianceAlertEscalated],
+    purpose:
+      'Delivers compliance alerts to the practice (email, SMS, webhooks; critical ones ignore quiet hours) and starts their SLA clock; escalations go to the ops team.',
     delivery: 'durable',
   },
   {

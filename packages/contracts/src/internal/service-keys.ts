@@ -1,5 +1,7 @@
 import { MAILING_READ_SCOPE } from './mailing';
 import { ROSTER_READ_SCOPE } from './roster';
+import { USERS_READ_SCOPE } from './users';
+import { NOTIFICATIONS_SEND_SCOPE } from '../access';
 
 /** The gateway checks API keys with the tenant service. */
 export const API_KEYS_VERIFY_SCOPE = 'api-keys:verify';
@@ -21,7 +23,10 @@ export const SERVICE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   gateway: [API_KEYS_VERIFY_SCOPE],
   core: [SETTINGS_READ_SCOPE],
   'proof-engine': [MAILING_READ_SCOPE],
-  compliance: [ROSTER_READ_SCOPE, PROJECTS_WRITE_SCOPE, LETTERS_WRITE_SCOPE],
+  // …and may send a message of its own through the notification service's API (the seed's send API).
+  compliance: [ROSTER_READ_SCOPE, PROJECTS_WRITE_SCOPE, LETTERS_WRITE_SCOPE, NOTIFICATIONS_SEND_SCOPE],
+  // Reads whom to tell (a practice's users, an invited user, the ops team) from the tenant service.
+  notification: [USERS_READ_SCOPE],
 };
 
 /** The service that speaks for users and API keys. */

@@ -28,10 +28,11 @@ export function assertTenantAccess(principal: Principal, tenantId: string, rule:
 
 /**
  * The check of a route without a practice in its path: those are the operations team's (the ops
- * queue, the practice list), so only tenantless users with one of the rule's roles pass; no practice's
- * user or API key, whatever its scopes.
+ * queue, the practice list), so only tenantless users with one of the rule's roles pass (or a service
+ * whose token carries one of the rule's service scopes); no practice's user or API key, whatever its scopes.
  */
 export function assertAccess(principal: Principal, rule: AccessRule): void {
+  if (principal.kind === 'service' && rule.serviceScopes?.some((s) => principal.scopes.includes(s))) return;
   if (principal.kind !== 'user' || principal.tenantId !== null) throw new Forbidden('This is for the operations team.');
   if (!rule.roles.includes(principal.role))
     throw new Forbidden(`This needs one of the roles: ${rule.roles.join(', ')}.`);

@@ -12,6 +12,7 @@ const AUDIT_CONSUMERS = [
   { name: 'compliance-audit-core', event: AUDIT_EVENTS.core },
   { name: 'compliance-audit-proof', event: AUDIT_EVENTS.proof },
   { name: 'compliance-audit-compliance', event: AUDIT_EVENTS.compliance },
+  { name: 'compliance-audit-notification', event: AUDIT_EVENTS.notification },
 ] as const;
 
 /**

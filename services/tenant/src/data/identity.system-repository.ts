@@ -62,6 +62,11 @@ export function identitySystemRepository(tx: Tx) {
     userByEmail: (email: string) => authUser('auth_user_by_email', email),
     userById: (id: string) => authUser('auth_user_by_id', id),
 
+    /** The ops team (no practice): whom a platform-wide alert goes to. */
+    opsUsers: async () => {
+      await tx.$queryRawUnsafe(PLATFORM_SCOPE);
+      return tx.user.findMany({ where: { tenantId: null }, orderBy: { createdAt: 'asc' } });
+    },
     /** An ops-team user (no practice): only platform-scoped work may write one. */
     createOpsUser: async (user: { id: string; email: string; passwordHash: string; role: string }) => {
       await tx.$queryRawUnsafe(PLATFORM_SCOPE);

@@ -1,0 +1,33 @@
+import type { EventRegistry } from '@plh/contracts';
+import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
+import { alertDeliveryRepository } from './alert-delivery.repository';
+import type { PrismaClient, Tx } from './db';
+import { messageRepository } from './message.repository';
+import { platformSystemRepository } from './platform.system-repository';
+import { preferenceRepository } from './preference.repository';
+import { webhookEndpointRepository } from './webhook-endpoint.repository';
+
+/** One practice's messages, preferences, endpoints and alert clocks, bound to one transaction. */
+function notificationRepositories(tx: Tx, tenantId: string) {
+  return {
+    messages: messageRepository(tx, tenantId),
+    preferences: preferenceRepository(tx, tenantId),
+    endpoints: webhookEndpointRepository(tx, tenantId),
+    alerts: alertDeliveryRepository(tx, tenantId),
+    // Opt-outs are per phone number, platform-wide: read while planning a practice's messages.
+    platform: platformSystemRepository(tx),
+  };
+}
+
+export function notificationUnitOfWork(db: PrismaClient, registry: EventRegistry) {
+  return createUnitOfWork({
+    db,
+    registry,
+    service: 'notification',
+    repositories: notificationRepositories,
+    systemRepositories: (tx: Tx) => ({ platform: platformSystemRepository(tx) }),
+  });
+}
+export type NotificationUnitOfWork = ReturnType<typeof notificationUnitOfWork>;
+/** One transaction's repositories + the platform's outbox, audit log and job queue. */
+export type UnitOfWork = UnitOfWorkOf<NotificationUnitOfWork>;

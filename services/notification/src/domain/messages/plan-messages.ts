@@ -1,0 +1,122 @@
+import type { NewMessage } from '../../data/message.repository';
+import type { UnitOfWork } from '../../data/unit-of-work';
+import type { NotificationDeps } from '../deps';
+import { DeliverMessage } from '../delivery/deliver-message.job-def';
+import { NIL_UUID, TOPICS, type PersonChannel, type Topic } from '../topics';
+import type { Notice } from './notice';
+import { afterQuietHours } from './quiet-hours';
+import { peopleFor } from './recipients';
+
+/** The channels one person gets a topic on: theirs, else the practice's, else the topic's default. */
+export function channelsFor(
+  topic: Topic,
+  userId: string,
+  preferences: ReadonlyArray<{ userId: string; topic: string; channels: string[] }>,
+): PersonChannel[] {
+  const def = TOPICS[topic];
+  if (!def.configurable) return [...def.defaultChannels];
+  const own = preferences.find((p) => p.userId === userId && p.topic === topic);
+  const practice = preferences.find((p) => p.userId === NIL_UUID && p.topic === topic);
+  return ((own ?? practice)?.channels ?? def.defaultChannels) as PersonChannel[];
+}
+
+/** A webhook's body (Standard Webhooks' recommended shape): type, timestamp and ids-only data. */
+export function webhookPayload(notice: Pick<Notice, 'topic' | 'tenantId' | 'occurredAt' | 'values'>) {
+  return { type: notice.topic, timestamp: notice.occurredAt, data: { practiceId: notice.tenantId, ...notice.values } };
+}
+
+/**
+ * Turns a notice into its messages (one per person and channel by preferences, one per subscribed
+ * webhook endpoint) and queues their delivery, in the caller's transaction. A message already created
+ * by an earlier delivery of the same event is not created again. Answers the new messages' ids.
+ */
+export async function planMessages(
+  uow: UnitOfWork,
+  deps: Pick<NotificationDeps, 'directory'>,
+  notice: Notice,
+  requestedBy: string,
+): Promise<string[]> {
+  const rows = [
+    ...(await personMessages(uow, deps, notice, requestedBy)),
+    ...(await endpointMessages(uow, notice, requestedBy)),
+  ];
+  return queueMessages(uow, rows);
+}
+
+/** Creates the messages that do not exist yet and queues their first attempt. */
+export async function queueMessages(uow: UnitOfWork, rows: NewMessage[]): Promise<string[]> {
+  const created = await uow.messages.createMissing(rows);
+  for (const message of created)
+    if (message.status === 'queued')
+      await uow.queue.enqueue(
+        DeliverMessage,
+        { messageId: message.id, attempt: 0 },
+        { runAt: message.nextAttemptAt ?? new Date() },
+      );
+  return created.map((m) => m.id);
+}
+
+const commonOf = (notice: Notice, requestedBy: string) => ({
+  topic: notice.topic,
+  eventId: notice.eventId,
+  critical: notice.critical,
+  requestedBy,
+  sourceAvailableAt: notice.sourceAvailableAt,
+});
+
+/** One message per person of the topic's audience and channel of their preferences. */
+async function personMessages(
+  uow: UnitOfWork,
+  deps: Pick<NotificationDeps, 'directory'>,
+  notice: Notice,
+  requestedBy: string,
+): Promise<NewMessage[]> {
+  const people = await peopleFor(deps.directory, notice.topic, notice.tenantId, notice.userId);
+  if (people.length === 0) return [];
+  const now = new Date();
+  const rows: NewMessage[] = [];
+  const preferences = TOPICS[notice.topic].configurable ? await uow.preferences.all() : [];
+  const settings = new Map((await uow.preferences.settings(people.map((p) => p.id))).map((s) => [s.userId, s]));
+  for (const person of people) {
+    const setting = settings.get(person.id) ?? null;
+    const later = notice.critical ? null : afterQuietHours(now, setting);
+    for (const channel of channelsFor(notice.topic, person.id, preferences)) {
+      const address = channel === 'email' ? person.email : (setting?.phone ?? null);
+      if (!address) continue; // no SMS number given: nobody to text
+      const optedOut = channel === 'sms' && (await uow.platform.isOptedOut(address));
+      rows.push({
+        ...commonOf(notice, requestedBy),
+        channel,
+        recipient: person.id,
+        toAddress: address,
+        endpointId: null,
+        content: notice.values,
+        secretValues: notice.secretValues ?? null,
+        status: optedOut ? 'suppressed' : 'queued',
+        lastError: optedOut ? 'The number texted STOP; it gets no SMS until it texts START.' : null,
+        nextAttemptAt: optedOut ? null : (later ?? now),
+      });
+    }
+  }
+  return rows;
+}
+
+/** One message per enabled endpoint subscribed to the topic (never one carrying a one-time link). */
+export async function endpointMessages(uow: UnitOfWork, notice: Notice, requestedBy: string): Promise<NewMessage[]> {
+  if (!TOPICS[notice.topic].webhook) return [];
+  return (await uow.endpoints.subscribedTo(notice.topic)).map((e) => webhookMessage(e.id, notice, requestedBy));
+}
+
+/** The message of one webhook endpoint: its body is the payload, the same on every attempt. */
+export function webhookMessage(endpointId: string, notice: Notice, requestedBy: string): NewMessage {
+  return {
+    ...commonOf(notice, requestedBy),
+    channel: 'webhook',
+    recipient: endpointId,
+    toAddress: null,
+    endpointId,
+    content: webhookPayload(notice),
+    secretValues: null,
+    nextAttemptAt: new Date(),
+  };
+}

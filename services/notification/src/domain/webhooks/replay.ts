@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { NotFound } from '@plh/service-kit';
+import type { NotificationDeps } from '../deps';
+import { DeliverMessage } from '../delivery/deliver-message.job-def';
+import { queueMessages, webhookMessage } from '../messages/plan-messages';
+import { MessageStateConflict } from '../problems';
+
+type Deps = Pick<NotificationDeps, 'unitOfWork'>;
+
+/** Sends one delivered or failed message again: the same message, so the same webhook-id. */
+export async function replayMessage(deps: Deps, tenantId: string, messageId: string): Promise<void> {
+  await deps.unitOfWork(tenantId, async (uow) => {
+    const message = await uow.messages.byId(messageId);
+    if (!message) throw new NotFound('No such message.');
+    if (!(await uow.messages.requeue(messageId, new Date())))
+      throw new MessageStateConflict(
+        `The message is ${message.status}: only a delivered or failed message can be sent again.`,
+      );
+    await uow.queue.enqueue(DeliverMessage, { messageId, attempt: message.attempts });
+    await uow.audit.record({ action: 'message.replay', resource: { type: 'message', id: messageId } });
+  });
+}
+
+/** Every failed message of an endpoint since a time, sent again now (after the partner fixed their side). */
+export async function replayEndpointSince(
+  deps: Deps,
+  tenantId: string,
+  endpointId: string,
+  since: Date,
+): Promise<number> {
+  return deps.unitOfWork(tenantId, async (uow) => {
+    if (!(await uow.endpoints.byId(endpointId))) throw new NotFound('No such webhook endpoint.');
+    const failed = (await uow.messages.endpointMessagesSince(endpointId, since, 1000)).filter(
+      (m) => m.status === 'failed',
+    );
+    let replayed = 0;
+    for (const m of failed) {
+      const message = await uow.messages.byId(m.id);
+      if (!message || !(await uow.messages.requeue(m.id, new Date()))) continue;
+      await uow.queue.enqueue(DeliverMessage, { messageId: m.id, attempt: message.attempts });
+      replayed++;
+    }
+    await uow.audit.record({
+      action: 'webhook-endpoint.replay',
+      resource: { type: 'webhook-endpoint', id: endpointId },
+      changes: [
+        { field: 'since', to: since.toISOString() },
+        { field: 'messages', to: replayed },
+      ],
+    });
+    return replayed;
+  });
+}
+
+/** A test message to one endpoint (the `notification.test` type), delivered like any other. */
+export async function sendTestMessage(deps: Deps, tenantId: string, endpointId: string): Promise<string> {
+  return deps.unitOfWork(tenantId, async (uow) => {
+    const endpoint = await uow.endpoints.byId(endpointId);
+    if (!endpoint) throw new NotFound('No such webhook endpoint.');
+    const notice = {
+      topic: 'notification.test' as const,
+      tenantId,
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      values: { endpointId },
+      critical: false,
+      sourceAvailableAt: null,
+    };
+    // This endpoint only, whatever it subscribed to.
+    const [id] = await queueMessages(uow, [webhookMessage(endpoint.id, notice, 'test')]);
+    return id!;
+  });
+}

@@ -1,0 +1,4 @@
+import { runServiceMain } from '@plh/service-kit';
+import { notificationService } from './service';
+
+runServiceMain(notificationService);
