@@ -17,6 +17,7 @@ import { auditKeys } from './domain/audit/audit-keys';
 import { PARTITION_MONTHS_AHEAD } from './domain/audit/partitions';
 import { nppesClient } from './domain/nppes/nppes-client';
 import { sourceHostPolicy } from './domain/sources/source-hosts';
+import { startAlertDeliveryConsumer } from './events/alert-deliveries.handler';
 import { startAuditConsumers } from './events/audit-records.handler';
 import { startPracticeConsumer } from './events/practice-events.handler';
 import { startRosterConsumer } from './events/roster-events.handler';
@@ -127,5 +128,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   await startRosterConsumer(deps.platform, unitOfWork);
   await startPracticeConsumer(deps.platform, unitOfWork);
   await startAuditConsumers(deps.platform, unitOfWork.db);
+  await startAlertDeliveryConsumer(deps.platform, unitOfWork);
   return app;
 }

@@ -1,4 +1,12 @@
-import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  ALL_EVENTS,
+  ComplianceAlertDelivered,
+  ComplianceAlertUndelivered,
+  createEvent,
+  EventRegistry,
+} from '@plh/contracts';
+import { deliverTwice } from '@plh/service-kit/testing';
 
 import { complianceUnitOfWork } from '../src/data/unit-of-work';
 
@@ -119,5 +127,56 @@ describe('compliance: unacknowledged alerts escalate to ops', () => {
     expect(await escalate(inAnHour())).toBe(1);
     expect(await escalatedOnTheBus()).toEqual([back.id, back.id]);
     expect((await call(opsAdmin, 'GET', '/api/ops/compliance/escalations')).json().items).toHaveLength(1);
+  });
+
+  it('keeps the notification service’s delivery report on the alert: the SLA figure, once', async () => {
+    const [alert, other] = (await events()).filter((e) => e.priority === 'critical' || e.priority === 'high');
+    const report = (eventId: string, deliveredAt: string, deliveryMs: number) =>
+      createEvent(ComplianceAlertDelivered, {
+        source: 'notification',
+        tenantId: a.tenantId,
+        data: {
+          eventId,
+          alertEventId: randomUUID(),
+          priority: 'critical',
+          channel: 'email',
+          sourceAvailableAt: '2026-12-01T10:00:00.000Z',
+          raisedAt: '2026-12-01T10:01:00.000Z',
+          deliveredAt,
+          deliveryMs,
+          withinSla: true,
+        },
+      });
+    await deliverTwice(
+      t.test.platform,
+      'compliance-alert-deliveries',
+      report(alert!.id, '2026-12-01T10:03:00.000Z', 180_000),
+    );
+    // A later report of the same alert (another message reached someone) does not move the first delivery.
+    await deliverTwice(
+      t.test.platform,
+      'compliance-alert-deliveries',
+      report(alert!.id, '2026-12-01T10:09:00.000Z', 540_000),
+    );
+    await deliverTwice(
+      t.test.platform,
+      'compliance-alert-deliveries',
+      createEvent(ComplianceAlertUndelivered, {
+        source: 'notification',
+        tenantId: a.tenantId,
+        data: { eventId: other!.id, alertEventId: randomUUID(), raisedAt: '2026-12-01T10:00:00.000Z', minutes: 16 },
+      }),
+    );
+    const listed = (await call(a.owner, 'GET', `/api/tenants/${a.tenantId}/compliance/events?limit=100`)).json().items;
+    expect(listed.find((e: { id: string }) => e.id === alert!.id).alert).toMatchObject({
+      deliveredAt: '2026-12-01T10:03:00.000Z',
+      deliveryLatencyMs: 180_000,
+      deliveryChannel: 'email',
+      undeliveredEscalatedAt: null,
+    });
+    expect(listed.find((e: { id: string }) => e.id === other!.id).alert).toMatchObject({
+      deliveredAt: null,
+      undeliveredEscalatedAt: expect.any(String),
+    });
   });
 });

@@ -92,7 +92,8 @@ export const NotificationConfigSchema = Type.Object({
     minimum: 1,
     maximum: 512,
     default: 32,
-    description: 'Messages delivered at once by one replica (each waits on a provider or a partner, not the CPU)',
+    description:
+      'Delivery jobs one replica runs at once; each delivers a notice’s messages (up to 100) 16 at a time (they wait on providers and partners, not the CPU)',
   }),
   ALERT_DELIVERY_SLA_MINUTES: Type.Integer({
     minimum: 1,

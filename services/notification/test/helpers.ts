@@ -135,14 +135,14 @@ export async function messagesOf(t: TestApp, where: string, params: unknown[] = 
   return rows;
 }
 
-/** Waits until no delivery is queued or running. */
+/** Waits until no job (delivery, escalation) is queued or running. */
 export async function jobsIdle(t: TestApp, timeoutMs = 20_000): Promise<void> {
   await eventually(
     async () => {
       const { rows } = await t.admin.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM notification.job_queue WHERE state IN ('queued', 'running') AND queue = 'notification.deliver'`,
+        `SELECT count(*)::int AS n FROM notification.job_queue WHERE state IN ('queued', 'running')`,
       );
-      if (rows[0]!.n !== 0) throw new Error(`${rows[0]!.n} deliveries still queued or running`);
+      if (rows[0]!.n !== 0) throw new Error(`${rows[0]!.n} jobs still queued or running`);
     },
     { timeoutMs },
   );

@@ -1,6 +1,7 @@
 import type { EventDefinition } from '../registry';
 import { AUDIT_EVENTS } from './audit';
 import { ComplianceAlertEscalated, ComplianceAlertRaised } from './compliance';
+import { ComplianceAlertDelivered, ComplianceAlertUndelivered } from './notification';
 import { InvoiceIssued, OrderApproved, OrderCancelled, OrderPlaced, OrderStatusChanged } from './core';
 import { ProofJobFailed, ProofJobReady } from './proof';
 import {
@@ -94,6 +95,14 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     events: [ComplianceAlertRaised, ComplianceAlertEscalated],
     purpose:
       'Delivers compliance alerts to the practice (email, SMS, webhooks; critical ones ignore quiet hours) and starts their SLA clock; escalations go to the ops team.',
+    delivery: 'durable',
+  },
+  {
+    name: 'compliance-alert-deliveries',
+    service: 'compliance',
+    events: [ComplianceAlertDelivered, ComplianceAlertUndelivered],
+    purpose:
+      'Keeps on each compliance event when its alert first reached someone and how long after the source data (the SLA figure), or that it reached nobody in time.',
     delivery: 'durable',
   },
   {

@@ -33,6 +33,10 @@ export interface ComplianceEventRecord {
   dedupeKey: string;
   sourceFetchedAt: Date | null;
   alertLatencyMs: number | null;
+  deliveredAt: Date | null;
+  deliveryLatencyMs: number | null;
+  deliveryChannel: string | null;
+  undeliveredEscalatedAt: Date | null;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
   resolvedAt: Date | null;
@@ -107,6 +111,17 @@ export function eventRepository(tx: Tx, tenantId: string) {
     },
     setLatency: (id: string, alertLatencyMs: number) =>
       tx.complianceEvent.updateMany({ where: { ...scope, id }, data: { alertLatencyMs } }),
+    /** The first delivery the notification service reported (a later report of the same alert changes nothing). */
+    recordDelivery: (id: string, at: Date, latencyMs: number, channel: string) =>
+      tx.complianceEvent.updateMany({
+        where: { ...scope, id, deliveredAt: null },
+        data: { deliveredAt: at, deliveryLatencyMs: latencyMs, deliveryChannel: channel },
+      }),
+    recordUndelivered: (id: string, at: Date) =>
+      tx.complianceEvent.updateMany({
+        where: { ...scope, id, deliveredAt: null, undeliveredEscalatedAt: null },
+        data: { undeliveredEscalatedAt: at },
+      }),
     findById: async (id: string) => {
       const row = await tx.complianceEvent.findFirst({ where: { ...scope, id } });
       return row ? toRecord(row) : null;

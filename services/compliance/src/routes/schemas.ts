@@ -146,6 +146,16 @@ export const EventView = Type.Object({
   alert: Type.Object({
     sourceFetchedAt: Nullable(DateTime),
     latencyMs: Nullable(Type.Integer({ description: 'From the source data’s fetch to the alert’s publication' })),
+    deliveredAt: Nullable(DateTime),
+    deliveryLatencyMs: Nullable(
+      Type.Integer({
+        description: 'From the source data (or the alert) to its first delivery to anyone: the SLA figure',
+      }),
+    ),
+    deliveryChannel: Nullable(Type.String()),
+    undeliveredEscalatedAt: Nullable(
+      Type.String({ format: 'date-time', description: 'It reached nobody within the SLA and ops were told' }),
+    ),
   }),
   acknowledged: Nullable(Type.Object({ at: DateTime, by: Type.String() })),
   resolved: Nullable(Type.Object({ at: DateTime, by: Type.String(), resolution: Nullable(Type.String()) })),
@@ -163,7 +173,14 @@ export const toEventView = (e: ComplianceEventRecord): Static<typeof EventView> 
   metadata: e.metadata,
   status: e.status,
   providerId: e.providerId,
-  alert: { sourceFetchedAt: iso(e.sourceFetchedAt), latencyMs: e.alertLatencyMs },
+  alert: {
+    sourceFetchedAt: iso(e.sourceFetchedAt),
+    latencyMs: e.alertLatencyMs,
+    deliveredAt: iso(e.deliveredAt),
+    deliveryLatencyMs: e.deliveryLatencyMs,
+    deliveryChannel: e.deliveryChannel,
+    undeliveredEscalatedAt: iso(e.undeliveredEscalatedAt),
+  },
   acknowledged: e.acknowledgedAt ? { at: e.acknowledgedAt.toISOString(), by: e.acknowledgedBy ?? '' } : null,
   resolved: e.resolvedAt ? { at: e.resolvedAt.toISOString(), by: e.resolvedBy ?? '', resolution: e.resolution } : null,
   createdAt: e.createdAt.toISOString(),

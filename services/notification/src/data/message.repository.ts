@@ -74,6 +74,7 @@ export function messageRepository(tx: Tx, tenantId: string) {
       });
     },
     byId: (id: string) => tx.message.findFirst({ where: { id, tenantId } }),
+    byIds: (ids: string[]) => tx.message.findMany({ where: { id: { in: ids }, tenantId } }),
     byEvent: (eventId: string) =>
       tx.message.findMany({ where: { tenantId, eventId }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
     /** The message a provider's callback names, by the provider's own id for it. */
@@ -82,30 +83,55 @@ export function messageRepository(tx: Tx, tenantId: string) {
     attemptsOf: (messageId: string) =>
       tx.deliveryAttempt.findMany({ where: { messageId, tenantId }, orderBy: { attemptedAt: 'asc' } }),
     /**
-     * Records one delivery's attempts and the message's new state, unless another worker recorded this
-     * attempt already (the attempt count moved on): answers whether this one counted.
+     * Records a batch's attempts and each message's new state (two statements), except for messages
+     * another worker recorded this attempt of already (their attempt count moved on): answers the ids
+     * whose attempt counted.
      */
-    async recordDelivery(
-      id: string,
-      expectedAttempts: number,
-      attempts: AttemptRecord[],
-      next: DeliveryState,
-    ): Promise<boolean> {
-      const { clearSecrets, ...state } = next;
-      const updated = await tx.message.updateMany({
-        where: { id, tenantId, attempts: expectedAttempts },
-        data: {
-          ...state,
-          ...(clearSecrets ? { secretValues: Prisma.DbNull } : {}),
-          attempts: expectedAttempts + 1,
-          updatedAt: new Date(),
-        },
-      });
-      if (updated.count === 0) return false;
-      await tx.deliveryAttempt.createMany({
-        data: attempts.map((a) => ({ id: randomUUID(), tenantId, messageId: id, attempt: expectedAttempts + 1, ...a })),
-      });
-      return true;
+    async recordDeliveries(
+      results: ReadonlyArray<{ id: string; expectedAttempts: number; attempts: AttemptRecord[]; next: DeliveryState }>,
+    ): Promise<Set<string>> {
+      if (results.length === 0) return new Set();
+      const column = <T>(pick: (r: (typeof results)[number]) => T) => results.map(pick);
+      const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+      const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        `UPDATE message m
+            SET status = r.status, attempts = m.attempts + 1, provider = r.provider,
+                provider_message_id = COALESCE(r.provider_message_id, m.provider_message_id),
+                sent_at = COALESCE(r.sent_at, m.sent_at), delivered_at = COALESCE(r.delivered_at, m.delivered_at),
+                next_attempt_at = r.next_attempt_at, last_error = r.last_error,
+                secret_values = CASE WHEN r.clear_secrets THEN NULL ELSE m.secret_values END, updated_at = now()
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                       $8::timestamptz[], $9::text[], $10::boolean[])
+                AS r(id, expected, status, provider, provider_message_id, sent_at, delivered_at, next_attempt_at,
+                     last_error, clear_secrets)
+          WHERE m.id = r.id AND m.tenant_id = $11::uuid AND m.attempts = r.expected
+      RETURNING m.id::text`,
+        column((r) => r.id),
+        column((r) => r.expectedAttempts),
+        column((r) => r.next.status),
+        column((r) => r.next.provider),
+        column((r) => r.next.providerMessageId ?? null),
+        column((r) => iso(r.next.sentAt)),
+        column((r) => iso(r.next.deliveredAt)),
+        column((r) => iso(r.next.nextAttemptAt)),
+        column((r) => r.next.lastError),
+        column((r) => r.next.clearSecrets),
+        tenantId,
+      );
+      const counted = new Set(rows.map((r) => r.id));
+      const attempts = results
+        .filter((r) => counted.has(r.id))
+        .flatMap((r) =>
+          r.attempts.map((a) => ({
+            id: randomUUID(),
+            tenantId,
+            messageId: r.id,
+            attempt: r.expectedAttempts + 1,
+            ...a,
+          })),
+        );
+      if (attempts.length) await tx.deliveryAttempt.createMany({ data: attempts });
+      return counted;
     },
     /** A provider's later word on a message (delivered, bounced): only moves it forward. */
     async settle(id: string, status: 'delivered' | 'failed', at: Date, error: string | null) {

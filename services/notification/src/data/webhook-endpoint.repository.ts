@@ -5,6 +5,7 @@ export function webhookEndpointRepository(tx: Tx, tenantId: string) {
   return {
     list: () => tx.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } }),
     byId: (id: string) => tx.webhookEndpoint.findFirst({ where: { id, tenantId } }),
+    byIds: (ids: string[]) => tx.webhookEndpoint.findMany({ where: { id: { in: ids }, tenantId } }),
     /** The enabled endpoints subscribed to a topic. */
     subscribedTo: (topic: string) =>
       tx.webhookEndpoint.findMany({ where: { tenantId, disabledAt: null, topics: { has: topic } } }),
@@ -33,9 +34,10 @@ export function webhookEndpointRepository(tx: Tx, tenantId: string) {
     /** A delivery failed: the endpoint is failing since its first failure after its last success. */
     markFailing: (id: string, at: Date) =>
       tx.webhookEndpoint.updateMany({ where: { id, tenantId, failingSince: null }, data: { failingSince: at } }),
-    markHealthy: (id: string) =>
+    /** Deliveries succeeded: those endpoints are not failing (any more). */
+    markHealthy: (ids: string[]) =>
       tx.webhookEndpoint.updateMany({
-        where: { id, tenantId, NOT: { failingSince: null } },
+        where: { id: { in: ids }, tenantId, NOT: { failingSince: null } },
         data: { failingSince: null },
       }),
     /** Disables the endpoint if it is still failing since before `before`; answers whether it did. */

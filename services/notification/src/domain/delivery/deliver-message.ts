@@ -1,65 +1,119 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, ComplianceAlertDelivered } from '@plh/contracts';
+import type { DeliveryState } from '../../data/message.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import type { NotificationDeps } from '../deps';
 import { planMessages } from '../messages/plan-messages';
 import { nextAttemptDelayMs } from '../webhooks/retry-schedule';
-import { DeliverMessage } from './deliver-message.job-def';
+import { DeliverMessages } from './deliver-message.job-def';
 import { sendByChannel, type SendOutcome } from './send-by-channel';
 
 /**
- * One attempt at one message: read it, send it (outside any transaction: a provider may take
- * seconds), then record the attempt and what follows in one transaction — delivered (and the alert's
- * SLA figure), retried on the schedule, or failed for good. A job for an attempt that was already made
- * (by another worker, or before a replay) does nothing.
+ * One attempt at each of a batch of one practice's messages: read them, send them (outside any
+ * transaction: a provider may take seconds; a few at once), then record every attempt and what
+ * follows in one transaction — delivered (and an alert's SLA figure), retried on the schedule, or
+ * failed for good. A message whose attempt was already made (by another worker, or before a replay)
+ * is skipped.
  */
-export async function deliverMessage(
+export async function deliverMessages(
   deps: NotificationDeps,
   tenantId: string,
-  payload: { messageId: string; attempt: number },
+  batch: ReadonlyArray<{ id: string; attempt: number }>,
+  sendConcurrency = 16,
 ): Promise<void> {
-  const found = await deps.unitOfWork(tenantId, async ({ messages, endpoints }) => {
-    const message = await messages.byId(payload.messageId);
-    if (!message || message.status !== 'queued' || message.attempts !== payload.attempt) return null;
-    return { message, endpoint: message.endpointId ? await endpoints.byId(message.endpointId) : null };
+  const expected = new Map(batch.map((m) => [m.id, m.attempt]));
+  const due = await deps.unitOfWork(tenantId, async ({ messages, endpoints }) => {
+    const rows = (await messages.byIds([...expected.keys()])).filter(
+      (m) => m.status === 'queued' && m.attempts === expected.get(m.id),
+    );
+    const endpointIds = [...new Set(rows.flatMap((m) => (m.endpointId ? [m.endpointId] : [])))];
+    const byId = new Map((endpointIds.length ? await endpoints.byIds(endpointIds) : []).map((e) => [e.id, e]));
+    return rows.map((message) => ({
+      message,
+      endpoint: message.endpointId ? (byId.get(message.endpointId) ?? null) : null,
+    }));
   });
-  if (!found) return;
-  const { message, endpoint } = found;
-  const outcome = await sendByChannel(deps, message, endpoint);
+  if (due.length === 0) return;
+  const outcomes: SendOutcome[] = new Array(due.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(sendConcurrency, due.length) }, async () => {
+      while (next < due.length) {
+        const i = next++;
+        outcomes[i] = await sendByChannel(deps, due[i]!.message, due[i]!.endpoint);
+      }
+    }),
+  );
   const now = new Date();
   await deps.unitOfWork(tenantId, async (uow) => {
-    if (outcome.succeeded) await recordSuccess(uow, deps, message, outcome, now);
-    else await recordFailure(uow, deps, message, outcome, now);
+    // Every attempt and state in two statements; the rarer consequences (an alert's SLA figure, a
+    // retry, a failing endpoint) one by one after.
+    const results = due.map(({ message }, i) => ({
+      id: message.id,
+      expectedAttempts: message.attempts,
+      attempts: outcomes[i]!.tries,
+      next: stateAfter(deps, message, outcomes[i]!, now),
+    }));
+    const counted = await uow.messages.recordDeliveries(results);
+    // Only endpoints that were failing need their failure clock cleared.
+    const healthy = due.flatMap(({ message, endpoint }, i) =>
+      outcomes[i]!.succeeded && endpoint?.failingSince && counted.has(message.id) ? [endpoint.id] : [],
+    );
+    if (healthy.length) await uow.endpoints.markHealthy([...new Set(healthy)]);
+    for (const [i, { message }] of due.entries()) {
+      if (!counted.has(message.id)) continue;
+      const next = results[i]!.next;
+      if (outcomes[i]!.succeeded) {
+        if (message.topic === 'compliance.alert' && message.eventId)
+          await recordAlertDelivery(uow, message, now, deps.settings.alertSlaMinutes);
+        continue;
+      }
+      if (next.status === 'suppressed' && message.toAddress) await uow.platform.optOut(message.toAddress, now);
+      if (next.status === 'queued' && next.nextAttemptAt)
+        await uow.queue.enqueue(
+          DeliverMessages,
+          { messages: [{ id: message.id, attempt: message.attempts + 1 }] },
+          { runAt: next.nextAttemptAt },
+        );
+      if (message.endpointId) await recordEndpointFailure(uow, deps, message.endpointId, now);
+    }
   });
+}
+
+/**
+ * What a message becomes after an attempt: an email or SMS accepted by its provider is `sent` (its
+ * delivery event moves it on), a webhook answered 2xx is `delivered`; a failure is retried on the
+ * schedule, or fails for good once it is used up (an opt-out is `suppressed`, never retried).
+ */
+function stateAfter(deps: NotificationDeps, message: Message, outcome: SendOutcome, now: Date): DeliveryState {
+  if (outcome.succeeded) {
+    const delivered = message.channel === 'webhook';
+    return {
+      status: delivered ? 'delivered' : 'sent',
+      provider: outcome.provider,
+      providerMessageId: outcome.providerMessageId,
+      sentAt: now,
+      ...(delivered ? { deliveredAt: now } : {}),
+      nextAttemptAt: null,
+      lastError: null,
+      clearSecrets: true,
+    };
+  }
+  const delay =
+    outcome.suppressed || outcome.permanent
+      ? null
+      : nextAttemptDelayMs(deps.settings.retrySchedule, message.attempts + 1);
+  const retryAt = delay === null ? null : new Date(now.getTime() + delay);
+  return {
+    status: outcome.suppressed ? 'suppressed' : retryAt ? 'queued' : 'failed',
+    provider: outcome.provider,
+    nextAttemptAt: retryAt,
+    lastError: outcome.error,
+    clearSecrets: !retryAt,
+  };
 }
 
 type Message = Awaited<ReturnType<UnitOfWork['messages']['byId']>> & object;
-
-async function recordSuccess(
-  uow: UnitOfWork,
-  deps: NotificationDeps,
-  message: Message,
-  outcome: SendOutcome,
-  now: Date,
-) {
-  // An email or SMS accepted by its provider is `sent` (its delivery event moves it on); a webhook
-  // answered 2xx is delivered.
-  const delivered = message.channel === 'webhook';
-  const counted = await uow.messages.recordDelivery(message.id, message.attempts, outcome.tries, {
-    status: delivered ? 'delivered' : 'sent',
-    provider: outcome.provider,
-    providerMessageId: outcome.providerMessageId,
-    sentAt: now,
-    ...(delivered ? { deliveredAt: now } : {}),
-    nextAttemptAt: null,
-    lastError: null,
-    clearSecrets: true,
-  });
-  if (!counted) return;
-  if (message.endpointId) await uow.endpoints.markHealthy(message.endpointId);
-  if (message.topic === 'compliance.alert' && message.eventId)
-    await recordAlertDelivery(uow, message, now, deps.settings.alertSlaMinutes);
-}
 
 /** The first delivery of an alert's messages stops its SLA clock and reports the figure (once). */
 async function recordAlertDelivery(uow: UnitOfWork, message: Message, now: Date, slaMinutes: number) {
@@ -84,31 +138,6 @@ async function recordAlertDelivery(uow: UnitOfWork, message: Message, now: Date,
       },
     }),
   );
-}
-
-async function recordFailure(
-  uow: UnitOfWork,
-  deps: NotificationDeps,
-  message: Message,
-  outcome: SendOutcome,
-  now: Date,
-) {
-  const attempts = message.attempts + 1;
-  const delay =
-    outcome.suppressed || outcome.permanent ? null : nextAttemptDelayMs(deps.settings.retrySchedule, attempts);
-  const retryAt = delay === null ? null : new Date(now.getTime() + delay);
-  const counted = await uow.messages.recordDelivery(message.id, message.attempts, outcome.tries, {
-    status: outcome.suppressed ? 'suppressed' : retryAt ? 'queued' : 'failed',
-    provider: outcome.provider,
-    lastError: outcome.error,
-    nextAttemptAt: retryAt,
-    clearSecrets: !retryAt,
-  });
-  if (!counted) return;
-  if (outcome.suppressed && message.toAddress) await uow.platform.optOut(message.toAddress, now);
-  if (retryAt)
-    await uow.queue.enqueue(DeliverMessage, { messageId: message.id, attempt: attempts }, { runAt: retryAt });
-  if (message.endpointId) await recordEndpointFailure(uow, deps, message.endpointId, now);
 }
 
 /**

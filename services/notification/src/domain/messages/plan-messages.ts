@@ -1,7 +1,7 @@
 import type { NewMessage } from '../../data/message.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import type { NotificationDeps } from '../deps';
-import { DeliverMessage } from '../delivery/deliver-message.job-def';
+import { DeliverMessages, MAX_BATCH } from '../delivery/deliver-message.job-def';
 import { NIL_UUID, TOPICS, type PersonChannel, type Topic } from '../topics';
 import type { Notice } from './notice';
 import { afterQuietHours } from './quiet-hours';
@@ -43,15 +43,24 @@ export async function planMessages(
   return queueMessages(uow, rows);
 }
 
-/** Creates the messages that do not exist yet and queues their first attempt. */
+/**
+ * Creates the messages that do not exist yet and queues their first attempt: the messages due at the
+ * same time go together, up to MAX_BATCH a job.
+ */
 export async function queueMessages(uow: UnitOfWork, rows: NewMessage[]): Promise<string[]> {
   const created = await uow.messages.createMissing(rows);
-  for (const message of created)
-    if (message.status === 'queued')
+  const byTime = new Map<number, string[]>();
+  for (const m of created) {
+    if (m.status !== 'queued') continue;
+    const at = (m.nextAttemptAt ?? new Date()).getTime();
+    byTime.set(at, [...(byTime.get(at) ?? []), m.id]);
+  }
+  for (const [at, ids] of byTime)
+    for (let i = 0; i < ids.length; i += MAX_BATCH)
       await uow.queue.enqueue(
-        DeliverMessage,
-        { messageId: message.id, attempt: 0 },
-        { runAt: message.nextAttemptAt ?? new Date() },
+        DeliverMessages,
+        { messages: ids.slice(i, i + MAX_BATCH).map((id) => ({ id, attempt: 0 })) },
+        { runAt: new Date(at) },
       );
   return created.map((m) => m.id);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NotFound, PayloadTooLarge } from '@plh/service-kit';
 import type { NewMessage } from '../../data/message.repository';
 import type { NotificationDeps } from '../deps';
-import { DeliverMessage } from '../delivery/deliver-message.job-def';
+import { DeliverMessages } from '../delivery/deliver-message.job-def';
 import type { Notice } from '../messages/notice';
 import { endpointMessages, queueMessages } from '../messages/plan-messages';
 import { TopicNotAllowed } from '../problems';
@@ -52,7 +52,8 @@ export async function sendDirect(
       message.nextAttemptAt = null;
     }
     const [created] = await uow.messages.createMissing([message]);
-    if (created!.status === 'queued') await uow.queue.enqueue(DeliverMessage, { messageId: created!.id, attempt: 0 });
+    if (created!.status === 'queued')
+      await uow.queue.enqueue(DeliverMessages, { messages: [{ id: created!.id, attempt: 0 }] });
     await uow.audit.record({
       action: `notification.send-${input.channel}`,
       resource: { type: 'message', id: created!.id },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '@plh/service-kit';
 import type { NotificationDeps } from '../deps';
-import { DeliverMessage } from '../delivery/deliver-message.job-def';
+import { DeliverMessages } from '../delivery/deliver-message.job-def';
 import { queueMessages, webhookMessage } from '../messages/plan-messages';
 import { MessageStateConflict } from '../problems';
 
@@ -16,7 +16,7 @@ export async function replayMessage(deps: Deps, tenantId: string, messageId: str
       throw new MessageStateConflict(
         `The message is ${message.status}: only a delivered or failed message can be sent again.`,
       );
-    await uow.queue.enqueue(DeliverMessage, { messageId, attempt: message.attempts });
+    await uow.queue.enqueue(DeliverMessages, { messages: [{ id: messageId, attempt: message.attempts }] });
     await uow.audit.record({ action: 'message.replay', resource: { type: 'message', id: messageId } });
   });
 }
@@ -37,7 +37,7 @@ export async function replayEndpointSince(
     for (const m of failed) {
       const message = await uow.messages.byId(m.id);
       if (!message || !(await uow.messages.requeue(m.id, new Date()))) continue;
-      await uow.queue.enqueue(DeliverMessage, { messageId: m.id, attempt: message.attempts });
+      await uow.queue.enqueue(DeliverMessages, { messages: [{ id: m.id, attempt: message.attempts }] });
       replayed++;
     }
     await uow.audit.record({
