@@ -49,6 +49,13 @@ export interface ConsumerOptions<Tx extends SqlExecutor> {
   concurrency?: number;
   /** Most messages one worker handles in one transaction (default 32); batches only form under load. */
   batchSize?: number;
+  /**
+   * Where the consumer starts the first time it is created: every event the stream still holds
+   * (`all`, the default: an audit trail or a projection wants the past), or only events published from
+   * then on (`new`: notifications, where news of the past is noise and old one-time links are dead).
+   * Afterwards it always resumes where it left off.
+   */
+  startWith?: 'all' | 'new';
   /** Used only if the stream (or the dead-letter stream) does not exist yet. */
   streamOptions?: StreamOptions;
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -84,7 +91,6 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   const consumerConfig = {
     durable_name: name,
     ack_policy: AckPolicy.Explicit,
-    deliver_policy: DeliverPolicy.All,
     filter_subjects: options.types.map((t) => ns.subject(t)),
     // One more than ours: if we crash on the last try, the server still redelivers once so we can
     // dead-letter it instead of leaving it stranded.
@@ -92,11 +98,13 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
     ack_wait: nanos(ackWaitMs),
     max_ack_pending: 1_000,
   };
+  // The deliver policy only matters at creation (and cannot be changed by an update).
+  const deliver_policy = options.startWith === 'new' ? DeliverPolicy.New : DeliverPolicy.All;
   try {
     await jsm.consumers.info(stream, name);
     await jsm.consumers.update(stream, name, consumerConfig);
   } catch {
-    await jsm.consumers.add(stream, consumerConfig);
+    await jsm.consumers.add(stream, { ...consumerConfig, deliver_policy });
   }
 
   const ctx = { options, stream, maxDeliver, ackWaitMs };

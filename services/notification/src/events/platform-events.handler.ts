@@ -23,7 +23,9 @@ import { NIL_UUID } from '../domain/topics';
 /**
  * What people and partner systems hear about, from the tenant, core and compliance streams (one
  * durable consumer per stream). Each event's messages are created and queued in the transaction of
- * its inbox row: an event delivered twice makes its messages once.
+ * its inbox row: an event delivered twice makes its messages once. A notification service deployed
+ * for the first time starts with what happens from then on (`startWith: 'new'`): it does not email a
+ * practice about every order and invitation its streams still hold.
  */
 export async function startPlatformConsumers(
   platform: Platform<PrismaClient>,
@@ -35,6 +37,7 @@ export async function startPlatformConsumers(
   await platform.consume({
     name: 'notification-tenant-events',
     unitOfWork,
+    startWith: 'new',
     // An ops user's password reset concerns no practice: its message is kept with the ops team's.
     platformTenantId: NIL_UUID,
     handlers: [
@@ -47,6 +50,7 @@ export async function startPlatformConsumers(
   await platform.consume({
     name: 'notification-core-events',
     unitOfWork,
+    startWith: 'new',
     handlers: [
       on(OrderStatusChanged, (e, uow: UnitOfWork) => plan(e, notices.orderStatusChanged(e, uow.tenantId), uow)),
       on(OrderApproved, (e, uow: UnitOfWork) => plan(e, notices.orderApproved(e, uow.tenantId), uow)),
@@ -57,6 +61,7 @@ export async function startPlatformConsumers(
   await platform.consume({
     name: 'notification-compliance-events',
     unitOfWork,
+    startWith: 'new',
     handlers: [
       on(ComplianceAlertRaised, async (e, uow: UnitOfWork) => {
         const notice = notices.alertRaised(e, uow.tenantId);
