@@ -15,6 +15,11 @@ const FORWARDED = [
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
+  // The providers' own callback signatures (SendGrid's Event Webhook, Twilio), checked by the
+  // notification service over the exact body.
+  'x-twilio-email-event-webhook-signature',
+  'x-twilio-email-event-webhook-timestamp',
+  'x-twilio-signature',
   'user-agent',
 ];
 /** Response headers never copied back (hop-by-hop, or ours to set). */

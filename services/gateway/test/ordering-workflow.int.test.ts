@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,9 @@ import { buildApp } from '../src/app';
 import { ConfigSchema } from '../src/config';
 
 const PASSWORD = 'correct horse battery staple';
+/** SendGrid's Event Webhook signing key (its public half is the account's verification key) and Twilio's auth token. */
+const SENDGRID_EVENTS_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const TWILIO_TOKEN = 'workflow-twilio-token';
 const WEBHOOK_SECRET = generateWebhookSecret();
 
 /**
@@ -137,6 +140,11 @@ describe('ordering workflow through the gateway', () => {
         TENANT_URL: tenantUrl,
         SENDGRID_API_KEY: 'SG.workflow',
         SENDGRID_API_URL: sendgrid.url,
+        SENDGRID_WEBHOOK_PUBLIC_KEY: SENDGRID_EVENTS_KEY.publicKey
+          .export({ type: 'spki', format: 'der' })
+          .toString('base64'),
+        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+        PUBLIC_BASE_URL: 'https://plh.example',
         WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
         JOB_POLL_MS: '200',
       }),
@@ -661,6 +669,55 @@ describe('ordering workflow through the gateway', () => {
     const log = (await api('owner', 'GET', '/notifications/messages?channel=webhook&limit=100')).json();
     expect(log.items.length).toBe(partnerSystem.requests.length);
     expect(log.items.every((m: { status: string }) => m.status === 'delivered')).toBe(true);
+
+    // The providers' signed callbacks reach the notification service through the gateway, signatures intact.
+    const owner = mails().find((m) => m.personalizations[0]!.to[0]!.email.startsWith('owner-'))!;
+    const ownerMessage = (await api('owner', 'GET', '/notifications/messages?channel=email&limit=100'))
+      .json()
+      .items.find(
+        (m: { toAddress: string; status: string }) => m.toAddress === owner.personalizations[0]!.to[0]!.email,
+      );
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const events = JSON.stringify([
+      { event: 'delivered', timestamp: Number(timestamp), plh_message_id: ownerMessage.id, plh_tenant_id: tenantId },
+    ]);
+    const callback = await gateway.inject({
+      method: 'POST',
+      url: '/api/notifications/callbacks/sendgrid/events',
+      headers: {
+        'content-type': 'application/json',
+        'x-twilio-email-event-webhook-timestamp': timestamp,
+        'x-twilio-email-event-webhook-signature': sign(
+          'sha256',
+          Buffer.from(timestamp + events),
+          SENDGRID_EVENTS_KEY.privateKey,
+        ).toString('base64'),
+      },
+      payload: events,
+    });
+    expect(callback.json()).toEqual({ applied: 1 });
+    expect((await api('owner', 'GET', `/notifications/messages/${ownerMessage.id}`)).json()).toMatchObject({
+      status: 'delivered',
+    });
+    const stop = { From: '+15551239876', To: '+15005550006', Body: 'STOP' };
+    const signed = Object.keys(stop)
+      .sort()
+      .reduce(
+        (acc, k) => acc + k + stop[k as keyof typeof stop],
+        'https://plh.example/api/notifications/callbacks/twilio/inbound',
+      );
+    const inbound = await gateway.inject({
+      method: 'POST',
+      url: '/api/notifications/callbacks/twilio/inbound',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': createHmac('sha1', TWILIO_TOKEN).update(signed).digest('base64'),
+      },
+      payload: new URLSearchParams(stop).toString(),
+    });
+    expect(inbound.statusCode).toBe(200);
+    const optOuts = await notificationPlatform.platform.db.smsOptOut.findMany({ where: { phone: '+15551239876' } });
+    expect(optOuts).toHaveLength(1);
 
     // No patient's name, street, ZIP or date of birth in any email or webhook.
     const outgoing = [...sendgrid.requests, ...partnerSystem.requests].map((r) => r.body.toString()).join('\n');

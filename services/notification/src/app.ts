@@ -21,6 +21,7 @@ import { webhookSender } from './domain/webhooks/webhook-sender';
 import { startPlatformConsumers } from './events/platform-events.handler';
 import { deliverMessageHandler } from './jobs/deliver.job';
 import { escalateHandler, escalationSchedule } from './jobs/escalate.job';
+import { planNoticeHandler } from './jobs/plan-notice.job';
 import callbackRoutes from './routes/callbacks';
 import messageRoutes from './routes/messages';
 import preferenceRoutes from './routes/preferences';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   if (config.RUN_JOBS)
     await deps.platform.runJobs({
       handlers: [
+        planNoticeHandler(notification),
         deliverMessageHandler(notification, config.DELIVERY_CONCURRENCY),
         escalateHandler(notification, app.log),
       ],
@@ -121,6 +123,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     await scope.register(webhookEndpointRoutes, { deps: notification });
     await scope.register(messageRoutes, { deps: notification });
   });
-  await startPlatformConsumers(deps.platform, unitOfWork, notification);
+  await startPlatformConsumers(deps.platform, unitOfWork);
   return app;
 }

@@ -133,6 +133,14 @@ describe('deliveries: email with fail-over, signed webhooks with retries, the al
     const [message] = await messagesOf(t, 'tenant_id = $1 AND recipient = $2', [p.tenantId, p.owner.id]);
     const log = await call(p.owner, 'GET', `/api/tenants/${p.tenantId}/notifications/messages/${message!.id}`);
     expect(log.json()).toMatchObject({ status: 'sent', provider: 'smtp', attempts: 1 });
+    // An email is never sent twice by a replay (only webhooks are).
+    const replay = await call(
+      p.owner,
+      'POST',
+      `/api/tenants/${p.tenantId}/notifications/messages/${message!.id}/replay`,
+    );
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json()).toMatchObject({ code: 'MESSAGE_STATE_CONFLICT' });
     expect(
       log
         .json()

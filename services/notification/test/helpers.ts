@@ -139,10 +139,11 @@ export async function messagesOf(t: TestApp, where: string, params: unknown[] = 
 export async function jobsIdle(t: TestApp, timeoutMs = 20_000): Promise<void> {
   await eventually(
     async () => {
-      const { rows } = await t.admin.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM notification.job_queue WHERE state IN ('queued', 'running')`,
+      const { rows } = await t.admin.query<{ n: number; jobs: string }>(
+        `SELECT count(*)::int AS n, string_agg(queue || ' ' || state || ' ' || attempts || ' ' || coalesce(last_error, ''), '; ') AS jobs
+           FROM notification.job_queue WHERE state IN ('queued', 'running')`,
       );
-      if (rows[0]!.n !== 0) throw new Error(`${rows[0]!.n} jobs still queued or running`);
+      if (rows[0]!.n !== 0) throw new Error(`${rows[0]!.n} jobs still queued or running: ${rows[0]!.jobs}`);
     },
     { timeoutMs },
   );

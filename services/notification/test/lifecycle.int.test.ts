@@ -200,7 +200,7 @@ describe('message lifecycle', () => {
     });
     // Twenty minutes later (past the 15-minute SLA) the escalation job runs.
     await t.admin.query(
-      `UPDATE notification.alert_delivery SET raised_at = now() - interval '20 minutes' WHERE tenant_id = $1`,
+      `UPDATE notification.alert_delivery SET raised_at = now() - interval '20 minutes', source_available_at = now() - interval '20 minutes' WHERE tenant_id = $1`,
       [tenantId],
     );
     const runEscalation = () =>
@@ -231,5 +231,39 @@ describe('message lifecycle', () => {
       [tenantId],
     );
     expect(again[0].n).toBe(1);
+  });
+
+  it('delivers webhooks while the tenant service is down, and the people’s emails once it answers again', async () => {
+    const p = practice();
+    const created = (
+      await call(p.owner, 'POST', `/api/tenants/${p.tenantId}/notifications/webhooks`, {
+        url: `${receiver.url}/while-down`,
+        topics: ['order.approved'],
+      })
+    ).json();
+    receiver.answer = () => ({ status: 200 });
+    const practiceUsers = directory.practiceUsers;
+    directory.practiceUsers = async () => {
+      throw new Error('the tenant service does not answer');
+    };
+    try {
+      await publish(t, approved(p.tenantId));
+      await eventually(async () => {
+        if (!receiver.requests.some((r) => r.url === '/while-down')) throw new Error('no webhook yet');
+      });
+      expect((await messagesOf(t, `tenant_id = $1 AND channel = 'email'`, [p.tenantId])).length).toBe(0);
+    } finally {
+      directory.practiceUsers = practiceUsers;
+    }
+    // The notice's job is retried (backoff) and plans the owner's email; the webhook is not sent twice.
+    await eventually(
+      async () => {
+        const [email] = await messagesOf(t, `tenant_id = $1 AND channel = 'email'`, [p.tenantId]);
+        if (email?.status !== 'sent') throw new Error(`email ${email?.status ?? 'not planned'} yet`);
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(receiver.requests.filter((r) => r.url === '/while-down')).toHaveLength(1);
+    expect(created.id).toBeDefined();
   });
 });

@@ -95,7 +95,9 @@ export function messageRepository(tx: Tx, tenantId: string) {
       const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
       const rows = await tx.$queryRawUnsafe<Array<{ id: string }>>(
         `UPDATE message m
-            SET status = r.status, attempts = m.attempts + 1, provider = r.provider,
+            -- A provider's delivery event that overtook the recording of its own send (a slow batch) stays.
+            SET status = CASE WHEN r.status = 'sent' AND m.status IN ('delivered', 'failed') THEN m.status ELSE r.status END,
+                attempts = m.attempts + 1, provider = r.provider,
                 provider_message_id = COALESCE(r.provider_message_id, m.provider_message_id),
                 sent_at = COALESCE(r.sent_at, m.sent_at), delivered_at = COALESCE(r.delivered_at, m.delivered_at),
                 next_attempt_at = r.next_attempt_at, last_error = r.last_error,
@@ -133,10 +135,14 @@ export function messageRepository(tx: Tx, tenantId: string) {
       if (attempts.length) await tx.deliveryAttempt.createMany({ data: attempts });
       return counted;
     },
-    /** A provider's later word on a message (delivered, bounced): only moves it forward. */
-    async settle(id: string, status: 'delivered' | 'failed', at: Date, error: string | null) {
-      await tx.message.updateMany({
-        where: { id, tenantId, status: { in: ['sent', 'delivered'] } },
+    /**
+     * A provider's later word on a message (delivered, bounced): only moves it forward. A message still
+     * `queued` is one whose send the provider accepted before its batch was recorded (see
+     * recordDeliveries). Answers whether it applied.
+     */
+    async settle(id: string, status: 'delivered' | 'failed', at: Date, error: string | null): Promise<boolean> {
+      const updated = await tx.message.updateMany({
+        where: { id, tenantId, channel: { not: 'webhook' }, status: { in: ['queued', 'sent', 'delivered'] } },
         data: {
           status,
           ...(status === 'delivered' ? { deliveredAt: at } : {}),
@@ -145,6 +151,7 @@ export function messageRepository(tx: Tx, tenantId: string) {
           updatedAt: new Date(),
         },
       });
+      return updated.count === 1;
     },
     /** Queues a failed or delivered message again (a replay): same id, so the same webhook-id. */
     async requeue(id: string, at: Date) {
@@ -154,14 +161,36 @@ export function messageRepository(tx: Tx, tenantId: string) {
       });
       return updated.count === 1;
     },
-    /** An endpoint's messages since a time, for a replay of everything it missed. */
-    endpointMessagesSince: (endpointId: string, since: Date, limit: number) =>
+    /** An endpoint's failed messages since a time, oldest first, a page at a time (a replay of what it missed). */
+    endpointFailuresSince: (
+      endpointId: string,
+      since: Date,
+      after: { createdAt: Date; id: string } | null,
+      limit: number,
+    ) =>
       tx.message.findMany({
-        where: { tenantId, endpointId, createdAt: { gte: since }, status: { in: ['failed', 'queued'] } },
-        orderBy: { createdAt: 'asc' },
+        where: {
+          tenantId,
+          endpointId,
+          status: 'failed',
+          createdAt: { gte: since },
+          ...(after
+            ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         take: limit,
-        select: { id: true, status: true },
+        select: { id: true, attempts: true, createdAt: true },
       }),
+    /** Queues many failed messages again at once; answers the ids that were failed (and now are queued). */
+    async requeueFailed(ids: string[], at: Date): Promise<string[]> {
+      const rows = await tx.message.updateManyAndReturn({
+        where: { id: { in: ids }, tenantId, status: 'failed' },
+        data: { status: 'queued', nextAttemptAt: at, lastError: null, updatedAt: new Date() },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
     /** The delivery log, newest first, after the cursor (created_at, id). */
     page(
       filter: { channel?: string; status?: string; endpointId?: string; topic?: string },

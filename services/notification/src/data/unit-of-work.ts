@@ -3,6 +3,7 @@ import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
 import { alertDeliveryRepository } from './alert-delivery.repository';
 import type { PrismaClient, Tx } from './db';
 import { messageRepository } from './message.repository';
+import { noticeRepository } from './notice.repository';
 import { platformSystemRepository } from './platform.system-repository';
 import { preferenceRepository } from './preference.repository';
 import { webhookEndpointRepository } from './webhook-endpoint.repository';
@@ -10,6 +11,7 @@ import { webhookEndpointRepository } from './webhook-endpoint.repository';
 /** One practice's messages, preferences, endpoints and alert clocks, bound to one transaction. */
 function notificationRepositories(tx: Tx, tenantId: string) {
   return {
+    notices: noticeRepository(tx, tenantId),
     messages: messageRepository(tx, tenantId),
     preferences: preferenceRepository(tx, tenantId),
     endpoints: webhookEndpointRepository(tx, tenantId),

@@ -14,10 +14,9 @@ import {
 import { on, type Platform } from '@plh/service-kit';
 import type { PrismaClient } from '../../generated/prisma';
 import type { NotificationUnitOfWork, UnitOfWork } from '../data/unit-of-work';
-import type { NotificationDeps } from '../domain/deps';
 import type { Notice } from '../domain/messages/notice';
 import { notices } from '../domain/messages/notices';
-import { planMessages } from '../domain/messages/plan-messages';
+import { recordNotice } from '../domain/messages/plan-notice';
 import { NIL_UUID } from '../domain/topics';
 
 /**
@@ -27,13 +26,9 @@ import { NIL_UUID } from '../domain/topics';
  * for the first time starts with what happens from then on (`startWith: 'new'`): it does not email a
  * practice about every order and invitation its streams still hold.
  */
-export async function startPlatformConsumers(
-  platform: Platform<PrismaClient>,
-  unitOfWork: NotificationUnitOfWork,
-  deps: Pick<NotificationDeps, 'directory'>,
-) {
+export async function startPlatformConsumers(platform: Platform<PrismaClient>, unitOfWork: NotificationUnitOfWork) {
   const plan = (event: EventEnvelope, notice: Notice | null, uow: UnitOfWork) =>
-    notice ? planMessages(uow, deps, notice, `event:${event.type}`).then(() => undefined) : Promise.resolve();
+    notice ? recordNotice(uow, notice, `event:${event.type}`) : Promise.resolve();
   await platform.consume({
     name: 'notification-tenant-events',
     unitOfWork,

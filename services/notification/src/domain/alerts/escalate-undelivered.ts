@@ -2,7 +2,7 @@ import { ComplianceAlertUndelivered, createEvent } from '@plh/contracts';
 import { defineJob } from '@plh/jobs';
 import { Type } from '@sinclair/typebox';
 import type { NotificationDeps } from '../deps';
-import { planMessages } from '../messages/plan-messages';
+import { recordNotice } from '../messages/plan-notice';
 
 export const EscalateUndeliveredAlerts = defineJob('notification.escalate-undelivered-alerts', Type.Object({}));
 
@@ -22,7 +22,8 @@ export async function escalateUndeliveredAlerts(deps: NotificationDeps, now = ne
       const alert = await uow.alerts.markEscalated(alertEventId, now);
       if (!alert) return; // delivered or escalated meanwhile
       escalated++;
-      const waited = Math.floor((now.getTime() - alert.raisedAt.getTime()) / 60_000);
+      // Counted, like the SLA, from the source data becoming available (the alert's own time without it).
+      const waited = Math.floor((now.getTime() - (alert.sourceAvailableAt ?? alert.raisedAt).getTime()) / 60_000);
       await uow.outbox.enqueue(
         createEvent(ComplianceAlertUndelivered, {
           source: 'notification',
@@ -35,9 +36,8 @@ export async function escalateUndeliveredAlerts(deps: NotificationDeps, now = ne
           },
         }),
       );
-      await planMessages(
+      await recordNotice(
         uow,
-        deps,
         {
           topic: 'compliance.alert-escalated',
           tenantId,

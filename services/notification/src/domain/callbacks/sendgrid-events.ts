@@ -63,10 +63,10 @@ export async function receiveSendgridEvents(
     const at = typeof e.timestamp === 'number' ? new Date(e.timestamp * 1000) : new Date();
     const reason =
       status === 'failed' ? `SendGrid ${String(e.event)}${typeof e.type === 'string' ? ` (${e.type})` : ''}` : null;
-    await deps.unitOfWork(e.plh_tenant_id, ({ messages }) =>
+    const settled = await deps.unitOfWork(e.plh_tenant_id, ({ messages }) =>
       messages.settle(e.plh_message_id as string, status, at, reason),
     );
-    applied++;
+    if (settled) applied++;
   }
   return { applied };
 }

@@ -3,7 +3,7 @@ import { createEvent, ComplianceAlertDelivered } from '@plh/contracts';
 import type { DeliveryState } from '../../data/message.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import type { NotificationDeps } from '../deps';
-import { planMessages } from '../messages/plan-messages';
+import { recordNotice } from '../messages/plan-notice';
 import { nextAttemptDelayMs } from '../webhooks/retry-schedule';
 import { DeliverMessages } from './deliver-message.job-def';
 import { sendByChannel, type SendOutcome } from './send-by-channel';
@@ -160,9 +160,8 @@ async function recordEndpointFailure(uow: UnitOfWork, deps: NotificationDeps, en
     reason: 'ENDPOINT_FAILING',
     actor: { kind: 'service', id: 'notification', role: null },
   });
-  await planMessages(
+  await recordNotice(
     uow,
-    deps,
     {
       topic: 'webhook.endpoint-disabled',
       tenantId: uow.tenantId,

@@ -82,7 +82,8 @@ export async function sendByChannel(
         tries: tries.map(({ retryable: _r, ...t }) => ({ ...t, responseExcerpt: null })),
         succeeded: last.succeeded,
         suppressed: false,
-        permanent: false,
+        // Every provider refused it for good (a malformed address, a bad key): retrying changes nothing.
+        permanent: tries.every((t) => !t.retryable),
         provider: last.provider,
         providerMessageId: last.providerMessageId,
         error: last.error,

@@ -11,6 +11,11 @@ describe('quiet hours', () => {
     // 12:00 in New York: not quiet.
     expect(afterQuietHours(new Date('2026-12-01T17:00:00Z'), nightOwl)).toBeNull();
     expect(afterQuietHours(new Date('2026-12-01T04:30:00Z'), null)).toBeNull();
+    // The night clocks go back (2026-11-01 in New York, 02:00 EDT → 01:00 EST): 07:00 EST is 12:00 UTC,
+    // not 11:00 as local minutes added to UTC time would say.
+    expect(afterQuietHours(new Date('2026-11-01T03:30:00Z'), nightOwl)).toEqual(new Date('2026-11-01T12:00:00Z'));
+    // The night they go forward (2026-03-08, 02:00 EST → 03:00 EDT): 07:00 EDT is 11:00 UTC.
+    expect(afterQuietHours(new Date('2026-03-08T04:30:00Z'), nightOwl)).toEqual(new Date('2026-03-08T11:00:00Z'));
     const lunch = { quietStart: 12 * 60, quietEnd: 13 * 60, timeZone: 'UTC' };
     expect(afterQuietHours(new Date('2026-12-01T12:15:00Z'), lunch)).toEqual(new Date('2026-12-01T13:00:00Z'));
   });

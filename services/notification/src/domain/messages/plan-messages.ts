@@ -1,11 +1,10 @@
+import type { DirectoryUser } from '@plh/contracts';
 import type { NewMessage } from '../../data/message.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
-import type { NotificationDeps } from '../deps';
 import { DeliverMessages, MAX_BATCH } from '../delivery/deliver-message.job-def';
 import { NIL_UUID, TOPICS, type PersonChannel, type Topic } from '../topics';
 import type { Notice } from './notice';
 import { afterQuietHours } from './quiet-hours';
-import { peopleFor } from './recipients';
 
 /** The channels one person gets a topic on: theirs, else the practice's, else the topic's default. */
 export function channelsFor(
@@ -22,25 +21,8 @@ export function channelsFor(
 
 /** A webhook's body (Standard Webhooks' recommended shape): type, timestamp and ids-only data. */
 export function webhookPayload(notice: Pick<Notice, 'topic' | 'tenantId' | 'occurredAt' | 'values'>) {
-  return { type: notice.topic, timestamp: notice.occurredAt, data: { practiceId: notice.tenantId, ...notice.values } };
-}
-
-/**
- * Turns a notice into its messages (one per person and channel by preferences, one per subscribed
- * webhook endpoint) and queues their delivery, in the caller's transaction. A message already created
- * by an earlier delivery of the same event is not created again. Answers the new messages' ids.
- */
-export async function planMessages(
-  uow: UnitOfWork,
-  deps: Pick<NotificationDeps, 'directory'>,
-  notice: Notice,
-  requestedBy: string,
-): Promise<string[]> {
-  const rows = [
-    ...(await personMessages(uow, deps, notice, requestedBy)),
-    ...(await endpointMessages(uow, notice, requestedBy)),
-  ];
-  return queueMessages(uow, rows);
+  // The practice last: no value may pass for another practice.
+  return { type: notice.topic, timestamp: notice.occurredAt, data: { ...notice.values, practiceId: notice.tenantId } };
 }
 
 /**
@@ -73,22 +55,27 @@ const commonOf = (notice: Notice, requestedBy: string) => ({
   sourceAvailableAt: notice.sourceAvailableAt,
 });
 
-/** One message per person of the topic's audience and channel of their preferences. */
-async function personMessages(
+/**
+ * One message per person and channel of their preferences. A message for one named user about their
+ * own account (an invitation, a reset link) and a critical one go at once; others wait for the end of
+ * the recipient's quiet hours.
+ */
+export async function personMessages(
   uow: UnitOfWork,
-  deps: Pick<NotificationDeps, 'directory'>,
   notice: Notice,
+  people: readonly DirectoryUser[],
   requestedBy: string,
 ): Promise<NewMessage[]> {
-  const people = await peopleFor(deps.directory, notice.topic, notice.tenantId, notice.userId);
   if (people.length === 0) return [];
   const now = new Date();
   const rows: NewMessage[] = [];
-  const preferences = TOPICS[notice.topic].configurable ? await uow.preferences.all() : [];
+  const def = TOPICS[notice.topic];
+  const preferences = def.configurable ? await uow.preferences.all() : [];
   const settings = new Map((await uow.preferences.settings(people.map((p) => p.id))).map((s) => [s.userId, s]));
+  const atOnce = notice.critical || 'subjectUser' in def.audience;
   for (const person of people) {
     const setting = settings.get(person.id) ?? null;
-    const later = notice.critical ? null : afterQuietHours(now, setting);
+    const later = atOnce ? null : afterQuietHours(now, setting);
     for (const channel of channelsFor(notice.topic, person.id, preferences)) {
       const address = channel === 'email' ? person.email : (setting?.phone ?? null);
       if (!address) continue; // no SMS number given: nobody to text

@@ -13,7 +13,11 @@ export function afterQuietHours(
   const quiet = start < end ? minute >= start && minute < end : minute >= start || minute < end;
   if (!quiet) return null;
   const wait = (end - minute + 1440) % 1440;
-  return new Date(Math.floor(now.getTime() / 60_000) * 60_000 + wait * 60_000);
+  const guess = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + wait * 60_000);
+  // The wait is in local minutes; a daylight-saving change inside it moves the local clock by an hour.
+  // One correction lands on the local end time (or just after it, if that time does not exist that night).
+  const drift = (end - localMinute(guess, setting.timeZone) + 1440) % 1440;
+  return drift === 0 ? guess : new Date(guess.getTime() + (drift > 720 ? drift - 1440 : drift) * 60_000);
 }
 
 function localMinute(at: Date, timeZone: string): number {

@@ -14,16 +14,8 @@ type Deps = Pick<NotificationDeps, 'unitOfWork' | 'systemWork' | 'directory' | '
 export async function sendDirect(
   deps: Deps,
   input:
-    | {
-        channel: 'email';
-        tenantId: string | null;
-        to: string;
-        subject: string;
-        text: string;
-        html?: string;
-        critical: boolean;
-      }
-    | { channel: 'sms'; tenantId: string | null; to: string; text: string; critical: boolean },
+    | { channel: 'email'; tenantId: string | null; to: string; subject: string; text: string; html?: string }
+    | { channel: 'sms'; tenantId: string | null; to: string; text: string },
   requestedBy: string,
 ): Promise<{ id: string; status: string }> {
   const tenantId = input.tenantId ?? NIL_UUID;
@@ -35,7 +27,8 @@ export async function sendDirect(
     recipient: input.to,
     toAddress: input.to,
     endpointId: null,
-    critical: input.critical,
+    // Sent at once: an address given directly has no quiet hours.
+    critical: false,
     content:
       input.channel === 'email'
         ? { subject: input.subject, text: input.text, ...(input.html ? { html: input.html } : {}) }
