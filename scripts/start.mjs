@@ -20,6 +20,7 @@ const PG_PORT = Number(process.env.PLH_PG_PORT ?? 55432);
 const NATS_PORT = Number(process.env.PLH_NATS_PORT ?? 4222);
 const EXIT_WHEN_READY = process.env.PLH_START_EXIT_WHEN_READY === '1'; // smoke test: come up, then stop
 const MAIL_PORT = Number(process.env.PLH_MAIL_PORT ?? 2525);
+const webDist = path.join(root, 'apps/web/dist');
 
 /**
  * Service folder -> port, schema and Node.js flags. The gateway (port 3000) owns no schema.
@@ -325,6 +326,8 @@ async function main() {
             PROOF_URL: `http://127.0.0.1:${SERVICES['proof-engine'].port}`,
             COMPLIANCE_URL: `http://127.0.0.1:${SERVICES.compliance.port}`,
             NOTIFICATION_URL: `http://127.0.0.1:${SERVICES.notification.port}`,
+            // The web app, built by the bootstrap (apps/web), served at / on the same origin as the API.
+            ...(existsSync(webDist) ? { WEB_DIST_DIR: webDist } : {}),
           }
         : {}),
       // Emails go to the local mailbox (each message also written to .data/mail) unless SendGrid or
@@ -418,6 +421,10 @@ async function main() {
   console.log(`\n\x1b[1mPatientLetterHub is running\x1b[0m (Node.js ${process.version})`);
   for (const [dir, { port }] of present)
     console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
+  if (present.some(([dir]) => dir === 'gateway') && existsSync(path.join(webDist, 'index.html')))
+    console.log(
+      `  ${'web app'.padEnd(14)} http://127.0.0.1:${SERVICES.gateway.port}/   (sign in with a demo login below)`,
+    );
   if (present.some(([dir]) => dir === 'gateway'))
     console.log(
       `  ${'API reference'.padEnd(14)} http://127.0.0.1:${SERVICES.gateway.port}/api/docs   (/api/openapi.json)`,

@@ -30,6 +30,7 @@ import { renderDocsPage } from './docs-page';
 import { createOpenApiSource, mergeOpenApi } from './openapi';
 import { ROUTES, type ServiceName } from './route-table';
 import { securityHeaders } from './security-headers';
+import { serveWebApp } from './web-app';
 
 const API_VERSION = '1.0.0';
 
@@ -170,6 +171,7 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
     },
   });
   for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));
+  if (config.WEB_DIST_DIR) serveWebApp(app, config.WEB_DIST_DIR);
   // Uploads: the body is handed to the service as a stream, never buffered here.
   await app.register(async (uploads) => {
     uploads.removeAllContentTypeParsers();

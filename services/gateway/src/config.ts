@@ -17,6 +17,11 @@ export const GatewayConfigSchema = Type.Object({
     default: 'http://127.0.0.1:3005',
     description: 'Base URL of the compliance service',
   }),
+  WEB_DIST_DIR: Type.String({
+    default: '',
+    description:
+      'The built web app (apps/web/dist) to serve at / with its Content-Security-Policy; empty: no web app, only the API',
+  }),
   NOTIFICATION_URL: Type.String({
     pattern: '^https?://',
     default: 'http://127.0.0.1:3004',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { ALL_EVENTS, EventRegistry } from '@plh/contracts';
 import { loadConfig, signInternalToken, type InternalSigner, type ServiceApp } from '@plh/service-kit';
@@ -657,6 +658,29 @@ describe('gateway: authentication, authorization from the route table, rate limi
       code: 'INVOICE_NOT_YET_ISSUED',
       detail: 'The invoice is issued when the order is mailed; this order is ordered.',
     });
+  });
+
+  it("matches the web app's API types (apps/web/src/api/generated/openapi.d.ts) to the merged OpenAPI document", async () => {
+    // A route or schema changed without `pnpm --filter @plh/web api:types`: the web app would be
+    // type-checked against an API that no longer exists.
+    const doc = await gateway.inject({ method: 'GET', url: '/api/openapi.json' });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plh-api-types-'));
+    try {
+      writeFileSync(path.join(dir, 'openapi.json'), doc.body);
+      const script = path.join(__dirname, '../../../apps/web/scripts/api-types.mjs');
+      execFileSync(process.execPath, [
+        script,
+        '--from',
+        path.join(dir, 'openapi.json'),
+        '--out',
+        path.join(dir, 'schema.d.ts'),
+      ]);
+      const expected = readFileSync(path.join(dir, 'schema.d.ts'), 'utf8');
+      const committed = readFileSync(path.join(__dirname, '../../../apps/web/src/api/generated/openapi.d.ts'), 'utf8');
+      expect(committed === expected).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says who the caller is: in the login answer and at GET /api/me, for a user, ops and an API key', async () => {

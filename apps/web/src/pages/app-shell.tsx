@@ -1,0 +1,42 @@
+import { AppShell, Button, Group, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Outlet, useNavigate } from '@tanstack/react-router';
+import { api, dataOf } from '../api/client';
+import { session } from '../session/session';
+import { QueryState } from './query-state';
+
+/** The frame of every signed-in page: who is signed in, for which practice, and signing out. */
+export function AppShellLayout() {
+  const navigate = useNavigate();
+  const me = useQuery({ queryKey: ['me'], queryFn: async () => dataOf(await api.GET('/api/me')) });
+  const signOut = async () => {
+    const current = session.get();
+    if (current) await api.POST('/api/auth/logout', { body: { refreshToken: current.refreshToken } });
+    session.set(null);
+    await navigate({ to: '/sign-in' });
+  };
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={2} size="h4">
+            PatientLetterHub
+          </Title>
+          <Group>
+            {me.data && (
+              <Text size="sm">
+                {me.data.email} · {me.data.practice?.name ?? 'Operations'} · {me.data.role}
+              </Text>
+            )}
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <QueryState query={me}>{() => <Outlet />}</QueryState>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
