@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter, Outlet, redirect } from '@t
 import { AppShellLayout } from './pages/app-shell';
 import { DashboardPage } from './pages/dashboard';
 import { SignInPage } from './pages/sign-in';
-import { session } from './session/session';
+import { refreshSession, session } from './session/session';
 
 const root = createRootRoute({ component: Outlet });
 
@@ -12,8 +12,10 @@ const signIn = createRoute({ getParentRoute: () => root, path: '/sign-in', compo
 const signedIn = createRoute({
   getParentRoute: () => root,
   id: 'signed-in',
-  beforeLoad: ({ location }) => {
-    if (!session.get()) throw redirect({ to: '/sign-in', search: { next: location.href } });
+  // A reload keeps the session: the refresh cookie gives a new access token without the password.
+  beforeLoad: async ({ location }) => {
+    if (!session.accessToken() && !(await refreshSession()))
+      throw redirect({ to: '/sign-in', search: { next: location.href } });
   },
   component: AppShellLayout,
 });

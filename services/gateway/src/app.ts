@@ -30,6 +30,7 @@ import { renderDocsPage } from './docs-page';
 import { createOpenApiSource, mergeOpenApi } from './openapi';
 import { ROUTES, type ServiceName } from './route-table';
 import { securityHeaders } from './security-headers';
+import { sessionRewrite } from './session-cookie';
 import { serveWebApp } from './web-app';
 
 const API_VERSION = '1.0.0';
@@ -167,7 +168,13 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       const path = rule.ownPractice
         ? `/api/tenants/${auth!.principal.tenantId}${req.url.slice('/api'.length)}`
         : undefined;
-      return proxies[rule.service].forward(req, reply, token, path);
+      return proxies[rule.service].forward(
+        req,
+        reply,
+        token,
+        path,
+        rule.path.startsWith('/api/auth/') ? sessionRewrite(req, rule.path, config.REFRESH_COOKIE_MAX_AGE_SEC) : null,
+      );
     },
   });
   for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));

@@ -17,6 +17,12 @@ export const GatewayConfigSchema = Type.Object({
     default: 'http://127.0.0.1:3005',
     description: 'Base URL of the compliance service',
   }),
+  REFRESH_COOKIE_MAX_AGE_SEC: Type.Integer({
+    minimum: 60,
+    default: 2_592_000,
+    description:
+      'Lifetime of the web app’s refresh-token cookie (httpOnly, Secure, SameSite=Strict, Path=/api/auth); keep it equal to the tenant service’s REFRESH_TOKEN_TTL_SEC',
+  }),
   WEB_DIST_DIR: Type.String({
     default: '',
     description:

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from '@plh/service-kit';
 import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import { INTERNAL_TOKEN_HEADER, ProblemError } from '@plh/service-kit';
+import type { SessionRewrite } from './session-cookie';
 
 /** Request headers passed on; everything else (cookies, authorization, any x-plh-* sent by a client) stays here. */
 const FORWARDED = [
@@ -68,6 +69,8 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     internalToken: string | null,
     /** The path and query at the service, when it differs from the client's. */
     path: string = req.url,
+    /** A web session's login, refresh or logout: another body up, the refresh token into a cookie down. */
+    rewrite: SessionRewrite | null = null,
   ): Promise<FastifyReply> => {
     // The client address as this gateway determined it (TRUST_PROXY): one value, never the client's own
     // X-Forwarded-For, so services throttle logins per real client and cannot be fed a spoofed chain.
@@ -81,23 +84,30 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
       if (typeof value === 'string') headers[name] = value;
     }
     if (internalToken) headers[INTERNAL_TOKEN_HEADER] = internalToken;
+    if (rewrite?.body) headers['content-type'] = 'application/json';
     let upstream;
     try {
       upstream = await pool.request({
         method: req.method as Dispatcher.HttpMethod,
         path,
         headers,
-        body: upstreamBody(req, headers),
+        body: rewrite?.body ?? upstreamBody(req, headers),
       });
     } catch (err) {
       req.log.error({ err }, 'upstream request failed');
       throw new BadGateway();
     }
     for (const [name, value] of Object.entries(upstream.headers)) {
-      if (value !== undefined && !DROPPED.has(name)) reply.header(name, value);
+      if (value !== undefined && !DROPPED.has(name) && !(rewrite && name === 'content-length'))
+        reply.header(name, value);
     }
     // RFC 9110 §7.6.3: this answer came from the service behind the gateway.
     reply.header('via', '1.1 plh-gateway');
+    if (rewrite) {
+      const changed = rewrite.answer(upstream.statusCode, Buffer.from(await upstream.body.arrayBuffer()));
+      if (changed.cookie) reply.header('set-cookie', changed.cookie);
+      return reply.code(upstream.statusCode).send(changed.body.length ? changed.body : null);
+    }
     return reply.code(upstream.statusCode).send(upstream.body);
   };
   return { forward, close: () => pool.close() };

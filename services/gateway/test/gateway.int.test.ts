@@ -683,6 +683,82 @@ describe('gateway: authentication, authorization from the route table, rate limi
     }
   });
 
+  it("keeps a web session's refresh token in an httpOnly cookie the gateway sets, rotates and clears", async () => {
+    const email = `web-${randomUUID()}@practice.example`;
+    await tenantService.createUser(platform.platform.db, {
+      tenantId: tenants.A,
+      email,
+      password: PASSWORD,
+      role: 'viewer',
+    });
+    const web = { 'x-plh-session': 'cookie' };
+    const login = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: web,
+      payload: { email, password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String) });
+    expect(login.json().refreshToken).toBeUndefined();
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/^plh_refresh=[^;]+; Path=\/api\/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=2592000$/);
+    const jar = cookie.split(';')[0]!;
+
+    // Refresh reads the cookie (only with the session header: a cross-site form cannot send it) and rotates it.
+    expect(
+      (await gateway.inject({ method: 'POST', url: '/api/auth/refresh', headers: { cookie: jar }, payload: {} }))
+        .statusCode,
+    ).toBe(400);
+    const refreshed = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { ...web, cookie: jar },
+    });
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json().refreshToken).toBeUndefined();
+    const rotated = String(refreshed.headers['set-cookie']).split(';')[0]!;
+    expect(rotated).not.toBe(jar);
+    // The old token was used: presenting it again is refused (and revokes the family), and the cookie is cleared.
+    const replayed = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      headers: { ...web, cookie: jar },
+    });
+    expect(replayed.statusCode).toBe(401);
+    expect(String(replayed.headers['set-cookie'])).toContain('Max-Age=0');
+    const noCookie = await gateway.inject({ method: 'POST', url: '/api/auth/refresh', headers: web });
+    expect(noCookie.statusCode).toBe(401);
+    expect(noCookie.json()).toMatchObject({ code: 'NO_SESSION' });
+
+    // Logout ends the session and clears the cookie; API clients still get the token in the body.
+    const second = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: web,
+      payload: { email, password: PASSWORD },
+    });
+    const secondJar = String(second.headers['set-cookie']).split(';')[0]!;
+    const out = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...web, cookie: secondJar },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toContain('Max-Age=0');
+    expect(
+      (await gateway.inject({ method: 'POST', url: '/api/auth/refresh', headers: { ...web, cookie: secondJar } }))
+        .statusCode,
+    ).toBe(401);
+    const apiClient = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: PASSWORD },
+    });
+    expect(apiClient.json().refreshToken).toEqual(expect.any(String));
+    expect(apiClient.headers['set-cookie']).toBeUndefined();
+  });
+
   it('says who the caller is: in the login answer and at GET /api/me, for a user, ops and an API key', async () => {
     const email = `who-${randomUUID()}@practice.example`;
     const user = await tenantService.createUser(platform.platform.db, {

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { session } from '../session/session';
+import { refreshSession, session } from '../session/session';
 import { ApiError, type Problem } from './problem';
 import type { paths } from './generated/openapi';
 
@@ -10,37 +10,17 @@ import type { paths } from './generated/openapi';
  */
 export const api = createClient<paths>({ baseUrl: '' });
 
-let refreshing: Promise<boolean> | null = null;
-
-async function refresh(): Promise<boolean> {
-  const current = session.get();
-  if (!current) return false;
-  const res = await fetch('/api/auth/refresh', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refreshToken: current.refreshToken }),
-  });
-  if (!res.ok) {
-    session.set(null);
-    return false;
-  }
-  const next = (await res.json()) as { accessToken: string; refreshToken: string };
-  session.set({ accessToken: next.accessToken, refreshToken: next.refreshToken });
-  return true;
-}
-
 const auth: Middleware = {
   onRequest({ request }) {
-    const token = session.get()?.accessToken;
+    const token = session.accessToken();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     return request;
   },
   async onResponse({ request, response }) {
-    if (response.status !== 401 || request.url.includes('/api/auth/') || !session.get()) return response;
-    refreshing ??= refresh().finally(() => (refreshing = null));
-    if (!(await refreshing)) return response;
+    if (response.status !== 401 || request.url.includes('/api/auth/') || !session.accessToken()) return response;
+    if (!(await refreshSession())) return response;
     const retry = request.clone();
-    retry.headers.set('authorization', `Bearer ${session.get()!.accessToken}`);
+    retry.headers.set('authorization', `Bearer ${session.accessToken()}`);
     return fetch(retry);
   },
 };

@@ -2,7 +2,7 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { api, dataOf } from '../api/client';
-import { session } from '../session/session';
+import { signOut as endSession } from '../session/session';
 import { QueryState } from './query-state';
 
 /** The frame of every signed-in page: who is signed in, for which practice, and signing out. */
@@ -10,9 +10,7 @@ export function AppShellLayout() {
   const navigate = useNavigate();
   const me = useQuery({ queryKey: ['me'], queryFn: async () => dataOf(await api.GET('/api/me')) });
   const signOut = async () => {
-    const current = session.get();
-    if (current) await api.POST('/api/auth/logout', { body: { refreshToken: current.refreshToken } });
-    session.set(null);
+    await endSession();
     await navigate({ to: '/sign-in' });
   };
   return (

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api, dataOf } from '../api/client';
-import { session } from '../session/session';
+import { session, SESSION_HEADERS } from '../session/session';
 
 /** Email and password; the session stays in this tab's memory. */
 export function SignInPage() {
@@ -11,9 +11,10 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
-    mutationFn: async () => dataOf(await api.POST('/api/auth/login', { body: { email, password } })),
+    mutationFn: async () =>
+      dataOf(await api.POST('/api/auth/login', { body: { email, password }, headers: SESSION_HEADERS })),
     onSuccess: async (answer) => {
-      session.set({ accessToken: answer.accessToken, refreshToken: answer.refreshToken });
+      session.set(answer.accessToken);
       const next = new URLSearchParams(window.location.search).get('next');
       await navigate({ to: next && next.startsWith('/') && !next.startsWith('//') ? next : '/' });
     },

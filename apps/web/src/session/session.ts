@@ -1,19 +1,15 @@
 /**
- * The signed-in session, in memory only: nothing is written to localStorage or sessionStorage, so a
- * script injected into the page finds no token to steal beyond this tab's lifetime.
+ * The signed-in session: the access token, in memory only (never localStorage or sessionStorage). The
+ * refresh token is an httpOnly cookie the gateway sets on /api/auth: no script here can read it, and a
+ * reload signs back in silently with it.
  */
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-}
-
-let current: Session | null = null;
+let accessToken: string | null = null;
 const listeners = new Set<() => void>();
 
 export const session = {
-  get: () => current,
-  set(next: Session | null) {
-    current = next;
+  accessToken: () => accessToken,
+  set(token: string | null) {
+    accessToken = token;
     for (const listener of listeners) listener();
   },
   subscribe(listener: () => void) {
@@ -21,3 +17,33 @@ export const session = {
     return () => void listeners.delete(listener);
   },
 };
+
+/** Asks the gateway for the refresh cookie instead of a refresh token in the answer. */
+export const SESSION_HEADERS = { 'x-plh-session': 'cookie' } as const;
+
+let refreshing: Promise<boolean> | null = null;
+
+/** A new access token from the refresh cookie (once at a time); false when there is no session. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: SESSION_HEADERS,
+      credentials: 'same-origin',
+    });
+    if (!res.ok) {
+      session.set(null);
+      return false;
+    }
+    session.set(((await res.json()) as { accessToken: string }).accessToken);
+    return true;
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST', headers: SESSION_HEADERS, credentials: 'same-origin' }).catch(
+    () => undefined,
+  );
+  session.set(null);
+}
