@@ -37,6 +37,8 @@ export const TENANT_ACCESS = {
   me: { ...rule(EVERYONE, ['orders:read', 'orders:write', 'patients:write']), self: true },
   /** Users only: an API key has no password. */
   changeOwnPassword: { ...rule(EVERYONE), self: true },
+  /** Users only: every session of one's own ends (a lost laptop, a shared computer). */
+  endOwnSessions: { ...rule(EVERYONE), self: true },
   opsRead: rule(OPS_ROLES),
   opsAdmin: rule(['ops_admin']),
   createApiKey: rule(['owner']),

@@ -173,7 +173,9 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
         reply,
         token,
         path,
-        rule.path.startsWith('/api/auth/') ? sessionRewrite(req, rule.path, config.REFRESH_COOKIE_MAX_AGE_SEC) : null,
+        rule.path.startsWith('/api/auth/') || rule.path === '/api/me/logout-everywhere'
+          ? sessionRewrite(req, rule.path, config.REFRESH_COOKIE_MAX_AGE_SEC)
+          : null,
       );
     },
   });

@@ -105,6 +105,7 @@ export const ROUTES: readonly RouteRule[] = [
   },
   withoutTenant('GET', '/api/me', 'tenant', TENANT_ACCESS.me),
   withoutTenant('POST', '/api/me/password', 'tenant', TENANT_ACCESS.changeOwnPassword),
+  withoutTenant('POST', '/api/me/logout-everywhere', 'tenant', TENANT_ACCESS.endOwnSessions),
   { method: 'POST', path: '/api/auth/refresh', service: 'tenant', access: { kind: 'public' }, loginLimited: true },
   { method: 'POST', path: '/api/auth/logout', service: 'tenant', access: { kind: 'public' } },
   {

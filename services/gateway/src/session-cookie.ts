@@ -54,6 +54,9 @@ export function sessionRewrite(req: FastifyRequest, path: string, maxAgeSec: num
     return { body: Buffer.from(JSON.stringify(parsed)), cookie: token ? refreshCookie(token, maxAgeSec) : null };
   };
   if (path === '/api/auth/login') return { answer: intoCookie };
+  // Every session ended: this browser's cookie goes too (it is not sent here: its path is /api/auth).
+  if (path === '/api/me/logout-everywhere')
+    return { answer: (status, answer) => ({ body: answer, cookie: status === 204 ? clearedRefreshCookie : null }) };
   const token = refreshTokenOf(req);
   if (!token) {
     if (path === '/api/auth/refresh') throw new NoSession();

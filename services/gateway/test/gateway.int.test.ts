@@ -757,6 +757,40 @@ describe('gateway: authentication, authorization from the route table, rate limi
     });
     expect(apiClient.json().refreshToken).toEqual(expect.any(String));
     expect(apiClient.headers['set-cookie']).toBeUndefined();
+
+    // Logging out everywhere ends every session of the user: two browsers and an API client's token.
+    const laptop = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: web,
+      payload: { email, password: PASSWORD },
+    });
+    const phone = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: web,
+      payload: { email, password: PASSWORD },
+    });
+    const everywhere = await gateway.inject({
+      method: 'POST',
+      url: '/api/me/logout-everywhere',
+      headers: { ...web, authorization: `Bearer ${phone.json().accessToken}` },
+    });
+    expect(everywhere.statusCode).toBe(204);
+    expect(String(everywhere.headers['set-cookie'])).toContain('Max-Age=0');
+    for (const jarOf of [laptop, phone]) {
+      const jar = String(jarOf.headers['set-cookie']).split(';')[0]!;
+      expect(
+        (await gateway.inject({ method: 'POST', url: '/api/auth/refresh', headers: { ...web, cookie: jar } }))
+          .statusCode,
+      ).toBe(401);
+    }
+    const apiRefresh = await gateway.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: apiClient.json().refreshToken },
+    });
+    expect(apiRefresh.statusCode).toBe(401);
   });
 
   it('says who the caller is: in the login answer and at GET /api/me, for a user, ops and an API key', async () => {

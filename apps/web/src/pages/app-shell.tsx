@@ -2,15 +2,15 @@ import { AppShell, Button, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Outlet, useNavigate } from '@tanstack/react-router';
 import { api, dataOf } from '../api/client';
-import { signOut as endSession } from '../session/session';
+import { signOut as endSession, signOutEverywhere } from '../session/session';
 import { QueryState } from './query-state';
 
 /** The frame of every signed-in page: who is signed in, for which practice, and signing out. */
 export function AppShellLayout() {
   const navigate = useNavigate();
   const me = useQuery({ queryKey: ['me'], queryFn: async () => dataOf(await api.GET('/api/me')) });
-  const signOut = async () => {
-    await endSession();
+  const signOut = async (end: () => Promise<void> = endSession) => {
+    await end();
     await navigate({ to: '/sign-in' });
   };
   return (
@@ -28,6 +28,9 @@ export function AppShellLayout() {
             )}
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               Sign out
+            </Button>
+            <Button variant="subtle" size="xs" onClick={() => void signOut(signOutEverywhere)}>
+              Sign out everywhere
             </Button>
           </Group>
         </Group>

@@ -47,3 +47,15 @@ export async function signOut(): Promise<void> {
   );
   session.set(null);
 }
+
+/** Ends every session of the user, on every device; this one too. */
+export async function signOutEverywhere(): Promise<void> {
+  const token = session.accessToken();
+  if (token)
+    await fetch('/api/me/logout-everywhere', {
+      method: 'POST',
+      headers: { ...SESSION_HEADERS, authorization: `Bearer ${token}` },
+      credentials: 'same-origin',
+    }).catch(() => undefined);
+  session.set(null);
+}

@@ -176,6 +176,9 @@ export function identitySystemRepository(tx: Tx) {
         data: { revokedAt: at },
       });
     },
+    /** Ends every session of the user (every refresh-token family); answers how many were open. */
+    revokeSessionsOf: async (userId: string, at: Date) =>
+      (await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } })).count,
     activateUser: (id: string, passwordHash: string) =>
       tx.user.update({ where: { id }, data: { passwordHash, status: 'active' } }),
 

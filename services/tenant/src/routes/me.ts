@@ -2,6 +2,7 @@ import { TENANT_ACCESS } from '@plh/contracts';
 import { Forbidden, principalOf, Type, type FastifyPluginAsyncTypebox } from '@plh/service-kit';
 import { changePassword } from '../domain/auth/change-password';
 import { whoAmI } from '../domain/auth/who-am-i';
+import { logOutEverywhere } from '../domain/auth/log-out-everywhere';
 import type { TenantDeps } from '../domain/deps';
 import { Identity } from './auth';
 
@@ -40,6 +41,22 @@ const meRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = async (app, { 
       const principal = principalOf(req);
       if (principal.kind !== 'user') throw new Forbidden('Only a signed-in user has a password.');
       await changePassword(deps, { userId: principal.id, ...req.body });
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/me/logout-everywhere',
+    {
+      config: { access: TENANT_ACCESS.endOwnSessions },
+      schema: {
+        summary: 'End every session of yours, on every device (access tokens already issued expire within 15 minutes)',
+        response: { 204: Type.Null(), 401: Problem, 403: Problem },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      if (principal.kind !== 'user') throw new Forbidden('Only a signed-in user has sessions.');
+      await logOutEverywhere(deps, principal.id);
       return reply.code(204).send(null);
     },
   );
