@@ -13,8 +13,6 @@ export interface RecorderAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
-  /** Wait this long before answering (a slow provider). */
-  delayMs?: number;
 }
 
 export interface Recorder {
@@ -51,12 +49,8 @@ export async function startRecorder(answer?: Recorder['answer']): Promise<Record
       };
       const index = recorder.requests.push(recorded) - 1;
       const reply = recorder.answer(recorded, index);
-      const send = () => {
-        res.writeHead(reply.status, reply.headers ?? {});
-        res.end(reply.body ?? '');
-      };
-      if (reply.delayMs) setTimeout(send, reply.delayMs);
-      else send();
+      res.writeHead(reply.status, reply.headers ?? {});
+      res.end(reply.body ?? '');
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -1,6 +1,7 @@
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { Unauthorized, ValidationFailed } from '@plh/service-kit';
 import type { NotificationDeps } from '../deps';
+import { isUuid } from './ids';
 
 /** How old a signed SendGrid callback may be (its timestamp is signed with the body): replays are refused. */
 const TOLERANCE_SEC = 5 * 60;
@@ -14,7 +15,6 @@ interface SendgridEvent {
   type?: unknown;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const verifier = new EventWebhook();
 
 /**
@@ -59,7 +59,7 @@ export async function receiveSendgridEvents(
     const status =
       e.event === 'delivered' ? 'delivered' : e.event === 'bounce' || e.event === 'dropped' ? 'failed' : null;
     if (!status || typeof e.plh_message_id !== 'string' || typeof e.plh_tenant_id !== 'string') continue;
-    if (!UUID.test(e.plh_message_id) || !UUID.test(e.plh_tenant_id)) continue;
+    if (!isUuid(e.plh_message_id) || !isUuid(e.plh_tenant_id)) continue;
     const at = typeof e.timestamp === 'number' ? new Date(e.timestamp * 1000) : new Date();
     const reason =
       status === 'failed' ? `SendGrid ${String(e.event)}${typeof e.type === 'string' ? ` (${e.type})` : ''}` : null;

@@ -2,9 +2,9 @@ import { Unauthorized } from '@plh/service-kit';
 import type { NotificationDeps } from '../deps';
 import { keywordOf } from '../sms/keywords';
 import { isValidTwilioSignature } from '../sms/twilio-signature';
+import { isUuid } from './ids';
 
 type Deps = Pick<NotificationDeps, 'unitOfWork' | 'systemWork' | 'settings'>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The URL Twilio requested, as it signed it: the public base URL, the path and the query. */
 const publicUrl = (deps: Deps, pathAndQuery: string) =>
@@ -30,7 +30,7 @@ export async function receiveTwilioStatus(
   const status = params.MessageStatus;
   const settled =
     status === 'delivered' ? 'delivered' : status === 'undelivered' || status === 'failed' ? 'failed' : null;
-  if (!settled || !query.m || !query.t || !UUID.test(query.m) || !UUID.test(query.t)) return;
+  if (!settled || !query.m || !query.t || !isUuid(query.m) || !isUuid(query.t)) return;
   const reason =
     settled === 'failed' ? `Twilio ${status}${params.ErrorCode ? ` (error ${params.ErrorCode})` : ''}` : null;
   await deps.unitOfWork(query.t, ({ messages }) => messages.settle(query.m!, settled, new Date(), reason));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, ComplianceAlertDelivered } from '@plh/contracts';
-import type { DeliveryState } from '../../data/message.repository';
+import type { DeliveryState, MessageRecord as Message } from '../../data/message.repository';
 import type { UnitOfWork } from '../../data/unit-of-work';
 import type { NotificationDeps } from '../deps';
 import { recordNotice } from '../messages/plan-notice';
@@ -112,8 +112,6 @@ function stateAfter(deps: NotificationDeps, message: Message, outcome: SendOutco
     clearSecrets: !retryAt,
   };
 }
-
-type Message = Awaited<ReturnType<UnitOfWork['messages']['byId']>> & object;
 
 /** The first delivery of an alert's messages stops its SLA clock and reports the figure (once). */
 async function recordAlertDelivery(uow: UnitOfWork, message: Message, now: Date, slaMinutes: number) {

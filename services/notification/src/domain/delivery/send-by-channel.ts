@@ -18,8 +18,21 @@ export interface SendOutcome {
   error: string | null;
 }
 
-const failed = (provider: string, error: string, permanent: boolean): SendOutcome => ({
-  tries: [
+/** The outcome of a channel that tries one provider once (SMS, a webhook, a refusal before any try). */
+function oneTry(attempt: AttemptRecord, flags: { suppressed?: boolean; permanent?: boolean } = {}): SendOutcome {
+  return {
+    tries: [attempt],
+    succeeded: attempt.succeeded,
+    suppressed: flags.suppressed ?? false,
+    permanent: flags.permanent ?? false,
+    provider: attempt.provider,
+    providerMessageId: attempt.providerMessageId,
+    error: attempt.error,
+  };
+}
+
+const failed = (provider: string, error: string, permanent: boolean): SendOutcome =>
+  oneTry(
     {
       provider,
       succeeded: false,
@@ -29,14 +42,8 @@ const failed = (provider: string, error: string, permanent: boolean): SendOutcom
       error,
       responseExcerpt: null,
     },
-  ],
-  succeeded: false,
-  suppressed: false,
-  permanent,
-  provider,
-  providerMessageId: null,
-  error,
-});
+    { permanent },
+  );
 
 /** The Standard Webhooks headers of one attempt: signed with the secret, and with the previous one during a rotation. */
 export function signWebhook(
@@ -102,25 +109,11 @@ export async function sendByChannel(
         body: rendered.sms,
         statusCallback: `${deps.settings.callbackBaseUrl.replace(/\/$/, '')}/api/notifications/callbacks/twilio/status?${query.toString()}`,
       });
-      return {
-        tries: [
-          {
-            provider: 'twilio',
-            succeeded: result.succeeded,
-            statusCode: result.statusCode,
-            latencyMs: result.latencyMs,
-            providerMessageId: result.providerMessageId,
-            error: result.error,
-            responseExcerpt: null,
-          },
-        ],
-        succeeded: result.succeeded,
-        suppressed: result.optedOut,
-        permanent: !result.retryable,
-        provider: 'twilio',
-        providerMessageId: result.providerMessageId,
-        error: result.error,
-      };
+      const { optedOut, retryable, ...attempt } = result;
+      return oneTry(
+        { provider: 'twilio', ...attempt, responseExcerpt: null },
+        { suppressed: optedOut, permanent: !retryable },
+      );
     }
     case 'webhook': {
       if (!endpoint) return failed('webhook', 'The endpoint was deleted.', true);
@@ -128,25 +121,7 @@ export async function sendByChannel(
       const body = JSON.stringify(message.content);
       const headers = signWebhook(endpoint, webhookIdOf(message.id), body, new Date());
       const result = await deps.webhooks.post(endpoint.url, body, headers);
-      return {
-        tries: [
-          {
-            provider: 'webhook',
-            succeeded: result.succeeded,
-            statusCode: result.statusCode,
-            latencyMs: result.latencyMs,
-            providerMessageId: null,
-            error: result.error,
-            responseExcerpt: result.responseExcerpt,
-          },
-        ],
-        succeeded: result.succeeded,
-        suppressed: false,
-        permanent: false,
-        provider: 'webhook',
-        providerMessageId: null,
-        error: result.error,
-      };
+      return oneTry({ provider: 'webhook', ...result, providerMessageId: null });
     }
     default:
       return failed('none', `unknown channel ${message.channel}`, true);
