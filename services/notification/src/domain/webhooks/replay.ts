@@ -80,6 +80,7 @@ export async function sendTestMessage(deps: Deps, tenantId: string, endpointId: 
     };
     // This endpoint only, whatever it subscribed to.
     const [id] = await queueMessages(uow, [webhookMessage(endpoint.id, notice, 'test')]);
+    await uow.audit.record({ action: 'webhook-endpoint.test', resource: { type: 'webhook-endpoint', id: endpointId } });
     return id!;
   });
 }
