@@ -34,10 +34,10 @@ export default tseslint.config(
   },
   // Config files and scripts run on Node directly.
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
-  { files: ['scripts/**', 'bench/**', '**/*.mjs', '**/test/**'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', 'bench/**', '**/*.mjs', '**/test/**', 'apps/web/e2e/**'], rules: { 'no-console': 'off' } },
 );

@@ -36,13 +36,15 @@ const PROOF_ENGINE_NODE_FLAGS = ['--max-semi-space-size=16'];
  * bench/compliance.bench.ts run them with the same flag).
  */
 const CORE_NODE_FLAGS = ['--optimize-for-size'];
+/** The gateway's port; the services take the five after it (a second platform beside the first: the web app's tests). */
+const GATEWAY_PORT = Number(process.env.PLH_GATEWAY_PORT ?? 3000);
 const SERVICES = {
-  gateway: { port: 3000 },
-  tenant: { port: 3001, schema: 'tenant' },
-  core: { port: 3002, schema: 'core', nodeFlags: CORE_NODE_FLAGS },
-  'proof-engine': { port: 3003, schema: 'proof', nodeFlags: PROOF_ENGINE_NODE_FLAGS },
-  notification: { port: 3004, schema: 'notification' },
-  compliance: { port: 3005, schema: 'compliance', nodeFlags: CORE_NODE_FLAGS },
+  gateway: { port: GATEWAY_PORT },
+  tenant: { port: GATEWAY_PORT + 1, schema: 'tenant' },
+  core: { port: GATEWAY_PORT + 2, schema: 'core', nodeFlags: CORE_NODE_FLAGS },
+  'proof-engine': { port: GATEWAY_PORT + 3, schema: 'proof', nodeFlags: PROOF_ENGINE_NODE_FLAGS },
+  notification: { port: GATEWAY_PORT + 4, schema: 'notification' },
+  compliance: { port: GATEWAY_PORT + 5, schema: 'compliance', nodeFlags: CORE_NODE_FLAGS },
 };
 
 const say = (msg) => console.log(`\x1b[35m[start]\x1b[0m ${msg}`);

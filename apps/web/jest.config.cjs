@@ -1,0 +1,7 @@
+// The browser journeys (e2e/): the whole platform started as `npm start` starts it, driven through Chromium.
+// One file, in order: the journeys share a platform and an order.
+module.exports = {
+  ...require('../../jest.preset.js'),
+  testMatch: ['<rootDir>/e2e/**/*.test.ts'],
+  testTimeout: 240_000,
+};
