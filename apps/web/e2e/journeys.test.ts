@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { eventually } from '@plh/test-kit';
+import { eventually, startRecorder, type Recorder } from '@plh/test-kit';
+import { verifyWebhook } from '@plh/webhook-verify';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './browser';
+import { linkInMail } from './mailbox';
 import { startPlatform, type RunningPlatform } from './platform';
 
 /** Screenshots, timings and the platform's log: CI keeps this folder. */
@@ -16,10 +18,23 @@ const ARTIFACTS = path.resolve(__dirname, '../test-results');
 describe('the web app, end to end', () => {
   let platform: RunningPlatform;
   let browser: Browser;
+  /** A partner system's webhook receiver (answers 204). */
+  let partner: Recorder;
   let owner: Awaited<ReturnType<typeof signIn>>;
   let orderUrl = '';
   let orderNumber = 0;
   const timings: Record<string, number> = {};
+
+  async function practiceId() {
+    const login = await fetch(`${platform.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@demo-practice.test', password: platform.passwords.owner }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const me = await fetch(`${platform.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    return ((await me.json()) as { practice: { id: string } }).practice.id;
+  }
 
   /** Every main page: screenshots at both widths and no serious or critical axe-core violation. */
   async function checkPage(page: Page, name: string) {
@@ -31,11 +46,13 @@ describe('the web app, end to end', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     platform = await startPlatform(ARTIFACTS);
     browser = await launchBrowser();
+    partner = await startRecorder(() => ({ status: 204 }));
   }, 330_000);
 
   afterAll(async () => {
     writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify(timings, null, 2));
     await browser?.close();
+    await partner?.close();
     await platform?.stop();
   }, 90_000);
 
@@ -213,6 +230,104 @@ describe('the web app, end to end', () => {
     await checkPage(owner.page, 'orders');
   });
 
+  it('the owner invites a colleague by email, whose link sets a password and signs them in', async () => {
+    const { page } = owner;
+    const colleague = `approver-${Date.now()}@demo-practice.test`;
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Invite by email').fill(colleague);
+    await page.getByLabel('Role', { exact: true }).selectOption('approver');
+    await page.getByRole('button', { name: 'Send invitation', exact: true }).click();
+    await page.getByText(`Invitation sent to ${colleague}`).waitFor();
+    await page
+      .getByRole('table', { name: 'Users' })
+      .getByRole('row', { name: new RegExp(colleague) })
+      .waitFor();
+    await checkPage(page, 'settings-users');
+
+    // The notification service emails the link (the token in its fragment); the local mailbox keeps it.
+    const link = await eventually(() => linkInMail(platform.mailDir, colleague, '/invite'), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const context = await browser.newContext({ baseURL: platform.url });
+    const invited = await context.newPage();
+    await invited.goto(link);
+    await invited.getByRole('heading', { name: 'Welcome to PatientLetterHub' }).waitFor();
+    expect(new URL(invited.url()).hash).toBe(''); // the token left the address bar
+    expect(await seriousAccessibilityViolations(invited)).toEqual([]);
+    const password = 'a long passphrase for the new approver';
+    await invited.getByLabel('New password').fill(password);
+    await invited.getByLabel('The same password again').fill(password);
+    await invited.getByRole('button', { name: 'Set my password', exact: true }).click();
+    await invited.waitForURL('**/sign-in**');
+    await invited.getByLabel('Email').fill(colleague);
+    await invited.getByRole('textbox', { name: 'Password' }).fill(password);
+    await invited.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await invited.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await context.close();
+  });
+
+  it('the owner makes an API key and a webhook endpoint (secrets shown once); a test delivery is signed and its attempt shown', async () => {
+    const { page } = owner;
+    await page.getByRole('tab', { name: 'API keys' }).click();
+    await page.getByLabel('Name').fill('EHR bridge');
+    await page.getByRole('button', { name: 'Create API key', exact: true }).click();
+    const key = await page.getByTestId('secret-once').textContent();
+    expect(key).toMatch(/\S{20,}/);
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row', { name: /EHR bridge/ })
+      .waitFor();
+    await checkPage(page, 'settings-api-keys');
+    // The key works as a partner system uses it.
+    const orders = await fetch(`${platform.url}/api/tenants/${await practiceId()}/orders?limit=1`, {
+      headers: { authorization: `Bearer ${key!.trim()}` },
+    });
+    expect(orders.status).toBe(200);
+
+    await page.getByRole('tab', { name: 'Webhooks' }).click();
+    await page.getByLabel('Endpoint URL').fill(`${partner.url}/plh-hooks`);
+    await page.getByLabel('Description').fill('EHR bridge');
+    await page.getByRole('button', { name: 'Add endpoint', exact: true }).click();
+    const secret = (await page.getByTestId('secret-once').textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    await page.getByRole('button', { name: 'Send a test', exact: true }).click();
+    const deliveries = page.getByRole('table', { name: 'Deliveries' });
+    await deliveries.getByText('delivered').waitFor({ timeout: 30_000 });
+    await deliveries.getByRole('button', { name: 'Attempts', exact: true }).click();
+    await page.getByRole('table', { name: 'Attempts' }).getByRole('cell', { name: '204', exact: true }).waitFor();
+    const received = partner.requests.at(-1)!;
+    expect(verifyWebhook(secret, received.headers, received.body)).toMatchObject({ type: expect.any(String) });
+    await checkPage(page, 'settings-webhooks');
+
+    await page.getByRole('tab', { name: 'My notifications' }).click();
+    await page.getByRole('table', { name: 'My notifications' }).waitFor();
+    await checkPage(page, 'settings-notifications');
+  });
+
+  it('invoices and the audit log show what happened, and the trail verifies', async () => {
+    const { page } = owner;
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    await nav.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('button', { name: 'PDF of invoice 1', exact: true }).waitFor();
+    await checkPage(page, 'invoices');
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByText('The trail verifies').waitFor();
+    await page.getByLabel('Action').fill('order.');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await eventually(
+      async () => {
+        const actions = await page.getByRole('table', { name: 'Audit entries' }).getByRole('row').allTextContents();
+        expect(actions.join('\n')).toMatch(/order\./);
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
+    await checkPage(page, 'audit-log');
+    expect(owner.errors).toEqual([]);
+  });
+
   it('a compliance possible match is dismissed with a reason and stays dismissed', async () => {
     const { page } = owner;
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Compliance' }).click();
@@ -238,5 +353,26 @@ describe('the web app, end to end', () => {
         .count(),
     ).resolves.toBe(0);
     expect(owner.errors).toEqual([]);
+  });
+
+  it('an ops admin provisions a practice and syncs a compliance source now', async () => {
+    const ops = await signIn(browser, platform.url, 'ops-admin@patientletterhub.test', platform.passwords.opsAdmin);
+    const nav = ops.page.getByRole('navigation', { name: 'Pages' });
+    await nav.getByRole('link', { name: 'Practices' }).click();
+    await ops.page.getByLabel('Practice name').fill('Harbor Pediatrics');
+    await ops.page.getByLabel("Owner's email").fill('owner@harbor-pediatrics.test');
+    await ops.page.getByRole('button', { name: 'Provision', exact: true }).click();
+    await ops.page.getByText('Provisioned; the owner was invited by email.').waitFor();
+    await ops.page
+      .getByRole('table', { name: 'Practices' })
+      .getByRole('row', { name: /Harbor Pediatrics/ })
+      .waitFor();
+    await checkPage(ops.page, 'ops-practices');
+    await nav.getByRole('link', { name: 'Compliance sources' }).click();
+    await ops.page.getByRole('button', { name: 'Sync now: federal-register', exact: true }).click();
+    await ops.page.getByText(/^Sync of federal-register (queued|running)/).waitFor();
+    await checkPage(ops.page, 'ops-sources');
+    expect(ops.errors).toEqual([]);
+    await ops.close();
   });
 });

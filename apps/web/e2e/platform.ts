@@ -11,6 +11,8 @@ export interface RunningPlatform {
   url: string;
   /** The demo logins `npm start` seeded (role → password). */
   passwords: { owner: string; approver: string; viewer: string; opsAdmin: string; opsAgent: string };
+  /** The local mailbox's folder: every email the notification service sent, as an .eml file. */
+  mailDir: string;
   /** Everything the platform printed (kept as a test artifact). */
   logFile: string;
   stop(): Promise<void>;
@@ -62,7 +64,13 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
   const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as {
     demo: RunningPlatform['passwords'];
   };
-  return { url: `http://127.0.0.1:${gatewayPort}`, passwords: secrets.demo, logFile, stop };
+  return {
+    url: `http://127.0.0.1:${gatewayPort}`,
+    passwords: secrets.demo,
+    mailDir: path.join(dataDir, 'mail'),
+    logFile,
+    stop,
+  };
 }
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {

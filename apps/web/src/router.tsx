@@ -6,14 +6,30 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { SignInPage } from './auth/sign-in-page';
 import { AppShellLayout } from './pages/app-shell';
 import { DashboardPage } from './pages/dashboard';
-import { SignInPage } from './pages/sign-in';
 import { refreshSession, session } from './session/session';
 
 const root = createRootRoute({ component: Outlet });
 
 const signIn = createRoute({ getParentRoute: () => root, path: '/sign-in', component: SignInPage });
+// The links of emails and the way back in: no session needed.
+const acceptInvite = createRoute({
+  getParentRoute: () => root,
+  path: '/invite',
+  component: lazyRouteComponent(() => import('./auth/accept-invite-page'), 'AcceptInvitePage'),
+});
+const resetPassword = createRoute({
+  getParentRoute: () => root,
+  path: '/reset-password',
+  component: lazyRouteComponent(() => import('./auth/reset-password-page'), 'ResetPasswordPage'),
+});
+const forgotPassword = createRoute({
+  getParentRoute: () => root,
+  path: '/forgot-password',
+  component: lazyRouteComponent(() => import('./auth/forgot-password-page'), 'ForgotPasswordPage'),
+});
 
 /** Everything else needs a session: without one, to the sign-in page (and back after it). */
 const signedIn = createRoute({
@@ -36,6 +52,11 @@ const lazy = {
   order: lazyRouteComponent(() => import('./orders/order-page'), 'OrderPage'),
   compliance: lazyRouteComponent(() => import('./compliance/compliance-page'), 'CompliancePage'),
   orderQueue: lazyRouteComponent(() => import('./ops/order-queue-page'), 'OrderQueuePage'),
+  settings: lazyRouteComponent(() => import('./settings/settings-page'), 'SettingsPage'),
+  invoices: lazyRouteComponent(() => import('./invoices/invoices-page'), 'InvoicesPage'),
+  auditLog: lazyRouteComponent(() => import('./audit/audit-log-page'), 'AuditLogPage'),
+  practices: lazyRouteComponent(() => import('./ops/practices-page'), 'PracticesPage'),
+  sources: lazyRouteComponent(() => import('./ops/sources-page'), 'SourcesPage'),
 };
 const campaigns = createRoute({ getParentRoute: () => signedIn, path: '/campaigns', component: lazy.campaigns });
 const newCampaign = createRoute({
@@ -46,12 +67,33 @@ const newCampaign = createRoute({
 const orders = createRoute({ getParentRoute: () => signedIn, path: '/orders', component: lazy.orders });
 const order = createRoute({ getParentRoute: () => signedIn, path: '/orders/$orderId', component: lazy.order });
 const compliance = createRoute({ getParentRoute: () => signedIn, path: '/compliance', component: lazy.compliance });
+const invoices = createRoute({ getParentRoute: () => signedIn, path: '/invoices', component: lazy.invoices });
+const auditLog = createRoute({ getParentRoute: () => signedIn, path: '/audit', component: lazy.auditLog });
+const practices = createRoute({ getParentRoute: () => signedIn, path: '/ops/practices', component: lazy.practices });
+const sources = createRoute({ getParentRoute: () => signedIn, path: '/ops/sources', component: lazy.sources });
+const settings = createRoute({ getParentRoute: () => signedIn, path: '/settings', component: lazy.settings });
 const orderQueue = createRoute({ getParentRoute: () => signedIn, path: '/ops/orders', component: lazy.orderQueue });
 
 export const router = createRouter({
   routeTree: root.addChildren([
     signIn,
-    signedIn.addChildren([dashboard, campaigns, newCampaign, orders, order, compliance, orderQueue]),
+    acceptInvite,
+    resetPassword,
+    forgotPassword,
+    signedIn.addChildren([
+      dashboard,
+      campaigns,
+      newCampaign,
+      orders,
+      order,
+      compliance,
+      invoices,
+      auditLog,
+      settings,
+      orderQueue,
+      practices,
+      sources,
+    ]),
   ]),
 });
 

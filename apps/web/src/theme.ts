@@ -1,4 +1,4 @@
-import { Anchor, Badge, createTheme, NavLink, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, Anchor, Badge, createTheme, NavLink, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * The look, held to WCAG AA contrast (the browser tests run axe-core on every main page): filled colours at
@@ -14,6 +14,8 @@ export const theme = createTheme({
       defaultProps: { tt: 'none' },
       styles: { root: { minWidth: 'max-content' } },
     }),
+    // An alert's title in the text colour: its tinted colour on the tinted background is under 4.5:1.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
     // A link in a sentence is told apart by more than its colour.
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // The page you are on, filled: the light variant's blue on pale blue is 3.4:1.

@@ -1,12 +1,14 @@
 import { Badge, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, dataOf } from '../api/client';
 import { useMe } from '../api/me';
 import { dateTime, words } from '../ui/format';
-import { ProblemAlert } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
+import { AttestationCard } from './attestation-card';
+import { ComplianceEvents } from './events-card';
 import { DecisionDialog, type PossibleMatch } from './decision-dialog';
+import { RosterCard } from './roster-card';
 
 const EXCLUSION_COLORS: Record<string, string> = {
   excluded: 'red',
@@ -112,87 +114,9 @@ export function CompliancePage() {
         </QueryState>
       </Card>
       <ComplianceEvents tenantId={tenantId} canHandle={HANDLERS.has(role)} />
+      <RosterCard tenantId={tenantId} canEdit={DECIDERS.has(role)} />
+      <AttestationCard tenantId={tenantId} />
       <DecisionDialog tenantId={tenantId} match={deciding} onClose={() => setDeciding(null)} />
     </Stack>
-  );
-}
-
-/** The open events (exclusion matches, NPI findings, regulation changes, deadlines), newest first. */
-function ComplianceEvents({ tenantId, canHandle }: { tenantId: string; canHandle: boolean }) {
-  const queryClient = useQueryClient();
-  const events = useQuery({
-    queryKey: ['compliance-events', tenantId],
-    queryFn: async () =>
-      dataOf(
-        await api.GET('/api/tenants/{tenantId}/compliance/events', {
-          params: { path: { tenantId }, query: { limit: 50, status: 'active' } },
-        }),
-      ),
-    refetchInterval: 15_000,
-  });
-  const acknowledge = useMutation({
-    mutationFn: async (eventId: string) =>
-      dataOf(
-        await api.POST('/api/tenants/{tenantId}/compliance/events/{eventId}/acknowledge', {
-          params: { path: { tenantId, eventId } },
-        }),
-      ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['compliance-events', tenantId] }),
-  });
-  return (
-    <Card withBorder>
-      <Title order={2} size="h4" mb="sm">
-        Open events
-      </Title>
-      <ProblemAlert error={acknowledge.error} />
-      <QueryState query={events}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Text c="dimmed">No open events.</Text>
-          ) : (
-            <Table aria-label="Open compliance events">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Priority</Table.Th>
-                  <Table.Th>Event</Table.Th>
-                  <Table.Th>Raised</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Badge color={e.priority === 'critical' ? 'red' : e.priority === 'high' ? 'orange' : 'gray'}>
-                        {e.priority}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {e.title}
-                      </Text>
-                      <Text size="xs">{e.description}</Text>
-                    </Table.Td>
-                    <Table.Td>{dateTime(e.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {canHandle && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          onClick={() => acknowledge.mutate(e.id)}
-                          loading={acknowledge.isPending && acknowledge.variables === e.id}
-                        >
-                          Acknowledge
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryState>
-    </Card>
   );
 }

@@ -9,9 +9,16 @@ const PRACTICE_PAGES = [
   { to: '/', label: 'Dashboard' },
   { to: '/campaigns', label: 'Campaigns' },
   { to: '/orders', label: 'Orders' },
+  { to: '/invoices', label: 'Invoices' },
   { to: '/compliance', label: 'Compliance' },
+  { to: '/audit', label: 'Audit log' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
-const OPS_PAGES = [{ to: '/ops/orders', label: 'Order queue' }] as const;
+const OPS_PAGES = [
+  { to: '/ops/orders', label: 'Order queue' },
+  { to: '/ops/practices', label: 'Practices' },
+  { to: '/ops/sources', label: 'Compliance sources' },
+] as const;
 
 /**
  * The frame of every signed-in page: who is signed in, for which practice, the pages of their role, and

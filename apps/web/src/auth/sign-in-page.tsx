@@ -1,6 +1,6 @@
-import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { api, dataOf } from '../api/client';
 import { session, SESSION_HEADERS } from '../session/session';
@@ -8,7 +8,8 @@ import { session, SESSION_HEADERS } from '../session/session';
 /** Email and password; the session stays in this tab's memory. */
 export function SignInPage() {
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
+  // After an invitation or a reset, the address comes prefilled.
+  const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
     mutationFn: async () =>
@@ -53,6 +54,9 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending}>
             Sign in
           </Button>
+          <Anchor renderRoot={(props) => <Link {...props} to="/forgot-password" />} size="sm" ta="center">
+            Forgot your password?
+          </Anchor>
         </Stack>
       </Paper>
     </Container>

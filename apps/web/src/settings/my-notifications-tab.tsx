@@ -1,0 +1,126 @@
+import { Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, dataOf } from '../api/client';
+import { ProblemAlert } from '../ui/problem-alert';
+import { QueryState } from '../ui/query-state';
+
+type Channel = 'email' | 'sms';
+const CHANNELS: Channel[] = ['email', 'sms'];
+
+/**
+ * What the signed-in user hears about and how: email and/or SMS per topic (unset: the practice's choice,
+ * else the default), the SMS number, and quiet hours in their time zone (never for a critical compliance
+ * alert).
+ */
+export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
+  const queryClient = useQueryClient();
+  const path = { tenantId };
+  const prefs = useQuery({
+    queryKey: ['my-preferences', tenantId],
+    queryFn: async () =>
+      dataOf(await api.GET('/api/tenants/{tenantId}/notifications/preferences/me', { params: { path } })),
+  });
+  const [topics, setTopics] = useState<Record<string, Channel[]>>({});
+  const [phone, setPhone] = useState('');
+  const [quietStart, setQuietStart] = useState('');
+  const [quietEnd, setQuietEnd] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  useEffect(() => {
+    if (!prefs.data) return;
+    setTopics(
+      Object.fromEntries(
+        prefs.data.topics.map((t) => [t.topic, t.ownChannels ?? t.practiceChannels ?? t.defaultChannels]),
+      ),
+    );
+    setPhone(prefs.data.phone ?? '');
+    setQuietStart(prefs.data.quietHours?.start ?? '');
+    setQuietEnd(prefs.data.quietHours?.end ?? '');
+    setTimeZone(prefs.data.timeZone);
+  }, [prefs.data]);
+  const save = useMutation({
+    mutationFn: async () =>
+      dataOf(
+        await api.PUT('/api/tenants/{tenantId}/notifications/preferences/me', {
+          params: { path },
+          body: {
+            topics,
+            phone: phone.trim() || null,
+            quietHours: quietStart && quietEnd ? { start: quietStart, end: quietEnd } : null,
+            timeZone,
+          },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-preferences', tenantId] }),
+  });
+  const toggle = (topic: string, channel: Channel, on: boolean) =>
+    setTopics((all) => {
+      const current = all[topic] ?? [];
+      return { ...all, [topic]: on ? [...new Set([...current, channel])] : current.filter((c) => c !== channel) };
+    });
+  return (
+    <QueryState query={prefs}>
+      {(p) => (
+        <Stack maw={720}>
+          <Table aria-label="My notifications">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Topic</Table.Th>
+                {CHANNELS.map((c) => (
+                  <Table.Th key={c}>{c === 'sms' ? 'SMS' : 'Email'}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.topics.map((t) => (
+                <Table.Tr key={t.topic}>
+                  <Table.Td>{t.title}</Table.Td>
+                  {CHANNELS.map((c) => (
+                    <Table.Td key={c}>
+                      <Checkbox
+                        aria-label={`${t.title} by ${c}`}
+                        checked={(topics[t.topic] ?? []).includes(c)}
+                        onChange={(e) => toggle(t.topic, c, e.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <TextInput
+            label="Mobile number for SMS"
+            description="In international form, e.g. +16175550100"
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            w={300}
+          />
+          <Group align="end">
+            <TextInput
+              label="Quiet hours from"
+              type="time"
+              value={quietStart}
+              onChange={(e) => setQuietStart(e.currentTarget.value)}
+            />
+            <TextInput label="to" type="time" value={quietEnd} onChange={(e) => setQuietEnd(e.currentTarget.value)} />
+            <TextInput
+              label="Time zone"
+              description="IANA name, e.g. America/New_York"
+              value={timeZone}
+              onChange={(e) => setTimeZone(e.currentTarget.value)}
+            />
+          </Group>
+          <Text size="xs">A critical compliance alert comes at once, quiet hours or not.</Text>
+          <ProblemAlert error={save.error} title="Not saved" />
+          {save.isSuccess && <Text size="sm">Saved.</Text>}
+          <Group>
+            <Button onClick={() => save.mutate()} loading={save.isPending}>
+              Save my notifications
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
