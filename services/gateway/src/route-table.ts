@@ -122,6 +122,9 @@ export const ROUTES: readonly RouteRule[] = [
   withoutTenant('POST', '/api/ops/tenants', 'tenant', TENANT_ACCESS.opsAdmin),
   inTenant('POST', '/api/ops/tenants/:tenantId/suspend', TENANT_ACCESS.opsAdmin),
   inTenant('POST', '/api/ops/tenants/:tenantId/reactivate', TENANT_ACCESS.opsAdmin),
+  // Every service's dead-lettered events, kept by the tenant service's ops API.
+  withoutTenant('GET', '/api/ops/dead-letters', 'tenant', TENANT_ACCESS.opsRead),
+  withoutTenant('POST', '/api/ops/dead-letters/:sequence/retry', 'tenant', TENANT_ACCESS.opsAdmin),
 
   // A practice's API keys, users, settings and provider roster.
   inTenant('POST', '/api/tenants/:tenantId/api-keys', TENANT_ACCESS.createApiKey),

@@ -353,7 +353,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
   /** Creates what a route acts on in `targetTenant`, and the body it needs. */
   async function requestFor(rule: RouteRule, caller: Caller, targetTenant: string) {
     const db = platform.platform.db;
-    const params: Record<string, string> = { tenantId: targetTenant };
+    // A dead-letter sequence nothing was ever dead-lettered at.
+    const params: Record<string, string> = { tenantId: targetTenant, sequence: '999999' };
     if (rule.path.includes(':apiKeyId')) {
       const owner = { id: ownerOf.get(targetTenant)! };
       const { apiKey } = await tenantService.createApiKey(db, {
@@ -564,6 +565,8 @@ describe('gateway: authentication, authorization from the route table, rate limi
     [/\/audit\/(entries\/:seq\/proof|consistency)$/, { status: 404, code: 'NOT_FOUND' }],
     // The fixtures' test message is still queued (no jobs run here): only a delivered or failed one is replayed.
     [/\/messages\/:messageId\/replay$/, { status: 409, code: 'MESSAGE_STATE_CONFLICT' }],
+    // Nothing was dead-lettered in the table test (event-bus and tenant tests cover a retry).
+    [/\/dead-letters\/:sequence\/retry$/, { status: 404, code: 'NOT_FOUND' }],
     // The table test does not know the callers' passwords to change them (the tenant tests do).
     [/^POST \/api\/me\/password$/, { status: 401, code: 'INVALID_CREDENTIALS' }],
   ];

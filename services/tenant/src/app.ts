@@ -1,3 +1,4 @@
+import { listDeadLetters, retryDeadLetter } from '@plh/event-bus';
 import { createService, registerInternalRoutes, type Platform, type ServiceApp } from '@plh/service-kit';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
@@ -14,6 +15,7 @@ import internalRosterRoutes from './routes/internal-roster';
 import internalSettingsRoutes from './routes/internal-settings';
 import internalUserRoutes from './routes/internal-users';
 import jwksRoutes from './routes/jwks';
+import opsDeadLetterRoutes from './routes/ops-dead-letters';
 import opsTenantRoutes from './routes/ops-tenants';
 import providerRoutes from './routes/providers';
 import settingsRoutes from './routes/settings';
@@ -28,6 +30,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const app = await createService({ name: 'tenant', config, readiness: deps.platform.readiness });
   app.addHook('onClose', () => deps.platform.close());
   const unitOfWork = tenantUnitOfWork(deps.platform.db, deps.platform.registry);
+  const { nats } = deps.platform;
   const signing: SigningDeps = {
     unitOfWork,
     kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
@@ -40,6 +43,10 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     unitOfWork,
     tokens: new AccessTokenIssuer(signing),
     refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC,
+    deadLetters: {
+      list: (options) => listDeadLetters(nats.jsm, deps.platform.ns, options),
+      retry: (sequence) => retryDeadLetter(nats.js, nats.jsm, deps.platform.ns, sequence),
+    },
   };
   await app.register(jwksRoutes, { signing });
   await app.register(authRoutes, { deps: tenant });
@@ -51,6 +58,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
       apiKeyRoutes,
       providerRoutes,
       opsTenantRoutes,
+      opsDeadLetterRoutes,
       settingsRoutes,
       userRoutes,
       internalApiKeyRoutes,

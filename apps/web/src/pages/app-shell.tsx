@@ -18,6 +18,7 @@ const OPS_PAGES = [
   { to: '/ops/orders', label: 'Order queue' },
   { to: '/ops/practices', label: 'Practices' },
   { to: '/ops/sources', label: 'Compliance sources' },
+  { to: '/ops/dead-letters', label: 'Dead letters' },
 ] as const;
 
 /**

@@ -67,3 +67,4 @@ export const UserNotFound = () => new NotFound('No such user in this practice.')
 export const ApiKeyNotFound = () => new NotFound('No such API key.');
 export const ProviderNotFound = () => new NotFound('No such provider.');
 export const PracticeNotFound = () => new NotFound('No such practice.');
+export const DeadLetterNotFound = () => new NotFound('No such dead letter: it was retried already, or never existed.');
