@@ -51,12 +51,20 @@ export async function listDeadLetters(
   const letters: StoredDeadLetter[] = [];
   const limit = options.limit ?? 100;
   for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
-    const msg = await jsm.streams.getMessage(name, { seq }).catch(() => null);
-    if (!msg) continue;
-    const letter = msg.json<DeadLetter>();
-    if (!options.consumer || letter.consumer === options.consumer) letters.push({ ...letter, sequence: seq });
+    const letter = await getDeadLetter(jsm, ns, seq); // a gap: retried, so deleted
+    if (letter && (!options.consumer || letter.consumer === options.consumer)) letters.push(letter);
   }
   return letters;
+}
+
+/** One dead letter by its sequence in the dead-letter stream; null when there is none (retried already). */
+export async function getDeadLetter(jsm: JetStreamManager, ns: Namespace, sequence: number) {
+  const msg = await jsm.streams.getMessage(ns.deadLetterStream().name, { seq: sequence }).catch((err: unknown) => {
+    // Not there, or nothing was ever dead-lettered (no stream yet): none. Anything else is an outage.
+    if (/no message found|stream not found/i.test(String(err))) return null;
+    throw err;
+  });
+  return msg ? { ...msg.json<DeadLetter>(), sequence } : null;
 }
 
 /**
@@ -64,7 +72,8 @@ export async function listDeadLetters(
  * (a new message id, so JetStream's duplicate window does not drop it) and the letter leaves the
  * dead-letter stream. Every consumer of that subject sees the event again; those that handled it already
  * skip it through their inbox, the one that gave up runs it. Null when there is no such letter (retried
- * already).
+ * already, perhaps at the same moment by someone else: the event then went out twice, which the
+ * consumers' inboxes absorb).
  */
 export async function retryDeadLetter(
   js: JetStreamClient,
@@ -72,13 +81,14 @@ export async function retryDeadLetter(
   ns: Namespace,
   sequence: number,
 ): Promise<StoredDeadLetter | null> {
-  const { name } = ns.deadLetterStream();
-  const msg = await jsm.streams.getMessage(name, { seq: sequence }).catch(() => null);
-  if (!msg) return null;
-  const letter = msg.json<DeadLetter>();
+  const letter = await getDeadLetter(jsm, ns, sequence);
+  if (!letter) return null;
   await js.publish(letter.subject, letter.payload, {
-    msgID: `${letter.eventId ?? `${letter.stream}:${letter.streamSequence}`}:retry:${name}:${sequence}`,
+    msgID: `${letter.eventId ?? `${letter.stream}:${letter.streamSequence}`}:retry:${ns.deadLetterStream().name}:${sequence}`,
   });
-  await jsm.streams.deleteMessage(name, sequence);
-  return { ...letter, sequence };
+  const deleted = await jsm.streams.deleteMessage(ns.deadLetterStream().name, sequence).catch((err: unknown) => {
+    if (/no message found/i.test(String(err))) return false;
+    throw err;
+  });
+  return deleted ? letter : null;
 }

@@ -1,4 +1,4 @@
-import { listDeadLetters, retryDeadLetter } from '@plh/event-bus';
+import { getDeadLetter, listDeadLetters, retryDeadLetter } from '@plh/event-bus';
 import { createService, registerInternalRoutes, type Platform, type ServiceApp } from '@plh/service-kit';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
@@ -45,6 +45,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     refreshTokenTtlSec: config.REFRESH_TOKEN_TTL_SEC,
     deadLetters: {
       list: (options) => listDeadLetters(nats.jsm, deps.platform.ns, options),
+      get: (sequence) => getDeadLetter(nats.jsm, deps.platform.ns, sequence),
       retry: (sequence) => retryDeadLetter(nats.js, nats.jsm, deps.platform.ns, sequence),
     },
   };

@@ -18,7 +18,7 @@ describe('dead letters (ops)', () => {
     t.app.inject({ method, url, headers: await t.as(who) });
 
   /** A message core's (made-up) consumer gave up on, as the event bus records it. */
-  async function deadLetter() {
+  async function deadLetter(reason: 'handler_failed' | 'invalid_event' = 'handler_failed') {
     const { nats, ns } = t.test.platform;
     const stream = await ensureServiceStream(nats.jsm, ns, 'core');
     await ensureDeadLetterStream(nats.jsm, ns);
@@ -32,7 +32,7 @@ describe('dead letters (ops)', () => {
       stream,
       streamSequence: original.seq,
       deliveries: 5,
-      reason: 'handler_failed',
+      reason,
       error: 'core did not answer',
       failedAt: new Date().toISOString(),
       eventId,
@@ -79,6 +79,18 @@ describe('dead letters (ops)', () => {
     const again = await call(opsAdmin, 'POST', `/api/ops/dead-letters/${letter.sequence}/retry`);
     expect(again.statusCode).toBe(404);
     expect(again.json()).toMatchObject({ code: 'NOT_FOUND' });
+
+    // A message that broke its contract would only come back: refused, and kept.
+    const invalid = await deadLetter('invalid_event');
+    const broken = (await call(opsAdmin, 'GET', '/api/ops/dead-letters'))
+      .json()
+      .items.find((l: { eventId: string }) => l.eventId === invalid.eventId);
+    const refused = await call(opsAdmin, 'POST', `/api/ops/dead-letters/${broken.sequence}/retry`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'DEAD_LETTER_NOT_RETRYABLE' });
+    expect((await call(opsAdmin, 'GET', '/api/ops/dead-letters')).json().items).toContainEqual(
+      expect.objectContaining({ sequence: broken.sequence }),
+    );
 
     const audit = await t.test.platform.db.outboxEvent.findMany({
       where: { tenantId: null, subject: { endsWith: 'plh.tenant.audit.recorded' } },

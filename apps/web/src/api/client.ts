@@ -10,16 +10,23 @@ import type { paths } from './generated/openapi';
  */
 export const api = createClient<paths>({ baseUrl: '' });
 
+/** An untouched copy of each request, kept until its answer: fetch consumes the original's body. */
+const copies = new WeakMap<Request, Request>();
+
 const auth: Middleware = {
   onRequest({ request }) {
     const token = session.accessToken();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    copies.set(request, request.clone());
     return request;
   },
   async onResponse({ request, response }) {
-    if (response.status !== 401 || request.url.includes('/api/auth/') || !session.accessToken()) return response;
+    const copy = copies.get(request);
+    copies.delete(request);
+    if (response.status !== 401 || request.url.includes('/api/auth/') || !session.accessToken() || !copy)
+      return response;
     if (!(await refreshSession())) return response;
-    const retry = request.clone();
+    const retry = copy;
     retry.headers.set('authorization', `Bearer ${session.accessToken()}`);
     return fetch(retry);
   },

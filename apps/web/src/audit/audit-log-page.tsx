@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } fro
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, dataOf } from '../api/client';
-import { usePracticeId } from '../api/me';
+import { useMe } from '../api/me';
 import { dateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
@@ -15,20 +15,29 @@ interface Filters {
   to: string;
 }
 const NO_FILTERS: Filters = { action: '', resourceType: '', from: '', to: '' };
+/** Local midnight of a `YYYY-MM-DD` date input, `plusDays` later. */
+const localDay = (date: string, plusDays = 0) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + plusDays);
+};
+/** Who may export the trail (the API refuses the others). */
+const EXPORTERS = new Set(['owner', 'ops_admin', 'ops_agent']);
 
 /**
  * The practice's tamper-evident audit trail: entries newest first with filters, whether the chain verifies
  * (recomputed on the server, with its signed checkpoints), and the export an auditor verifies offline.
  */
 export function AuditLogPage() {
-  const tenantId = usePracticeId();
+  const me = useMe();
+  const tenantId = me.data?.practice?.id;
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.resourceType ? { resourceType: filters.resourceType } : {}),
-    ...(filters.from ? { from: new Date(filters.from).toISOString() } : {}),
-    ...(filters.to ? { to: new Date(filters.to).toISOString() } : {}),
+    // Days as this browser's calendar has them: from the start of "From" to the end of "Until".
+    ...(filters.from ? { from: localDay(filters.from).toISOString() } : {}),
+    ...(filters.to ? { to: localDay(filters.to, 1).toISOString() } : {}),
   };
   const entries = useInfiniteQuery({
     queryKey: ['audit', tenantId, filters],
@@ -70,22 +79,24 @@ export function AuditLogPage() {
         <Title order={1} size="h2">
           Audit log
         </Title>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() => exportTrail.mutate('jsonl')}
-            loading={exportTrail.isPending && exportTrail.variables === 'jsonl'}
-          >
-            Export (verifiable offline)
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => exportTrail.mutate('csv')}
-            loading={exportTrail.isPending && exportTrail.variables === 'csv'}
-          >
-            Export CSV
-          </Button>
-        </Group>
+        {EXPORTERS.has(me.data?.role ?? '') && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => exportTrail.mutate('jsonl')}
+              loading={exportTrail.isPending && exportTrail.variables === 'jsonl'}
+            >
+              Export (verifiable offline)
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => exportTrail.mutate('csv')}
+              loading={exportTrail.isPending && exportTrail.variables === 'csv'}
+            >
+              Export CSV
+            </Button>
+          </Group>
+        )}
       </Group>
       <ProblemAlert error={exportTrail.error} />
       <QueryState query={verify}>

@@ -8,8 +8,7 @@ import { session, SESSION_HEADERS } from '../session/session';
 /** Email and password; the session stays in this tab's memory. */
 export function SignInPage() {
   const navigate = useNavigate();
-  // After an invitation or a reset, the address comes prefilled.
-  const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
+  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
     mutationFn: async () =>

@@ -7,7 +7,7 @@ import { dateTime } from '../ui/format';
 import { QueryState } from '../ui/query-state';
 import { letterTypeLabel } from './letter-types';
 
-const CAN_START = new Set(['owner', 'approver']);
+import { CAN_START } from './campaign-roles';
 
 /** The practice's campaigns, newest first, and the way to start one. */
 export function CampaignsPage() {

@@ -1,7 +1,7 @@
 import { Button, Grid, Loader, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, dataOf } from '../api/client';
 import { ProblemAlert } from '../ui/problem-alert';
 import { useObjectUrl } from '../ui/use-object-url';
@@ -33,7 +33,8 @@ export function LetterStep({
   });
   const [values, setValues] = useState<Record<string, string>>({});
   const [returnAddress, setReturnAddress] = useState('');
-  const filled = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
+  // One object per change of the values (not per render), so the debounce settles and the preview waits.
+  const filled = useMemo(() => Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')), [values]);
   const [previewValues] = useDebouncedValue(filled, 600);
 
   const preview = useQuery({
@@ -68,6 +69,10 @@ export function LetterStep({
     onSuccess: onSaved,
   });
 
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
   return (
     <QueryState query={library}>
       {(types) => {
@@ -76,7 +81,8 @@ export function LetterStep({
         return (
           <Grid>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Stack>
+              {/* A form: the browser holds back a save with a required field empty, and says which. */}
+              <Stack component="form" onSubmit={submit} aria-label="Letter">
                 <Text size="sm" c="dimmed">
                   Fields marked * are required by law or by the letter; the preview shows sample patient data.
                 </Text>
@@ -102,14 +108,14 @@ export function LetterStep({
                 <Textarea
                   label="Return address"
                   description="One line per line, as printed in the envelope window"
-                  withAsterisk
+                  required
                   autosize
                   minRows={3}
                   value={returnAddress}
                   onChange={(e) => setReturnAddress(e.currentTarget.value)}
                 />
                 <ProblemAlert error={save.error} title="The letter was not saved" />
-                <Button onClick={() => save.mutate()} loading={save.isPending}>
+                <Button type="submit" loading={save.isPending}>
                   Save the letter
                 </Button>
               </Stack>

@@ -1,6 +1,7 @@
-import { Stack, Stepper, Title } from '@mantine/core';
-import { useState } from 'react';
-import { usePracticeId } from '../api/me';
+import { Stack, Stepper, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { CAN_START } from './campaign-roles';
+import { useMe } from '../api/me';
 import { CampaignStep, type Campaign } from './campaign-step';
 import { LetterStep } from './letter-step';
 import type { LetterType } from './letter-types';
@@ -9,16 +10,30 @@ import { QuoteStep } from './quote-step';
 
 /** The campaign wizard: campaign, patient list, letter, quote and order, one step after another. */
 export function NewCampaignPage() {
-  const practiceId = usePracticeId();
+  const me = useMe();
+  const practiceId = me.data?.practice?.id;
   const [campaign, setCampaign] = useState<Campaign | null>(null);
   const [listId, setListId] = useState<string | null>(null);
   const [letterSaved, setLetterSaved] = useState(false);
-  if (!practiceId) return null;
   const active = !campaign ? 0 : !listId ? 1 : !letterSaved ? 2 : 3;
+  // Each step's content takes the focus when it opens, so a keyboard or screen-reader user is taken along.
+  const stepStart = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) return void (firstRender.current = false);
+    stepStart.current?.focus();
+  }, [active]);
+  if (!practiceId) return null;
+  if (!CAN_START.has(me.data?.role ?? ''))
+    return <Text>Campaigns are started by the practice's owners and approvers; ask one of them.</Text>;
+  const STEP_TITLES = ['Name the campaign', 'Upload the patient list', 'Set up the letter', 'Quote and order'];
   return (
     <Stack>
       <Title order={1} size="h2">
         New campaign{campaign && `: ${campaign.name}`}
+      </Title>
+      <Title order={2} size="h4" ref={stepStart} tabIndex={-1}>
+        Step {active + 1} of 4: {STEP_TITLES[active]}
       </Title>
       <Stepper active={active} allowNextStepsSelect={false}>
         <Stepper.Step label="Campaign" description="Name and letter type">

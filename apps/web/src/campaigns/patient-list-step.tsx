@@ -75,7 +75,7 @@ export function PatientListStep({
     enabled: !!listId,
     queryFn: async () => dataOf(await api.GET('/api/tenants/{tenantId}/patient-lists/{listId}', { params: { path } })),
     // Followed while the import runs; still after that.
-    refetchInterval: (q) => (q.state.data?.status === 'importing' ? 700 : false),
+    refetchInterval: (q) => (q.state.status !== 'error' && q.state.data?.status === 'importing' ? 700 : false),
   });
   const accept = useMutation({
     mutationFn: async () =>

@@ -89,6 +89,7 @@ export function CompliancePage() {
                               <Button
                                 size="compact-xs"
                                 variant="light"
+                                aria-label={`Decide: ${p.providerName}`}
                                 onClick={() =>
                                   setDeciding({
                                     providerId: p.providerId,
@@ -116,7 +117,12 @@ export function CompliancePage() {
       <ComplianceEvents tenantId={tenantId} canHandle={HANDLERS.has(role)} />
       <RosterCard tenantId={tenantId} canEdit={DECIDERS.has(role)} />
       <AttestationCard tenantId={tenantId} />
-      <DecisionDialog tenantId={tenantId} match={deciding} onClose={() => setDeciding(null)} />
+      <DecisionDialog
+        key={deciding ? `${deciding.providerId}:${deciding.listingKey}` : 'none'}
+        tenantId={tenantId}
+        match={deciding}
+        onClose={() => setDeciding(null)}
+      />
     </Stack>
   );
 }

@@ -104,6 +104,7 @@ export function ComplianceEvents({ tenantId, canHandle }: { tenantId: string; ca
                         <Button
                           size="compact-xs"
                           variant="default"
+                          aria-label={`Acknowledge: ${e.title}`}
                           onClick={() => acknowledge.mutate(e.id)}
                           loading={acknowledge.isPending && acknowledge.variables === e.id}
                         >
@@ -114,7 +115,12 @@ export function ComplianceEvents({ tenantId, canHandle }: { tenantId: string; ca
                         <Button
                           size="compact-xs"
                           variant="default"
-                          onClick={() => setResolving({ id: e.id, title: e.title })}
+                          aria-label={`Resolve: ${e.title}`}
+                          onClick={() => {
+                            setResolution('');
+                            resolve.reset();
+                            setResolving({ id: e.id, title: e.title });
+                          }}
                         >
                           Resolve
                         </Button>

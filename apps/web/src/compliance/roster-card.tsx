@@ -83,7 +83,12 @@ export function RosterCard({ tenantId, canEdit }: { tenantId: string; canEdit: b
                     {canEdit && (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" variant="default" onClick={() => setEditing(p)}>
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            aria-label={`Edit ${p.firstName} ${p.lastName}`}
+                            onClick={() => setEditing(p)}
+                          >
                             Edit
                           </Button>
                           <Button
@@ -91,7 +96,11 @@ export function RosterCard({ tenantId, canEdit }: { tenantId: string; canEdit: b
                             variant="outline"
                             color="red"
                             aria-label={`Remove ${p.firstName} ${p.lastName}`}
-                            onClick={() => remove.mutate(p.id)}
+                            onClick={() =>
+                              window.confirm(
+                                `Remove ${p.firstName} ${p.lastName} from the roster? Screening stops for them.`,
+                              ) && remove.mutate(p.id)
+                            }
                           >
                             Remove
                           </Button>

@@ -59,6 +59,7 @@ export function InvoicesPage() {
                     <Table.Td ta="right">{dollars(i.totalCents)}</Table.Td>
                     <Table.Td>
                       <Anchor
+                        aria-label={`Open the order of invoice ${i.number}`}
                         renderRoot={(props) => (
                           <Link {...props} to="/orders/$orderId" params={{ orderId: i.orderId }} />
                         )}

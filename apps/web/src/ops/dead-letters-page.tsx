@@ -90,15 +90,18 @@ export function DeadLettersPage() {
                     <Table.Td ta="right">{l.deliveries}</Table.Td>
                     {admin && (
                       <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={`Retry: ${l.eventType ?? 'event'} for ${l.consumer}`}
-                          loading={retry.isPending && retry.variables === l.sequence}
-                          onClick={() => retry.mutate(l.sequence)}
-                        >
-                          Retry
-                        </Button>
+                        {/* A message that broke its contract would only come back: the API refuses to send it again. */}
+                        {l.reason === 'handler_failed' && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            aria-label={`Retry: ${l.eventType ?? 'event'} for ${l.consumer}`}
+                            loading={retry.isPending && retry.variables === l.sequence}
+                            onClick={() => retry.mutate(l.sequence)}
+                          >
+                            Retry
+                          </Button>
+                        )}
                       </Table.Td>
                     )}
                   </Table.Tr>

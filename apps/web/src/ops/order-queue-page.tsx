@@ -92,7 +92,7 @@ export function OrderQueuePage() {
           onChange={setTenantId}
         />
       </Group>
-      <ProblemAlert error={step.error} title="The order was not moved" />
+      <ProblemAlert error={mailing ? null : step.error} title="The order was not moved" />
       <QueryState query={queue}>
         {(q) => (
           <Stack>
@@ -130,7 +130,8 @@ export function OrderQueuePage() {
                           <Badge color={orderStatusColor(o.status)}>{words(o.status)}</Badge>
                           {o.problem && (
                             <Text size="xs" c="red.9">
-                              {o.problem.code}: {o.problem.details}
+                              {o.problem.code}
+                              {o.problem.row !== null && `, list line ${o.problem.row}`}
                             </Text>
                           )}
                         </Table.Td>
@@ -162,10 +163,16 @@ export function OrderQueuePage() {
           </Stack>
         )}
       </QueryState>
+      {/* Keyed by the order: each order's dialog starts empty, never with the previous one's count. */}
       <MarkMailedDialog
+        key={mailing?.id ?? 'none'}
         item={mailing}
         pending={step.isPending}
-        onClose={() => setMailing(null)}
+        error={mailing ? step.error : null}
+        onClose={() => {
+          setMailing(null);
+          step.reset();
+        }}
         onConfirm={(body) => mailing && step.mutate({ item: mailing, action: 'mark_mailed', body })}
       />
     </Stack>
@@ -176,11 +183,13 @@ export function OrderQueuePage() {
 function MarkMailedDialog({
   item,
   pending,
+  error,
   onClose,
   onConfirm,
 }: {
   item: QueueItem | null;
   pending: boolean;
+  error: unknown;
   onClose: () => void;
   onConfirm: (body: { undeliverable?: number; reason?: string }) => void;
 }) {
@@ -202,6 +211,7 @@ function MarkMailedDialog({
           onChange={(e) => setReason(e.currentTarget.value)}
           disabled={undeliverable === 0}
         />
+        <ProblemAlert error={error} title="Not marked mailed" />
         <Button
           loading={pending}
           onClick={() =>

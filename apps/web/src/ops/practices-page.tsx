@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { useMe } from '../api/me';
 import { dateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
+import { UsersTab } from '../settings/users-tab';
 
 const PAGE = 50;
 
@@ -33,6 +34,7 @@ export function PracticesPage() {
   const [name, setName] = useState('');
   const [ownerEmail, setOwnerEmail] = useState('');
   const [orgNpi, setOrgNpi] = useState('');
+  const [usersOf, setUsersOf] = useState<{ id: string; name: string } | null>(null);
   const provision = useMutation({
     mutationFn: async () =>
       dataOf(
@@ -115,7 +117,7 @@ export function PracticesPage() {
                   <Table.Th>Time zone</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Since</Table.Th>
-                  {admin && <Table.Th />}
+                  <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -128,18 +130,32 @@ export function PracticesPage() {
                       <Badge color={p.status === 'active' ? 'green' : 'gray'}>{p.status}</Badge>
                     </Table.Td>
                     <Table.Td>{dateTime(p.createdAt)}</Table.Td>
-                    {admin && (
-                      <Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
                         <Button
                           size="compact-sm"
                           variant="default"
-                          aria-label={`${p.status === 'active' ? 'Suspend' : 'Reactivate'} ${p.name}`}
-                          onClick={() => setStatus.mutate({ tenantId: p.id, suspend: p.status === 'active' })}
+                          aria-label={`Users of ${p.name}`}
+                          onClick={() => setUsersOf({ id: p.id, name: p.name })}
                         >
-                          {p.status === 'active' ? 'Suspend' : 'Reactivate'}
+                          Users
                         </Button>
-                      </Table.Td>
-                    )}
+                        {admin && (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            aria-label={`${p.status === 'active' ? 'Suspend' : 'Reactivate'} ${p.name}`}
+                            onClick={() =>
+                              (p.status !== 'active' ||
+                                window.confirm(`Suspend ${p.name}? Its users and API keys stop working at once.`)) &&
+                              setStatus.mutate({ tenantId: p.id, suspend: p.status === 'active' })
+                            }
+                          >
+                            {p.status === 'active' ? 'Suspend' : 'Reactivate'}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -158,6 +174,14 @@ export function PracticesPage() {
           </Stack>
         )}
       </QueryState>
+      <Modal
+        opened={!!usersOf}
+        onClose={() => setUsersOf(null)}
+        title={usersOf ? `Users of ${usersOf.name}` : ''}
+        size="xl"
+      >
+        {usersOf && <UsersTab tenantId={usersOf.id} canManage={admin} />}
+      </Modal>
     </Stack>
   );
 }

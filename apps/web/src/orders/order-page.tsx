@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { api, dataOf } from '../api/client';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../ui/problem-alert';
 import { QueryState } from '../ui/query-state';
 import { saveBlob } from '../ui/save-blob';
 import { fetchOrder, orderIsSettled, runOrderAction, type Order } from './order-actions';
+import { JobProblem } from './job-problem';
 import { ProofViewer } from './proof-viewer';
 
 /** How often an open order page asks for news: the proof arriving, production, the mailing, scans. */
@@ -21,7 +22,9 @@ export function OrderPage() {
     queryKey: ['order', orderId],
     enabled: !!tenantId,
     queryFn: () => fetchOrder(tenantId!, orderId),
-    refetchInterval: (q) => (q.state.data && orderIsSettled(q.state.data.status) ? false : LIVE_MS),
+    // Stops once the order cannot change any more, or while the API refuses (the error is shown instead).
+    refetchInterval: (q) =>
+      q.state.status === 'error' || (q.state.data && orderIsSettled(q.state.data.status)) ? false : LIVE_MS,
   });
   if (!tenantId) return null;
   return (
@@ -36,15 +39,7 @@ export function OrderPage() {
               {words(o.status)}
             </Badge>
           </Group>
-          {o.problem && (
-            <Alert
-              color="red"
-              role="alert"
-              title={`The ${o.status === 'approved' ? 'production file' : 'proof'} failed`}
-            >
-              {o.problem.details} {o.problem.row !== null && `(list line ${o.problem.row})`}
-            </Alert>
-          )}
+          {o.problem && <JobProblem tenantId={tenantId} order={o} />}
           {(o.status === 'ordered' || o.status === 'proof_pending') && !o.problem && (
             <Group gap="xs">
               <Loader size="sm" aria-hidden />
@@ -93,7 +88,14 @@ function OrderActions({ tenantId, order }: { tenantId: string; order: Order }) {
         You can cancel until {dateTime(order.cancelWindowEndsAt)}.
       </Text>
       <Group>
-        <Button variant="default" color="red" onClick={() => cancel.mutate()} loading={cancel.isPending}>
+        <Button
+          variant="default"
+          color="red"
+          onClick={() =>
+            window.confirm(`Cancel order #${order.number}? Nothing of it will be printed.`) && cancel.mutate()
+          }
+          loading={cancel.isPending}
+        >
           Cancel order
         </Button>
       </Group>

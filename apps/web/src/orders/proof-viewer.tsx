@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Image, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Image, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, dataOf } from '../api/client';
@@ -13,22 +13,51 @@ const sameOrigin = (url: string) => {
   return u.pathname + u.search;
 };
 
+async function sha256Hex(blob: Blob) {
+  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Proof = { id: string; revision: number; sha256: string; pageCount: number; url: string; createdAt: string };
+
 /**
  * The latest proof of an order: its pages as thumbnails, the PDF, and approve / reject with a comment.
- * The buttons appear only when the API offers the action to this user (never to a viewer), and the
- * decision names the proof and the SHA-256 of the file shown, so a newer proof is never approved unseen.
+ * The buttons appear only when the API offers the action to this user (never to a viewer).
  */
 export function ProofViewer({ tenantId, order }: { tenantId: string; order: Order }) {
-  const queryClient = useQueryClient();
   const path = { tenantId, orderId: order.id };
   const proofs = useQuery({
     queryKey: ['proofs', order.id, order.status],
     queryFn: async () => dataOf(await api.GET('/api/tenants/{tenantId}/orders/{orderId}/proofs', { params: { path } })),
   });
   const latest = proofs.data?.proofs[0];
+  if (proofs.isError) return <ProblemAlert error={proofs.error} title="The proofs could not be loaded" />;
+  if (!latest || !proofs.data) return null;
+  const { approvals } = proofs.data;
+  return (
+    <Stack>
+      {/* Keyed by the proof: a new revision starts with an empty comment and a fresh check of its file. */}
+      <LatestProof key={latest.id} tenantId={tenantId} order={order} proof={latest} />
+      {approvals.length > 0 && (
+        <Stack gap={4}>
+          {approvals.map((a) => (
+            <Text key={`${a.proofId}-${a.createdAt}`} size="sm">
+              {a.decision === 'approved' ? 'Approved' : 'Rejected'} {dateTime(a.createdAt)}
+              {a.comment && `: “${a.comment}”`}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function LatestProof({ tenantId, order, proof }: { tenantId: string; order: Order; proof: Proof }) {
+  const queryClient = useQueryClient();
+  const can = (action: string) => order.availableActions.some((a) => a.action === action);
+  const deciding = can('approve') || can('reject');
   const thumbnails = useQuery({
-    queryKey: ['proof-thumbnails', latest?.id],
-    enabled: !!latest,
+    queryKey: ['proof-thumbnails', proof.id],
     queryFn: async () => {
       const jobs = dataOf(
         await api.GET('/api/tenants/{tenantId}/proof/jobs', {
@@ -46,16 +75,20 @@ export function ProofViewer({ tenantId, order }: { tenantId: string; order: Orde
       return files.thumbnails.map(sameOrigin);
     },
   });
-  // The PDF itself, shown inline: fetched as a blob (the API's own answers may not be framed).
-  const deciding = order.availableActions.some((a) => a.action === 'approve' || a.action === 'reject');
+  // The PDF itself, shown inline while it waits for a decision (the API's own answers may not be framed, so
+  // as a blob), and checked: a decision names the SHA-256 of the file on screen, so it can only be taken
+  // once that file is here and is the proof the API lists.
   const pdf = useQuery({
-    queryKey: ['proof-pdf', latest?.id],
-    enabled: !!latest && deciding,
+    queryKey: ['proof-pdf', proof.id],
+    enabled: deciding,
     staleTime: Infinity,
     queryFn: async () => {
-      const res = await fetch(sameOrigin(latest!.url));
-      if (!res.ok) throw new Error(`The proof could not be fetched (HTTP ${res.status}).`);
-      return res.blob();
+      const res = await fetch(sameOrigin(proof.url));
+      if (!res.ok) throw new Error(`The proof PDF could not be fetched (HTTP ${res.status}); reload the page.`);
+      const blob = await res.blob();
+      if ((await sha256Hex(blob)) !== proof.sha256)
+        throw new Error('The PDF received is not the proof on record; reload the page before deciding.');
+      return blob;
     },
   });
   const pdfUrl = useObjectUrl(pdf.data);
@@ -64,36 +97,38 @@ export function ProofViewer({ tenantId, order }: { tenantId: string; order: Orde
     mutationFn: async (decision: 'approved' | 'rejected') =>
       dataOf(
         await api.POST('/api/tenants/{tenantId}/orders/{orderId}/approval', {
-          params: { path, header: { 'if-match': ifMatchOf(order) } },
+          params: { path: { tenantId, orderId: order.id }, header: { 'if-match': ifMatchOf(order) } },
           body: {
             decision,
-            proofId: latest!.id,
-            proofSha256: latest!.sha256,
+            proofId: proof.id,
+            proofSha256: proof.sha256,
             ...(comment.trim() ? { comment: comment.trim() } : {}),
           },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['order', order.id] }),
+    onSuccess: () => {
+      setComment('');
+      void queryClient.invalidateQueries({ queryKey: ['order', order.id] });
+    },
   });
-  const can = (action: string) => order.availableActions.some((a) => a.action === action);
-
-  if (!latest) return null;
+  const checked = !!pdf.data;
   return (
     <Stack>
       <Title order={2} size="h4">
-        Proof {latest.revision} ({latest.pageCount} {latest.pageCount === 1 ? 'page' : 'pages'})
+        Proof {proof.revision} ({proof.pageCount} {proof.pageCount === 1 ? 'page' : 'pages'})
       </Title>
       <Text size="sm" c="dimmed">
-        Made {dateTime(latest.createdAt)} from the first letters of your list and those that stress the layout,
+        Made {dateTime(proof.createdAt)} from the first letters of your list and those that stress the layout,
         watermarked PROOF.{' '}
-        <Anchor href={sameOrigin(latest.url)} target="_blank" rel="noopener">
+        <Anchor href={sameOrigin(proof.url)} target="_blank" rel="noopener">
           Open the PDF
         </Anchor>
       </Text>
+      <ProblemAlert error={thumbnails.error} title="The page pictures could not be loaded" />
       {thumbnails.data && thumbnails.data.length > 0 && (
         <SimpleGrid cols={{ base: 3, md: 6 }} aria-label="Proof pages">
           {thumbnails.data.map((src, i) => (
-            <Anchor key={src} href={sameOrigin(latest.url)} target="_blank" rel="noopener">
+            <Anchor key={src} href={sameOrigin(proof.url)} target="_blank" rel="noopener">
               <Image
                 src={src}
                 alt={`Proof page ${i + 1}`}
@@ -104,15 +139,19 @@ export function ProofViewer({ tenantId, order }: { tenantId: string; order: Orde
           ))}
         </SimpleGrid>
       )}
-      {/* The whole PDF inline while it waits for a decision; after it, the pages and the link are enough. */}
-      {pdfUrl && (can('approve') || can('reject')) && (
+      {deciding && pdf.isError && (
+        <Alert color="red" role="alert" title="The proof cannot be checked">
+          {pdf.error.message}
+        </Alert>
+      )}
+      {pdfUrl && deciding && (
         <iframe
-          title={`Proof ${latest.revision} (PDF)`}
+          title={`Proof ${proof.revision} (PDF)`}
           src={pdfUrl}
           style={{ width: '100%', height: 720, border: '1px solid var(--mantine-color-gray-4)' }}
         />
       )}
-      {(can('approve') || can('reject')) && (
+      {deciding && (
         <Stack maw={560}>
           <Textarea
             label="Comment"
@@ -126,6 +165,7 @@ export function ProofViewer({ tenantId, order }: { tenantId: string; order: Orde
             {can('approve') && (
               <Button
                 color="teal"
+                disabled={!checked}
                 onClick={() => decide.mutate('approved')}
                 loading={decide.isPending && decide.variables === 'approved'}
               >
@@ -136,25 +176,16 @@ export function ProofViewer({ tenantId, order }: { tenantId: string; order: Orde
               <Button
                 color="red"
                 variant="outline"
-                disabled={!comment.trim()}
+                disabled={!checked || !comment.trim()}
                 onClick={() => decide.mutate('rejected')}
                 loading={decide.isPending && decide.variables === 'rejected'}
               >
                 Reject proof
               </Button>
             )}
+            {!checked && !pdf.isError && <Text size="sm">Loading the proof to check it…</Text>}
           </Group>
           <ProblemAlert error={decide.error} title="The decision was not recorded" />
-        </Stack>
-      )}
-      {proofs.data && proofs.data.approvals.length > 0 && (
-        <Stack gap={4}>
-          {proofs.data.approvals.map((a) => (
-            <Text key={`${a.proofId}-${a.createdAt}`} size="sm">
-              {a.decision === 'approved' ? 'Approved' : 'Rejected'} {dateTime(a.createdAt)}
-              {a.comment && `: “${a.comment}”`}
-            </Text>
-          ))}
         </Stack>
       )}
     </Stack>

@@ -14,10 +14,11 @@ const PRACTICE_PAGES = [
   { to: '/audit', label: 'Audit log' },
   { to: '/settings', label: 'Settings' },
 ] as const;
+/** The ops console; compliance sources are the ops admins' (the API refuses agents). */
 const OPS_PAGES = [
   { to: '/ops/orders', label: 'Order queue' },
   { to: '/ops/practices', label: 'Practices' },
-  { to: '/ops/sources', label: 'Compliance sources' },
+  { to: '/ops/sources', label: 'Compliance sources', adminOnly: true },
   { to: '/ops/dead-letters', label: 'Dead letters' },
 ] as const;
 
@@ -30,7 +31,12 @@ export function AppShellLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const pages = me.data ? (isOps(me.data.role) ? OPS_PAGES : PRACTICE_PAGES) : [];
+  const role = me.data?.role;
+  const pages = !me.data
+    ? []
+    : isOps(role)
+      ? OPS_PAGES.filter((p) => !('adminOnly' in p) || role === 'ops_admin')
+      : PRACTICE_PAGES;
   const signOut = async (end: () => Promise<void> = endSession) => {
     await end();
     await navigate({ to: '/sign-in' });

@@ -14,9 +14,7 @@ const SCOPES: Array<{ value: Scope; label: string }> = [
   { value: 'orders:read', label: 'Read orders, proofs and invoices' },
   { value: 'orders:write', label: 'Place and manage orders' },
   { value: 'patients:write', label: 'Upload patient lists' },
-  { value: 'proofs:read', label: 'Download proofs' },
-  { value: 'compliance:read', label: 'Read compliance screenings' },
-  { value: 'audit:read', label: 'Read the audit trail' },
+  { value: 'compliance:read', label: 'Read compliance screenings and the audit trail' },
   { value: 'webhooks:manage', label: 'Manage webhook endpoints' },
 ];
 

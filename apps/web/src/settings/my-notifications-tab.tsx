@@ -22,6 +22,8 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
       dataOf(await api.GET('/api/tenants/{tenantId}/notifications/preferences/me', { params: { path } })),
   });
   const [topics, setTopics] = useState<Record<string, Channel[]>>({});
+  // Only the topics this user changed are saved as their own: the rest keep following the practice.
+  const [touched, setTouched] = useState<Set<string>>(new Set());
   const [phone, setPhone] = useState('');
   const [quietStart, setQuietStart] = useState('');
   const [quietEnd, setQuietEnd] = useState('');
@@ -33,6 +35,8 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
         prefs.data.topics.map((t) => [t.topic, t.ownChannels ?? t.practiceChannels ?? t.defaultChannels]),
       ),
     );
+    // Choices of their own made before stay theirs (a topic left out of the save falls back to the practice's).
+    setTouched(new Set(prefs.data.topics.filter((t) => t.ownChannels).map((t) => t.topic)));
     setPhone(prefs.data.phone ?? '');
     setQuietStart(prefs.data.quietHours?.start ?? '');
     setQuietEnd(prefs.data.quietHours?.end ?? '');
@@ -44,7 +48,7 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
         await api.PUT('/api/tenants/{tenantId}/notifications/preferences/me', {
           params: { path },
           body: {
-            topics,
+            topics: Object.fromEntries(Object.entries(topics).filter(([topic]) => touched.has(topic))),
             phone: phone.trim() || null,
             quietHours: quietStart && quietEnd ? { start: quietStart, end: quietEnd } : null,
             timeZone,
@@ -53,11 +57,13 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
       ),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['my-preferences', tenantId] }),
   });
-  const toggle = (topic: string, channel: Channel, on: boolean) =>
+  const toggle = (topic: string, channel: Channel, on: boolean) => {
+    setTouched((all) => new Set(all).add(topic));
     setTopics((all) => {
       const current = all[topic] ?? [];
       return { ...all, [topic]: on ? [...new Set([...current, channel])] : current.filter((c) => c !== channel) };
     });
+  };
   return (
     <QueryState query={prefs}>
       {(p) => (

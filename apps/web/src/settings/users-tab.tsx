@@ -94,11 +94,11 @@ export function UsersTab({ tenantId, canManage }: { tenantId: string; canManage:
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>
                     {canManage ? (
-                      <NativeSelect
-                        aria-label={`Role of ${u.email}`}
-                        data={ROLES.map((r) => ({ value: r.value, label: r.value }))}
-                        value={u.role}
-                        onChange={(e) => change.mutate({ userId: u.id, role: e.currentTarget.value as Role })}
+                      <RoleChange
+                        email={u.email}
+                        role={u.role as Role}
+                        pending={change.isPending && change.variables?.userId === u.id}
+                        onSave={(role) => change.mutate({ userId: u.id, role })}
                       />
                     ) : (
                       u.role
@@ -113,7 +113,10 @@ export function UsersTab({ tenantId, canManage }: { tenantId: string; canManage:
                       <Button
                         size="compact-sm"
                         variant="default"
+                        aria-label={`${u.status === 'suspended' ? 'Reactivate' : 'Suspend'} ${u.email}`}
                         onClick={() =>
+                          (u.status === 'suspended' ||
+                            window.confirm(`Suspend ${u.email}? Their sessions end at once.`)) &&
                           change.mutate({ userId: u.id, status: u.status === 'suspended' ? 'active' : 'suspended' })
                         }
                       >
@@ -128,5 +131,43 @@ export function UsersTab({ tenantId, canManage }: { tenantId: string; canManage:
         )}
       </QueryState>
     </Stack>
+  );
+}
+
+/**
+ * A role is changed by choosing it and then saving: choosing alone (an arrow key on a closed select moves
+ * the choice) changes nothing.
+ */
+function RoleChange({
+  email,
+  role,
+  pending,
+  onSave,
+}: {
+  email: string;
+  role: Role;
+  pending: boolean;
+  onSave: (role: Role) => void;
+}) {
+  const [chosen, setChosen] = useState<Role>(role);
+  return (
+    <Group gap={4} wrap="nowrap">
+      <NativeSelect
+        aria-label={`Role of ${email}`}
+        data={ROLES.map((r) => ({ value: r.value, label: r.value }))}
+        value={chosen}
+        onChange={(e) => setChosen(e.currentTarget.value as Role)}
+      />
+      {chosen !== role && (
+        <Button
+          size="compact-sm"
+          aria-label={`Save the role of ${email}`}
+          loading={pending}
+          onClick={() => onSave(chosen)}
+        >
+          Save
+        </Button>
+      )}
+    </Group>
   );
 }

@@ -116,6 +116,7 @@ export function WebhookDeliveries({
                           <Button
                             size="compact-xs"
                             variant="subtle"
+                            aria-expanded={open === m.id}
                             onClick={() => setOpen(open === m.id ? null : m.id)}
                           >
                             {open === m.id ? 'Hide attempts' : 'Attempts'}

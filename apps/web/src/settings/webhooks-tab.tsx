@@ -184,21 +184,46 @@ function Endpoint({
           <Text size="xs">The previous secret still verifies until {dateTime(e.previousSecretValidUntil)}.</Text>
         )}
         {canManage && (
+          // Each button names its endpoint: a screen reader listing buttons hears which one it acts on.
           <Group gap="xs">
-            <Button size="compact-sm" variant="default" onClick={() => test.mutate()} loading={test.isPending}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              aria-label={`Send a test to ${e.url}`}
+              onClick={() => test.mutate()}
+              loading={test.isPending}
+            >
               Send a test
             </Button>
-            <Button size="compact-sm" variant="default" onClick={() => rotate.mutate()} loading={rotate.isPending}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              aria-label={`Rotate secret of ${e.url}`}
+              onClick={() =>
+                window.confirm('Rotate the signing secret? The current one keeps verifying for 24 hours.') &&
+                rotate.mutate()
+              }
+              loading={rotate.isPending}
+            >
               Rotate secret
             </Button>
-            <Button size="compact-sm" variant="default" onClick={() => toggle.mutate()} loading={toggle.isPending}>
+            <Button
+              size="compact-sm"
+              variant="default"
+              aria-label={`${e.enabled ? 'Disable' : 'Enable'} ${e.url}`}
+              onClick={() => toggle.mutate()}
+              loading={toggle.isPending}
+            >
               {e.enabled ? 'Disable' : 'Enable'}
             </Button>
             <Button
               size="compact-sm"
               color="red"
               variant="outline"
-              onClick={() => remove.mutate()}
+              aria-label={`Remove ${e.url}`}
+              onClick={() =>
+                window.confirm(`Remove the endpoint ${e.url}? Nothing more is sent to it.`) && remove.mutate()
+              }
               loading={remove.isPending}
             >
               Remove

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 export function useObjectUrl(blob: Blob | undefined) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!blob) return;
+    if (!blob) return setUrl(null);
     const next = URL.createObjectURL(blob);
     setUrl(next);
     return () => URL.revokeObjectURL(next);

@@ -68,3 +68,8 @@ export const ApiKeyNotFound = () => new NotFound('No such API key.');
 export const ProviderNotFound = () => new NotFound('No such provider.');
 export const PracticeNotFound = () => new NotFound('No such practice.');
 export const DeadLetterNotFound = () => new NotFound('No such dead letter: it was retried already, or never existed.');
+export const DeadLetterNotRetryable = () =>
+  new Conflict(
+    'DEAD_LETTER_NOT_RETRYABLE',
+    'This message broke its event contract: sent again, it would only be dead-lettered again. Fix its publisher.',
+  );

@@ -49,9 +49,9 @@ const opsDeadLetterRoutes: FastifyPluginAsyncTypebox<{ deps: TenantDeps }> = asy
       schema: {
         summary: 'Publish a dead letter’s event again once its cause is fixed (ops admin)',
         description:
-          'Every consumer of the subject sees the event again; those that handled it skip it (inbox). The letter leaves the dead-letter stream. Audited.',
+          'Every consumer of the subject sees the event again; those that handled it skip it (inbox). The letter leaves the dead-letter stream. Audited. A message that broke its contract (`invalid_event`) is `409 DEAD_LETTER_NOT_RETRYABLE`.',
         params: Type.Object({ sequence: Type.Integer({ minimum: 1 }) }),
-        response: { 200: DeadLetter, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: DeadLetter, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
       },
     },
     async (req) => retryDeadLetter(deps, req.params.sequence),

@@ -1338,7 +1338,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a dead letter’s event again once its cause is fixed (ops admin)
-         * @description Every consumer of the subject sees the event again; those that handled it skip it (inbox). The letter leaves the dead-letter stream. Audited.
+         * @description Every consumer of the subject sees the event again; those that handled it skip it (inbox). The letter leaves the dead-letter stream. Audited. A message that broke its contract (`invalid_event`) is `409 DEAD_LETTER_NOT_RETRYABLE`.
          *
          *     Roles: ops_admin. Not open to API keys.
          */
@@ -1407,6 +1407,15 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

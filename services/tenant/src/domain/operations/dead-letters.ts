@@ -1,10 +1,11 @@
 import type { StoredDeadLetter } from '@plh/event-bus';
 import type { TenantDeps } from '../deps';
-import { DeadLetterNotFound } from '../problems';
+import { DeadLetterNotFound, DeadLetterNotRetryable } from '../problems';
 
 /** The platform's dead-letter stream (every service's consumers), as the ops console reads and retries it. */
 export interface DeadLetterDesk {
   list(options: { consumer?: string; limit: number }): Promise<StoredDeadLetter[]>;
+  get(sequence: number): Promise<StoredDeadLetter | null>;
   retry(sequence: number): Promise<StoredDeadLetter | null>;
 }
 
@@ -22,24 +23,33 @@ export async function listDeadLetters(
 
 /**
  * Retries one dead letter once its cause is fixed (every consumer sees the event again; those that handled
- * it skip it by their inbox), audited on the platform's trail with who asked. The retry runs inside the
- * audit's transaction: a letter that is not there (retried already) records nothing.
+ * it skip it by their inbox). The platform's trail records the request before anything is sent, and a
+ * failure to send after it: no retry goes out unaudited. A message that broke its contract is refused: it
+ * would only be dead-lettered again, by every consumer of its subject.
  */
 export async function retryDeadLetter(deps: Pick<TenantDeps, 'deadLetters' | 'unitOfWork'>, sequence: number) {
-  const letter = await deps.unitOfWork.system(async ({ audit }) => {
-    const retried = await deps.deadLetters.retry(sequence);
-    if (!retried) throw DeadLetterNotFound();
-    await audit.record({
-      tenantId: null, // the platform's trail: a dead letter is no practice's record
-      action: 'dead-letter.retry',
-      resource: { type: 'dead-letter', id: String(sequence) },
-      changes: [
-        { field: 'consumer', from: null, to: retried.consumer },
-        { field: 'eventType', from: null, to: retried.eventType },
-        { field: 'eventId', from: null, to: retried.eventId },
-      ],
-    });
-    return retried;
+  const letter = await deps.deadLetters.get(sequence);
+  if (!letter) throw DeadLetterNotFound();
+  if (letter.reason === 'invalid_event') throw DeadLetterNotRetryable();
+  const audit = (outcome: 'success' | 'failure') =>
+    deps.unitOfWork.system(({ audit }) =>
+      audit.record({
+        tenantId: null, // the platform's trail: a dead letter is no practice's record
+        action: 'dead-letter.retry',
+        outcome,
+        resource: { type: 'dead-letter', id: String(sequence) },
+        changes: [
+          { field: 'consumer', from: null, to: letter.consumer },
+          { field: 'eventType', from: null, to: letter.eventType },
+          { field: 'eventId', from: null, to: letter.eventId },
+        ],
+      }),
+    );
+  await audit('success');
+  const retried = await deps.deadLetters.retry(sequence).catch(async (err: unknown) => {
+    await audit('failure');
+    throw err;
   });
-  return deadLetterView(letter);
+  if (!retried) throw DeadLetterNotFound(); // retried by someone else meanwhile
+  return deadLetterView(retried);
 }
