@@ -83,7 +83,8 @@ export function AppShellLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <QueryState query={me}>{() => <Outlet />}</QueryState>
+        {/* Pages do not wait for /api/me: each asks for its own data at once and shows its own loading. */}
+        {me.isError ? <QueryState query={me}>{() => null}</QueryState> : <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

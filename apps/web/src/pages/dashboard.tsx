@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Navigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { api, dataOf } from '../api/client';
-import { useMe } from '../api/me';
+import { useMe, usePracticeId } from '../api/me';
 import { QueryState } from '../ui/query-state';
 import { dollars, words as status } from '../ui/format';
 
@@ -26,7 +26,7 @@ export const INTERACTIVE_MARK = 'plh:dashboard-interactive';
 /** The practice's home: orders by state, what was invoiced, open compliance alerts, the sources' freshness. */
 export function DashboardPage() {
   const me = useMe();
-  const tenantId = me.data?.practice?.id;
+  const tenantId = usePracticeId();
   const overview = useQuery({
     queryKey: ['dashboard', tenantId],
     enabled: !!tenantId,

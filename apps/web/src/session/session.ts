@@ -18,6 +18,23 @@ export const session = {
   },
 };
 
+/**
+ * What the access token says of its holder (its payload, not verified here: the API verifies it on every
+ * call). The practice id lets pages ask for their data while `/api/me` is still on its way.
+ */
+export function tokenClaims(): { tid: string | null; role: string | null } | null {
+  const payload = accessToken?.split('.')[1];
+  if (!payload) return null;
+  try {
+    return JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      tid: string | null;
+      role: string | null;
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** Asks the gateway for the refresh cookie instead of a refresh token in the answer. */
 export const SESSION_HEADERS = { 'x-plh-session': 'cookie' } as const;
 
