@@ -292,6 +292,7 @@ async function main() {
   const testKit = require(path.join(root, 'packages/test-kit/dist/index.js'));
   const db = require(path.join(root, 'packages/db/dist/index.js'));
   const { adminUrl, natsUrl } = await startInfrastructure(testKit);
+  const startedAt = new Date(); // before any service: what they do after is this start's
 
   const present = Object.entries(SERVICES).filter(([dir]) =>
     existsSync(path.join(root, 'services', dir, 'dist/server.js')),
@@ -413,7 +414,7 @@ async function main() {
     const sampleUrl = await serveSamples(path.join(root, 'services/compliance/samples'));
     const seed = spawnSync(process.execPath, ['dist/seed-demo.js'], {
       cwd: path.join(root, 'services/compliance'),
-      env: { ...envOf.compliance, DEMO_SAMPLES_URL: sampleUrl },
+      env: { ...envOf.compliance, DEMO_SAMPLES_URL: sampleUrl, DEMO_STARTED_AT: startedAt.toISOString() },
       stdio: 'inherit',
     });
     if (seed.status !== 0) throw new Error('pointing the compliance sources at the sample failed');
