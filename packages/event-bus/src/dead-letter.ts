@@ -47,10 +47,11 @@ export async function listDeadLetters(
     if (/stream not found/i.test(String(err))) return null; // nothing was ever dead-lettered
     throw err;
   });
-  if (!info) return [];
+  // An empty stream reports first_seq 0, which no message has (asking for it is a bad request).
+  if (!info || info.state.messages === 0) return [];
   const letters: StoredDeadLetter[] = [];
   const limit = options.limit ?? 100;
-  for (let seq = info.state.first_seq; seq <= info.state.last_seq && letters.length < limit; seq++) {
+  for (let seq = Math.max(info.state.first_seq, 1); seq <= info.state.last_seq && letters.length < limit; seq++) {
     const letter = await getDeadLetter(jsm, ns, seq); // a gap: retried, so deleted
     if (letter && (!options.consumer || letter.consumer === options.consumer)) letters.push(letter);
   }

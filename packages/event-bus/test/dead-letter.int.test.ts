@@ -1,6 +1,13 @@
 import { createEvent } from '@plh/contracts';
 import { eventually, testNatsUrl } from '@plh/test-kit';
-import { listDeadLetters, retryDeadLetter, type NatsClients, type RunningConsumer } from '../src';
+import {
+  ensureDeadLetterStream,
+  getDeadLetter,
+  listDeadLetters,
+  retryDeadLetter,
+  type NatsClients,
+  type RunningConsumer,
+} from '../src';
 import {
   connectNats,
   createHarness,
@@ -45,6 +52,12 @@ describe('poison messages', () => {
     await nats.js.publish(h.ns.subject(event.type), JSON.stringify(event), { msgID: event.id });
     return event;
   };
+
+  it('an empty dead-letter stream lists nothing', async () => {
+    await ensureDeadLetterStream(nats.jsm, h.ns);
+    expect(await listDeadLetters(nats.jsm, h.ns)).toEqual([]);
+    expect(await getDeadLetter(nats.jsm, h.ns, 1)).toBeNull();
+  });
 
   it('a handler that always throws: dead-lettered after N tries with its error, and the stream keeps flowing', async () => {
     const poison = await publish('poison');
