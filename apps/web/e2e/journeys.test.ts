@@ -438,6 +438,14 @@ describe('the web app, end to end', () => {
     await users.getByRole('row', { name: /owner@harbor-pediatrics\.test/ }).waitFor();
     await ops.page.keyboard.press('Escape');
     await ops.page.getByRole('dialog').waitFor({ state: 'hidden' });
+    // Suspended (after saying yes to the confirmation: answered 204, no body) and back.
+    const harbor = ops.page.getByRole('table', { name: 'Practices' }).getByRole('row', { name: /Harbor Pediatrics/ });
+    ops.page.once('dialog', (dialog) => void dialog.accept());
+    await harbor.getByRole('button', { name: 'Suspend Harbor Pediatrics', exact: true }).click();
+    await harbor.getByText('suspended', { exact: true }).waitFor();
+    await harbor.getByRole('button', { name: 'Reactivate Harbor Pediatrics', exact: true }).click();
+    await harbor.getByText('active', { exact: true }).waitFor();
+    await expect(ops.page.getByRole('alert').count()).resolves.toBe(0);
     await nav.getByRole('link', { name: 'Compliance sources' }).click();
     await ops.page.getByRole('button', { name: 'Sync now: federal-register', exact: true }).click();
     await ops.page.getByText(/^Sync of federal-register (queued|running)/).waitFor();

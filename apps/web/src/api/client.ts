@@ -33,11 +33,14 @@ const auth: Middleware = {
 };
 api.use(auth);
 
-/** The data of an answer, or the problem thrown as an ApiError (for TanStack Query). */
+/**
+ * The data of an answer, or the problem thrown as an ApiError (for TanStack Query). Success is the status,
+ * not the body: a `204` (a revoked key, a suspended practice) or a `202` without one is a success too.
+ */
 export function dataOf<T>(answer: { data?: T; error?: unknown; response: Response }): T {
-  if (answer.error !== undefined || answer.data === undefined) {
+  if (!answer.response.ok) {
     const problem = (answer.error ?? {}) as Problem;
     throw new ApiError({ ...problem, status: problem.status ?? answer.response.status });
   }
-  return answer.data;
+  return answer.data as T;
 }

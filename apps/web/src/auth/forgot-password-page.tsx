@@ -2,8 +2,7 @@ import { Alert, Anchor, Button, Container, Paper, Stack, Text, TextInput, Title 
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ApiError, type Problem } from '../api/problem';
+import { api, dataOf } from '../api/client';
 import { ProblemAlert } from '../ui/problem-alert';
 
 /** Ask for a reset link. The answer is the same whether or not the address has an account. */
@@ -11,9 +10,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const ask = useMutation({
     mutationFn: async () => {
-      const answer = await api.POST('/api/auth/password-reset', { body: { email: email.trim() } });
-      if (!answer.response.ok)
-        throw new ApiError({ ...((answer.error ?? {}) as Problem), status: answer.response.status });
+      dataOf(await api.POST('/api/auth/password-reset', { body: { email: email.trim() } }));
     },
   });
   const submit = (e: FormEvent) => {

@@ -1,5 +1,4 @@
-import { api } from '../api/client';
-import { ApiError, type Problem } from '../api/problem';
+import { api, dataOf } from '../api/client';
 import { SetPasswordForm } from './set-password-form';
 
 /** `/reset-password#token=…`, the link of a reset email: a new password, and every old session ends. */
@@ -9,11 +8,9 @@ export function ResetPasswordPage() {
       title="Choose a new password"
       intro="Signing in with the new password works at once; every other session of yours ends."
       submitLabel="Change my password"
-      send={async (token, newPassword) => {
-        const answer = await api.POST('/api/auth/password-reset/confirm', { body: { token, newPassword } });
-        if (!answer.response.ok)
-          throw new ApiError({ ...((answer.error ?? {}) as Problem), status: answer.response.status });
-      }}
+      send={async (token, newPassword) =>
+        dataOf(await api.POST('/api/auth/password-reset/confirm', { body: { token, newPassword } }))
+      }
     />
   );
 }

@@ -1,12 +1,10 @@
-import { Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, dataOf } from '../api/client';
 import { ProblemAlert } from '../ui/problem-alert';
+import { ChannelTable, withChannel, type Channel, type TopicChannels } from './channel-table';
 import { QueryState } from '../ui/query-state';
-
-type Channel = 'email' | 'sms';
-const CHANNELS: Channel[] = ['email', 'sms'];
 
 /**
  * What the signed-in user hears about and how: email and/or SMS per topic (unset: the practice's choice,
@@ -21,7 +19,7 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
     queryFn: async () =>
       dataOf(await api.GET('/api/tenants/{tenantId}/notifications/preferences/me', { params: { path } })),
   });
-  const [topics, setTopics] = useState<Record<string, Channel[]>>({});
+  const [topics, setTopics] = useState<TopicChannels>({});
   // Only the topics this user changed are saved as their own: the rest keep following the practice.
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [phone, setPhone] = useState('');
@@ -59,41 +57,13 @@ export function MyNotificationsTab({ tenantId }: { tenantId: string }) {
   });
   const toggle = (topic: string, channel: Channel, on: boolean) => {
     setTouched((all) => new Set(all).add(topic));
-    setTopics((all) => {
-      const current = all[topic] ?? [];
-      return { ...all, [topic]: on ? [...new Set([...current, channel])] : current.filter((c) => c !== channel) };
-    });
+    setTopics((all) => withChannel(all, topic, channel, on));
   };
   return (
     <QueryState query={prefs}>
       {(p) => (
         <Stack maw={720}>
-          <Table aria-label="My notifications">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Topic</Table.Th>
-                {CHANNELS.map((c) => (
-                  <Table.Th key={c}>{c === 'sms' ? 'SMS' : 'Email'}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.topics.map((t) => (
-                <Table.Tr key={t.topic}>
-                  <Table.Td>{t.title}</Table.Td>
-                  {CHANNELS.map((c) => (
-                    <Table.Td key={c}>
-                      <Checkbox
-                        aria-label={`${t.title} by ${c}`}
-                        checked={(topics[t.topic] ?? []).includes(c)}
-                        onChange={(e) => toggle(t.topic, c, e.currentTarget.checked)}
-                      />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ChannelTable label="My notifications" topics={p.topics} chosen={topics} onToggle={toggle} />
           <TextInput
             label="Mobile number for SMS"
             description="In international form, e.g. +16175550100"
