@@ -2,11 +2,12 @@
 // Makes a fresh clone runnable, with nothing but some Node.js with npm and Debian's archive: brings the
 // pinned Node.js LTS (.node-version) into .local/node when the machine's is another major, pins pnpm
 // (inside the repo, no global install), installs dependencies, fetches nats-server 2.10 when no NATS_URL is
-// given (and redis-server and Chromium for the test suite), generates Prisma clients and builds every package (turbo caches what did not change).
+// given (and redis-server, Chromium and the chart renderer for the test suite), generates Prisma clients and builds every package (turbo caches what did not change).
 import { execFileSync, spawnSync } from 'node:child_process';
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChartRender } from './ensure-chart-render.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureNode } from './ensure-node.mjs';
 import { ensureNats } from './ensure-nats.mjs';
@@ -93,6 +94,8 @@ export function bootstrap({ quiet = false, forTests = false } = {}) {
   if (forTests) process.env.REDIS_SERVER_BIN ??= ensureRedis();
   // The web app's browser tests drive Debian's Chromium (apps/web/e2e).
   if (forTests) process.env.CHROMIUM_BIN ??= ensureChromium();
+  // The Helm chart's render test (packages/deploy-checks): Helm's template engine, built from Debian's Go packages.
+  if (forTests) process.env.CHART_RENDER_BIN ??= ensureChartRender();
   // Proof thumbnails (the proof engine's tests check them; `npm start` renders them when it can).
   try {
     const pdftoppm = process.env.PDFTOPPM_BIN ?? ensurePoppler();

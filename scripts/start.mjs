@@ -7,8 +7,7 @@
 // DATABASE_URL (an administrator URL) and NATS_URL point it at existing servers instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,44 +121,6 @@ async function ensureDatabase(serverUrl, name) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/**
- * Serves a folder of sample source files (GET only, no listing) on COMPLIANCE_SAMPLES_PORT, for the compliance
- * service's sources in a local run (a folder per source; `?number=N` reads N.json, as the NPI Registry
- * answers by number); answers its base URL.
- */
-async function serveSamples(dir) {
-  const port = Number(process.env.COMPLIANCE_SAMPLES_PORT ?? 3095);
-  const server = createServer((req, res) => {
-    let file;
-    let lookup = null;
-    try {
-      const url = new URL(req.url, 'http://x');
-      // An API asked by number (the NPI Registry's `?number=`): the folder's <number>.json answers it.
-      lookup = url.searchParams.get('number');
-      const name = lookup === null ? url.pathname : path.join(url.pathname, `${lookup.replace(/\D/g, '')}.json`);
-      file = path.join(dir, path.normalize(decodeURIComponent(name)));
-    } catch {
-      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
-    }
-    const found =
-      req.method === 'GET' && file.startsWith(dir + path.sep) && existsSync(file) && statSync(file).isFile();
-    if (!found && lookup !== null)
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"result_count":0,"results":[]}');
-    if (!found) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    const body = readFileSync(file);
-    res
-      .writeHead(200, {
-        'content-type': file.endsWith('.json') ? 'application/json' : 'text/csv',
-        'content-length': String(body.length),
-        'last-modified': statSync(file).mtime.toUTCString(),
-      })
-      .end(body);
-  });
-  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  server.unref();
-  return `http://127.0.0.1:${port}`;
 }
 
 /** Per-schema passwords, generated once and kept in .data/secrets.json (git-ignored). */
@@ -411,7 +372,10 @@ async function main() {
 
   // The compliance page of a newcomer: each source reads a bundled sample in its real format, served here.
   if (present.some(([dir]) => dir === 'compliance')) {
-    const sampleUrl = await serveSamples(path.join(root, 'services/compliance/samples'));
+    const { serveSamples } = require(path.join(root, 'services/compliance/dist/samples-server.js'));
+    const samplesPort = Number(process.env.COMPLIANCE_SAMPLES_PORT ?? 3095);
+    (await serveSamples({ port: samplesPort, host: '127.0.0.1' })).unref();
+    const sampleUrl = `http://127.0.0.1:${samplesPort}`;
     const seed = spawnSync(process.execPath, ['dist/seed-demo.js'], {
       cwd: path.join(root, 'services/compliance'),
       env: { ...envOf.compliance, DEMO_SAMPLES_URL: sampleUrl, DEMO_STARTED_AT: startedAt.toISOString() },

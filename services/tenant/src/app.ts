@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { tenantUnitOfWork } from './data/unit-of-work';
 import type { TenantDeps } from './domain/deps';
 import { AccessTokenIssuer } from './domain/signing/access-token-issuer';
-import { parseKeyEncryptionKey } from './domain/signing/sealed-secret';
+import { parseKeyEncryptionKeys } from './domain/signing/sealed-secret';
 import { ensureActiveSigningKey, type SigningDeps } from './domain/signing/signing-keys';
 import apiKeyRoutes from './routes/api-keys';
 import authRoutes from './routes/auth';
@@ -33,7 +33,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
   const { nats } = deps.platform;
   const signing: SigningDeps = {
     unitOfWork,
-    kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
+    keks: parseKeyEncryptionKeys(config.KEY_ENCRYPTION_KEY),
     issuer: config.TOKEN_ISSUER,
     audience: config.TOKEN_AUDIENCE,
     accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,

@@ -19,8 +19,9 @@ export const TenantConfigSchema = Type.Object({
       'JSON Web Key Set of the keys that sign internal tokens, one per signing service, kid `<service>:<id>`; see README',
   }),
   KEY_ENCRYPTION_KEY: Type.String({
-    pattern: '^[A-Za-z0-9+/]{43}=$',
-    description: '32 random bytes, base64 (openssl rand -base64 32): seals private signing keys',
+    pattern: '^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$',
+    description:
+      '32 random bytes, base64 (openssl rand -base64 32): seals private signing keys; while rotating, new,old (the first seals, all open)',
   }),
 });
 

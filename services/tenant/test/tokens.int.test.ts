@@ -1,9 +1,11 @@
-import { randomUUID, createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID, createHmac } from 'node:crypto';
+import path from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { createAccessTokenVerifier, type ServiceApp } from '@plh/service-kit';
 import type { TestPlatform } from '@plh/service-kit/testing';
 import type { Config } from '../src/config';
-import { parseKeyEncryptionKey } from '../src/domain/signing/sealed-secret';
+import { parseKeyEncryptionKeys } from '../src/domain/signing/sealed-secret';
 import { tenantUnitOfWork } from '../src/data/unit-of-work';
 import { AccessTokenIssuer } from '../src/domain/signing/access-token-issuer';
 import { rotateSigningKey, type SigningDeps } from '../src/domain/signing/signing-keys';
@@ -26,7 +28,7 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
     ({ test, app, config } = t);
     signing = {
       unitOfWork: tenantUnitOfWork(test.platform.db, test.platform.registry),
-      kek: parseKeyEncryptionKey(config.KEY_ENCRYPTION_KEY),
+      keks: parseKeyEncryptionKeys(config.KEY_ENCRYPTION_KEY),
       issuer: config.TOKEN_ISSUER,
       audience: config.TOKEN_AUDIENCE,
       accessTokenTtlSec: config.ACCESS_TOKEN_TTL_SEC,
@@ -137,6 +139,38 @@ describe('access tokens: EdDSA, kid, JWKS, rotation', () => {
     await expect(verify(after.token)).resolves.toMatchObject({ userId: claims.userId });
     const kids = (await jwks()).keys.map((k: { kid: string }) => k.kid);
     expect(kids).toEqual(expect.arrayContaining([beforeKid, afterKid]));
+  });
+
+  it('rotates the key-encryption key: plh-tenant rotate-signing-key under new,old, then the old one can go', async () => {
+    const oldKek = config.KEY_ENCRYPTION_KEY;
+    const newKek = randomBytes(32).toString('base64');
+    const before = await issuer.issue(claims);
+    const cli = spawnSync(process.execPath, [path.join(__dirname, '../dist/cli.js'), 'rotate-signing-key'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: config.DATABASE_URL,
+        KEY_ENCRYPTION_KEY: `${newKek},${oldKek}`,
+      },
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+    const { activeKid } = JSON.parse(cli.stdout) as { activeKid: string };
+
+    const issuerWith = (keks: string) => new AccessTokenIssuer({ ...signing, keks: parseKeyEncryptionKeys(keks) });
+    // Replicas rolled with new,old sign with the new key; one still on the old key alone cannot open it.
+    const rolled = await issuerWith(`${newKek},${oldKek}`).issue(claims);
+    expect(JSON.parse(Buffer.from(rolled.token.split('.')[0]!, 'base64url').toString()).kid).toBe(activeKid);
+    await expect(issuerWith(oldKek).issue(claims)).rejects.toThrow('no key in KEY_ENCRYPTION_KEY opens it');
+    // The old key-encryption key is no longer needed, and nobody was logged out.
+    await expect(issuerWith(newKek).issue(claims)).resolves.toMatchObject({ token: expect.any(String) });
+    const verify = await verifier();
+    await expect(verify(before.token)).resolves.toMatchObject({ userId: claims.userId });
+    await expect(verify(rolled.token)).resolves.toMatchObject({ userId: claims.userId });
+  });
+
+  it('refuses a KEY_ENCRYPTION_KEY that is not 32 bytes', () => {
+    expect(() => parseKeyEncryptionKeys(`${randomBytes(32).toString('base64')},c2hvcnQ=`)).toThrow('32 bytes');
   });
 
   it('keeps private keys sealed at rest', async () => {

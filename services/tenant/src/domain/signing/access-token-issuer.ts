@@ -48,7 +48,7 @@ export class AccessTokenIssuer {
     if (this.cached && Date.now() - this.cached.loadedAt < 30_000) return this.cached;
     const row = await ensureActiveSigningKey(this.deps);
     if (this.cached?.kid !== row.kid) {
-      const jwk = JSON.parse(openSecret(this.deps.kek, row.privateSealed)) as JWK;
+      const jwk = JSON.parse(openSecret(this.deps.keks, row.privateSealed)) as JWK;
       this.cached = { kid: row.kid, key: await importJWK(jwk, ACCESS_TOKEN_ALG), loadedAt: Date.now() };
     } else {
       this.cached.loadedAt = Date.now();

@@ -7,8 +7,8 @@ import { sealSecret } from './sealed-secret';
 
 export interface SigningDeps {
   unitOfWork: TenantUnitOfWork;
-  /** KEY_ENCRYPTION_KEY: seals private keys at rest. */
-  kek: Buffer;
+  /** KEY_ENCRYPTION_KEY: the first seals private keys at rest, each opens them. */
+  keks: Buffer[];
   issuer: string;
   audience: string;
   accessTokenTtlSec: number;
@@ -21,7 +21,7 @@ async function newKeyRow(deps: SigningDeps) {
   const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALG, { crv: 'Ed25519', extractable: true });
   const kid = randomUUID();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALG, use: 'sig' };
-  const privateSealed = sealSecret(deps.kek, JSON.stringify(await exportJWK(privateKey)));
+  const privateSealed = sealSecret(deps.keks[0]!, JSON.stringify(await exportJWK(privateKey)));
   return { kid, alg: ACCESS_TOKEN_ALG, publicJwk, privateSealed };
 }
 
