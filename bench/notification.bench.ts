@@ -15,7 +15,7 @@
  * (webhooks only).
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { ALL_EVENTS, createEvent, EventRegistry, OrderApproved } from '@plh/contracts';
 import { setupServiceDatabase } from '@plh/db';
@@ -110,6 +110,7 @@ async function main(): Promise<void> {
         ],
       }),
       INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(await jwk(ownKey.privateKey, 'notification:bench')),
+      WEBHOOK_SECRET_KEYS: `test1:${randomBytes(32).toString('base64')}`,
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       DELIVERY_CONCURRENCY: String(CONCURRENCY),
     },

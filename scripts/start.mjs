@@ -134,6 +134,8 @@ function localSecrets(schemas) {
   // Core and the proof engine: the master key every stored file (lists, proofs, production files) is
   // encrypted under, per practice.
   secrets.fileEncryptionKeys ??= `local1:${randomBytes(32).toString('base64')}`;
+  // Notification: the key the partners' webhook signing secrets are sealed under at rest.
+  secrets.webhookSecretKeys ??= `local1:${randomBytes(32).toString('base64')}`;
   // One key pair per service that signs internal tokens (the gateway for the people and keys it
   // authenticated, core and the proof engine for their own calls); every service gets all public halves.
   // The kid names the owner: a service's key may speak only for that service.
@@ -304,6 +306,7 @@ async function main() {
             EMAIL_PROVIDER: process.env.EMAIL_PROVIDER ?? (process.env.SENDGRID_API_KEY ? 'sendgrid' : 'smtp'),
             SMTP_URL: process.env.SMTP_URL ?? mailbox.url,
             WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? 'true',
+            WEBHOOK_SECRET_KEYS: secrets.webhookSecretKeys,
           }
         : {}),
       // Screens the practices' rosters, read from the tenant service (service token); starts departure

@@ -35,7 +35,9 @@ app.kubernetes.io/component: {{ .component }}
 {{/* Fails the render when a required key can come from nowhere (no existingSecret, no value given). */}}
 {{- define "plh.checkSecrets" -}}
 {{- if not .service.existingSecret }}
-{{- range .service.secretEnv.required }}
+{{- $keys := .service.secretEnv.required }}
+{{- if and .service.schema .root.Values.migrations.enabled }}{{ $keys = append $keys "MIGRATION_DATABASE_URL" }}{{ end }}
+{{- range $keys }}
 {{- if not (hasKey $.service.secrets .) }}
 {{- fail (printf "services.%s: set existingSecret (production) or secrets.%s (development)" $.component .) }}
 {{- end }}

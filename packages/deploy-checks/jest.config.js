@@ -1,1 +1,1 @@
-module.exports = { ...require('../../jest.preset.js') };
+module.exports = { ...require('../../jest.preset.js'), ...require('@plh/test-kit/jest-preset') };

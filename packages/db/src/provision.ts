@@ -30,9 +30,10 @@ export interface ServicePasswords {
   appPassword: string;
 }
 
-const TEMPLATE_PATH = path.resolve(__dirname, '../../../infrastructure/database/provision.sql');
+// Inside the package (sql/ beside src/ and dist/), so a deployed image that holds @plh/db holds it too.
+const TEMPLATE_PATH = path.resolve(__dirname, '../sql/provision.sql');
 
-/** Renders infrastructure/database/provision.sql for one schema; identifiers and literals are quoted here. */
+/** Renders packages/db/sql/provision.sql for one schema; identifiers and literals are quoted here. */
 export function renderProvisionSql(schema: string, passwords: ServicePasswords): string {
   const roles = rolesOf(schema);
   const values: Record<string, string> = {

@@ -14,7 +14,12 @@ export function runBuildStage(stage: Stage, root: string): (stagePath: string) =
   let workdir = '/';
   const ignored = dockerignore();
   const local = (p: string) => path.join(root, path.posix.resolve(workdir, p).replace(/^\/repo/, ''));
-  const env = { ...process.env, ...envOf(stage) };
+  // The machine's tools (pnpm is what the stage's `npm install --global pnpm@X` would have put there),
+  // without what the test runner's own pnpm and turbo left in the environment.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|PNPM_|TURBO_|INIT_CWD$|JEST_|NODE_OPTIONS$)/i.test(key)),
+  );
+  const env = { ...inherited, ...envOf(stage) };
   for (const instruction of stage.instructions) {
     const args = instruction.getArguments().map((a) => a.getValue());
     switch (instruction.getKeyword()) {

@@ -23,6 +23,7 @@ interface Container {
   name: string;
   image: string;
   command?: string[];
+  args?: string[];
   env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string; optional: boolean } } }[];
   envFrom?: { configMapRef: { name: string } }[];
   ports?: { name: string; containerPort: number }[];
@@ -111,16 +112,17 @@ describe.each([
     const [job] = ofKind<Workload>(manifests, 'Job');
     expect(job!.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
     const init = job!.spec.template.spec.initContainers!;
-    expect(init.map((c) => c.command![3]).sort()).toEqual([...DATA_SERVICES].sort());
+    expect(init.map((c) => c.args![2]).sort()).toEqual([...DATA_SERVICES].sort());
     for (const container of init) {
       expect(container.image).toBe(`ghcr.io/patientletterhub/plh-${container.name}:0.1.0`);
-      expect(container.command).toEqual([
-        'node',
+      // Arguments to the image's node: distroless runs node as its entrypoint, Debian's node image prepends it.
+      expect(container.args).toEqual([
         'node_modules/@plh/db/dist/cli.js',
         'migrate',
         valuesOf([...files]).services[container.name]!.schema,
         'prisma/migrations',
       ]);
+      expect(container.command).toBeUndefined();
       expect(container.env).toEqual([
         {
           name: 'MIGRATION_DATABASE_URL',
@@ -222,6 +224,21 @@ describe('production', () => {
       }
     });
 
+    it('let nobody in to a service nobody calls (an empty `from` would let everyone in)', () => {
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'plh-chart-')), 'lonely.yaml');
+      writeFileSync(file, 'services:\n  compliance:\n    calledBy: []\n');
+      const lonely = ofKind<Policy>(renderChart([...PROD, file]), 'NetworkPolicy').find(
+        (p) => p.metadata.name === 'plh-compliance',
+      )!;
+      expect(lonely.spec.ingress).toEqual([]);
+    });
+
+    it('are in force while the first install migrates: the migrations policy is a hook made before the Job', () => {
+      const annotations = policyOf('migrations').metadata.annotations!;
+      expect(annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+      expect(Number(annotations['helm.sh/hook-weight'])).toBeLessThan(0);
+    });
+
     it('let the gateway be reached from the ingress controller only, and only some services out to the internet', () => {
       expect(policyOf('gateway').spec.ingress[0]!.from).toEqual([
         { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
@@ -240,13 +257,47 @@ describe('production', () => {
     };
     expect(chart.dependencies).toContainEqual(expect.objectContaining({ name: 'nats', condition: 'nats.enabled' }));
     const values = mergedValues(PROD) as {
-      nats: { config: { cluster: { enabled: boolean; replicas: number }; jetstream: { enabled: boolean } } };
+      nats: {
+        config: { cluster: { enabled: boolean; replicas: number }; jetstream: { enabled: boolean; merge: object } };
+      };
     };
     expect(values.nats.config.cluster).toEqual({ enabled: true, replicas: 3 });
     expect(values.nats.config.jetstream.enabled).toBe(true);
+    // Acknowledged writes are on disk (the Jepsen finding on NATS 2.12.1: README "Operations").
+    expect(values.nats.config.jetstream.merge).toEqual({ sync_interval: 'always' });
     const core = byName(ofKind<Manifest & { data: Record<string, string> }>(prod, 'ConfigMap'), 'plh-core')!;
     expect(core.data.NATS_STREAM_REPLICAS).toBe('3');
     expect(core.data.NATS_URL).toBe('nats://plh-nats:4222');
+  });
+});
+
+describe("the proof engine's worker as its own Deployment", () => {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'plh-chart-')), 'workers.yaml');
+  writeFileSync(file, 'workers:\n  proof-engine:\n    enabled: true\n');
+  const manifests = renderChart([...PROD, file]);
+  const env = (d: Workload) =>
+    Object.fromEntries(
+      (d.spec.template.spec.containers[0]!.env ?? []).map((e) => [e.name, (e as { value?: string }).value]),
+    );
+
+  it('renders valid manifests: the worker runs the jobs, the API replicas none', () => {
+    expect(kubernetesSchemaProblems(manifests)).toEqual([]);
+    const worker = byName(ofKind<Workload>(manifests, 'Deployment'), 'plh-proof-engine-worker')!;
+    expect(worker.spec.template.spec.containers[0]!.args).toEqual(['--max-semi-space-size=16', 'dist/worker.js']);
+    expect(env(worker).RUN_JOBS).toBe('true');
+    expect(env(deployment(manifests, 'proof-engine')).RUN_JOBS).toBe('false');
+    expect(env(deployment(prod, 'proof-engine')).RUN_JOBS).toBeUndefined();
+    expect(byName(ofKind(manifests, 'HorizontalPodAutoscaler'), 'plh-proof-engine-worker')).toBeDefined();
+  });
+
+  it('is reached by nobody and goes out where the proof engine goes', () => {
+    const policies = ofKind<Policy>(manifests, 'NetworkPolicy');
+    const of = (name: string) => policies.find((p) => p.metadata.name === name)!;
+    expect(of('plh-proof-engine-worker').spec.podSelector.matchLabels['app.kubernetes.io/component']).toBe(
+      'proof-engine-worker',
+    );
+    expect(of('plh-proof-engine-worker').spec.ingress ?? []).toEqual([]);
+    expect(of('plh-proof-engine-worker').spec.egress).toEqual(of('plh-proof-engine').spec.egress);
   });
 });
 
@@ -282,6 +333,12 @@ describe('refuses to render what cannot run', () => {
 
   it('without the public keys of the internal tokens', () => {
     expect(() => renderChart(['values-prod.yaml'])).toThrow(/config\.INTERNAL_TOKEN_JWKS/);
+  });
+
+  it('without the migrator role of a schema the migrations Job must migrate', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'plh-chart-')), 'dev-nomig.yaml');
+    writeFileSync(file, 'services:\n  tenant:\n    secrets:\n      MIGRATION_DATABASE_URL: null\n');
+    expect(() => renderChart(['values-dev.yaml', file])).toThrow(/services\.tenant: .*secrets\.MIGRATION_DATABASE_URL/);
   });
 
   it('with a service that has neither an existing Secret nor the values of its required keys', () => {

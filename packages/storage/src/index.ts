@@ -8,4 +8,5 @@ export * from './from-config';
 export * from './encryption/encrypted-storage';
 export { parseFileKeys, parseKeyList, type FileKeyring, type FileMasterKey } from './encryption/file-keys';
 export { FileDecryptionError } from './encryption/stream-cipher';
+export { SecretBox } from './encryption/secret-box';
 export { primed } from './primed';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,6 +159,7 @@ describe('gateway: authentication, authorization from the route table, rate limi
         LOG_LEVEL: 'silent',
         INTERNAL_TOKEN_JWKS: tenantConfig.INTERNAL_TOKEN_JWKS,
         INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+        WEBHOOK_SECRET_KEYS: `test1:${randomBytes(32).toString('base64')}`,
         TENANT_URL: tenantUrl,
         // Endpoints registered by the table test point at 127.0.0.1; no jobs, so nothing is delivered.
         WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',

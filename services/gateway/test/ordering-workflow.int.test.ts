@@ -137,6 +137,7 @@ describe('ordering workflow through the gateway', () => {
         LOG_LEVEL: 'silent',
         INTERNAL_TOKEN_JWKS: jwks,
         INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+        WEBHOOK_SECRET_KEYS: `test1:${randomBytes(32).toString('base64')}`,
         TENANT_URL: tenantUrl,
         SENDGRID_API_KEY: 'SG.workflow',
         SENDGRID_API_URL: sendgrid.url,

@@ -52,7 +52,11 @@ describe('route table ⇄ services: the same routes, the same access rules', () 
       }),
     });
     const notification = await startTestService(notificationService, {
-      env: (keys) => ({ INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'), RUN_JOBS: 'false' }),
+      env: (keys) => ({
+        INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+        WEBHOOK_SECRET_KEYS: `test1:${randomBytes(32).toString('base64')}`,
+        RUN_JOBS: 'false',
+      }),
     });
     for (const [name, service] of [
       ['notification', notification],

@@ -6,6 +6,7 @@ import {
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
+import { SecretBox } from '@plh/storage';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { notificationUnitOfWork } from './data/unit-of-work';
@@ -58,7 +59,11 @@ function emailProviders(config: Config): EmailProvider[] {
  */
 export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
   const app = await createService({ name: 'notification', config, readiness: deps.platform.readiness });
-  const unitOfWork = notificationUnitOfWork(deps.platform.db, deps.platform.registry);
+  const unitOfWork = notificationUnitOfWork(
+    deps.platform.db,
+    deps.platform.registry,
+    SecretBox.fromSetting(config.WEBHOOK_SECRET_KEYS, 'WEBHOOK_SECRET_KEYS'),
+  );
   const mint = createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK));
   const directory = deps.directory ?? userDirectoryClient({ tenantUrl: config.TENANT_URL, mint });
   const providers = emailProviders(config);

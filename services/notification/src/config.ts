@@ -78,6 +78,11 @@ export const NotificationConfigSchema = Type.Object({
     default: 120,
     description: 'An endpoint failing every delivery for this long is disabled and its practice’s owners are told',
   }),
+  WEBHOOK_SECRET_KEYS: Type.String({
+    minLength: 10,
+    description:
+      'id:<32 bytes base64>[,id:<base64>…]: seals the partners’ webhook signing secrets at rest; the first seals, all open (rotation: plh-notification reseal-webhook-secrets)',
+  }),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Type.Boolean({
     default: false,
     description:

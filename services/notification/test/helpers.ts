@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomBytes } from 'node:crypto';
 import { createEvent, type DirectoryUser, type EventDefinition, type EventEnvelope } from '@plh/contracts';
 import { ensureServiceStream } from '@plh/event-bus';
 import type { Principal } from '@plh/service-kit';
@@ -97,7 +97,11 @@ export function providerEnv(p: Providers): Record<string, string> {
 
 export async function buildTestApp(env: Record<string, string>, directory: UserDirectory): Promise<TestApp> {
   return startTestService(notificationService, {
-    env: (keys) => ({ INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'), ...env }),
+    env: (keys) => ({
+      INTERNAL_TOKEN_PRIVATE_JWK: keys.privateJwk('notification'),
+      WEBHOOK_SECRET_KEYS: `test1:${randomBytes(32).toString('base64')}`,
+      ...env,
+    }),
     deps: { directory },
   });
 }

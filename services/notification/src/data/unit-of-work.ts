@@ -1,5 +1,6 @@
 import type { EventRegistry } from '@plh/contracts';
 import { createUnitOfWork, type UnitOfWorkOf } from '@plh/service-kit';
+import type { SecretBox } from '@plh/storage';
 import { alertDeliveryRepository } from './alert-delivery.repository';
 import type { PrismaClient, Tx } from './db';
 import { messageRepository } from './message.repository';
@@ -9,24 +10,25 @@ import { preferenceRepository } from './preference.repository';
 import { webhookEndpointRepository } from './webhook-endpoint.repository';
 
 /** One practice's messages, preferences, endpoints and alert clocks, bound to one transaction. */
-function notificationRepositories(tx: Tx, tenantId: string) {
+function notificationRepositories(tx: Tx, tenantId: string, secrets: SecretBox) {
   return {
     notices: noticeRepository(tx, tenantId),
     messages: messageRepository(tx, tenantId),
     preferences: preferenceRepository(tx, tenantId),
-    endpoints: webhookEndpointRepository(tx, tenantId),
+    endpoints: webhookEndpointRepository(tx, tenantId, secrets),
     alerts: alertDeliveryRepository(tx, tenantId),
     // Opt-outs are per phone number, platform-wide: read while planning a practice's messages.
     platform: platformSystemRepository(tx),
   };
 }
 
-export function notificationUnitOfWork(db: PrismaClient, registry: EventRegistry) {
+/** `secrets` seals and opens the webhook endpoints' signing secrets (WEBHOOK_SECRET_KEYS). */
+export function notificationUnitOfWork(db: PrismaClient, registry: EventRegistry, secrets: SecretBox) {
   return createUnitOfWork({
     db,
     registry,
     service: 'notification',
-    repositories: notificationRepositories,
+    repositories: (tx: Tx, tenantId: string) => notificationRepositories(tx, tenantId, secrets),
     systemRepositories: (tx: Tx) => ({ platform: platformSystemRepository(tx) }),
   });
 }

@@ -1,23 +1,50 @@
+import { SecretBox } from '@plh/storage';
+import type { WebhookEndpoint } from '../../generated/prisma';
 import type { Tx } from './db';
 
-/** One practice's webhook endpoints. */
-export function webhookEndpointRepository(tx: Tx, tenantId: string) {
+/** What a sealed secret is bound to: a secret copied to another endpoint's row does not open. */
+export const secretBinding = (endpointId: string) => `webhook-endpoint:${endpointId}`;
+
+/**
+ * One practice's webhook endpoints. Their signing secrets are sealed at rest (WEBHOOK_SECRET_KEYS):
+ * sealed on the way in, opened on the way out, so the rest of the service sees them as partners do.
+ * A secret written before sealing existed is read as it is until `reseal-webhook-secrets` seals it.
+ */
+export function webhookEndpointRepository(tx: Tx, tenantId: string, secrets: SecretBox) {
+  const open = (value: string, id: string) =>
+    SecretBox.isSealed(value) ? secrets.open(value, secretBinding(id)) : value;
+  const opened = <T extends WebhookEndpoint | null>(row: T): T =>
+    row && {
+      ...row,
+      secret: open(row.secret, row.id),
+      previousSecret: row.previousSecret === null ? null : open(row.previousSecret, row.id),
+    };
+  const seal = (value: string, id: string) => secrets.seal(value, secretBinding(id));
   return {
-    list: () => tx.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } }),
-    byId: (id: string) => tx.webhookEndpoint.findFirst({ where: { id, tenantId } }),
-    byIds: (ids: string[]) => tx.webhookEndpoint.findMany({ where: { id: { in: ids }, tenantId } }),
+    list: async () =>
+      (await tx.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } })).map(opened),
+    byId: async (id: string) => opened(await tx.webhookEndpoint.findFirst({ where: { id, tenantId } })),
+    byIds: async (ids: string[]) =>
+      (await tx.webhookEndpoint.findMany({ where: { id: { in: ids }, tenantId } })).map(opened),
     /** The enabled endpoints subscribed to a topic. */
-    subscribedTo: (topic: string) =>
-      tx.webhookEndpoint.findMany({ where: { tenantId, disabledAt: null, topics: { has: topic } } }),
-    create: (endpoint: {
+    subscribedTo: async (topic: string) =>
+      (await tx.webhookEndpoint.findMany({ where: { tenantId, disabledAt: null, topics: { has: topic } } })).map(
+        opened,
+      ),
+    create: async (endpoint: {
       id: string;
       url: string;
       description: string;
       topics: string[];
       secret: string;
       createdBy: string;
-    }) => tx.webhookEndpoint.create({ data: { ...endpoint, tenantId } }),
-    update: (
+    }) =>
+      opened(
+        await tx.webhookEndpoint.create({
+          data: { ...endpoint, secret: seal(endpoint.secret, endpoint.id), tenantId },
+        }),
+      ),
+    update: async (
       id: string,
       data: Partial<{
         url: string;
@@ -30,7 +57,18 @@ export function webhookEndpointRepository(tx: Tx, tenantId: string) {
         disabledReason: string | null;
         failingSince: Date | null;
       }>,
-    ) => tx.webhookEndpoint.update({ where: { id }, data: { ...data, updatedAt: new Date() } }),
+    ) =>
+      opened(
+        await tx.webhookEndpoint.update({
+          where: { id },
+          data: {
+            ...data,
+            ...(data.secret !== undefined ? { secret: seal(data.secret, id) } : {}),
+            ...(data.previousSecret ? { previousSecret: seal(data.previousSecret, id) } : {}),
+            updatedAt: new Date(),
+          },
+        }),
+      ),
     /** A delivery failed: the endpoint is failing since its first failure after its last success. */
     markFailing: (id: string, at: Date) =>
       tx.webhookEndpoint.updateMany({ where: { id, tenantId, failingSince: null }, data: { failingSince: at } }),
