@@ -10,3 +10,4 @@ export * from './internal/users';
 export * from './catalogue';
 export * from './access';
 export * from './letter-charset';
+export * from './trace-context';

@@ -1,3 +1,5 @@
+import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, startSpanUnder } from '@plh/contracts';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { ident, WakeSignal } from '@plh/db';
@@ -203,7 +205,20 @@ export class OutboxRelay {
   private async publish(row: OutboxRow): Promise<void> {
     const h = natsHeaders();
     if (row.traceparent) h.set('traceparent', row.traceparent);
-    await this.options.js.publish(this.options.ns.subject(row.subject), row.payload, { msgID: row.id, headers: h });
+    // A producer span in the trace of the work that wrote the row (tracing off: none is made).
+    const span = startSpanUnder(`publish ${row.subject}`, SpanKind.PRODUCER, row.traceparent, {
+      'messaging.system': 'nats',
+      'messaging.destination.name': row.subject,
+      'messaging.message.id': row.id,
+    });
+    try {
+      await this.options.js.publish(this.options.ns.subject(row.subject), row.payload, { msgID: row.id, headers: h });
+    } catch (err) {
+      span?.setStatus({ code: SpanStatusCode.ERROR });
+      throw err;
+    } finally {
+      span?.end();
+    }
   }
 
   private async recordFailure(rows: OutboxRow[], err: unknown): Promise<void> {

@@ -26,7 +26,10 @@ export const baseConfigSchema = (defaultPort: number, defaults: { trustProxy?: s
         'Whose X-Forwarded-For to believe for the client IP: empty = nobody, "true" = anyone, a hop count, or addresses/CIDRs/loopback,uniquelocal',
     }),
     OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
-      Type.String({ pattern: '^https?://', description: 'Turns tracing on when set' }),
+      Type.String({
+        pattern: '^https?://',
+        description: 'Turns tracing on: the OTLP/HTTP endpoint spans go to (an OpenTelemetry collector, http://…:4318)',
+      }),
     ),
   });
 export const BaseConfigSchema = baseConfigSchema(3000);

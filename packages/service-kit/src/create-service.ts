@@ -11,7 +11,6 @@ import { ProblemSchema } from './problem';
 import { genRequestId, requestContext } from './request-context';
 import { principalDecorator } from './auth/principal';
 import { routeAccess } from './auth/route-access';
-import type { TelemetryHook } from './telemetry';
 import { workContext } from './work-context';
 
 export type ServiceApp = FastifyInstance<
@@ -38,8 +37,6 @@ export interface CreateServiceOptions {
   logStream?: DestinationStream;
   /** Serve `GET /openapi.json` describing the routes (default true; the gateway merges these). */
   openApi?: boolean;
-  /** OpenTelemetry wiring; only started when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
-  telemetry?: TelemetryHook;
 }
 
 /**
@@ -95,9 +92,5 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     done(null, payload);
   });
 
-  if (options.telemetry && config.OTEL_EXPORTER_OTLP_ENDPOINT) {
-    await options.telemetry.start({ serviceName: name, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, app });
-    app.addHook('onClose', async () => options.telemetry?.shutdown());
-  }
   return app;
 }

@@ -10,6 +10,7 @@ export * from './uploads';
 export * from './request-context';
 export * from './run-service';
 export * from './telemetry';
+export * from './tracing';
 export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';

@@ -21,6 +21,7 @@ import type { PrismaPg } from '@prisma/adapter-pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
 import type { UnitOfWork, UnitOfWorkFactory } from './unit-of-work';
+import { SpanKind, withSpan } from './tracing';
 import { runInContext, serviceContext } from './work-context';
 
 /** A handler of one event type, its `data` typed from the contract (validated before it runs). */
@@ -207,8 +208,20 @@ export async function connectPlatform<Db extends PlatformDb>(
           const tenantId = event.tenantId ?? platformTenantId;
           if (!tenantId) throw new Error(`consumer ${consumerOptions.name}: ${event.type} has no tenant`);
           if (!event.tenantId) await setTenant(tx, tenantId);
-          return runInContext(serviceContext(schema, event), () =>
-            handler.handle(event, unitOfWork.bind(tx, tenantId)),
+          // A consumer span under the trace the event carries: the request that caused it, in another service.
+          return withSpan(
+            `process ${event.type}`,
+            SpanKind.CONSUMER,
+            event.traceparent,
+            {
+              'messaging.system': 'nats',
+              'messaging.consumer.group.name': consumerOptions.name,
+              'messaging.message.id': event.id,
+            },
+            (traceparent) =>
+              runInContext({ ...serviceContext(schema, event), traceparent }, () =>
+                handler.handle(event, unitOfWork.bind(tx, tenantId)),
+              ),
           );
         },
         nc: nats.nc,
@@ -244,7 +257,14 @@ export async function connectPlatform<Db extends PlatformDb>(
         handlers,
         ...(schedules ? { schedules } : {}),
         ...(pollIntervalMs ? { pollIntervalMs } : {}),
-        around: (job, run) => runInContext(serviceContext(schema, job), run),
+        around: (job, run) =>
+          withSpan(
+            `job ${job.queue}`,
+            SpanKind.INTERNAL,
+            job.traceparent,
+            { 'plh.job.queue': job.queue },
+            (traceparent) => runInContext({ ...serviceContext(schema, job), traceparent }, run),
+          ),
         log,
       });
       workers.push(worker);

@@ -12,6 +12,7 @@ import {
   type PlatformDb,
 } from './platform';
 import { runService } from './run-service';
+import { tracingFromConfig } from './telemetry';
 
 /**
  * What makes a service a service, said once in its `src/service.ts`: its name, schema, folder,
@@ -74,9 +75,13 @@ export function runServiceMain<S extends TObject, Db extends PlatformDb>(
     const config = loadConfigOrExit(processName, service.configSchema, process.env) as Static<S> &
       PlatformConfig &
       BaseConfig;
+    // Tracing first, so the spans of start-up work are recorded too.
+    const tracing = tracingFromConfig(processName, config);
     const platform = await connectServicePlatform(service, config, processName);
     const build = options.buildApp ?? service.buildApp;
-    await runService(await build(config, { platform }), config);
+    const app = await build(config, { platform });
+    tracing.closeWith(app);
+    await runService(app, config);
   };
   main().catch((err: unknown) => {
     console.error(`${processName}: failed to start:`, err instanceof Error ? err.message : err);

@@ -238,3 +238,6 @@ export function newPractice() {
   });
   return { tenantId, owner: user('owner'), approver: user('approver'), viewer: user('viewer') };
 }
+
+/** Spans kept in memory, for tests that follow a trace (`startTracing({ spanProcessors: [new SimpleSpanProcessor({ exporter })] })`). */
+export { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace';

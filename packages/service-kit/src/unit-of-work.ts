@@ -11,6 +11,7 @@ import { enqueueEvent, enqueueEvents } from '@plh/event-bus';
 import { enqueueJob, type EnqueueOptions, type JobDefinition } from '@plh/jobs';
 import type { Static, TObject } from '@sinclair/typebox';
 import { PHI_KEYS } from './logger';
+import { SpanKind, withSpan } from './tracing';
 import { currentContext, type Actor, type WorkContext } from './work-context';
 
 /** The outbox of the unit of work's transaction; envelopes without a `traceparent` get the context's. */
@@ -177,66 +178,81 @@ export function createUnitOfWork<Tx extends SqlExecutor, Repos extends object, S
     return { ...options.repositories(tx, tenantId), tenantId, context, outbox, audit, queue };
   };
   const timeouts = (timeoutMs?: number) => ({ timeout: timeoutMs ?? 10_000, maxWait: 5_000 });
+  /** Each transaction is a PostgreSQL client span of the work it is part of (a request, an event, a job). */
+  const traced = <R>(name: string, transaction: () => Promise<R>): Promise<R> =>
+    withSpan(
+      `${service} ${name}`,
+      SpanKind.CLIENT,
+      currentContext()?.traceparent,
+      { 'db.system.name': 'postgresql', 'db.namespace': service, 'db.operation.name': name },
+      transaction,
+    );
   const run: RunUnitOfWork<Repos> = (tenantId, work, runOptions) =>
-    db.$transaction(
-      (tx) => withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bind(tx, tenantId))),
-      timeouts(runOptions?.timeoutMs),
+    traced('transaction', () =>
+      db.$transaction(
+        (tx) => withTenant({ $transaction: (fn) => fn(tx) }, tenantId, () => work(bind(tx, tenantId))),
+        timeouts(runOptions?.timeoutMs),
+      ),
     );
   const system = <R>(
     work: (uow: SystemUnitOfWork<SystemRepos>) => Promise<R>,
     systemOptions?: { timeoutMs?: number },
   ): Promise<R> =>
-    db.$transaction((tx) => {
-      const context = currentContext() ?? NO_CONTEXT;
-      const outbox = outboxOf(tx, context);
-      const repos = options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos);
-      return work({
-        ...repos,
-        context,
-        outbox,
-        audit: { record: ({ tenantId, ...entry }) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
-        queue: {
-          enqueue: (def, payload, jobOptions) =>
-            enqueueJob(tx, def, payload, {
-              ...jobOptions,
-              tenantId: jobOptions?.tenantId ?? null,
-              traceparent: context.traceparent,
-            }),
-        },
-      });
-    }, timeouts(systemOptions?.timeoutMs));
+    traced('system transaction', () =>
+      db.$transaction((tx) => {
+        const context = currentContext() ?? NO_CONTEXT;
+        const outbox = outboxOf(tx, context);
+        const repos = options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos);
+        return work({
+          ...repos,
+          context,
+          outbox,
+          audit: { record: ({ tenantId, ...entry }) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
+          queue: {
+            enqueue: (def, payload, jobOptions) =>
+              enqueueJob(tx, def, payload, {
+                ...jobOptions,
+                tenantId: jobOptions?.tenantId ?? null,
+                traceparent: context.traceparent,
+              }),
+          },
+        });
+      }, timeouts(systemOptions?.timeoutMs)),
+    );
   const runBatch: UnitOfWorkFactory<Tx, Repos, SystemRepos>['runBatch'] = (work, batchOptions) =>
-    db.$transaction(async (tx) => {
-      let current: string | null = null;
-      // The practices' events and audit records are written together at the end (one statement, not
-      // one per practice); the outbox table is not under row-level security, each row keeps its tenant.
-      const pending: EventEnvelope[] = [];
-      const result = await work({
-        practice: async (tenantId) => {
-          if (tenantId !== current) {
-            await setTenant(tx, tenantId);
-            current = tenantId;
-          }
-          const context = currentContext() ?? NO_CONTEXT;
-          const outbox: Outbox = {
-            enqueue: async (event) => {
-              const stamped = { ...event, traceparent: event.traceparent ?? context.traceparent };
-              const valid = registry.validate(stamped);
-              if (!valid.ok) throw new InvalidEventError(stamped.type, valid.errors);
-              pending.push(stamped);
-            },
-          };
-          return {
-            ...bind(tx, tenantId),
-            outbox,
-            audit: { record: (entry) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
-          };
-        },
-        platform: options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos),
-      });
-      await enqueueEvents(tx, registry, pending);
-      return result;
-    }, timeouts(batchOptions?.timeoutMs));
+    traced('batch transaction', () =>
+      db.$transaction(async (tx) => {
+        let current: string | null = null;
+        // The practices' events and audit records are written together at the end (one statement, not
+        // one per practice); the outbox table is not under row-level security, each row keeps its tenant.
+        const pending: EventEnvelope[] = [];
+        const result = await work({
+          practice: async (tenantId) => {
+            if (tenantId !== current) {
+              await setTenant(tx, tenantId);
+              current = tenantId;
+            }
+            const context = currentContext() ?? NO_CONTEXT;
+            const outbox: Outbox = {
+              enqueue: async (event) => {
+                const stamped = { ...event, traceparent: event.traceparent ?? context.traceparent };
+                const valid = registry.validate(stamped);
+                if (!valid.ok) throw new InvalidEventError(stamped.type, valid.errors);
+                pending.push(stamped);
+              },
+            };
+            return {
+              ...bind(tx, tenantId),
+              outbox,
+              audit: { record: (entry) => outbox.enqueue(auditRecord(tenantId, entry, context)) },
+            };
+          },
+          platform: options.systemRepositories ? options.systemRepositories(tx) : ({} as SystemRepos),
+        });
+        await enqueueEvents(tx, registry, pending);
+        return result;
+      }, timeouts(batchOptions?.timeoutMs)),
+    );
   return { db, run, bind, system, runBatch };
 }
 

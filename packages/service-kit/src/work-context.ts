@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { nextTraceparent } from './request-context';
+import { nextTraceparent } from './traceparent';
 
 /** Who acts: a person, a partner system's API key, a service (event, schedule), or nobody known yet (a login). */
 export interface Actor {

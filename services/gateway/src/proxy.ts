@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from '@plh/service-kit';
 import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
-import { INTERNAL_TOKEN_HEADER, ProblemError } from '@plh/service-kit';
+import { beginSpan, finishSpan, INTERNAL_TOKEN_HEADER, ProblemError, SpanKind } from '@plh/service-kit';
 import type { SessionRewrite } from './session-cookie';
 
 /** Request headers passed on; everything else (cookies, authorization, any x-plh-* sent by a client) stays here. */
@@ -74,9 +74,14 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
   ): Promise<FastifyReply> => {
     // The client address as this gateway determined it (TRUST_PROXY): one value, never the client's own
     // X-Forwarded-For, so services throttle logins per real client and cannot be fed a spoofed chain.
+    // The call upstream is a client span of this request; the service continues the trace from it.
+    const { span, traceparent } = beginSpan(`${req.method} upstream`, SpanKind.CLIENT, req.traceparent, {
+      'http.request.method': req.method,
+      'server.address': baseUrl,
+    });
     const headers: Record<string, string> = {
       'x-request-id': String(req.id),
-      traceparent: req.traceparent,
+      traceparent,
       'x-forwarded-for': req.ip,
     };
     for (const name of FORWARDED) {
@@ -94,9 +99,11 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
         body: rewrite?.body ?? upstreamBody(req, headers),
       });
     } catch (err) {
+      finishSpan(span, { error: err });
       req.log.error({ err }, 'upstream request failed');
       throw new BadGateway();
     }
+    finishSpan(span, { attributes: { 'http.response.status_code': upstream.statusCode } });
     for (const [name, value] of Object.entries(upstream.headers)) {
       if (value !== undefined && !DROPPED.has(name) && !(rewrite && name === 'content-length'))
         reply.header(name, value);

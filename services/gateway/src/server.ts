@@ -1,10 +1,12 @@
-import { loadConfigOrExit, runService } from '@plh/service-kit';
+import { loadConfigOrExit, runService, tracingFromConfig } from '@plh/service-kit';
 import { buildApp } from './app';
 import { ConfigSchema } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('gateway', ConfigSchema, process.env);
+  const tracing = tracingFromConfig('gateway', config);
   const app = await buildApp(config);
+  tracing.closeWith(app);
   await runService(app, config);
 }
 

@@ -8,12 +8,22 @@ import { Client } from 'pg';
 import {
   generateWebhookSecret,
   loadConfig,
+  SpanKind,
+  startTracing,
   webhookSigner,
   type ServiceApp,
   type WebhookHeaders,
 } from '@plh/service-kit';
 import { generateCheckpointKey, publicKeys, verifyExport } from '@plh/audit-chain';
-import { createInternalKeys, createTestPlatform, deliverTwice, type TestPlatform } from '@plh/service-kit/testing';
+import {
+  createInternalKeys,
+  createTestPlatform,
+  deliverTwice,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+  type TestPlatform,
+} from '@plh/service-kit/testing';
 import { storageFromConfig, tenantObjectKey } from '@plh/storage';
 import { eventually, followAccepted, startRecorder, type Recorder } from '@plh/test-kit';
 import { verifyWebhook } from '@plh/webhook-verify';
@@ -54,7 +64,18 @@ describe('ordering workflow through the gateway', () => {
   const bearer: Record<string, string> = {};
   let approverId: string;
 
+  /** What the uploaded lists hold of their patients: names, streets, ZIP, dates of birth. */
+  const PATIENT_VALUES = ['Patient 0', 'Elm St', 'Seán', 'O’Brien', 'Brien', 'Smith Sr', '1950-03-04', '01970', '小明'];
+  // Tracing on for the whole workflow, its spans kept in memory: one request is followed across
+  // services below, and no span of any step may carry a patient's data.
+  const spans = new InMemorySpanExporter();
+  let tracing: { shutdown(): Promise<void> } | undefined;
+
   beforeAll(async () => {
+    tracing = startTracing({
+      serviceName: 'ordering-workflow',
+      spanProcessors: [new SimpleSpanProcessor({ exporter: spans })],
+    });
     const registry = new EventRegistry(ALL_EVENTS);
     // One event namespace: the compliance service's audit trail hears the tenant service and core.
     const eventNamespace = `t${randomBytes(4).toString('hex')}`;
@@ -206,6 +227,7 @@ describe('ordering workflow through the gateway', () => {
       notificationPlatform?.database.drop(),
     ]);
     if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+    await tracing?.shutdown();
   });
 
   const api = (
@@ -723,18 +745,7 @@ describe('ordering workflow through the gateway', () => {
     // No patient's name, street, ZIP or date of birth in any email or webhook.
     const outgoing = [...sendgrid.requests, ...partnerSystem.requests].map((r) => r.body.toString()).join('\n');
     expect(outgoing.length).toBeGreaterThan(1000);
-    for (const planted of [
-      'Patient 0',
-      'Elm St',
-      'Seán',
-      'O’Brien',
-      'Brien',
-      'Smith Sr',
-      '1950-03-04',
-      '01970',
-      '小明',
-    ])
-      expect(outgoing).not.toContain(planted);
+    for (const planted of PATIENT_VALUES) expect(outgoing).not.toContain(planted);
   });
 
   it('keeps every step in the practice’s audit trail once, hash-chained, verifiable offline, and no patient in it', async () => {
@@ -823,18 +834,66 @@ describe('ordering workflow through the gateway', () => {
       .join('\n');
     await db.end();
     for (const text of [stored, exported.body, JSON.stringify(entries.now)])
-      for (const planted of [
-        'Patient 0',
-        'Elm St',
-        'Seán',
-        'O’Brien',
-        'Brien',
-        'Smith Sr',
-        '1950-03-04',
-        '01970',
-        '小明',
-      ])
-        expect(text).not.toContain(planted);
+      for (const planted of PATIENT_VALUES) expect(text).not.toContain(planted);
     expect(stored.length).toBeGreaterThan(1000);
+  });
+  it('follows one request in one trace: gateway, tenant service, its transaction, the outbox, and the notification service handling the event', async () => {
+    const created = await api('owner', 'POST', '/api-keys', { name: 'Traced partner', scopes: ['orders:read'] });
+    expect(created.statusCode).toBe(201);
+    const byTrace = (traceId: string) => spans.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+    // The gateway's server span of this request: the root of its trace (the test called without a traceparent).
+    const root = spans
+      .getFinishedSpans()
+      .find(
+        (s) =>
+          s.kind === SpanKind.SERVER &&
+          s.name === 'POST /api/tenants/:tenantId/api-keys' &&
+          !s.parentSpanContext &&
+          s.attributes['url.path'] === `/api/tenants/${tenantId}/api-keys`,
+      );
+    expect(root).toBeDefined();
+    const traceId = root!.spanContext().traceId;
+    const consumed = await eventually(() => {
+      const span = byTrace(traceId).find(
+        (s) => s.kind === SpanKind.CONSUMER && s.name === 'process plh.tenant.api-key.created',
+      );
+      if (!span) throw new Error('the notification service has not handled the event yet');
+      return span;
+    });
+    const trace = byTrace(traceId);
+    const parentOf = (span: ReadableSpan) =>
+      trace.find((s) => s.spanContext().spanId === span.parentSpanContext?.spanId);
+    // gateway (server) -> its call upstream (client) -> the tenant service (server) -> its transaction
+    const upstream = trace.find((s) => s.kind === SpanKind.CLIENT && parentOf(s) === root);
+    const tenantServer = trace.find((s) => s.kind === SpanKind.SERVER && parentOf(s) === upstream);
+    expect(upstream && tenantServer).toBeTruthy();
+    expect(trace.find((s) => s.name === 'tenant transaction' && parentOf(s) === tenantServer)).toBeDefined();
+    // -> the outbox row, published by the relay (producer) -> handled by the notification service (consumer)
+    expect(
+      trace.find((s) => s.kind === SpanKind.PRODUCER && s.name === 'publish plh.tenant.api-key.created'),
+    ).toBeDefined();
+    expect(parentOf(consumed)).toBe(tenantServer);
+    expect(consumed.attributes['messaging.consumer.group.name']).toEqual(expect.stringContaining('notification'));
+    // The job the handling queued (planning the notice's messages) continues the same trace.
+    const job = await eventually(() => {
+      const span = byTrace(traceId).find(
+        (s) => s.name.startsWith('job ') && s.parentSpanContext?.spanId === consumed.spanContext().spanId,
+      );
+      if (!span) throw new Error('the planning job has not run yet');
+      return span;
+    });
+    expect(
+      byTrace(traceId).some(
+        (s) => s.name === 'notification transaction' && s.parentSpanContext?.spanId === job.spanContext().spanId,
+      ),
+    ).toBe(true);
+  });
+
+  it('puts no patient data in any span of the whole workflow', () => {
+    const everything = JSON.stringify(
+      spans.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })),
+    );
+    expect(spans.getFinishedSpans().length).toBeGreaterThan(100);
+    for (const value of PATIENT_VALUES) expect(everything).not.toContain(value);
   });
 });

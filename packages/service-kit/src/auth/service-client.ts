@@ -1,4 +1,6 @@
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
+import { beginSpan, finishSpan, SpanKind } from '../tracing';
+import { currentContext } from '../work-context';
 import { ProblemError, ServiceUnavailable, type FieldError } from '../problem';
 import { INTERNAL_TOKEN_HEADER, type createInternalTokenMinter } from './internal-token';
 
@@ -41,11 +43,40 @@ export function createServiceClient(input: {
     bodyTimeout: timeout,
   });
   const principal = { kind: 'service' as const, id: input.caller, tenantId: null, role: null, scopes: input.scopes };
+  /** One call, as a client span of the work it is part of; the callee continues the trace from it. */
+  const request = async (options: {
+    method: Dispatcher.HttpMethod;
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+  }) => {
+    const { span, traceparent } = beginSpan(
+      `${options.method} ${input.audience}`,
+      SpanKind.CLIENT,
+      currentContext()?.traceparent,
+      {
+        'http.request.method': options.method,
+        'server.address': input.audience,
+        'url.path': options.path.split('?')[0]!,
+      },
+    );
+    try {
+      const res = await pool.request({ ...options, headers: { ...options.headers, traceparent } });
+      finishSpan(span, {
+        attributes: { 'http.response.status_code': res.statusCode },
+        ...(res.statusCode >= 500 ? { error: { name: `HTTP ${res.statusCode}` } } : {}),
+      });
+      return res;
+    } catch (error) {
+      finishSpan(span, { error });
+      throw error;
+    }
+  };
   return {
     async get<T>(path: string): Promise<T | null> {
       const token = await input.mint(principal, input.audience);
       try {
-        const res = await pool.request({ method: 'GET', path, headers: { [INTERNAL_TOKEN_HEADER]: token } });
+        const res = await request({ method: 'GET', path, headers: { [INTERNAL_TOKEN_HEADER]: token } });
         if (res.statusCode === 200) return (await res.body.json()) as T;
         await res.body.dump();
         if (res.statusCode === 404) return null;
@@ -58,7 +89,7 @@ export function createServiceClient(input: {
       const token = await input.mint(principal, input.audience);
       let relayed: ProblemError | null = null;
       try {
-        const res = await pool.request({
+        const res = await request({
           method,
           path,
           headers: { [INTERNAL_TOKEN_HEADER]: token, 'content-type': 'application/json' },
