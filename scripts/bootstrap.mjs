@@ -12,6 +12,7 @@ import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureNode } from './ensure-node.mjs';
 import { ensureNats } from './ensure-nats.mjs';
 import { ensurePoppler } from './ensure-poppler.mjs';
+import { ensurePromtool } from './ensure-promtool.mjs';
 import { ensureRedis } from './ensure-redis.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +97,8 @@ export function bootstrap({ quiet = false, forTests = false } = {}) {
   if (forTests) process.env.CHROMIUM_BIN ??= ensureChromium();
   // The Helm chart's render test (packages/deploy-checks): Helm's template engine, built from Debian's Go packages.
   if (forTests) process.env.CHART_RENDER_BIN ??= ensureChartRender();
+  // The alert rules' checks and unit tests (infrastructure/monitoring): Prometheus's promtool.
+  if (forTests) process.env.PROMTOOL_BIN ??= ensurePromtool();
   // Proof thumbnails (the proof engine's tests check them; `npm start` renders them when it can).
   try {
     const pdftoppm = process.env.PDFTOPPM_BIN ?? ensurePoppler();

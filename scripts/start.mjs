@@ -278,6 +278,8 @@ async function main() {
     const roles = schema ? db.rolesOf(schema) : undefined;
     const env = toolEnv({
       PORT: String(port),
+      // Prometheus format on its own port, 6000 above the service's (the gateway's: 9000).
+      METRICS_PORT: process.env.METRICS_PORT ?? String(port + 6000),
       HOST: process.env.HOST ?? '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,
@@ -390,7 +392,9 @@ async function main() {
   const missing = Object.keys(SERVICES).filter((dir) => !present.some(([d]) => d === dir));
   console.log(`\n\x1b[1mPatientLetterHub is running\x1b[0m (Node.js ${process.version})`);
   for (const [dir, { port }] of present)
-    console.log(`  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz)`);
+    console.log(
+      `  ${dir.padEnd(14)} http://127.0.0.1:${port}   (/healthz, /readyz; metrics: http://127.0.0.1:${envOf[dir].METRICS_PORT}/metrics)`,
+    );
   if (present.some(([dir]) => dir === 'gateway') && existsSync(path.join(webDist, 'index.html')))
     console.log(
       `  ${'web app'.padEnd(14)} http://127.0.0.1:${SERVICES.gateway.port}/   (sign in with a demo login below)`,

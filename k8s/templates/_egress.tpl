@@ -42,3 +42,12 @@
     {{- toYaml . | nindent 8 }}
 {{- end }}
 {{- end }}
+
+{{/* Prometheus scraping METRICS_PORT, from the peers networkPolicy.prometheus names. */}}
+{{- define "plh.metricsIngress" -}}
+{{- with .Values.config.METRICS_PORT -}}
+- ports: [{ port: {{ int . }}, protocol: TCP }]
+  from:
+    {{- toYaml $.Values.networkPolicy.prometheus | nindent 4 }}
+{{- end }}
+{{- end }}

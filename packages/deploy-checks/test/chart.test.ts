@@ -198,6 +198,27 @@ describe('production', () => {
       }
     }
 
+    it('let Prometheus, and only Prometheus, scrape every service on its metrics port', () => {
+      for (const service of SERVICE_NAMES) {
+        const rules = policyOf(service).spec.ingress.filter((rule) => rule.ports?.[0]?.port === 9464);
+        expect(rules).toEqual([
+          {
+            ports: [{ port: 9464, protocol: 'TCP' }],
+            from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+          },
+        ]);
+        const pod = deployment(prod, service).spec.template as {
+          metadata: { annotations: Record<string, string> };
+          spec: PodSpec;
+        };
+        expect(pod.metadata.annotations).toMatchObject({
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': '9464',
+        });
+        expect(pod.spec.containers[0]!.ports).toContainEqual({ name: 'metrics', containerPort: 9464 });
+      }
+    });
+
     it('select every pod of the release, in and out', () => {
       for (const component of [...SERVICE_NAMES, 'migrations'])
         expect(policyOf(component)?.spec.policyTypes).toEqual(['Ingress', 'Egress']);
@@ -230,7 +251,13 @@ describe('production', () => {
       const lonely = ofKind<Policy>(renderChart([...PROD, file]), 'NetworkPolicy').find(
         (p) => p.metadata.name === 'plh-compliance',
       )!;
-      expect(lonely.spec.ingress).toEqual([]);
+      // Only Prometheus, on the metrics port.
+      expect(lonely.spec.ingress).toEqual([
+        {
+          ports: [{ port: 9464, protocol: 'TCP' }],
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        },
+      ]);
     });
 
     it('are in force while the first install migrates: the migrations policy is a hook made before the Job', () => {
@@ -296,7 +323,9 @@ describe("the proof engine's worker as its own Deployment", () => {
     expect(of('plh-proof-engine-worker').spec.podSelector.matchLabels['app.kubernetes.io/component']).toBe(
       'proof-engine-worker',
     );
-    expect(of('plh-proof-engine-worker').spec.ingress ?? []).toEqual([]);
+    expect(of('plh-proof-engine-worker').spec.ingress.map((rule) => rule.ports)).toEqual([
+      [{ port: 9464, protocol: 'TCP' }],
+    ]);
     expect(of('plh-proof-engine-worker').spec.egress).toEqual(of('plh-proof-engine').spec.egress);
   });
 });

@@ -62,8 +62,12 @@ export interface ConsumerOptions<Tx extends SqlExecutor> {
 }
 
 export interface RunningConsumer {
+  /** The durable consumer's name (its metrics label). */
+  name: string;
   /** Stops pulling, returns queued messages to the server, lets the batches in hand finish. */
   stop(): Promise<void>;
+  /** What the server holds for it: messages not yet delivered, delivered but not acked, and redelivered. */
+  lag(): Promise<{ pending: number; ackPending: number; redelivered: number }>;
 }
 
 /**
@@ -145,6 +149,11 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   })();
 
   return {
+    name,
+    lag: async () => {
+      const info = await jsm.consumers.info(stream, name);
+      return { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+    },
     stop: async () => {
       stopping = true;
       messages?.stop(); // ends the for-await of `pull`, which the await below waits for

@@ -25,6 +25,12 @@ export const baseConfigSchema = (defaultPort: number, defaults: { trustProxy?: s
       description:
         'Whose X-Forwarded-For to believe for the client IP: empty = nobody, "true" = anyone, a hop count, or addresses/CIDRs/loopback,uniquelocal',
     }),
+    METRICS_PORT: Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      default: 0,
+      description: 'Port of GET /metrics (Prometheus), on HOST; 0: off. Its own port: the gateway never routes to it',
+    }),
     OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
       Type.String({
         pattern: '^https?://',

@@ -8,6 +8,7 @@ import { createReadiness, healthRoutes, type ReadinessCheck, type Readiness } fr
 import { loggerOptions } from './logger';
 import { registerOpenApi } from './openapi';
 import { ProblemSchema } from './problem';
+import { metricsRegistry, observeHttp } from './metrics';
 import { genRequestId, requestContext } from './request-context';
 import { principalDecorator } from './auth/principal';
 import { routeAccess } from './auth/route-access';
@@ -71,6 +72,9 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   for (const [checkName, check] of Object.entries(options.readiness ?? {})) readiness.add(checkName, check);
   app.decorate('readiness', readiness);
   app.decorate('serviceName', name);
+  const metrics = metricsRegistry(name);
+  app.decorate('metrics', metrics);
+  observeHttp(app, metrics);
   app.addSchema(ProblemSchema);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);

@@ -11,6 +11,7 @@ export * from './request-context';
 export * from './run-service';
 export * from './telemetry';
 export * from './tracing';
+export * from './metrics';
 export { Type, type Static } from '@sinclair/typebox';
 export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 export * from './platform';

@@ -22,6 +22,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { natsCheck, postgresCheck, type ReadinessCheck } from './health';
 import type { UnitOfWork, UnitOfWorkFactory } from './unit-of-work';
 import { SpanKind, withSpan } from './tracing';
+import { metricsRegistry, type Histogram, type Registry } from './metrics';
+import { observeJobs, observePlatform } from './platform-metrics';
 import { runInContext, serviceContext } from './work-context';
 
 /** A handler of one event type, its `data` typed from the contract (validated before it runs). */
@@ -117,6 +119,8 @@ export interface Platform<Db extends PlatformDb> {
   registry: EventRegistry;
   relay: OutboxRelay;
   readiness: Record<string, ReadinessCheck>;
+  /** The platform's metrics (outbox, consumers, dead letters, jobs), served with the app's on METRICS_PORT. */
+  metrics: Registry;
   /**
    * Starts a durable consumer that is stopped with the platform. Each handler runs in the event's
    * tenant transaction with a service work context that continues the event's trace.
@@ -145,6 +149,8 @@ export interface ConnectPlatformOptions<Db extends PlatformDb> {
   registry: EventRegistry;
   createDb: (adapter: PrismaPg) => Db;
   log: FastifyBaseLogger;
+  /** The service's name in metrics (default: the schema; the proof engine's schema is `proof`). */
+  serviceName?: string;
 }
 
 /**
@@ -185,7 +191,11 @@ export async function connectPlatform<Db extends PlatformDb>(
   await relay.start();
   const consumers: RunningConsumer[] = [];
   const workers: JobWorker[] = [];
+  const metrics = metricsRegistry(options.serviceName ?? schema);
+  observePlatform(metrics, { db, jsm: nats.jsm, ns, consumers });
+  let jobDurations: Histogram | undefined;
   return {
+    metrics,
     db,
     nats,
     ns,
@@ -251,20 +261,30 @@ export async function connectPlatform<Db extends PlatformDb>(
       return consumer;
     },
     runJobs: async ({ handlers, schedules, pollIntervalMs }) => {
+      jobDurations ??= observeJobs(metrics, db);
+      const durations = jobDurations;
       const worker = new JobWorker({
         connectionString: config.DATABASE_URL,
         schema,
         handlers,
         ...(schedules ? { schedules } : {}),
         ...(pollIntervalMs ? { pollIntervalMs } : {}),
-        around: (job, run) =>
-          withSpan(
-            `job ${job.queue}`,
-            SpanKind.INTERNAL,
-            job.traceparent,
-            { 'plh.job.queue': job.queue },
-            (traceparent) => runInContext({ ...serviceContext(schema, job), traceparent }, run),
-          ),
+        around: async (job, run) => {
+          const timer = durations.startTimer({ queue: job.queue });
+          try {
+            await withSpan(
+              `job ${job.queue}`,
+              SpanKind.INTERNAL,
+              job.traceparent,
+              { 'plh.job.queue': job.queue },
+              (traceparent) => runInContext({ ...serviceContext(schema, job), traceparent }, run),
+            );
+            timer({ outcome: 'done' });
+          } catch (err) {
+            timer({ outcome: 'failed' });
+            throw err;
+          }
+        },
         log,
       });
       workers.push(worker);

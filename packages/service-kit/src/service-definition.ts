@@ -12,6 +12,7 @@ import {
   type PlatformDb,
 } from './platform';
 import { runService } from './run-service';
+import { serveMetricsOf } from './metrics';
 import { tracingFromConfig } from './telemetry';
 
 /**
@@ -50,6 +51,7 @@ export function connectServicePlatform<S extends TObject, Db extends PlatformDb>
 ): Promise<Platform<Db>> {
   return connectPlatform({
     schema: service.schema,
+    serviceName: processName,
     config,
     migrationsDir: path.join(service.serviceDir, 'prisma', 'migrations'),
     registry: service.registry ?? new EventRegistry(ALL_EVENTS), // set by defineService; a hand-made definition may not
@@ -81,6 +83,7 @@ export function runServiceMain<S extends TObject, Db extends PlatformDb>(
     const build = options.buildApp ?? service.buildApp;
     const app = await build(config, { platform });
     tracing.closeWith(app);
+    await serveMetricsOf(app, processName, config, [app.metrics, platform.metrics]);
     await runService(app, config);
   };
   main().catch((err: unknown) => {

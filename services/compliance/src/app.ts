@@ -6,6 +6,7 @@ import {
   type Platform,
   type ServiceApp,
 } from '@plh/service-kit';
+import { sourceMetrics } from './metrics/source-metrics';
 import type { PrismaClient } from '../generated/prisma';
 import type { Config } from './config';
 import { tenantRostersClient } from './data/tenant-rosters.client';
@@ -52,6 +53,7 @@ export interface Deps {
  */
 export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> {
   const app = await createService({ name: 'compliance', config, readiness: deps.platform.readiness });
+  sourceMetrics(app.metrics, deps.platform.db);
   const unitOfWork = complianceUnitOfWork(deps.platform.db, deps.platform.registry);
   const mint = createInternalTokenMinter(await internalSigner(config.INTERNAL_TOKEN_PRIVATE_JWK));
   const rosters = deps.rosters ?? tenantRostersClient({ tenantUrl: config.TENANT_URL, mint });

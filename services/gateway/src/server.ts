@@ -1,4 +1,4 @@
-import { loadConfigOrExit, runService, tracingFromConfig } from '@plh/service-kit';
+import { loadConfigOrExit, runService, serveMetricsOf, tracingFromConfig } from '@plh/service-kit';
 import { buildApp } from './app';
 import { ConfigSchema } from './config';
 
@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const tracing = tracingFromConfig('gateway', config);
   const app = await buildApp(config);
   tracing.closeWith(app);
+  await serveMetricsOf(app, 'gateway', config, [app.metrics]);
   await runService(app, config);
 }
 

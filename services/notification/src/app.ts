@@ -20,6 +20,7 @@ import { twilioClient } from './domain/sms/twilio-client';
 import { parseSchedule } from './domain/webhooks/retry-schedule';
 import { webhookSender } from './domain/webhooks/webhook-sender';
 import { startPlatformConsumers } from './events/platform-events.handler';
+import { deliveryMetrics } from './metrics/delivery-metrics';
 import { deliverMessageHandler } from './jobs/deliver.job';
 import { escalateHandler, escalationSchedule } from './jobs/escalate.job';
 import { planNoticeHandler } from './jobs/plan-notice.job';
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<ServiceApp> 
     connections: 8,
   });
   const notification: NotificationDeps = {
+    observer: deliveryMetrics(app.metrics),
     unitOfWork: unitOfWork.run,
     systemWork: unitOfWork.system,
     directory,

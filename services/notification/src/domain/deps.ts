@@ -14,7 +14,17 @@ export interface UserDirectory {
 }
 
 /** What use cases need; built once in app.ts. */
+/** What the service counts of its deliveries (its metrics); called once each change has committed. */
+export interface DeliveryObserver {
+  /** One attempt's result: `sent`/`delivered`, `queued` (a retry is due), `failed` or `suppressed`. */
+  attempt(channel: string, status: string): void;
+  /** A compliance alert's first delivery: how long after its source data, and the channel. */
+  alertDelivered(channel: string, deliveryMs: number): void;
+}
+
 export interface NotificationDeps {
+  /** Counts deliveries for /metrics (absent: nothing counted). */
+  observer?: DeliveryObserver;
   unitOfWork: NotificationUnitOfWork['run'];
   systemWork: NotificationUnitOfWork['system'];
   directory: UserDirectory;

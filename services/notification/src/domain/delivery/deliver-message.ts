@@ -45,7 +45,8 @@ export async function deliverMessages(
     }),
   );
   const now = new Date();
-  await deps.unitOfWork(tenantId, async (uow) => {
+  const alertDeliveries: Array<{ channel: string; deliveryMs: number }> = [];
+  const recorded = await deps.unitOfWork(tenantId, async (uow) => {
     // Every attempt and state in two statements; the rarer consequences (an alert's SLA figure, a
     // retry, a failing endpoint) one by one after.
     const results = due.map(({ message }, i) => ({
@@ -64,8 +65,10 @@ export async function deliverMessages(
       if (!counted.has(message.id)) continue;
       const next = results[i]!.next;
       if (outcomes[i]!.succeeded) {
-        if (message.topic === 'compliance.alert' && message.eventId)
-          await recordAlertDelivery(uow, message, now, deps.settings.alertSlaMinutes);
+        if (message.topic === 'compliance.alert' && message.eventId) {
+          const deliveryMs = await recordAlertDelivery(uow, message, now, deps.settings.alertSlaMinutes);
+          if (deliveryMs !== null) alertDeliveries.push({ channel: message.channel, deliveryMs });
+        }
         continue;
       }
       if (next.status === 'suppressed' && message.toAddress) await uow.platform.optOut(message.toAddress, now);
@@ -77,7 +80,12 @@ export async function deliverMessages(
         );
       if (message.endpointId) await recordEndpointFailure(uow, deps, message.endpointId, now);
     }
+    return results.filter((r) => counted.has(r.id));
   });
+  // Counted after the commit: a rolled-back attempt was never made.
+  const channelOf = new Map(due.map(({ message }) => [message.id, message.channel]));
+  for (const result of recorded) deps.observer?.attempt(channelOf.get(result.id)!, result.next.status);
+  for (const { channel, deliveryMs } of alertDeliveries) deps.observer?.alertDelivered(channel, deliveryMs);
 }
 
 /**
@@ -114,9 +122,14 @@ function stateAfter(deps: NotificationDeps, message: Message, outcome: SendOutco
 }
 
 /** The first delivery of an alert's messages stops its SLA clock and reports the figure (once). */
-async function recordAlertDelivery(uow: UnitOfWork, message: Message, now: Date, slaMinutes: number) {
+async function recordAlertDelivery(
+  uow: UnitOfWork,
+  message: Message,
+  now: Date,
+  slaMinutes: number,
+): Promise<number | null> {
   const alert = await uow.alerts.firstDelivery(message.eventId!, now, message.channel);
-  if (!alert) return;
+  if (!alert) return null;
   const from = alert.sourceAvailableAt ?? alert.raisedAt;
   const deliveryMs = Math.max(0, now.getTime() - from.getTime());
   await uow.outbox.enqueue(
@@ -136,6 +149,7 @@ async function recordAlertDelivery(uow: UnitOfWork, message: Message, now: Date,
       },
     }),
   );
+  return deliveryMs;
 }
 
 /**
