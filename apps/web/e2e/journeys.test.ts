@@ -7,7 +7,7 @@ import { verifyWebhook } from '@plh/webhook-verify';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn } from './browser';
 import { linkInMail } from './mailbox';
-import { startPlatform, type RunningPlatform } from './platform';
+import { startPlatform, type RunningPlatform } from '@plh/test-kit';
 
 /** Screenshots, timings and the platform's log: CI keeps this folder. */
 const ARTIFACTS = path.resolve(__dirname, '../test-results');

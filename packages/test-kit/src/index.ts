@@ -11,3 +11,4 @@ export * from './s3-server';
 export * from './test-env';
 export { containerRuntimeAvailable } from './containers';
 export * from './migrations';
+export * from './platform';

