@@ -37,6 +37,8 @@ const PROOF_ENGINE_NODE_FLAGS = ['--max-semi-space-size=16'];
 const CORE_NODE_FLAGS = ['--optimize-for-size'];
 /** The gateway's port; the services take the five after it (a second platform beside the first: the web app's tests). */
 const GATEWAY_PORT = Number(process.env.PLH_GATEWAY_PORT ?? 3000);
+/** The gateway's /metrics port; the services take the five after it. */
+const METRICS_BASE_PORT = Number(process.env.PLH_METRICS_PORT ?? GATEWAY_PORT + 6000);
 const SERVICES = {
   gateway: { port: GATEWAY_PORT },
   tenant: { port: GATEWAY_PORT + 1, schema: 'tenant' },
@@ -278,8 +280,9 @@ async function main() {
     const roles = schema ? db.rolesOf(schema) : undefined;
     const env = toolEnv({
       PORT: String(port),
-      // Prometheus format on its own port, 6000 above the service's (the gateway's: 9000).
-      METRICS_PORT: process.env.METRICS_PORT ?? String(port + 6000),
+      // Prometheus format on its own port: PLH_METRICS_PORT and the five after it (default: 6000 above
+      // the services', the gateway's 9000).
+      METRICS_PORT: String(METRICS_BASE_PORT + (port - GATEWAY_PORT)),
       HOST: process.env.HOST ?? '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       NATS_URL: natsUrl,

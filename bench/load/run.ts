@@ -7,7 +7,7 @@
  * rate, the event-driven stages' latency and the services' own lag figures (their /metrics).
  *   LOAD_PRACTICES (100), LOAD_ORDERS_PER_HOUR (10000), LOAD_PHASE_SECONDS (120), LOAD_STEPS ("1.5,2,3"),
  *   LOAD_WARMUP_SECONDS (30),
- *   LOAD_GATEWAY_URL + LOAD_OPS_EMAIL + LOAD_OPS_PASSWORD: a running platform instead of a fresh one.
+ *   LOAD_GATEWAY_URL + LOAD_OPS_EMAIL + LOAD_OPS_PASSWORD (+ LOAD_METRICS_PORT): a running platform instead of a fresh one.
  * Bounded: each phase stops starting orders after its time and waits at most 10 minutes for them.
  */
 import { mkdirSync } from 'node:fs';
@@ -31,10 +31,9 @@ const outDir = path.join(__dirname, 'results', new Date().toISOString().replace(
 mkdirSync(outDir, { recursive: true });
 const say = (msg: string) => console.log(`[load] ${msg}`);
 
-/** The services' /metrics (npm start: gateway port + 6000 + i), scraped for lag figures during a phase. */
-function metricsWatcher(gatewayUrl: string) {
-  const port = Number(new URL(gatewayUrl).port);
-  const urls = Array.from({ length: 6 }, (_, i) => `http://127.0.0.1:${port + 6000 + i}/metrics`);
+/** The services' /metrics (PLH_METRICS_PORT and the five after it), scraped for lag figures during a phase. */
+function metricsWatcher(metricsPort: number) {
+  const urls = Array.from({ length: 6 }, (_, i) => `http://127.0.0.1:${metricsPort + i}/metrics`);
   const max = { outbox: 0, pending: 0, jobWait: 0 };
   const read = (text: string, name: string) =>
     text
@@ -165,7 +164,9 @@ async function main(): Promise<void> {
     opsEmail = 'ops-admin@patientletterhub.test';
   }
   const client = new LoadClient(gatewayUrl);
-  const watcher = metricsWatcher(gatewayUrl);
+  const watcher = metricsWatcher(
+    platform?.metricsPort ?? Number(process.env.LOAD_METRICS_PORT ?? Number(new URL(gatewayUrl).port) + 6000),
+  );
   try {
     const ops = new Session(client, opsEmail, opsPassword);
     await ops.login();

