@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `pnpm bench [outbox|gateway|core|proof|storage|compliance|audit|notification|load]` (load: not part of the full run): bootstraps (the pinned Node.js included) and runs the
+// `pnpm bench [outbox|gateway|core|proof|storage|compliance|audit|notification|load|faults]` (load and faults, the
+// fault suite of `pnpm faults`: not part of the full run): bootstraps (the pinned Node.js included) and runs the
 // benchmarks in bench/ on it, all of them or the one named.
 import { bootstrap, run } from './bootstrap.mjs';
 
@@ -15,6 +16,7 @@ const NAMES = [
   'notification',
   'runtimes',
   'load',
+  'faults',
 ];
 try {
   if (which && !NAMES.includes(which)) throw new Error(`unknown benchmark "${which}" (one of ${NAMES.join(', ')})`);

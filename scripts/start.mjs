@@ -54,7 +54,12 @@ const envOf = {};
 /** The compliance service's default SOURCE_HOSTS (the sources' real hosts); `npm start` adds the samples'. */
 const DEFAULT_SOURCE_HOSTS =
   'oig.hhs.gov,npiregistry.cms.hhs.gov,www.federalregister.gov,federalregister.gov,www.humanservices.state.pa.us';
-const children = [];
+/** Every service process running now (during a rolling restart: the old and the new instance). */
+const children = new Set();
+/** The embedded servers this start runs (not when DATABASE_URL / NATS_URL point elsewhere). */
+const infra = { pg: undefined, nats: undefined };
+/** Run by a parent over IPC (test-kit's startPlatform): the fault suite kills and restarts what it runs. */
+const CONTROLLED = typeof process.send === 'function';
 
 function dockerEngineAnswers() {
   return (
@@ -83,6 +88,7 @@ async function startInfrastructure(testKit) {
     mkdirSync(dataDir, { recursive: true });
     const pg = await testKit.startEmbeddedPostgres({ port: PG_PORT, dataDir: path.join(dataDir, 'postgres') });
     stops.push(pg.stop);
+    infra.pg = pg;
     adminUrl = await ensureDatabase(pg.adminUrl, 'patientletterhub');
   }
   if (!natsUrl) {
@@ -92,6 +98,7 @@ async function startInfrastructure(testKit) {
     mkdirSync(path.join(dataDir, 'nats'), { recursive: true });
     const nats = await testKit.startNatsServer({ port: NATS_PORT, storeDir: path.join(dataDir, 'nats') });
     stops.push(nats.stop);
+    infra.nats = nats;
     natsUrl = nats.url;
   }
   return { adminUrl, natsUrl };
@@ -220,7 +227,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping services ...');
-  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  const running = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
   for (const child of running) child.kill('SIGTERM');
   await Promise.all(
     running.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', r)))),
@@ -349,17 +356,13 @@ async function main() {
           }
         : {}),
     });
-    envOf[dir] = env;
-    const child = spawn(process.execPath, [...nodeFlags, 'dist/server.js'], {
-      cwd: path.join(root, 'services', dir),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    relayOutput(dir, child.stdout);
-    relayOutput(dir, child.stderr);
-    children.push(child);
+    // Under the fault suite a second instance starts on the same ports before the first drains.
+    envOf[dir] = CONTROLLED ? { ...env, REUSE_PORT: 'true' } : env;
+    spawnService(dir, nodeFlags);
   }
-  await Promise.all(present.map(([dir, { port }], i) => waitReady(dir, port, children[i])));
+  await Promise.all(present.map(([dir, { port }]) => waitReady(dir, port, current[dir])));
+
+  if (CONTROLLED) acceptControl(present, { adminUrl, natsUrl });
 
   const tenantIndex = present.findIndex(([dir]) => dir === 'tenant');
   if (tenantIndex >= 0) {
@@ -428,11 +431,107 @@ async function main() {
   }
   console.log('Press Ctrl-C to stop everything.\n');
   if (EXIT_WHEN_READY) await shutdown(0);
-  for (const [i, child] of children.entries()) {
+}
+
+/** The running instance of each service (the newest during a rolling restart). */
+const current = {};
+
+function spawnService(dir, nodeFlags) {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/server.js'], {
+    cwd: path.join(root, 'services', dir),
+    env: envOf[dir],
+    // The IPC channel: a service tells its supervisor when it serves (runService), see waitServing.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  relayOutput(dir, child.stdout);
+  relayOutput(dir, child.stderr);
+  children.add(child);
+  current[dir] = child;
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping && code !== 0) say(`${dir} exited with ${signal ?? `code ${code}`}`);
+  });
+  return child;
+}
+
+function waitServing(name, child) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} was not serving within 90 s`)), 90_000);
+    const onMessage = (msg) => {
+      if (msg?.plh !== 'serving') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
     child.once('exit', (code) => {
-      if (code !== 0 && code !== null) say(`${present[i][0]} exited with code ${code}`);
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} while starting`));
     });
-  }
+  });
+}
+
+const exited = (child) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+
+/**
+ * Commands from the parent process (packages/test-kit's startPlatform with `control`), answered by id:
+ *   kill {service, signal}  signal a service and wait for it to exit (SIGKILL: a crash)
+ *   start {service}         start it again and wait until it is ready
+ *   roll {service}          rolling restart: a new instance on the same ports, ready, then the old one drains (SIGTERM)
+ *   restart-nats {downMs}   stop NATS JetStream, stay down for downMs, start it on the same store
+ *   restart-postgres {downMs}
+ * `ready` (sent once) carries the administrator database URL and the NATS URL.
+ */
+function acceptControl(present, urls) {
+  const flagsOf = Object.fromEntries(present.map(([dir, { nodeFlags = [] }]) => [dir, nodeFlags]));
+  const portOf = Object.fromEntries(present.map(([dir, { port }]) => [dir, port]));
+  const known = (service) => {
+    if (!(service in flagsOf)) throw new Error(`no service "${service}"`);
+    return service;
+  };
+  const pause = (ms) => new Promise((r) => setTimeout(r, ms ?? 0));
+  const ops = {
+    kill: async ({ service, signal = 'SIGKILL' }) => {
+      const child = current[known(service)];
+      child.kill(signal);
+      await exited(child);
+    },
+    start: async ({ service }) => {
+      const child = spawnService(known(service), flagsOf[service]);
+      await waitReady(service, portOf[service], child);
+    },
+    roll: async ({ service }) => {
+      const old = current[known(service)];
+      const fresh = spawnService(service, flagsOf[service]);
+      // Not /readyz: on a shared port the old instance could answer it. The new one says `serving`
+      // once it listens, after its database, NATS and consumers are up.
+      await waitServing(service, fresh);
+      old.kill('SIGTERM');
+      await exited(old);
+    },
+    'restart-nats': async ({ downMs }) => {
+      if (!infra.nats) throw new Error('NATS is not this start’s (NATS_URL)');
+      await infra.nats.kill('SIGTERM');
+      await pause(downMs);
+      await infra.nats.restart();
+    },
+    'restart-postgres': async ({ downMs }) => {
+      if (!infra.pg) throw new Error('PostgreSQL is not this start’s (DATABASE_URL)');
+      await infra.pg.restart(downMs);
+    },
+  };
+  process.on('message', (msg) => {
+    const op = ops[msg?.op];
+    const answer = (result) => process.send({ id: msg.id, ...result });
+    if (!op) return answer({ error: `unknown command ${msg?.op}` });
+    say(`control: ${msg.op} ${msg.service ?? ''}`);
+    op(msg).then(
+      () => answer({ ok: true }),
+      (err) => answer({ error: err.message }),
+    );
+  });
+  process.send({ op: 'ready', ...urls });
 }
 
 if (process.env.PLH_START_SUPERVISOR === '1') {

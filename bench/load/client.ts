@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
 
 /** One request's outcome, by the route template it hit (ids folded: one series per route, not per order). */
@@ -58,6 +59,25 @@ export class LoadClient {
   }
 }
 
+/**
+ * What a patient person (or a partner's retrying client) does when the platform is briefly unreachable:
+ * the same request again after a pause, for up to `forMs`. Every POST then carries an Idempotency-Key
+ * that its repeats share, so a request that was done but whose answer was lost is replayed, not redone.
+ */
+export interface RetryPolicy {
+  forMs: number;
+  /** Called for each attempt that will be repeated (the fault suite counts them). */
+  onRetry?: (route: string, status: number) => void;
+  /** Aborted: every call of the session throws at once (the run is over). */
+  signal?: AbortSignal;
+}
+
+/** No answer, the gateway or a service restarting or unreachable, or the same key still in progress. */
+const TRANSIENT = new Set([0, 500, 502, 503, 504]);
+const isTransient = (res: { status: number; body: unknown }) =>
+  TRANSIENT.has(res.status) ||
+  (res.status === 409 && (res.body as { code?: string } | null)?.code === 'IDEMPOTENCY_KEY_IN_USE');
+
 /** A signed-in person: calls with their token, signing in again once if it expired (401). */
 export class Session {
   private token = '';
@@ -65,10 +85,11 @@ export class Session {
     private readonly client: LoadClient,
     private readonly email: string,
     private readonly password: string,
+    private readonly retry?: RetryPolicy,
   ) {}
 
   async login(): Promise<void> {
-    const res = await this.client.call('POST', '/api/auth/login', {
+    const res = await this.send('POST', '/api/auth/login', {
       json: { email: this.email, password: this.password },
     });
     if (res.status !== 200) throw new Error(`login of ${this.email}: HTTP ${res.status}`);
@@ -85,9 +106,28 @@ export class Session {
     path: string,
     options: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
   ) {
-    const res = await this.client.call(method, path, { ...options, token: this.token });
+    const res = await this.send(method, path, { ...options, token: this.token });
     if (res.status !== 401) return res;
     await this.login();
-    return this.client.call(method, path, { ...options, token: this.token });
+    return this.send(method, path, { ...options, token: this.token });
+  }
+
+  /** One call, repeated while it fails transiently if this session retries. */
+  private async send(
+    method: string,
+    path: string,
+    options: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> },
+  ) {
+    if (!this.retry) return this.client.call(method, path, options);
+    const headers = { ...options.headers };
+    if (method === 'POST') headers['idempotency-key'] ??= `retry-${randomUUID()}`;
+    const deadline = Date.now() + this.retry.forMs;
+    for (let attempt = 1; ; attempt++) {
+      this.retry.signal?.throwIfAborted();
+      const res = await this.client.call(method, path, { ...options, headers });
+      if (!isTransient(res) || Date.now() > deadline) return res;
+      this.retry.onRetry?.(routeOf(method, path), res.status);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 2_000)));
+    }
   }
 }

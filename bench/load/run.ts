@@ -14,9 +14,10 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlatform, type RunningPlatform } from '@plh/test-kit';
-import { percentile, pool } from '../stats';
+import { percentile } from '../stats';
 import { LoadClient, Session } from './client';
 import { writeReport, routeStats, type PhaseResult } from './report';
+import { provisionPractices } from './practices';
 import { runOrder, type OrderTimes, type Practice } from './scenario';
 
 const PRACTICES = Number(process.env.LOAD_PRACTICES ?? 100);
@@ -25,7 +26,6 @@ const PHASE_SECONDS = Number(process.env.LOAD_PHASE_SECONDS ?? 120);
 const STEPS = (process.env.LOAD_STEPS ?? '1.5,2,3').split(',').filter(Boolean).map(Number);
 /** Run first at the base rate and not reported: the services' code is compiled and their pools warm. */
 const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 30);
-const PASSWORD = 'load-Test-Passw0rd-2026';
 
 const outDir = path.join(__dirname, 'results', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(outDir, { recursive: true });
@@ -60,29 +60,6 @@ function metricsWatcher(metricsPort: number) {
     },
     stop: () => clearInterval(timer),
   };
-}
-
-async function provision(client: LoadClient, ops: Session): Promise<Practice[]> {
-  const practices: Practice[] = [];
-  const run = Date.now().toString(36);
-  await pool(PRACTICES, 8, async (i) => {
-    const name = `Load Practice ${i + 1}`;
-    const created = await ops.call('POST', '/api/ops/tenants', {
-      json: { name, ownerEmail: `owner-${run}-${i}@load.test` },
-    });
-    if (created.status !== 201)
-      throw new Error(`provisioning ${name}: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-    const { tenantId, inviteToken } = created.body as { tenantId: string; inviteToken: string };
-    const accepted = await client.call('POST', '/api/auth/accept-invite', {
-      json: { token: inviteToken, password: PASSWORD },
-    });
-    if (accepted.status !== 200) throw new Error(`accepting ${name}'s invitation: HTTP ${accepted.status}`);
-    const owner = new Session(client, `owner-${run}-${i}@load.test`, PASSWORD).use(
-      (accepted.body as { accessToken: string }).accessToken,
-    );
-    practices.push({ tenantId, owner, name });
-  });
-  return practices;
 }
 
 async function phase(
@@ -171,7 +148,7 @@ async function main(): Promise<void> {
     const ops = new Session(client, opsEmail, opsPassword);
     await ops.login();
     say(`provisioning ${PRACTICES} practices ...`);
-    const practices = await provision(client, ops);
+    const practices = await provisionPractices(client, ops, PRACTICES);
     if (WARMUP_SECONDS > 0) {
       say(`warming up: ${BASE_RATE} orders/hour for ${WARMUP_SECONDS} s (not reported) ...`);
       await phase(client, practices, ops, BASE_RATE, watcher, WARMUP_SECONDS);

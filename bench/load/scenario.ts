@@ -37,6 +37,8 @@ async function until<T>(
 
 /** Milestones of one order, for the event-driven stages' latencies. */
 export interface OrderTimes {
+  /** The order the practice was answered with (the fault suite checks it exists, once). */
+  orderId?: string;
   placedAt?: number;
   proofReadyAt?: number;
   approvedAt?: number;
@@ -103,6 +105,7 @@ export async function runOrder(practice: Practice, ops: Session, seq: number, ti
     }),
     'order',
   );
+  times.orderId = String(order.id);
   times.placedAt = Date.now();
   const ready = await until(
     async () =>

@@ -6,6 +6,7 @@ export * from './setup';
 export * from './tenant-transaction';
 export * from './prisma-adapter';
 export * from './pg-database';
+export * from './pool-errors';
 export * from './catalog';
 export * from './drift';
 export * from './wake-signal';

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { survivePoolErrors } from './pool-errors';
 import type { SqlExecutor, TransactionRunner } from './tenant-transaction';
 
 /** A pg connection (or pooled client) seen through the Prisma-shaped raw-SQL surface. */
@@ -22,9 +23,8 @@ export class PgDatabase extends PgExecutor implements TransactionRunner<PgExecut
   readonly pool: Pool;
 
   constructor(config: PoolConfig) {
-    const pool = new Pool(config);
-    // An idle client that errors (server restart) must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined);
+    // A client that errors (server restart) must not crash the process; the pool replaces it.
+    const pool = survivePoolErrors(new Pool(config));
     super(pool);
     this.pool = pool;
   }

@@ -9,10 +9,14 @@ import {
 import { nanos, type NatsConnection } from '@nats-io/nats-core';
 import type { EventEnvelope, EventRegistry } from '@plh/contracts';
 import type { SqlExecutor, TransactionRunner } from '@plh/db';
+import { ConsumerPosition } from './consumer-recovery';
 import { handleBatch } from './handle-batch';
 import { MessageQueue } from './message-queue';
 import { Namespace } from './naming';
 import { ensureDeadLetterStream, ensureServiceStream, type StreamOptions } from './streams';
+
+/** How often a consumer's resume position is refreshed (see consumer-recovery.ts). */
+const POSITION_POLL_MS = 15_000;
 
 /** Runs inside the transaction that also records the event in the inbox: effects and "seen" commit together. */
 export type EventHandler<Tx extends SqlExecutor> = (event: EventEnvelope, tx: Tx) => Promise<void>;
@@ -104,12 +108,16 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   };
   // The deliver policy only matters at creation (and cannot be changed by an update).
   const deliver_policy = options.startWith === 'new' ? DeliverPolicy.New : DeliverPolicy.All;
+  const position = new ConsumerPosition(jsm, stream, name, options.startWith ?? 'all');
   try {
     await jsm.consumers.info(stream, name);
-    await jsm.consumers.update(stream, name, consumerConfig);
+    position.record(await jsm.consumers.update(stream, name, consumerConfig));
   } catch {
-    await jsm.consumers.add(stream, { ...consumerConfig, deliver_policy });
+    position.record(await jsm.consumers.add(stream, { ...consumerConfig, deliver_policy }));
   }
+  // Keeps the resume position fresh between metrics scrapes (one small request per consumer).
+  const watch = setInterval(() => void position.read().catch(() => undefined), POSITION_POLL_MS);
+  watch.unref();
 
   const ctx = { options, stream, maxDeliver, ackWaitMs };
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -132,7 +140,9 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
     while (!stopping) {
       try {
         const consumer = await js.consumers.get(stream, name);
-        messages = await consumer.consume({ max_messages: batchSize * concurrency });
+        // A deleted consumer ends the iteration (instead of waiting for someone to restore it): it is
+        // recreated below, from where it was.
+        messages = await consumer.consume({ max_messages: batchSize * concurrency, abort_on_missing_resource: true });
         if (stopping) break; // stop() ran while we were subscribing
         for await (const msg of messages) {
           if (!(await queue.push(msg))) msg.nak(); // arrived after stop(): back to the server
@@ -140,6 +150,14 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
       } catch (err) {
         // Server restart, consumer re-created, heartbeats missed: resubscribe after a short pause.
         if (!stopping) options.log?.warn({ consumer: name, err: String(err) }, 'consumer interrupted; resuming');
+      }
+      if (!stopping) {
+        const resumedAt = await position.recreateIfGone({ ...consumerConfig }).catch(() => null);
+        if (resumedAt !== null)
+          options.log?.warn(
+            { consumer: name, streamSequence: resumedAt },
+            'durable consumer was gone: recreated from its last acknowledged position (the inbox drops repeats)',
+          );
       }
       if (!stopping) await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -151,11 +169,12 @@ export async function startConsumer<Tx extends SqlExecutor>(options: ConsumerOpt
   return {
     name,
     lag: async () => {
-      const info = await jsm.consumers.info(stream, name);
+      const info = position.record(await jsm.consumers.info(stream, name));
       return { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
     },
     stop: async () => {
       stopping = true;
+      clearInterval(watch);
       messages?.stop(); // ends the for-await of `pull`, which the await below waits for
       // Messages not yet started go back to the server now rather than after their ack deadline.
       for (const msg of queue.close()) msg.nak();

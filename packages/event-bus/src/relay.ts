@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { SpanKind, startSpanUnder } from '@plh/contracts';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { ident, WakeSignal } from '@plh/db';
+import { ident, survivePoolErrors, WakeSignal } from '@plh/db';
 import { Client, Pool } from 'pg';
 import { pruneEventTables, type EventTableRetention } from './housekeeping';
 import type { Namespace } from './naming';
@@ -71,12 +71,13 @@ export class OutboxRelay {
   private pruning: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = new Pool({
-      connectionString: options.connectionString,
-      max: 2,
-      application_name: `plh-${options.schema}-relay`,
-    });
-    this.pool.on('error', () => undefined);
+    this.pool = survivePoolErrors(
+      new Pool({
+        connectionString: options.connectionString,
+        max: 2,
+        application_name: `plh-${options.schema}-relay`,
+      }),
+    );
     this.table = `${ident(options.schema)}.outbox`;
     this.channel = `plh_outbox_${options.schema}`;
     this.batchSize = options.batchSize ?? 200;

@@ -1,5 +1,5 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import { ident, WakeSignal } from '@plh/db';
+import { ident, survivePoolErrors, WakeSignal } from '@plh/db';
 import { Client, Pool } from 'pg';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from './backoff';
 import type { JobDefinition } from './define-job';
@@ -118,12 +118,13 @@ export class JobWorker {
     for (const s of options.schedules ?? [])
       if (!this.handlers.has(s.job.queue)) throw new Error(`schedule ${s.name}: no handler for queue ${s.job.queue}`);
     const slots = options.handlers.reduce((n, h) => n + h.concurrency, 0);
-    this.pool = new Pool({
-      connectionString: options.connectionString,
-      max: Math.max(2, slots + 1),
-      application_name: `plh-${options.schema}-jobs`,
-    });
-    this.pool.on('error', () => undefined);
+    this.pool = survivePoolErrors(
+      new Pool({
+        connectionString: options.connectionString,
+        max: Math.max(2, slots + 1),
+        application_name: `plh-${options.schema}-jobs`,
+      }),
+    );
     this.table = `${ident(options.schema)}.job_queue`;
     this.log = options.log ?? silent;
   }

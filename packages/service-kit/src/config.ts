@@ -19,6 +19,11 @@ export const baseConfigSchema = (defaultPort: number, defaults: { trustProxy?: s
       default: 10_000,
       description: 'Grace period for draining on SIGTERM',
     }),
+    REUSE_PORT: Type.Boolean({
+      default: false,
+      description:
+        'Share PORT and METRICS_PORT with another instance on this host (SO_REUSEPORT, Linux): a new instance starts before the old one drains, as in a rolling restart without a load balancer (the fault suite). Off in a cluster',
+    }),
     BODY_LIMIT_BYTES: Type.Integer({ minimum: 1_024, default: 1_048_576 }),
     TRUST_PROXY: Type.String({
       default: defaults.trustProxy ?? 'loopback',

@@ -53,8 +53,10 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustProxyOption(config.TRUST_PROXY),
-    // Shut the door on new requests during shutdown; in-flight ones finish (see runService).
-    return503OnClosing: true,
+    // Shutdown stops accepting connections; a request that still arrives on an open keep-alive
+    // connection is served (the database and NATS close only after the server), not refused with a
+    // 503 the client could not tell from a failure. Its response closes the connection (onSend below).
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -86,7 +86,7 @@ function readErrors(registry: Registry): Gauge {
 export async function serveMetrics(
   service: string,
   registries: Registry[],
-  options: { host: string; port: number },
+  options: { host: string; port: number; reusePort?: boolean },
 ): Promise<Server> {
   const runtime = metricsRegistry(service);
   collectDefaultMetrics({ register: runtime, prefix: 'plh_' });
@@ -102,7 +102,9 @@ export async function serveMetrics(
     );
   });
   await new Promise<void>((resolve, reject) =>
-    server.once('error', reject).listen(options.port, options.host, resolve),
+    server
+      .once('error', reject)
+      .listen({ port: options.port, host: options.host, reusePort: options.reusePort }, resolve),
   );
   return server;
 }
@@ -111,11 +113,15 @@ export async function serveMetrics(
 export async function serveMetricsOf(
   app: { addHook(name: 'onClose', hook: () => Promise<void>): unknown; log: { info(obj: object, msg: string): void } },
   service: string,
-  config: { HOST: string; METRICS_PORT: number },
+  config: { HOST: string; METRICS_PORT: number; REUSE_PORT?: boolean },
   registries: Registry[],
 ): Promise<void> {
   if (!config.METRICS_PORT) return;
-  const server = await serveMetrics(service, registries, { host: config.HOST, port: config.METRICS_PORT });
+  const server = await serveMetrics(service, registries, {
+    host: config.HOST,
+    port: config.METRICS_PORT,
+    reusePort: config.REUSE_PORT,
+  });
   app.addHook('onClose', () => new Promise<void>((resolve) => server.close(() => resolve())));
   app.log.info({ url: `http://${config.HOST}:${config.METRICS_PORT}/metrics` }, 'metrics');
 }

@@ -9,7 +9,7 @@ import type { BaseConfig } from './config';
  */
 export async function runService(
   app: FastifyInstance,
-  config: Pick<BaseConfig, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT_MS'>,
+  config: Pick<BaseConfig, 'HOST' | 'PORT' | 'SHUTDOWN_TIMEOUT_MS'> & { REUSE_PORT?: boolean },
 ) {
   let closing = false;
   const shutdown = async (reason: string, code: number) => {
@@ -42,8 +42,13 @@ export async function runService(
     app.log.fatal({ err }, 'unhandled rejection');
     void shutdown('unhandledRejection', 1);
   });
-  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  // `reusePort` is Node's (≥ 22.12) and passes through Fastify's listen options untyped.
+  const listenOptions = { host: config.HOST, port: config.PORT, reusePort: config.REUSE_PORT ?? false };
+  const address = await app.listen(listenOptions);
   // Which runtime answers matters for security fixes: every service says it once, at start.
   app.log.info({ url: address, node: process.version, pid: process.pid }, 'serving');
+  // A supervisor with an IPC channel (npm start's) learns this instance serves; on a port shared with
+  // an older instance (REUSE_PORT) it could not tell from /readyz.
+  process.send?.({ plh: 'serving', url: address });
   return address;
 }

@@ -18,7 +18,7 @@ export async function containerRuntimeAvailable(): Promise<boolean> {
   }
 }
 
-export async function startPostgresContainer(): Promise<PostgresHandle> {
+export async function startPostgresContainer(): Promise<Omit<PostgresHandle, 'restart'>> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer('postgres:18-alpine')
     .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })

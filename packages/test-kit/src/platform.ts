@@ -22,7 +22,25 @@ export interface RunningPlatform {
   dataDir: string;
   /** The gateway's /metrics port; the tenant, core, proof engine, notification and compliance services take the five after it. */
   metricsPort: number;
+  /** The administrator URL of its PostgreSQL database (every service's schema). */
+  adminUrl: string;
+  /** Kills and restarts what the platform runs (the fault suite). */
+  control: PlatformControl;
   stop(): Promise<void>;
+}
+
+export type PlatformService = 'gateway' | 'tenant' | 'core' | 'proof-engine' | 'notification' | 'compliance';
+
+/** scripts/start.mjs's control commands (see acceptControl there); each resolves when done. */
+export interface PlatformControl {
+  /** Signals a service (SIGKILL by default: a crash) and waits until it exited. */
+  kill(service: PlatformService, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a service that is not running, and waits until it is ready. */
+  start(service: PlatformService): Promise<void>;
+  /** A rolling restart: a new instance on the same ports serves first, then the old one drains. */
+  roll(service: PlatformService): Promise<void>;
+  restartNats(downMs?: number): Promise<void>;
+  restartPostgres(downMs?: number): Promise<void>;
 }
 
 /**
@@ -48,7 +66,8 @@ export async function startPlatform(
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
     cwd: ROOT,
     detached: true, // its own process group: stopped as a whole, even if a service hangs
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel carries control commands (and tells start.mjs it is supervised).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: {
       ...env,
       PLH_START_SUPERVISOR: '1', // straight to running: turbo already built everything
@@ -65,6 +84,9 @@ export async function startPlatform(
   });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
+  const urls = new Promise<{ adminUrl: string }>((resolve) =>
+    child.on('message', (msg: { op?: string; adminUrl: string }) => msg.op === 'ready' && resolve(msg)),
+  );
   const stop = async () => {
     await stopProcessGroup(child);
     log.end();
@@ -87,7 +109,38 @@ export async function startPlatform(
     logFile,
     dataDir,
     metricsPort,
+    adminUrl: (await urls).adminUrl,
+    control: controlOf(child),
     stop,
+  };
+}
+
+function controlOf(child: ChildProcess): PlatformControl {
+  let next = 0;
+  const pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  child.on('message', (msg: { id?: number; ok?: boolean; error?: string }) => {
+    const waiter = msg.id === undefined ? undefined : pending.get(msg.id);
+    if (!waiter) return;
+    pending.delete(msg.id!);
+    if (msg.ok) waiter.resolve();
+    else waiter.reject(new Error(`platform control: ${msg.error}`));
+  });
+  child.once('exit', () => {
+    for (const waiter of pending.values()) waiter.reject(new Error('platform control: the platform exited'));
+    pending.clear();
+  });
+  const send = (command: Record<string, unknown>) =>
+    new Promise<void>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      child.send({ id, ...command });
+    });
+  return {
+    kill: (service, signal = 'SIGKILL') => send({ op: 'kill', service, signal }),
+    start: (service) => send({ op: 'start', service }),
+    roll: (service) => send({ op: 'roll', service }),
+    restartNats: (downMs = 0) => send({ op: 'restart-nats', downMs }),
+    restartPostgres: (downMs = 0) => send({ op: 'restart-postgres', downMs }),
   };
 }
 

@@ -6,6 +6,8 @@ import { freePort } from './ports';
 export interface PostgresHandle {
   /** Superuser connection to the `postgres` database. */
   adminUrl: string;
+  /** Stops the server (a fast shutdown: open sessions are ended), stays down `downMs`, starts it again on the same data. */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   await pg.start();
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    restart: async (downMs = 0) => {
+      await pg.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await pg.start();
+    },
     stop: async () => {
       await pg.stop();
       if (ownsDir) rmSync(path.dirname(dataDir), { recursive: true, force: true });

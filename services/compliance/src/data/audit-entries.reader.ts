@@ -1,5 +1,6 @@
 import type { ChainEntry } from '@plh/audit-chain';
 import { Pool, type CustomTypesConfig } from 'pg';
+import { survivePoolErrors } from '@plh/db';
 
 /** Every column as the text PostgreSQL sends: no Date or number objects built for a million rows. */
 const RAW_TEXT: CustomTypesConfig = { getTypeParser: () => (value: string) => value };
@@ -67,9 +68,10 @@ const toEntry = (r: Row): ChainEntry => ({
  * entries never change, so reading a chain in several is consistent.
  */
 export function auditEntriesReader(connectionString: string) {
-  const pool = new Pool({ connectionString, max: 2, application_name: 'plh-compliance-audit-reader' });
-  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
+  // A client that errors (server restart) must not crash the process; the pool replaces it.
+  const pool = survivePoolErrors(
+    new Pool({ connectionString, max: 2, application_name: 'plh-compliance-audit-reader' }),
+  );
   return {
     /** Entries numbered in (afterSeq, upToSeq], oldest first. */
     async between(tenantId: string, afterSeq: number, upToSeq: number): Promise<ChainEntry[]> {

@@ -1,0 +1,256 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { DEAD_LETTER_STREAM } from '@plh/contracts';
+import { DATA_SERVICES } from '@plh/db';
+import { connectNats } from '@plh/event-bus';
+import type { Recorder } from '@plh/test-kit';
+import { Pool } from 'pg';
+
+/** One checked promise: what must hold, whether it did, and what was seen. */
+export interface Invariant {
+  name: string;
+  holds: boolean;
+  detail: string;
+}
+
+/** The platform's own records, read as its operator would: the database (admin) and NATS. */
+export class PlatformState {
+  private constructor(
+    private readonly db: Pool,
+    private readonly jsm: JetStreamManager,
+    private readonly closeNats: () => Promise<void>,
+  ) {}
+
+  static async open(adminUrl: string, natsUrl: string): Promise<PlatformState> {
+    const db = new Pool({ connectionString: adminUrl, max: 2 });
+    db.on('error', () => undefined); // PostgreSQL restarts under this pool
+    const { nc, jsm } = await connectNats(natsUrl, 'fault-suite');
+    return new PlatformState(db, jsm, () => nc.close());
+  }
+
+  async close(): Promise<void> {
+    await this.db.end();
+    await this.closeNats();
+  }
+
+  query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.db.query<T>(sql, params).then((r) => r.rows);
+  }
+
+  /** Outbox rows not yet published, and jobs queued or running, in every service's schema. */
+  async backlog(): Promise<{ unsent: number; jobs: number; consumers: number }> {
+    let unsent = 0;
+    let jobs = 0;
+    for (const schema of DATA_SERVICES) {
+      const [o] = await this.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${schema}.outbox WHERE sent_at IS NULL`,
+      );
+      unsent += o?.n ?? 0;
+      const [j] = await this.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${schema}.job_queue WHERE state IN ('queued', 'running') AND run_at <= now()`,
+      ).catch(() => [{ n: 0 }]); // the tenant service has no job queue
+      jobs += j?.n ?? 0;
+    }
+    let consumers = 0;
+    for (const c of await this.consumers()) consumers += c.pending + c.ackPending;
+    return { unsent, jobs, consumers };
+  }
+
+  /** Every durable consumer on every platform stream, with the event types it takes. */
+  async consumers(): Promise<{ stream: string; name: string; types: string[]; pending: number; ackPending: number }[]> {
+    const found = [];
+    for await (const stream of this.jsm.streams.list()) {
+      if (stream.config.name === DEAD_LETTER_STREAM.name) continue;
+      for await (const c of this.jsm.consumers.list(stream.config.name)) {
+        if (!c.config.durable_name) continue; // the gateway's ephemeral watchers keep no inbox
+        const types = c.config.filter_subjects ?? (c.config.filter_subject ? [c.config.filter_subject] : []);
+        found.push({
+          stream: stream.config.name,
+          name: c.name,
+          types,
+          pending: c.num_pending,
+          ackPending: c.num_ack_pending,
+        });
+      }
+    }
+    return found;
+  }
+
+  async deleteConsumer(stream: string, name: string): Promise<void> {
+    await this.jsm.consumers.delete(stream, name);
+  }
+
+  async deadLetters(): Promise<number> {
+    try {
+      return (await this.jsm.streams.info(DEAD_LETTER_STREAM.name)).state.messages;
+    } catch {
+      return 0; // never created: nothing was ever dead-lettered
+    }
+  }
+}
+
+/** Waits until nothing is in flight anywhere: outboxes published, consumers caught up, due jobs done. */
+export async function quiesce(state: PlatformState, timeoutMs: number): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  for (let calm = 0; calm < 3;) {
+    const b = await state.backlog().catch((err: unknown) => ({ error: String(err) }));
+    seen = JSON.stringify(b);
+    calm = 'unsent' in b && b.unsent + b.jobs + b.consumers === 0 ? calm + 1 : 0;
+    if (Date.now() > deadline) return `still busy after ${timeoutMs / 1000} s: ${seen}`;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return null;
+}
+
+export interface Effects {
+  /** Orders whose POST answered 2xx to the client (first time or replayed). */
+  acceptedOrders: string[];
+  /** When the run began: every consumer existed by then, so each later event must be in its inbox. */
+  since: Date;
+  /** The practices the run made (their data is what is checked). */
+  tenantIds: string[];
+  mailDir: string;
+  webhooks: Recorder;
+  /** Audit trail verification per practice (GET …/compliance/audit/verify). */
+  verifyAudit: (tenantId: string) => Promise<{ valid: boolean; entries: number }>;
+}
+
+/** The promises of the fault suite, checked after the platform is quiet again. */
+export async function checkInvariants(state: PlatformState, effects: Effects): Promise<Invariant[]> {
+  const out: Invariant[] = [];
+  const check = (name: string, holds: boolean, detail: string) => out.push({ name, holds, detail });
+  const tenants = effects.tenantIds;
+
+  const orders = await state.query<{ id: string; project_id: string; status: string }>(
+    `SELECT id, project_id, status FROM core.orders WHERE tenant_id = ANY($1::uuid[])`,
+    [tenants],
+  );
+  const stored = new Set(orders.map((o) => o.id));
+  const missing = effects.acceptedOrders.filter((id) => !stored.has(id));
+  const perProject = new Map<string, number>();
+  for (const o of orders) perProject.set(o.project_id, (perProject.get(o.project_id) ?? 0) + 1);
+  const doubled = [...perProject.values()].filter((n) => n > 1).length;
+  check(
+    'every accepted order exists, once',
+    missing.length === 0 && doubled === 0 && orders.length === new Set(effects.acceptedOrders).size,
+    `${new Set(effects.acceptedOrders).size} accepted, ${orders.length} stored, ${missing.length} missing, ${doubled} projects with two orders`,
+  );
+
+  const twiceProofs = await state.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM core.proof WHERE tenant_id = ANY($1::uuid[])
+       GROUP BY order_id, revision HAVING count(*) > 1) d`,
+    [tenants],
+  );
+  const twiceInvoices = await state.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM core.invoice WHERE tenant_id = ANY($1::uuid[])
+       GROUP BY order_id HAVING count(*) > 1) d`,
+    [tenants],
+  );
+  check(
+    'one proof per order revision, one invoice per order',
+    twiceProofs[0]!.n === 0 && twiceInvoices[0]!.n === 0,
+    `${twiceProofs[0]!.n} revisions with two proofs, ${twiceInvoices[0]!.n} orders with two invoices`,
+  );
+
+  // Every event published (any schema's outbox) of a type a consumer takes is in that consumer's inbox.
+  const inboxes = new Map<string, string>(); // consumer -> schema holding its inbox
+  for (const schema of DATA_SERVICES)
+    for (const { consumer } of await state.query<{ consumer: string }>(`SELECT DISTINCT consumer FROM ${schema}.inbox`))
+      inboxes.set(consumer, schema);
+  let unhandled = 0;
+  let checkedPairs = 0;
+  const lost: string[] = [];
+  for (const consumer of await state.consumers()) {
+    // A consumer that never handled anything has no inbox rows yet: its service is its name's prefix.
+    const schema = inboxes.get(consumer.name) ?? DATA_SERVICES.find((s) => consumer.name.startsWith(s));
+    if (!schema) {
+      lost.push(`${consumer.name}: no inbox found`);
+      unhandled += 1;
+      continue;
+    }
+    for (const source of DATA_SERVICES) {
+      const [row] = await state.query<{ total: number; missing: number }>(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE NOT EXISTS (
+                  SELECT 1 FROM ${schema}.inbox i WHERE i.consumer = $2 AND i.event_id = o.id))::int AS missing
+           FROM ${source}.outbox o
+          WHERE o.subject = ANY($1::text[]) AND o.created_at >= $3`,
+        [consumer.types, consumer.name, effects.since],
+      );
+      checkedPairs += row?.total ?? 0;
+      if (row?.missing) {
+        unhandled += row.missing;
+        lost.push(`${consumer.name}: ${row.missing} of ${source}'s`);
+      }
+    }
+  }
+  check(
+    'every event handled by every consumer of its type (inbox)',
+    unhandled === 0,
+    `${checkedPairs} (event, consumer) pairs, ${unhandled} not handled${lost.length ? `: ${lost.join('; ')}` : ''}`,
+  );
+
+  const backlog = await state.backlog();
+  check('no outbox row left unpublished', backlog.unsent === 0, `${backlog.unsent} unsent`);
+  const dead = await state.deadLetters();
+  check('no event dead-lettered', dead === 0, `${dead} dead letters`);
+
+  const failedJobs: string[] = [];
+  for (const schema of DATA_SERVICES) {
+    const rows = await state
+      .query<{ queue: string; n: number }>(
+        `SELECT queue, count(*)::int AS n FROM ${schema}.job_queue WHERE state = 'failed' GROUP BY queue`,
+      )
+      .catch(() => []);
+    for (const r of rows) failedJobs.push(`${schema}/${r.queue}: ${r.n}`);
+  }
+  check('no job failed for good', failedJobs.length === 0, failedJobs.join(', ') || 'none');
+
+  const messages = await state.query<{ channel: string; status: string; n: number }>(
+    `SELECT channel, status, count(*)::int AS n FROM notification.message
+      WHERE tenant_id = ANY($1::uuid[]) GROUP BY channel, status ORDER BY channel, status`,
+    [tenants],
+  );
+  const undelivered = messages.filter((m) => m.status !== 'delivered' && m.status !== 'sent');
+  check(
+    'every notification delivered',
+    undelivered.length === 0 && messages.length > 0,
+    messages.map((m) => `${m.channel} ${m.status}: ${m.n}`).join(', ') || 'no messages at all',
+  );
+
+  const emailIds = readdirSync(effects.mailDir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => /^X-PLH-Message-Id:\s*(\S+)/im.exec(readFileSync(path.join(effects.mailDir, f), 'utf8'))?.[1])
+    .filter((id): id is string => Boolean(id));
+  const distinctEmails = new Set(emailIds).size;
+  check(
+    'no email sent twice',
+    distinctEmails === emailIds.length && distinctEmails > 0,
+    `${emailIds.length} emails, ${distinctEmails} distinct messages`,
+  );
+
+  const accepted = effects.webhooks.requests.filter((r) => r.method === 'POST');
+  const hookIds = accepted.map((r) => String(r.headers['webhook-id']));
+  const distinctHooks = new Set(hookIds).size;
+  check(
+    'no webhook delivered twice',
+    distinctHooks === hookIds.length && distinctHooks > 0,
+    `${hookIds.length} deliveries, ${distinctHooks} distinct webhook ids`,
+  );
+
+  const broken: string[] = [];
+  let entries = 0;
+  for (const tenantId of tenants) {
+    const report = await effects.verifyAudit(tenantId);
+    entries += report.entries;
+    if (!report.valid) broken.push(tenantId);
+  }
+  check(
+    'every practice’s audit chain verifies',
+    broken.length === 0 && entries > 0,
+    `${tenants.length} chains, ${entries} entries${broken.length ? `, broken: ${broken.join(', ')}` : ''}`,
+  );
+  return out;
+}
