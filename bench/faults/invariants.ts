@@ -77,8 +77,26 @@ export class PlatformState {
     return found;
   }
 
+  /**
+   * Deletes a durable consumer as an operator would (`nats consumer rm`), trying again while the server
+   * answers an error and the consumer is still there: nats-server 2.10 may fail removing the consumer's
+   * store while it writes to it (`unlinkat …/obs/<name>: directory not empty`).
+   */
   async deleteConsumer(stream: string, name: string): Promise<void> {
-    await this.jsm.consumers.delete(stream, name);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.jsm.consumers.delete(stream, name);
+        return;
+      } catch (err) {
+        const still = await this.jsm.consumers.info(stream, name).then(
+          () => true,
+          () => false,
+        );
+        if (!still) return;
+        if (attempt === 10) throw err;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   }
 
   async deadLetters(): Promise<number> {

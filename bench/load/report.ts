@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { percentile } from '../stats';
 import type { Sample } from './client';
+import type { ProfileSummary } from './profiles';
 
 export interface RouteStats {
   route: string;
@@ -28,6 +29,10 @@ export interface PhaseResult {
   maxOutboxLagSeconds: number;
   maxConsumerPending: number;
   maxJobWaitSeconds: number;
+  /** CPU seconds each part of the platform (and the load generator) used per order completed. */
+  cpuSecondsPerOrder: Record<string, number>;
+  /** Cores each part kept busy on average over the phase. */
+  coresUsed: Record<string, number>;
   /** p95 < 200 ms on every route, under 1% errors, and (nearly) every order through. */
   withinTargets: boolean;
 }
@@ -61,6 +66,7 @@ export function writeReport(
     ceilingOrdersPerHour: number | null;
     practices: number;
     where: string;
+    profiles?: ProfileSummary[];
   },
 ) {
   writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -7,6 +7,7 @@
  * rate, the event-driven stages' latency and the services' own lag figures (their /metrics).
  *   LOAD_PRACTICES (100), LOAD_ORDERS_PER_HOUR (10000), LOAD_PHASE_SECONDS (120), LOAD_STEPS ("1.5,2,3"),
  *   LOAD_WARMUP_SECONDS (30),
+ *   LOAD_CPU_PROFILES=1: every service runs with --cpu-prof; report.json then says where each spent its CPU,
  *   LOAD_GATEWAY_URL + LOAD_OPS_EMAIL + LOAD_OPS_PASSWORD (+ LOAD_METRICS_PORT): a running platform instead of a fresh one.
  * Bounded: each phase stops starting orders after its time and waits at most 10 minutes for them.
  */
@@ -16,6 +17,8 @@ import path from 'node:path';
 import { startPlatform, type RunningPlatform } from '@plh/test-kit';
 import { percentile } from '../stats';
 import { LoadClient, Session } from './client';
+import { coresUsed, cpuPerOrder, readCpu } from './cpu';
+import { summarizeProfiles, type ProfileSummary } from './profiles';
 import { writeReport, routeStats, type PhaseResult } from './report';
 import { provisionPractices } from './practices';
 import { runOrder, type OrderTimes, type Practice } from './scenario';
@@ -26,6 +29,7 @@ const PHASE_SECONDS = Number(process.env.LOAD_PHASE_SECONDS ?? 120);
 const STEPS = (process.env.LOAD_STEPS ?? '1.5,2,3').split(',').filter(Boolean).map(Number);
 /** Run first at the base rate and not reported: the services' code is compiled and their pools warm. */
 const WARMUP_SECONDS = Number(process.env.LOAD_WARMUP_SECONDS ?? 30);
+const PROFILE_DIR = process.env.LOAD_CPU_PROFILES === '1' ? 'cpu-profiles' : undefined;
 
 const outDir = path.join(__dirname, 'results', new Date().toISOString().replace(/[:.]/g, '-'));
 mkdirSync(outDir, { recursive: true });
@@ -68,9 +72,11 @@ async function phase(
   ops: Session,
   ordersPerHour: number,
   watcher: ReturnType<typeof metricsWatcher>,
+  metricsPort: number,
   seconds = PHASE_SECONDS,
 ): Promise<PhaseResult> {
   const first = client.samples.length;
+  const cpuBefore = await readCpu(metricsPort);
   watcher.take();
   const intervalMs = 3_600_000 / ordersPerHour;
   const inflight: Promise<void>[] = [];
@@ -103,6 +109,8 @@ async function phase(
   const errors = routes.reduce((n, r) => n + r.errors, 0);
   const proof = times.flatMap((t) => (t.placedAt && t.proofReadyAt ? [t.proofReadyAt - t.placedAt] : []));
   const lag = watcher.take();
+  const cpuAfter = await readCpu(metricsPort);
+  const wall = (performance.now() - started) / 1000;
   const result: PhaseResult = {
     ordersPerHour,
     seconds,
@@ -117,6 +125,8 @@ async function phase(
     maxOutboxLagSeconds: lag.outbox,
     maxConsumerPending: lag.pending,
     maxJobWaitSeconds: lag.jobWait,
+    cpuSecondsPerOrder: cpuPerOrder(cpuBefore, cpuAfter, completed),
+    coresUsed: coresUsed(cpuBefore, cpuAfter, wall),
     withinTargets: false,
   };
   result.withinTargets =
@@ -135,15 +145,18 @@ async function main(): Promise<void> {
     platform = await startPlatform(outDir, {
       RATE_LIMIT_TENANT_PER_MIN: '1000000',
       RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '100000',
+      // Each process writes its profile when it exits (the platform's stop, at the end).
+      ...(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(outDir, PROFILE_DIR)}` } : {}),
     });
     gatewayUrl = platform.url;
     opsPassword = platform.passwords.opsAdmin;
     opsEmail = 'ops-admin@patientletterhub.test';
   }
   const client = new LoadClient(gatewayUrl);
-  const watcher = metricsWatcher(
-    platform?.metricsPort ?? Number(process.env.LOAD_METRICS_PORT ?? Number(new URL(gatewayUrl).port) + 6000),
-  );
+  const metricsPort =
+    platform?.metricsPort ?? Number(process.env.LOAD_METRICS_PORT ?? Number(new URL(gatewayUrl).port) + 6000);
+  const watcher = metricsWatcher(metricsPort);
+  const phases: PhaseResult[] = [];
   try {
     const ops = new Session(client, opsEmail, opsPassword);
     await ops.login();
@@ -151,13 +164,12 @@ async function main(): Promise<void> {
     const practices = await provisionPractices(client, ops, PRACTICES);
     if (WARMUP_SECONDS > 0) {
       say(`warming up: ${BASE_RATE} orders/hour for ${WARMUP_SECONDS} s (not reported) ...`);
-      await phase(client, practices, ops, BASE_RATE, watcher, WARMUP_SECONDS);
+      await phase(client, practices, ops, BASE_RATE, watcher, metricsPort, WARMUP_SECONDS);
     }
-    const phases: PhaseResult[] = [];
     for (const factor of [1, ...STEPS]) {
       const rate = Math.round(BASE_RATE * factor);
       say(`${rate} orders/hour for ${PHASE_SECONDS} s ...`);
-      const result = await phase(client, practices, ops, rate, watcher);
+      const result = await phase(client, practices, ops, rate, watcher, metricsPort);
       phases.push(result);
       const worst = result.routes[0];
       say(
@@ -166,24 +178,29 @@ async function main(): Promise<void> {
       if (result.failures.length) say(`  failures: ${result.failures.slice(0, 3).join(' | ')}`);
       if (!result.withinTargets) break;
     }
-    const passing = phases.filter((p) => p.withinTargets).map((p) => p.ordersPerHour);
-    const ceiling = passing.length ? Math.max(...passing) : null;
-    writeReport(outDir, {
-      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load generator on the same machine`,
-      startedAt: new Date().toISOString(),
-      practices: PRACTICES,
-      phases,
-      ceilingOrdersPerHour: ceiling,
-      where: 'Where the time goes: see docs/capacity.md (CPU profiles of the services under this load).',
-    });
-    say(
-      `report: ${path.relative(process.cwd(), outDir)}/report.html (ceiling ${ceiling ?? 'below the first rate'} orders/hour)`,
-    );
   } finally {
     watcher.stop();
     await client.close();
     await platform?.stop();
   }
+  const passing = phases.filter((p) => p.withinTargets).map((p) => p.ordersPerHour);
+  const ceiling = passing.length ? Math.max(...passing) : null;
+  let profiles: ProfileSummary[] | undefined;
+  if (PROFILE_DIR) profiles = summarizeProfiles(path.join(outDir, PROFILE_DIR));
+  writeReport(outDir, {
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load generator on the same machine`,
+    startedAt: new Date().toISOString(),
+    practices: PRACTICES,
+    phases,
+    ceilingOrdersPerHour: ceiling,
+    where: profiles
+      ? 'Where the time goes: `profiles` (self time by package, from --cpu-prof over the whole run) and docs/capacity.md.'
+      : 'Where the time goes: docs/capacity.md; LOAD_CPU_PROFILES=1 adds each service’s CPU profile summary.',
+    ...(profiles ? { profiles } : {}),
+  });
+  say(
+    `report: ${path.relative(process.cwd(), outDir)}/report.html (ceiling ${ceiling ?? 'below the first rate'} orders/hour)`,
+  );
 }
 
 main().catch((err: unknown) => {

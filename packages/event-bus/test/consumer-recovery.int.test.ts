@@ -30,9 +30,13 @@ describe('a durable consumer that disappears', () => {
     await h.close();
   });
 
+  /** As `nats consumer rm` does; nats-server 2.10 may fail removing a store it is writing to, so again if so. */
   const deleteConsumer = async () => {
     const stream = h.ns.stream('testsvc').name;
-    expect(await nats.jsm.consumers.delete(stream, 'effects')).toBe(true);
+    await eventually(async () => expect(await nats.jsm.consumers.delete(stream, 'effects')).toBe(true), {
+      timeoutMs: 5_000,
+      intervalMs: 100,
+    });
   };
 
   const recreatedInfo = () => nats.jsm.consumers.info(h.ns.stream('testsvc').name, 'effects');

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+/** Seconds of CPU (user + system) each part of the platform used so far. */
+export type CpuReading = Record<string, number>;
+
+const SERVICES = ['gateway', 'tenant', 'core', 'proof-engine', 'notification', 'compliance'];
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const HZ = 100;
+
+/**
+ * The platform's CPU use, read where each part reports it: every service's `plh_process_cpu_seconds_total`
+ * on its /metrics (PLH_METRICS_PORT and the five after it), PostgreSQL's and NATS's from /proc (the
+ * postmaster's own time plus its reaped children's, and each live backend's), and this load generator's
+ * own. Differences of two readings over a phase give CPU seconds per order for each part.
+ */
+export async function readCpu(metricsPort: number): Promise<CpuReading> {
+  const reading: CpuReading = {};
+  await Promise.all(
+    SERVICES.map(async (service, i) => {
+      const text = await fetch(`http://127.0.0.1:${metricsPort + i}/metrics`)
+        .then((r) => r.text())
+        .catch(() => '');
+      const line = text.split('\n').find((l) => l.startsWith('plh_process_cpu_seconds_total '));
+      if (line) reading[service] = Number(line.slice(line.lastIndexOf(' ') + 1));
+    }),
+  );
+  const procs = processTable();
+  reading.postgresql = ticksOfTree(procs, 'postgres') / HZ;
+  reading.nats = ticksOfTree(procs, 'nats-server') / HZ;
+  const own = process.cpuUsage();
+  reading['load generator'] = (own.user + own.system) / 1e6;
+  return reading;
+}
+
+/** CPU seconds per order of each part between two readings. */
+export function cpuPerOrder(before: CpuReading, after: CpuReading, orders: number): CpuReading {
+  const out: CpuReading = {};
+  for (const [part, seconds] of Object.entries(after))
+    if (before[part] !== undefined && orders > 0) out[part] = (seconds - before[part]) / orders;
+  return out;
+}
+
+/** Cores each part kept busy between two readings taken `seconds` apart. */
+export function coresUsed(before: CpuReading, after: CpuReading, seconds: number): CpuReading {
+  const out: CpuReading = {};
+  for (const [part, used] of Object.entries(after))
+    if (before[part] !== undefined) out[part] = (used - before[part]) / seconds;
+  return out;
+}
+
+interface Proc {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** utime + stime */
+  own: number;
+  /** cutime + cstime: children that exited and were waited for */
+  reaped: number;
+}
+
+function processTable(): Proc[] {
+  if (os.platform() !== 'linux') return [];
+  const procs: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // comm is in parentheses and may hold spaces; the fields after it are space-separated.
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.push({
+        pid: Number(entry),
+        ppid: Number(f[1]),
+        comm,
+        own: Number(f[11]) + Number(f[12]),
+        reaped: Number(f[13]) + Number(f[14]),
+      });
+    } catch {
+      /* exited while read */
+    }
+  }
+  return procs;
+}
+
+/** The top processes named `comm` (whose parent is not one), with their reaped children, plus their live children. */
+function ticksOfTree(procs: Proc[], comm: string): number {
+  const named = procs.filter((p) => p.comm === comm);
+  const pids = new Set(named.map((p) => p.pid));
+  const roots = named.filter((p) => !pids.has(p.ppid));
+  const rootPids = new Set(roots.map((p) => p.pid));
+  let ticks = 0;
+  for (const root of roots) ticks += root.own + root.reaped;
+  for (const p of named) if (rootPids.has(p.ppid)) ticks += p.own;
+  return ticks;
+}
