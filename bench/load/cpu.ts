@@ -3,6 +3,8 @@ import os from 'node:os';
 
 /** Seconds of CPU (user + system) each part of the platform used so far. */
 export type CpuReading = Record<string, number>;
+/** Per job queue: seconds its jobs took (wall, from start to finish) and how many finished, so far. */
+export type JobReading = Record<string, { seconds: number; count: number }>;
 
 const SERVICES = ['gateway', 'tenant', 'core', 'proof-engine', 'notification', 'compliance'];
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
@@ -14,15 +16,23 @@ const HZ = 100;
  * postmaster's own time plus its reaped children's, and each live backend's), and this load generator's
  * own. Differences of two readings over a phase give CPU seconds per order for each part.
  */
-export async function readCpu(metricsPort: number): Promise<CpuReading> {
+export async function readCpu(metricsPort: number, jobs: JobReading = {}): Promise<CpuReading> {
   const reading: CpuReading = {};
   await Promise.all(
     SERVICES.map(async (service, i) => {
       const text = await fetch(`http://127.0.0.1:${metricsPort + i}/metrics`)
         .then((r) => r.text())
         .catch(() => '');
-      const line = text.split('\n').find((l) => l.startsWith('plh_process_cpu_seconds_total '));
+      const lines = text.split('\n');
+      const line = lines.find((l) => l.startsWith('plh_process_cpu_seconds_total '));
       if (line) reading[service] = Number(line.slice(line.lastIndexOf(' ') + 1));
+      for (const l of lines) {
+        const m = /^plh_job_duration_seconds_(sum|count)\{[^}]*queue="([^"]+)"[^}]*\} (\S+)$/.exec(l);
+        if (!m) continue;
+        const entry = (jobs[m[2]!] ??= { seconds: 0, count: 0 });
+        if (m[1] === 'sum') entry.seconds += Number(m[3]);
+        else entry.count += Number(m[3]);
+      }
     }),
   );
   const procs = processTable();
@@ -38,6 +48,16 @@ export function cpuPerOrder(before: CpuReading, after: CpuReading, orders: numbe
   const out: CpuReading = {};
   for (const [part, seconds] of Object.entries(after))
     if (before[part] !== undefined && orders > 0) out[part] = (seconds - before[part]) / orders;
+  return out;
+}
+
+/** Mean seconds per job of each queue that ran jobs between two readings. */
+export function jobSeconds(before: JobReading, after: JobReading): Record<string, { mean: number; jobs: number }> {
+  const out: Record<string, { mean: number; jobs: number }> = {};
+  for (const [queue, { seconds, count }] of Object.entries(after)) {
+    const jobs = count - (before[queue]?.count ?? 0);
+    if (jobs > 0) out[queue] = { mean: (seconds - (before[queue]?.seconds ?? 0)) / jobs, jobs };
+  }
   return out;
 }
 

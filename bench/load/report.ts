@@ -33,6 +33,8 @@ export interface PhaseResult {
   cpuSecondsPerOrder: Record<string, number>;
   /** Cores each part kept busy on average over the phase. */
   coresUsed: Record<string, number>;
+  /** Per job queue: mean seconds a job took (start to finish) and how many finished in the phase. */
+  jobSeconds: Record<string, { mean: number; jobs: number }>;
   /** p95 < 200 ms on every route, under 1% errors, and (nearly) every order through. */
   withinTargets: boolean;
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { startPlatform, type RunningPlatform } from '@plh/test-kit';
 import { percentile } from '../stats';
 import { LoadClient, Session } from './client';
-import { coresUsed, cpuPerOrder, readCpu } from './cpu';
+import { coresUsed, cpuPerOrder, jobSeconds, readCpu, type JobReading } from './cpu';
 import { summarizeProfiles, type ProfileSummary } from './profiles';
 import { writeReport, routeStats, type PhaseResult } from './report';
 import { provisionPractices } from './practices';
@@ -76,7 +76,8 @@ async function phase(
   seconds = PHASE_SECONDS,
 ): Promise<PhaseResult> {
   const first = client.samples.length;
-  const cpuBefore = await readCpu(metricsPort);
+  const jobsBefore: JobReading = {};
+  const cpuBefore = await readCpu(metricsPort, jobsBefore);
   watcher.take();
   const intervalMs = 3_600_000 / ordersPerHour;
   const inflight: Promise<void>[] = [];
@@ -109,7 +110,8 @@ async function phase(
   const errors = routes.reduce((n, r) => n + r.errors, 0);
   const proof = times.flatMap((t) => (t.placedAt && t.proofReadyAt ? [t.proofReadyAt - t.placedAt] : []));
   const lag = watcher.take();
-  const cpuAfter = await readCpu(metricsPort);
+  const jobsAfter: JobReading = {};
+  const cpuAfter = await readCpu(metricsPort, jobsAfter);
   const wall = (performance.now() - started) / 1000;
   const result: PhaseResult = {
     ordersPerHour,
@@ -127,6 +129,7 @@ async function phase(
     maxJobWaitSeconds: lag.jobWait,
     cpuSecondsPerOrder: cpuPerOrder(cpuBefore, cpuAfter, completed),
     coresUsed: coresUsed(cpuBefore, cpuAfter, wall),
+    jobSeconds: jobSeconds(jobsBefore, jobsAfter),
     withinTargets: false,
   };
   result.withinTargets =

