@@ -24,7 +24,8 @@ export async function readCpu(metricsPort: number, jobs: JobReading = {}): Promi
         .then((r) => r.text())
         .catch(() => '');
       const lines = text.split('\n');
-      const line = lines.find((l) => l.startsWith('plh_process_cpu_seconds_total '));
+      // prom-client's process CPU counter, with or without the registry's default labels.
+      const line = lines.find((l) => /^plh_process_cpu_seconds_total[ {]/.test(l));
       if (line) reading[service] = Number(line.slice(line.lastIndexOf(' ') + 1));
       for (const l of lines) {
         const m = /^plh_job_duration_seconds_(sum|count)\{[^}]*queue="([^"]+)"[^}]*\} (\S+)$/.exec(l);

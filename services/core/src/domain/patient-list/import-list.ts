@@ -7,6 +7,7 @@ import { FIELDS, type ColumnMapping } from './columns';
 import { ImportProgress, type ImportCounts } from './import-progress';
 import { ListFileError } from './read-csv';
 import { validateInWorker } from './validate-in-worker';
+import { validateList } from './validate-list';
 
 const INSERT_BATCH = 1_000;
 /** A 200k-row list takes seconds to validate and store; the transaction may take this long. */
@@ -130,8 +131,17 @@ export async function failListImport(
 }
 
 /**
+ * Lists up to this size are validated on the service's own thread. Starting a worker thread (a V8
+ * isolate loading the validator's modules) costs about 0.6 s of CPU, far more than a few hundred rows
+ * take; it was the list import queue's whole cost at load (docs/capacity.md). Larger lists go to the
+ * worker, which keeps the event loop answering during a long import.
+ */
+export const IN_THREAD_MAX_BYTES = 64 * 1024;
+
+/**
  * Streams the stored file through validation into encrypted patient rows and their issues, batch by
- * batch: a worker thread parses, validates and encrypts the next batch while Postgres stores this one.
+ * batch: for a list larger than IN_THREAD_MAX_BYTES a worker thread parses, validates and encrypts the
+ * next batch while Postgres stores this one.
  */
 export async function validateInto(
   deps: Pick<CoreDeps, 'storage' | 'limits' | 'keyring'>,
@@ -152,12 +162,17 @@ export async function validateInto(
   };
   let bytesRead = 0;
   let inserting: Promise<void> = Promise.resolve();
-  const batches = validateInWorker(
-    await deps.storage.get(key),
-    sealer,
-    { mapping, columnCount: list.headers.length, maxRows: deps.limits.maxListRows, batchSize: INSERT_BATCH },
-    (n) => (bytesRead += n),
-  );
+  const source = await deps.storage.get(key);
+  const options = {
+    mapping,
+    columnCount: list.headers.length,
+    maxRows: deps.limits.maxListRows,
+    batchSize: INSERT_BATCH,
+  };
+  const batches =
+    list.bytesTotal <= IN_THREAD_MAX_BYTES
+      ? validateList(source, sealer, options)
+      : validateInWorker(source, sealer, options, (n) => (bytesRead += n));
   try {
     for await (const batch of batches) {
       await inserting;
