@@ -58,7 +58,7 @@ const DEFAULT_SOURCE_HOSTS =
 const children = new Set();
 /** The embedded servers this start runs (not when DATABASE_URL / NATS_URL point elsewhere). */
 const infra = { pg: undefined, nats: undefined };
-/** Run by a parent over IPC (test-kit's startPlatform): the fault suite kills and restarts what it runs. */
+/** Run by a parent over IPC (test-kit's startPlatform): the fault suite kills, restarts and rolls what it runs. */
 const CONTROLLED = typeof process.send === 'function';
 
 function dockerEngineAnswers() {
@@ -356,8 +356,7 @@ async function main() {
           }
         : {}),
     });
-    // Under the fault suite a second instance starts on the same ports before the first drains.
-    envOf[dir] = CONTROLLED ? { ...env, REUSE_PORT: 'true' } : env;
+    envOf[dir] = env;
     spawnService(dir, nodeFlags);
   }
   await Promise.all(present.map(([dir, { port }]) => waitReady(dir, port, current[dir])));
@@ -502,11 +501,19 @@ function acceptControl(present, urls) {
       await waitReady(service, portOf[service], child);
     },
     roll: async ({ service }) => {
+      // Needs REUSE_PORT=true in the services' environment (the fault suite sets it): both instances
+      // listen on the same ports until the old one has drained.
       const old = current[known(service)];
       const fresh = spawnService(service, flagsOf[service]);
-      // Not /readyz: on a shared port the old instance could answer it. The new one says `serving`
-      // once it listens, after its database, NATS and consumers are up.
-      await waitServing(service, fresh);
+      try {
+        // Not /readyz: on a shared port the old instance could answer it. The new one says `serving`
+        // once it listens, after its database, NATS and consumers are up.
+        await waitServing(service, fresh);
+      } catch (err) {
+        fresh.kill('SIGKILL');
+        current[service] = old;
+        throw err;
+      }
       old.kill('SIGTERM');
       await exited(old);
     },
@@ -521,6 +528,8 @@ function acceptControl(present, urls) {
       await infra.pg.restart(downMs);
     },
   };
+  // The parent (a test) went away without stopping us: stop everything rather than run on, orphaned.
+  process.on('disconnect', () => void shutdown(1));
   process.on('message', (msg) => {
     const op = ops[msg?.op];
     const answer = (result) => process.send({ id: msg.id, ...result });

@@ -25,6 +25,10 @@ export interface FaultResult {
   round: number;
   what: string;
   seconds: number;
+  /** When it began and ended (ms since the epoch). */
+  from: number;
+  to: number;
+  databaseDown: boolean;
   /** Requests answered 5xx or not at all while it happened (each then retried by its client). */
   failedRequests: number;
   requests: number;
@@ -56,14 +60,17 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
   const platform: RunningPlatform = await startPlatform(options.artifactsDir, {
     RATE_LIMIT_TENANT_PER_MIN: '1000000',
     RATE_LIMIT_LOGIN_PER_IP_PER_MIN: '100000',
+    // The rolling restart: a new instance listens on the same ports before the old one drains.
+    REUSE_PORT: 'true',
   });
-  const webhooks = await startRecorder();
   const client = new LoadClient(platform.url);
+  let webhooks: Awaited<ReturnType<typeof startRecorder>> | undefined;
   let state: PlatformState | undefined;
   // Ends the orders still in flight when the run stops early (a fault the platform did not survive).
   const abort = new AbortController();
   let load: ReturnType<typeof steadyLoad> | undefined;
   try {
+    webhooks = await startRecorder();
     state = await PlatformState.open(platform.adminUrl, platform.natsUrl);
     let retries = 0;
     const retry: RetryPolicy = { forMs: PATIENCE_MS, onRetry: () => void retries++, signal: abort.signal };
@@ -74,6 +81,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     for (const p of practices) await registerWebhook(p, webhooks.url);
 
     const since = new Date();
+    const consumersAtStart = (await state.consumers()).map((c) => c.name);
     load = steadyLoad(practices, ops, options.ordersPerHour);
     const results: FaultResult[] = [];
     await sleep(options.settleSeconds * 1000);
@@ -89,6 +97,9 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
           name: fault.name,
           round,
           what,
+          from: started,
+          to: Date.now(),
+          databaseDown: fault.databaseDown ?? false,
           seconds: (Date.now() - started) / 1000,
           failedRequests: samples.filter(failed).length,
           requests: samples.length,
@@ -102,9 +113,13 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     log('stopping the load; waiting for the orders in flight ...');
     const orders = await load.stop();
     log('waiting until the platform is quiet (outboxes, consumers, jobs) ...');
-    const busy = await quiesce(state, 180_000);
+    // Longer than the longest job lease (the proof engine's 300 s): a job whose worker was killed runs
+    // again only once its lease ran out.
+    const busy = await quiesce(state, 360_000);
     const invariants = await checkInvariants(state, {
       since,
+      consumersAtStart,
+      databaseOutages: results.filter((r) => r.databaseDown).map(({ from, to }) => ({ from, to })),
       acceptedOrders: orders.accepted,
       tenantIds: practices.map((p) => p.tenantId),
       mailDir: platform.mailDir,
@@ -143,7 +158,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     await load?.stop();
     await state?.close();
     await client.close();
-    await webhooks.close();
+    await webhooks?.close();
     await platform.stop();
   }
 

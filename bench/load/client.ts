@@ -124,7 +124,10 @@ export class Session {
     const deadline = Date.now() + this.retry.forMs;
     for (let attempt = 1; ; attempt++) {
       this.retry.signal?.throwIfAborted();
-      const res = await this.client.call(method, path, { ...options, headers });
+      // No answer at all (refused, reset): status 0, the call's sample already records it.
+      const res = await this.client
+        .call(method, path, { ...options, headers })
+        .catch(() => ({ status: 0, headers: {}, body: null }));
       if (!isTransient(res) || Date.now() > deadline) return res;
       this.retry.onRetry?.(routeOf(method, path), res.status);
       await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 2_000)));

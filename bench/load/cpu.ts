@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 /** Seconds of CPU (user + system) each part of the platform used so far. */
 export type CpuReading = Record<string, number>;
@@ -14,9 +15,11 @@ const HZ = 100;
  * The platform's CPU use, read where each part reports it: every service's `plh_process_cpu_seconds_total`
  * on its /metrics (PLH_METRICS_PORT and the five after it), PostgreSQL's and NATS's from /proc (the
  * postmaster's own time plus its reaped children's, and each live backend's), and this load generator's
- * own. Differences of two readings over a phase give CPU seconds per order for each part.
+ * own. Differences of two readings over a phase give CPU seconds per order for each part. PostgreSQL
+ * and NATS are the platform's own, found by its data folder (`npm start`'s; unknown for a platform
+ * started elsewhere, then they are left out), never another server on the machine.
  */
-export async function readCpu(metricsPort: number, jobs: JobReading = {}): Promise<CpuReading> {
+export async function readCpu(metricsPort: number, jobs: JobReading = {}, dataDir?: string): Promise<CpuReading> {
   const reading: CpuReading = {};
   await Promise.all(
     SERVICES.map(async (service, i) => {
@@ -36,9 +39,12 @@ export async function readCpu(metricsPort: number, jobs: JobReading = {}): Promi
       }
     }),
   );
-  const procs = processTable();
-  reading.postgresql = ticksOfTree(procs, 'postgres') / HZ;
-  reading.nats = ticksOfTree(procs, 'nats-server') / HZ;
+  if (dataDir) {
+    const procs = processTable();
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    reading.postgresql = ticksOfTree(procs, (p) => p.pid === postmaster) / HZ;
+    reading.nats = ticksOfTree(procs, (p) => p.comm === 'nats-server' && p.cmdline.includes(dataDir)) / HZ;
+  }
   const own = process.cpuUsage();
   reading['load generator'] = (own.user + own.system) / 1e6;
   return reading;
@@ -78,6 +84,7 @@ interface Proc {
   own: number;
   /** cutime + cstime: children that exited and were waited for */
   reaped: number;
+  cmdline: string;
 }
 
 function processTable(): Proc[] {
@@ -96,6 +103,7 @@ function processTable(): Proc[] {
         comm,
         own: Number(f[11]) + Number(f[12]),
         reaped: Number(f[13]) + Number(f[14]),
+        cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '),
       });
     } catch {
       /* exited while read */
@@ -104,14 +112,12 @@ function processTable(): Proc[] {
   return procs;
 }
 
-/** The top processes named `comm` (whose parent is not one), with their reaped children, plus their live children. */
-function ticksOfTree(procs: Proc[], comm: string): number {
-  const named = procs.filter((p) => p.comm === comm);
-  const pids = new Set(named.map((p) => p.pid));
-  const roots = named.filter((p) => !pids.has(p.ppid));
+/** The processes `isRoot` picks, with their reaped children, plus their live children. */
+function ticksOfTree(procs: Proc[], isRoot: (p: Proc) => boolean): number {
+  const roots = procs.filter(isRoot);
   const rootPids = new Set(roots.map((p) => p.pid));
   let ticks = 0;
   for (const root of roots) ticks += root.own + root.reaped;
-  for (const p of named) if (rootPids.has(p.ppid)) ticks += p.own;
+  for (const p of procs) if (rootPids.has(p.ppid)) ticks += p.own;
   return ticks;
 }

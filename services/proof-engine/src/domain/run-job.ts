@@ -66,6 +66,10 @@ export async function runJob(
   } catch (err) {
     // Another worker owns the job now (or this one is stopping): its run records the outcome, not this one.
     if (signal?.aborted) throw err;
+    // Core (or another service) did not answer, or answered a server error: a passing fault, not the
+    // job's. Thrown, the queue runs the job again with backoff, and fails it only when it gives up.
+    // Found by the fault suite: a production file failed for good while core restarted.
+    if (err instanceof ProblemError && err.status >= 500) throw err;
     const reason =
       err instanceof JobFailure || err instanceof ProblemError
         ? err.message

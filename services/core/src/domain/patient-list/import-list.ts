@@ -169,10 +169,10 @@ export async function validateInto(
     maxRows: deps.limits.maxListRows,
     batchSize: INSERT_BATCH,
   };
-  const batches =
-    list.bytesTotal <= IN_THREAD_MAX_BYTES
-      ? validateList(source, sealer, options)
-      : validateInWorker(source, sealer, options, (n) => (bytesRead += n));
+  const inThread = list.bytesTotal <= IN_THREAD_MAX_BYTES;
+  const batches = inThread
+    ? validateList(source, sealer, options)
+    : validateInWorker(source, sealer, options, (n) => (bytesRead += n));
   try {
     for await (const batch of batches) {
       await inserting;
@@ -180,7 +180,8 @@ export async function validateInto(
         .insertPatients(list.id, batch.patients)
         .then(() => uow.lists.insertIssues(list.id, batch.issues));
       inserting.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
-      counts = { ...batch.counts, bytesRead };
+      // A small file is read whole before its first batch: progress is then the whole file.
+      counts = { ...batch.counts, bytesRead: inThread ? list.bytesTotal : bytesRead };
       progress?.report(counts);
     }
   } finally {
