@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startPlatform, startRecorder, type RunningPlatform } from '@plh/test-kit';
-import { LoadClient, Session, type RetryPolicy, type Sample } from '../load/client';
+import { LoadClient, NOT_A_PROBLEM, Session, type RetryPolicy, type Sample } from '../load/client';
 import { provisionPractices } from '../load/practices';
 import { runOrder, type OrderTimes, type Practice } from '../load/scenario';
 import { ALL_FAULTS, type Fault } from './faults';
@@ -31,6 +31,10 @@ export interface FaultResult {
   databaseDown: boolean;
   /** Requests answered 5xx or not at all while it happened (each then retried by its client). */
   failedRequests: number;
+  /** The first few failures: route, status (0: no answer) and cause. */
+  failures: string[];
+  /** Requests whose connection was lost before an answer and that went again on a new one. */
+  resentRequests: number;
   requests: number;
   mustNotFail: boolean;
 }
@@ -102,11 +106,20 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
           databaseDown: fault.databaseDown ?? false,
           seconds: (Date.now() - started) / 1000,
           failedRequests: samples.filter(failed).length,
+          failures: samples
+            .filter(failed)
+            .slice(0, 5)
+            .map((f) => `${f.route} ${f.status} ${f.cause ?? ''}`.trim()),
+          resentRequests: samples.filter((s) => s.resent).length,
           requests: samples.length,
           mustNotFail: fault.noFailedRequests ?? false,
         };
         results.push(result);
-        log(`  ${what}; ${result.failedRequests} of ${result.requests} requests failed meanwhile`);
+        log(
+          `  ${what}; ${result.failedRequests} of ${result.requests} requests failed meanwhile` +
+            (result.resentRequests ? `, ${result.resentRequests} sent again on a new connection` : '') +
+            (result.failures.length ? ` (${result.failures.join(' | ')})` : ''),
+        );
         await sleep(options.settleSeconds * 1000);
       }
 
@@ -135,8 +148,20 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       invariants.push({
         name: `no failed request during: ${r.name} (round ${r.round})`,
         holds: r.failedRequests === 0 && r.requests > 0,
-        detail: `${r.failedRequests} of ${r.requests} failed`,
+        detail: `${r.failedRequests} of ${r.requests} failed${r.failures.length ? `: ${r.failures.join(' | ')}` : ''}`,
       });
+    // A failure must still be a problem the client can read (problem+json), never a framework's default.
+    const unreadable = client.samples.filter((s) => s.cause?.startsWith(NOT_A_PROBLEM));
+    invariants.push({
+      name: 'every server error was answered as application/problem+json',
+      holds: unreadable.length === 0,
+      detail: unreadable.length
+        ? unreadable
+            .slice(0, 3)
+            .map((s) => `${s.route} ${s.status} ${s.cause}`)
+            .join(' | ')
+        : `${client.samples.filter((s) => s.status >= 500).length} answered 5xx, each a problem`,
+    });
     invariants.push({
       name: 'every order started went the whole way',
       holds: orders.completed === orders.started && orders.started > 0,

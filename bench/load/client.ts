@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
+import { requestResending } from '@plh/service-kit';
 
 /** One request's outcome, by the route template it hit (ids folded: one series per route, not per order). */
 export interface Sample {
@@ -7,7 +8,14 @@ export interface Sample {
   status: number;
   ms: number;
   at: number;
+  /** Why it failed: the connection error's code, or the problem code of a 5xx. */
+  cause?: string;
+  /** Connections lost before an answer, each followed by the same request on a new one (as browsers do). */
+  resent?: number;
 }
+
+/** The cause of a 5xx whose body is not a problem (no `code`): the start of the body follows. */
+export const NOT_A_PROBLEM = 'not a problem:';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 export const routeOf = (method: string, path: string) => `${method} ${path.split('?')[0]!.replace(UUID, ':id')}`;
@@ -33,13 +41,14 @@ export class LoadClient {
       body = JSON.stringify(options.json);
     }
     let status = 0;
+    let cause: string | undefined;
+    let resent = 0;
     try {
-      const res = await request(`${this.baseUrl}${path}`, {
-        method: method as 'GET',
-        headers,
-        body,
-        dispatcher: this.agent,
-      });
+      const res = await requestResending(
+        this.agent,
+        { origin: this.baseUrl, path, method: method as 'GET', headers, body },
+        { onResend: () => resent++ },
+      );
       status = res.statusCode;
       const text = await res.body.text();
       let parsed: unknown = text;
@@ -48,9 +57,23 @@ export class LoadClient {
       } catch {
         /* not JSON */
       }
+      if (status >= 500)
+        cause = String(res.headers['content-type']).startsWith('application/problem+json')
+          ? ((parsed as { code?: string } | null)?.code ?? 'a problem without a code')
+          : `${NOT_A_PROBLEM} ${text.slice(0, 120).replace(/\s+/g, ' ')}`;
       return { status, headers: res.headers, body: parsed };
+    } catch (err) {
+      cause = (err as { code?: string }).code ?? String(err);
+      throw err;
     } finally {
-      this.samples.push({ route: routeOf(method, path), status, ms: performance.now() - started, at: Date.now() });
+      this.samples.push({
+        route: routeOf(method, path),
+        status,
+        ms: performance.now() - started,
+        at: Date.now(),
+        ...(cause ? { cause } : {}),
+        ...(resent ? { resent } : {}),
+      });
     }
   }
 

@@ -28,3 +28,4 @@ export * from './webhooks';
 export * from './service-definition';
 export * from './sweep';
 export * from './worker-thread';
+export * from './resend';

@@ -4,6 +4,7 @@ import {
   createAccessTokenVerifier,
   createService,
   ProblemError,
+  requestResending,
   createInternalTokenMinter,
   internalSigner,
   type FastifyReply,
@@ -34,6 +35,8 @@ import { sessionRewrite } from './session-cookie';
 import { serveWebApp } from './web-app';
 
 const API_VERSION = '1.0.0';
+/** Uploads up to this size are read whole before they go to the service, so that they can be sent again. */
+const RESENDABLE_UPLOAD_BYTES = 256 * 1024;
 
 export class RateLimited extends ProblemError {
   constructor(name: string, decision: RateDecision) {
@@ -75,16 +78,19 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       { kind: 'service', id: 'gateway', tenantId: null, role: null, scopes: [API_KEYS_VERIFY_SCOPE] },
       'tenant',
     );
-    const res = await tenantPool
-      .request({
+    const res = await requestResending(
+      tenantPool,
+      {
         method: 'POST',
         path: '/internal/api-keys/verify',
         headers: { 'content-type': 'application/json', 'x-plh-internal-token': token },
         body: JSON.stringify({ key }),
-      })
-      .catch(() => {
-        throw new BadGateway();
-      });
+      },
+      // A lookup: repeating it after a lost connection (the tenant service draining) changes nothing.
+      { idempotent: true },
+    ).catch(() => {
+      throw new BadGateway();
+    });
     if (res.statusCode === 200) return (await res.body.json()) as VerifiedKey;
     await res.body.dump();
     if (res.statusCode === 401) return null;
@@ -181,10 +187,18 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
   });
   for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));
   if (config.WEB_DIST_DIR) serveWebApp(app, config.WEB_DIST_DIR);
-  // Uploads: the body is handed to the service as a stream, never buffered here.
+  // Uploads: the body is handed to the service as a stream, never buffered here, unless it is small
+  // (a few hundred patients): kept whole, it can be sent again if the service drops the connection
+  // while draining (see requestResending).
   await app.register(async (uploads) => {
     uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    uploads.addContentTypeParser('*', (req, payload, done) => {
+      if (!(Number(req.headers['content-length']) <= RESENDABLE_UPLOAD_BYTES)) return done(null, payload);
+      const chunks: Buffer[] = [];
+      payload.on('data', (chunk: Buffer) => chunks.push(chunk));
+      payload.on('end', () => done(null, Buffer.concat(chunks)));
+      payload.on('error', (err) => done(err, undefined));
+    });
     for (const rule of ROUTES.filter((r) => r.stream)) uploads.route(routeOptions(rule));
   });
   app.addHook('onClose', async () => {

@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from '@plh/service-kit';
 import { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
-import { beginSpan, finishSpan, INTERNAL_TOKEN_HEADER, ProblemError, SpanKind } from '@plh/service-kit';
+import {
+  beginSpan,
+  finishSpan,
+  INTERNAL_TOKEN_HEADER,
+  ProblemError,
+  requestResending,
+  SpanKind,
+} from '@plh/service-kit';
 import type { SessionRewrite } from './session-cookie';
 
 /** Request headers passed on; everything else (cookies, authorization, any x-plh-* sent by a client) stays here. */
@@ -92,12 +99,18 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     if (rewrite?.body) headers['content-type'] = 'application/json';
     let upstream;
     try {
-      upstream = await pool.request({
-        method: req.method as Dispatcher.HttpMethod,
-        path,
-        headers,
-        body: rewrite?.body ?? upstreamBody(req, headers),
-      });
+      // A service instance draining in a rolling restart closes its kept-alive connections: a request
+      // caught in one goes again on another connection when it may (see requestResending).
+      upstream = await requestResending(
+        pool,
+        {
+          method: req.method as Dispatcher.HttpMethod,
+          path,
+          headers,
+          body: rewrite?.body ?? upstreamBody(req, headers),
+        },
+        { onResend: (err) => req.log.info({ err }, 'upstream connection lost before an answer; sending again') },
+      );
     } catch (err) {
       finishSpan(span, { error: err });
       req.log.error({ err }, 'upstream request failed');

@@ -30,7 +30,7 @@ export interface RouteRule {
   access: Access;
   /** Extra per-IP limit for credential endpoints. */
   loginLimited?: boolean;
-  /** The body is streamed to the service unread (uploads); the service limits its size. */
+  /** The body is streamed to the service unread (uploads; a small one is read whole, see app.ts); the service limits its size. */
   stream?: boolean;
   /**
    * A path without the practice in it (the seed's `/api/proof/…`): the caller's own practice is meant,

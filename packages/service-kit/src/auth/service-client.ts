@@ -1,6 +1,7 @@
 import { Pool, type Dispatcher } from 'undici';
 import { beginSpan, finishSpan, SpanKind } from '../tracing';
 import { currentContext } from '../work-context';
+import { requestResending } from '../resend';
 import { ProblemError, ServiceUnavailable, type FieldError } from '../problem';
 import { INTERNAL_TOKEN_HEADER, type createInternalTokenMinter } from './internal-token';
 
@@ -61,7 +62,8 @@ export function createServiceClient(input: {
       },
     );
     try {
-      const res = await pool.request({ ...options, headers: { ...options.headers, traceparent } });
+      // The other service draining in a rolling restart may drop the connection a call went out on.
+      const res = await requestResending(pool, { ...options, headers: { ...options.headers, traceparent } });
       finishSpan(span, {
         attributes: { 'http.response.status_code': res.statusCode },
         ...(res.statusCode >= 500 ? { error: { name: `HTTP ${res.statusCode}` } } : {}),

@@ -89,17 +89,37 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
     return undefined;
   });
 
+  // The answer is recorded after the request's own transaction committed. If the database is briefly
+  // away then (a restart, a failover), keep trying: a retry of this request must replay this answer, not
+  // run again against what it already changed (and fail a precondition it changed itself). The answer
+  // goes out whatever happens here: it is true, and an error from this hook would hide it.
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = req.idempotency;
     if (!claim) return payload;
     req.idempotency = undefined;
-    await unitOfWork(claim.tenantId, async ({ idempotency: store }) => {
-      if (reply.statusCode >= 500 || typeof payload !== 'string') await store.release(claim.key);
-      else await store.complete(claim.key, reply.statusCode, JSON.parse(payload) as unknown);
-    });
-    return payload;
+    const failed = reply.statusCode >= 500 || typeof payload !== 'string';
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await unitOfWork(claim.tenantId, async ({ idempotency: store }) => {
+          if (failed) await store.release(claim.key);
+          else await store.complete(claim.key, reply.statusCode, JSON.parse(payload) as unknown);
+        });
+        return payload;
+      } catch (err) {
+        const delay = RECORD_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) {
+          // The key stays "in progress": retries get 409 until it counts as abandoned (ABANDONED_MS).
+          req.log.error({ err }, 'could not record the answer of an Idempotency-Key request');
+          return payload;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   });
 });
+
+/** About 16 s of backoff: longer than a PostgreSQL restart, shorter than a drain (SHUTDOWN_TIMEOUT_MS). */
+const RECORD_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000];
 
 function fingerprint(req: FastifyRequest): string {
   const hash = createHash('sha256').update(`${req.method} ${req.url}\n`);
