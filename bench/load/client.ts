@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'undici';
 import { requestResending } from '@plh/service-kit';
+import { ROUTES } from '@plh/gateway/route-table';
 
 /** One request's outcome, by the route template it hit (ids folded: one series per route, not per order). */
 export interface Sample {
@@ -13,6 +14,16 @@ export interface Sample {
   /** Connections lost before an answer, each followed by the same request on a new one (as browsers do). */
   resent?: number;
 }
+
+/** The POST routes whose service replays the first answer for an Idempotency-Key (the gateway's table). */
+const REPLAYING = ROUTES.filter((r) => r.replaysIdempotencyKey).map(
+  (r) => new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+);
+/** Whether this request may go again after its connection was lost (see requestResending). */
+const replaysKey = (method: string, path: string, headers: Record<string, string>) =>
+  method === 'POST' &&
+  typeof headers['idempotency-key'] === 'string' &&
+  REPLAYING.some((route) => route.test(path.split('?')[0]!));
 
 /** The cause of a 5xx whose body is not a problem (no `code`): the start of the body follows. */
 export const NOT_A_PROBLEM = 'not a problem:';
@@ -47,7 +58,8 @@ export class LoadClient {
       const res = await requestResending(
         this.agent,
         { origin: this.baseUrl, path, method: method as 'GET', headers, body },
-        { onResend: () => resent++ },
+        // As a browser or Go's client does: a safe request, or a POST whose key the route replays.
+        { idempotent: replaysKey(method, path, headers), onResend: () => resent++ },
       );
       status = res.statusCode;
       const text = await res.body.text();

@@ -38,6 +38,8 @@ export interface CreateServiceOptions {
   logStream?: DestinationStream;
   /** Serve `GET /openapi.json` describing the routes (default true; the gateway merges these). */
   openApi?: boolean;
+  /** How long an idle kept-alive connection is kept (default 5 s). */
+  keepAliveTimeoutMs?: number;
 }
 
 /**
@@ -58,6 +60,10 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
     // 503 the client could not tell from a failure. Its response closes the connection (onSend below).
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // Announced as `Keep-Alive: timeout=…`; clients drop an idle connection before it, so a drain
+    // (runService) can wait for them to. Short behind the gateway; the gateway, behind a load balancer,
+    // keeps Fastify's 72 s (longer than the balancer's idle timeout, or the balancer meets closed ones).
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -86,15 +92,11 @@ export async function createService(options: CreateServiceOptions): Promise<Serv
   await app.register(workContext);
   if (options.openApi !== false) await registerOpenApi(app, name);
   await app.register(healthRoutes);
-  // Responses finishing during shutdown close their keep-alive connection, so draining ends when
-  // the last in-flight request does instead of waiting for idle keep-alive sockets to time out.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-    readiness.markShuttingDown();
-  });
+  // Responses during shutdown close their keep-alive connection: the client learns from the answer
+  // itself that the connection ends, and opens its next one elsewhere (see runService).
+  app.addHook('preClose', async () => readiness.markShuttingDown());
   app.addHook('onSend', (_req, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close');
+    if (readiness.isShuttingDown()) reply.header('connection', 'close');
     done(null, payload);
   });
 

@@ -9,6 +9,7 @@ export interface Readiness {
   add(name: string, check: ReadinessCheck): void;
   /** Set on shutdown so load balancers stop sending traffic before connections drain. */
   markShuttingDown(): void;
+  isShuttingDown(): boolean;
   /** `checks` is safe to show anyone (names and ok/failed); `errors` holds the reasons, for logs only. */
   run(
     timeoutMs?: number,
@@ -21,6 +22,7 @@ export function createReadiness(): Readiness {
   return {
     add: (name, check) => void checks.set(name, check),
     markShuttingDown: () => void (shuttingDown = true),
+    isShuttingDown: () => shuttingDown,
     run: async (timeoutMs = 2_000) => {
       const results: Record<string, 'ok' | 'failed'> = {};
       const errors: Record<string, string> = {};

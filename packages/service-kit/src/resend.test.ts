@@ -47,7 +47,7 @@ describe('requestResending', () => {
   const send = (options: Dispatcher.RequestOptions) =>
     requestResending(pool, options, { onResend: (err) => resent.push(err) });
 
-  it('sends an idempotent request again on a new connection when its connection was dropped', async () => {
+  it('sends a safe request (GET) again on a new connection when its connection was dropped', async () => {
     const res = await send({ method: 'GET', path: '/again' });
     expect(res.statusCode).toBe(200);
     expect(await res.body.text()).toBe('ok');
@@ -55,40 +55,45 @@ describe('requestResending', () => {
     expect(server.received).toEqual(['GET /first', 'GET /again', 'GET /again']);
   });
 
-  it('sends a POST carrying an Idempotency-Key again, with its body', async () => {
-    const res = await send({
-      method: 'POST',
-      path: '/orders',
-      headers: { 'Idempotency-Key': 'k-1', 'content-type': 'application/json' },
-      body: '{"a":1}',
-    });
-    expect(res.statusCode).toBe(200);
-    await res.body.dump();
-    expect(server.received).toEqual(['GET /first', 'POST /orders', 'POST /orders']);
-  });
-
-  it('never repeats a POST without an Idempotency-Key: the server may have acted on it', async () => {
-    await expect(send({ method: 'POST', path: '/orders', body: '{}' })).rejects.toMatchObject({
-      code: 'UND_ERR_SOCKET',
-    });
-    expect(resent).toEqual([]);
-    expect(server.received).toEqual(['GET /first', 'POST /orders']);
-  });
-
-  it('repeats a POST its caller declares idempotent (a lookup)', async () => {
+  it('sends a POST its caller vouches for again (an Idempotency-Key the route honours), with its body', async () => {
     const res = await requestResending(
       pool,
-      { method: 'POST', path: '/verify', body: '{}' },
+      {
+        method: 'POST',
+        path: '/orders',
+        headers: { 'Idempotency-Key': 'k-1', 'content-type': 'application/json' },
+        body: '{"a":1}',
+      },
       { idempotent: true, onResend: (err) => resent.push(err) },
     );
     expect(res.statusCode).toBe(200);
     await res.body.dump();
     expect(resent).toHaveLength(1);
+    expect(server.received).toEqual(['GET /first', 'POST /orders', 'POST /orders']);
+  });
+
+  it('never repeats a POST on its own, Idempotency-Key or not: not every route honours the key', async () => {
+    await expect(
+      send({ method: 'POST', path: '/orders', headers: { 'idempotency-key': 'k-2' }, body: '{}' }),
+    ).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
+    expect(resent).toEqual([]);
+    expect(server.received).toEqual(['GET /first', 'POST /orders']);
+  });
+
+  it('never repeats a PUT or a DELETE on its own: a PUT may be an action', async () => {
+    await expect(send({ method: 'PUT', path: '/orders/1', body: '{}' })).rejects.toMatchObject({
+      code: 'UND_ERR_SOCKET',
+    });
+    expect(resent).toEqual([]);
   });
 
   it('never repeats a streamed body: it cannot be read twice', async () => {
     await expect(
-      send({ method: 'PUT', path: '/file', body: Readable.from([Buffer.from('abc')]) }),
+      requestResending(
+        pool,
+        { method: 'POST', path: '/file', body: Readable.from([Buffer.from('abc')]) },
+        { idempotent: true, onResend: (err) => resent.push(err) },
+      ),
     ).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(resent).toEqual([]);
   });

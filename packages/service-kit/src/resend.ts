@@ -8,39 +8,37 @@ import type { Dispatcher } from 'undici';
  */
 const CONNECTION_LOST = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED']);
 
-/** RFC 9110 §9.2.2: repeating these has the effect of sending them once. */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/**
+ * RFC 9110 §9.2.1: safe methods change nothing, so sending one twice is harmless. PUT and DELETE are
+ * idempotent by the RFC but not always here (a PUT that is an action answers 409 the second time),
+ * and a POST's Idempotency-Key is honoured only by some routes: those the caller vouches for.
+ */
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const codeOf = (err: unknown) => (err as { code?: unknown } | null)?.code;
 
 /** Whether `err` is a connection lost before any answer (see CONNECTION_LOST). */
 export const isConnectionLost = (err: unknown) => CONNECTION_LOST.has(codeOf(err) as string);
 
-function hasIdempotencyKey(headers: Dispatcher.RequestOptions['headers']): boolean {
-  if (!headers || Array.isArray(headers) || typeof headers !== 'object') return false;
-  return Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
-}
-
 /**
  * May this request go out again after its connection was lost? A refused connection carried nothing.
- * Otherwise the server may have read it, so only a request whose repeat does nothing more: an
- * idempotent method, or one carrying an Idempotency-Key that the service answers repeats of (the rule
- * of Go's http.Transport). And only a body that can be sent again: none, a string or a buffer.
+ * Otherwise the server may have read it, so only a request whose repeat does nothing more: a safe
+ * method, or one the caller knows to be harmless twice (a lookup by POST; a POST with an
+ * Idempotency-Key to a route that answers repeats of it). And only a body that can be sent again:
+ * none, a string or a buffer.
  */
 function mayResend(options: Dispatcher.RequestOptions, how: ResendOptions, err: unknown): boolean {
   if (!isConnectionLost(err)) return false;
   const body = options.body;
   if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array)) return false;
-  return (
-    codeOf(err) === 'ECONNREFUSED' ||
-    how.idempotent === true ||
-    IDEMPOTENT.has(options.method) ||
-    hasIdempotencyKey(options.headers)
-  );
+  return codeOf(err) === 'ECONNREFUSED' || how.idempotent === true || SAFE.has(options.method);
 }
 
 export interface ResendOptions {
-  /** The caller knows this request changes nothing when repeated, whatever its method (a lookup by POST). */
+  /**
+   * The caller knows this request changes nothing more when repeated, whatever its method: a lookup
+   * by POST, or a POST carrying an Idempotency-Key to a route that replays its first answer.
+   */
   idempotent?: boolean;
   /** Told of each lost connection before the request goes again (a log line, a count). */
   onResend?: (err: unknown) => void;

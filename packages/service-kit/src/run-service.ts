@@ -1,9 +1,37 @@
+import { Server } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { BaseConfig } from './config';
 
+/** However long the server's Keep-Alive timeout, idle connections are closed after this much of a drain. */
+const MAX_IDLE_WAIT_MS = 6_000;
+
 /**
- * Listens, and on SIGTERM/SIGINT shuts down in order: `/readyz` turns 503 (preClose), the server
- * stops accepting and drains in-flight requests, then onClose hooks run (services register theirs:
+ * The first step of a drain, so that no client loses a request to it. Closing idle kept-alive
+ * connections at once (what Node's server.close does) fails any request a client is sending on one at
+ * that moment; under load that happens. Instead: stop listening (new connections go to another
+ * instance), answer each next request on an open connection with `Connection: close` (create-service's
+ * onSend, once readiness says shutting down), and leave idle connections to their clients, which close
+ * them before the Keep-Alive timeout the server announced (undici: 2 s before it). Only the ones still
+ * idle after that are closed here; then Fastify's close runs as before.
+ */
+async function stopTakingConnections(app: FastifyInstance): Promise<void> {
+  app.readiness.markShuttingDown();
+  const server = app.server;
+  // net's close, not http's: http's would close the idle connections now.
+  Server.prototype.close.call(server);
+  const idleUntil = Date.now() + Math.min(server.keepAliveTimeout + 1_000, MAX_IDLE_WAIT_MS);
+  while ((await openConnections(server)) > 0) {
+    if (Date.now() > idleUntil) server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const openConnections = (server: Server) =>
+  new Promise<number>((resolve) => server.getConnections((err, count) => resolve(err ? 0 : count)));
+
+/**
+ * Listens, and on SIGTERM/SIGINT shuts down in order: `/readyz` turns 503, the server stops accepting
+ * connections and lets its clients close theirs (stopTakingConnections), then onClose hooks run (services register theirs:
  * stop consumers, flush the outbox relay, close NATS and the DB pool). A second signal or the
  * timeout forces exit. Returns the bound address.
  */
@@ -25,6 +53,7 @@ export async function runService(
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     try {
+      if (app.server.listening) await stopTakingConnections(app);
       await app.close();
     } catch (err) {
       app.log.error({ err }, 'error during shutdown');

@@ -35,8 +35,6 @@ import { sessionRewrite } from './session-cookie';
 import { serveWebApp } from './web-app';
 
 const API_VERSION = '1.0.0';
-/** Uploads up to this size are read whole before they go to the service, so that they can be sent again. */
-const RESENDABLE_UPLOAD_BYTES = 256 * 1024;
 
 export class RateLimited extends ProblemError {
   constructor(name: string, decision: RateDecision) {
@@ -53,7 +51,8 @@ export class RateLimited extends ProblemError {
  */
 export async function buildApp(config: Config): Promise<ServiceApp> {
   // Its own OpenAPI description would only list proxy routes: it serves the merged one instead.
-  const app = await createService({ name: 'gateway', config, openApi: false });
+  // The edge: a load balancer's idle connections must not outlive ours (Fastify's default, 72 s).
+  const app = await createService({ name: 'gateway', config, openApi: false, keepAliveTimeoutMs: 72_000 });
   // Bodies pass through untouched (the service validates them); only their size is limited here.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -174,31 +173,23 @@ export async function buildApp(config: Config): Promise<ServiceApp> {
       const path = rule.ownPractice
         ? `/api/tenants/${auth!.principal.tenantId}${req.url.slice('/api'.length)}`
         : undefined;
-      return proxies[rule.service].forward(
-        req,
-        reply,
-        token,
+      return proxies[rule.service].forward(req, reply, token, {
         path,
-        rule.path.startsWith('/api/auth/') || rule.path === '/api/me/logout-everywhere'
-          ? sessionRewrite(req, rule.path, config.REFRESH_COOKIE_MAX_AGE_SEC)
-          : null,
-      );
+        rewrite:
+          rule.path.startsWith('/api/auth/') || rule.path === '/api/me/logout-everywhere'
+            ? sessionRewrite(req, rule.path, config.REFRESH_COOKIE_MAX_AGE_SEC)
+            : null,
+        replaysIdempotencyKey: rule.replaysIdempotencyKey ?? false,
+      });
     },
   });
   for (const rule of ROUTES.filter((r) => !r.stream)) app.route(routeOptions(rule));
   if (config.WEB_DIST_DIR) serveWebApp(app, config.WEB_DIST_DIR);
-  // Uploads: the body is handed to the service as a stream, never buffered here, unless it is small
-  // (a few hundred patients): kept whole, it can be sent again if the service drops the connection
-  // while draining (see requestResending).
+  // Uploads: the body is handed to the service as a stream (proxy.ts reads a small one whole, once the
+  // request is authorized).
   await app.register(async (uploads) => {
     uploads.removeAllContentTypeParsers();
-    uploads.addContentTypeParser('*', (req, payload, done) => {
-      if (!(Number(req.headers['content-length']) <= RESENDABLE_UPLOAD_BYTES)) return done(null, payload);
-      const chunks: Buffer[] = [];
-      payload.on('data', (chunk: Buffer) => chunks.push(chunk));
-      payload.on('end', () => done(null, Buffer.concat(chunks)));
-      payload.on('error', (err) => done(err, undefined));
-    });
+    uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
     for (const rule of ROUTES.filter((r) => r.stream)) uploads.route(routeOptions(rule));
   });
   app.addHook('onClose', async () => {

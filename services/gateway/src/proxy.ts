@@ -52,15 +52,44 @@ export class BadGateway extends ProblemError {
   }
 }
 
-/** A buffered body as is; a streamed one (uploads) piped through with its declared length. */
-function upstreamBody(req: FastifyRequest, headers: Record<string, string>): Buffer | Readable | null {
-  if (req.body instanceof Buffer) return req.body.length > 0 ? req.body : null;
-  if (req.body instanceof Readable) {
-    const length = req.headers['content-length'];
-    if (typeof length === 'string') headers['content-length'] = length;
-    return req.body;
+/**
+ * Uploads up to this size are read whole (after the request was authorized) before they go to the
+ * service, so that they can be sent again if the connection is lost; larger ones stream through.
+ */
+const RESENDABLE_UPLOAD_BYTES = 256 * 1024;
+
+/**
+ * A buffered body as is; a streamed one (uploads) read whole when small, else piped through with its
+ * declared length (`streamedLength`, for the header).
+ */
+async function upstreamBody(req: FastifyRequest): Promise<{ body: Buffer | Readable | null; streamedLength?: string }> {
+  if (req.body instanceof Buffer) return { body: req.body.length > 0 ? req.body : null };
+  if (!(req.body instanceof Readable)) return { body: null };
+  const length = req.headers['content-length'];
+  if (typeof length !== 'string') return { body: req.body };
+  if (Number(length) > RESENDABLE_UPLOAD_BYTES) return { body: req.body, streamedLength: length };
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of req.body) chunks.push(chunk as Buffer);
+  } catch {
+    throw new UploadCutOff();
   }
-  return null;
+  return { body: Buffer.concat(chunks) };
+}
+
+class UploadCutOff extends ProblemError {
+  constructor() {
+    super(400, 'UPLOAD_INCOMPLETE', 'Bad request', 'The upload ended before all of its bytes arrived; send it again.');
+  }
+}
+
+export interface ForwardOptions {
+  /** The path and query at the service, when it differs from the client's. */
+  path?: string;
+  /** A web session's login, refresh or logout: another body up, the refresh token into a cookie down. */
+  rewrite?: SessionRewrite | null;
+  /** The route replays a POST's first answer for its Idempotency-Key (route-table.ts). */
+  replaysIdempotencyKey?: boolean;
 }
 
 export function createProxy(baseUrl: string, timeoutMs: number) {
@@ -74,11 +103,11 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     req: FastifyRequest,
     reply: FastifyReply,
     internalToken: string | null,
-    /** The path and query at the service, when it differs from the client's. */
-    path: string = req.url,
-    /** A web session's login, refresh or logout: another body up, the refresh token into a cookie down. */
-    rewrite: SessionRewrite | null = null,
+    options: ForwardOptions = {},
   ): Promise<FastifyReply> => {
+    const path = options.path ?? req.url;
+    const rewrite = options.rewrite ?? null;
+    const { body, streamedLength } = rewrite?.body ? { body: rewrite.body } : await upstreamBody(req);
     // The client address as this gateway determined it (TRUST_PROXY): one value, never the client's own
     // X-Forwarded-For, so services throttle logins per real client and cannot be fed a spoofed chain.
     // The call upstream is a client span of this request; the service continues the trace from it.
@@ -97,19 +126,24 @@ export function createProxy(baseUrl: string, timeoutMs: number) {
     }
     if (internalToken) headers[INTERNAL_TOKEN_HEADER] = internalToken;
     if (rewrite?.body) headers['content-type'] = 'application/json';
+    if (streamedLength) headers['content-length'] = streamedLength;
     let upstream;
     try {
-      // A service instance draining in a rolling restart closes its kept-alive connections: a request
-      // caught in one goes again on another connection when it may (see requestResending).
+      // A connection to the service lost before any answer (an instance killed, or one closing a
+      // kept-alive connection as the request went out) costs no failed request when the request may go
+      // again: a safe method, or a POST whose Idempotency-Key the route replays (see requestResending).
       upstream = await requestResending(
         pool,
         {
           method: req.method as Dispatcher.HttpMethod,
           path,
           headers,
-          body: rewrite?.body ?? upstreamBody(req, headers),
+          body,
         },
-        { onResend: (err) => req.log.info({ err }, 'upstream connection lost before an answer; sending again') },
+        {
+          idempotent: options.replaysIdempotencyKey === true && typeof headers['idempotency-key'] === 'string',
+          onResend: (err) => req.log.info({ err }, 'upstream connection lost before an answer; sending again'),
+        },
       );
     } catch (err) {
       finishSpan(span, { error: err });

@@ -30,13 +30,18 @@ export interface RouteRule {
   access: Access;
   /** Extra per-IP limit for credential endpoints. */
   loginLimited?: boolean;
-  /** The body is streamed to the service unread (uploads; a small one is read whole, see app.ts); the service limits its size. */
+  /** The body is streamed to the service unread (uploads; a small one is read whole, see proxy.ts); the service limits its size. */
   stream?: boolean;
   /**
    * A path without the practice in it (the seed's `/api/proof/…`): the caller's own practice is meant,
    * and the request goes to the service as `tenantPathOf(path)` with the caller's tenant id.
    */
   ownPractice?: boolean;
+  /**
+   * The service answers a repeat of this POST with the same `Idempotency-Key` by replaying its first
+   * answer (core's practice routes), so a request carrying one may be sent again (requestResending).
+   */
+  replaysIdempotencyKey?: boolean;
 }
 
 /** `/api/proof/generate` → `/api/tenants/:tenantId/proof/generate`. */
@@ -79,6 +84,8 @@ const ownPractice = (rule: RouteRule): RouteRule => {
 const inCore = (method: RouteRule['method'], path: string, rule: AccessRule, stream = false): RouteRule => ({
   ...inTenant(method, path, rule, 'core'),
   ...(stream ? { stream: true } : {}),
+  // Core keeps the answer of every practice-scoped POST with an Idempotency-Key (routes/idempotency.ts).
+  ...(method === 'POST' ? { replaysIdempotencyKey: true } : {}),
 });
 
 /**

@@ -97,12 +97,12 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
     const claim = req.idempotency;
     if (!claim) return payload;
     req.idempotency = undefined;
-    const failed = reply.statusCode >= 500 || typeof payload !== 'string';
+    const answer = reply.statusCode < 500 ? jsonOf(payload) : undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         await unitOfWork(claim.tenantId, async ({ idempotency: store }) => {
-          if (failed) await store.release(claim.key);
-          else await store.complete(claim.key, reply.statusCode, JSON.parse(payload) as unknown);
+          if (answer === undefined) await store.release(claim.key);
+          else await store.complete(claim.key, reply.statusCode, answer);
         });
         return payload;
       } catch (err) {
@@ -118,8 +118,21 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
   });
 });
 
-/** About 16 s of backoff: longer than a PostgreSQL restart, shorter than a drain (SHUTDOWN_TIMEOUT_MS). */
-const RECORD_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 3_200, 5_000, 5_000];
+/**
+ * About 8 s of backoff: longer than a PostgreSQL restart, shorter than the gateway's wait for an answer
+ * (UPSTREAM_TIMEOUT_MS, 15 s) and a drain (SHUTDOWN_TIMEOUT_MS, 10 s).
+ */
+const RECORD_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 2_400, 2_400];
+
+/** The JSON answer to keep; undefined for one that cannot be replayed (not JSON): its key is released. */
+function jsonOf(payload: unknown): unknown {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 function fingerprint(req: FastifyRequest): string {
   const hash = createHash('sha256').update(`${req.method} ${req.url}\n`);
