@@ -1,4 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { survivePoolErrors } from './pool-errors';
 
 export interface PoolOptions {
   /** Pool size per process; services set it from config (DATABASE_POOL_MAX). */
@@ -14,19 +16,23 @@ export interface PoolOptions {
  * underneath, pointed at the service's own schema so unqualified raw SQL lands there too.
  */
 export function prismaAdapter(connectionString: string, schema: string, options: PoolOptions = {}): PrismaPg {
-  return new PrismaPg(
-    {
+  // Our pool, so that every connection has an 'error' listener for its whole life. The adapter's own
+  // listeners cover idle connections and those inside a transaction, not one it took out of a
+  // transaction and released broken: PostgreSQL ending that session was an uncaught 'error' that took
+  // core down (the fault suite's PostgreSQL restart, in CI).
+  const pool = survivePoolErrors(
+    new Pool({
       connectionString,
       max: options.max ?? 10,
       statement_timeout: options.statementTimeoutMs ?? 30_000,
       application_name: `plh-${schema}`,
-    },
-    {
-      schema,
-      // Without these listeners a connection dropped by the server is an uncaught 'error' event
-      // that takes the whole process down; the pool reconnects on the next query instead.
-      onPoolError: (err) => options.onConnectionLost?.(err),
-      onConnectionError: (err) => options.onConnectionLost?.(err),
-    },
+    }),
   );
+  return new PrismaPg(pool, {
+    schema,
+    disposeExternalPool: true,
+    // Reported once (survivePoolErrors' listeners are silent); the pool reconnects on the next query.
+    onPoolError: (err) => options.onConnectionLost?.(err),
+    onConnectionError: (err) => options.onConnectionLost?.(err),
+  });
 }

@@ -12,15 +12,22 @@ const MAX_IDLE_WAIT_MS = 6_000;
  * instance), answer each next request on an open connection with `Connection: close` (create-service's
  * onSend, once readiness says shutting down), and leave idle connections to their clients, which close
  * them before the Keep-Alive timeout the server announced (undici: 2 s before it). Only the ones still
- * idle after that are closed here; then Fastify's close runs as before.
+ * idle after that are closed here. A request still running at `giveUpAt` (a slow upload) has its
+ * connection closed, so that the onClose hooks (consumers, relay, NATS, the database) still get their
+ * share of SHUTDOWN_TIMEOUT_MS; then Fastify's close runs as before.
  */
-async function stopTakingConnections(app: FastifyInstance): Promise<void> {
+async function stopTakingConnections(app: FastifyInstance, giveUpAt: number): Promise<void> {
   app.readiness.markShuttingDown();
   const server = app.server;
   // net's close, not http's: http's would close the idle connections now.
   Server.prototype.close.call(server);
   const idleUntil = Date.now() + Math.min(server.keepAliveTimeout + 1_000, MAX_IDLE_WAIT_MS);
   while ((await openConnections(server)) > 0) {
+    if (Date.now() > giveUpAt) {
+      app.log.warn('drain: closing the connections of requests still running');
+      server.closeAllConnections();
+      return;
+    }
     if (Date.now() > idleUntil) server.closeIdleConnections();
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -31,8 +38,8 @@ const openConnections = (server: Server) =>
 
 /**
  * Listens, and on SIGTERM/SIGINT shuts down in order: `/readyz` turns 503, the server stops accepting
- * connections and lets its clients close theirs (stopTakingConnections), then onClose hooks run (services register theirs:
- * stop consumers, flush the outbox relay, close NATS and the DB pool). A second signal or the
+ * connections and lets its clients close theirs (stopTakingConnections), then onClose hooks run
+ * (services register theirs: stop consumers, flush the outbox relay, close NATS and the DB pool). A second signal or the
  * timeout forces exit. Returns the bound address.
  */
 export async function runService(
@@ -53,7 +60,9 @@ export async function runService(
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     try {
-      if (app.server.listening) await stopTakingConnections(app);
+      // A third of the time (at most 3 s) is kept for the onClose hooks.
+      const reserve = Math.min(config.SHUTDOWN_TIMEOUT_MS / 3, 3_000);
+      if (app.server.listening) await stopTakingConnections(app, Date.now() + config.SHUTDOWN_TIMEOUT_MS - reserve);
       await app.close();
     } catch (err) {
       app.log.error({ err }, 'error during shutdown');

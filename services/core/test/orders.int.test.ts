@@ -250,6 +250,19 @@ describe('core: quotes and orders', () => {
     expect(bad.statusCode).toBe(422);
   });
 
+  it('replays the whole answer: its ETag with its body (the next If-Match needs it)', async () => {
+    const { quote } = await quoted(2);
+    const key = `order-${randomUUID()}`;
+    const first = await call(practice.owner, 'POST', '/orders', { quoteId: quote.id }, { 'idempotency-key': key });
+    const again = await call(practice.owner, 'POST', '/orders', { quoteId: quote.id }, { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    expect(first.headers.etag).toMatch(/^W\/"\d+"$/);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.statusCode).toBe(201);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.json()).toEqual(first.json());
+  });
+
   it('shows ops one queue across practices (no PHI), and each practice its own dashboard', async () => {
     const { quote } = await quoted(2);
     const order = (await call(practice.owner, 'POST', '/orders', { quoteId: quote.id })).json();

@@ -526,6 +526,9 @@ describe('core: patient lists', () => {
     expect(again.statusCode).toBe(202);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().id).toBe(first.json().id);
+    // Where to poll, as the first answer said.
+    expect(first.headers.location).toContain(first.json().id);
+    expect(again.headers.location).toBe(first.headers.location);
     // One list and one import job for the two requests.
     const lists = await t.admin.query(
       'SELECT 1 FROM core.patient_list WHERE project_id = $1 AND created_at >= $2::timestamptz',

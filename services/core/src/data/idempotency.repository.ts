@@ -8,6 +8,8 @@ export interface IdempotencyRecord {
   requestHash: string;
   responseStatus: number | null;
   responseBody: unknown;
+  /** The answer's headers a client acts on (REPLAYED_HEADERS of routes/idempotency.ts). */
+  responseHeaders: unknown;
   createdAt: Date;
 }
 
@@ -36,13 +38,23 @@ export function idempotencyRepository(tx: Tx, tenantId: string) {
     async reclaim(key: string, r: Pick<IdempotencyRecord, 'principalId' | 'method' | 'path' | 'requestHash'>) {
       await tx.idempotencyKey.updateMany({
         where: { tenantId, key },
-        data: { ...r, responseStatus: null, responseBody: undefined, createdAt: new Date() },
+        data: {
+          ...r,
+          responseStatus: null,
+          responseBody: undefined,
+          responseHeaders: undefined,
+          createdAt: new Date(),
+        },
       });
     },
-    complete: (key: string, status: number, body: unknown) =>
+    complete: (key: string, status: number, body: unknown, headers: Record<string, string>) =>
       tx.idempotencyKey.updateMany({
         where: { tenantId, key },
-        data: { responseStatus: status, responseBody: body as Prisma.InputJsonValue },
+        data: {
+          responseStatus: status,
+          responseBody: body as Prisma.InputJsonValue,
+          responseHeaders: headers,
+        },
       }),
     release: (key: string) => tx.idempotencyKey.deleteMany({ where: { tenantId, key } }),
   };

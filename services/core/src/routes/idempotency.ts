@@ -79,6 +79,8 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
     });
     if (replay) {
       req.raw.resume?.();
+      for (const [name, value] of Object.entries((replay.responseHeaders ?? {}) as Record<string, string>))
+        if (REPLAYED_HEADERS.includes(name)) reply.header(name, value);
       return reply
         .code(replay.responseStatus!)
         .header('idempotent-replayed', 'true')
@@ -98,16 +100,17 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
     if (!claim) return payload;
     req.idempotency = undefined;
     const answer = reply.statusCode < 500 ? jsonOf(payload) : undefined;
+    const giveUpAt = Date.now() + RECORD_FOR_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         await unitOfWork(claim.tenantId, async ({ idempotency: store }) => {
           if (answer === undefined) await store.release(claim.key);
-          else await store.complete(claim.key, reply.statusCode, answer);
+          else await store.complete(claim.key, reply.statusCode, answer, replayedHeaders(reply));
         });
         return payload;
       } catch (err) {
-        const delay = RECORD_RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) {
+        const delay = Math.min(100 * 2 ** attempt, 2_000);
+        if (Date.now() + delay > giveUpAt) {
           // The key stays "in progress": retries get 409 until it counts as abandoned (ABANDONED_MS).
           req.log.error({ err }, 'could not record the answer of an Idempotency-Key request');
           return payload;
@@ -119,10 +122,22 @@ export const idempotency = fp<{ unitOfWork: RunUnitOfWork }>(async (app, { unitO
 });
 
 /**
- * About 8 s of backoff: longer than a PostgreSQL restart, shorter than the gateway's wait for an answer
- * (UPSTREAM_TIMEOUT_MS, 15 s) and a drain (SHUTDOWN_TIMEOUT_MS, 10 s).
+ * How long to keep trying (backoff from 100 ms to 2 s): longer than a PostgreSQL restart, shorter than
+ * the gateway's wait for an answer (UPSTREAM_TIMEOUT_MS, 15 s) and a drain (SHUTDOWN_TIMEOUT_MS, 10 s).
  */
-const RECORD_RETRY_DELAYS_MS = [100, 200, 400, 800, 1_600, 2_400, 2_400];
+const RECORD_FOR_MS = 7_000;
+
+/** Headers of an answer that a client acts on, kept with it: the next If-Match, where to poll. */
+const REPLAYED_HEADERS = ['etag', 'location'];
+
+function replayedHeaders(reply: FastifyReply): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name);
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
+}
 
 /** The JSON answer to keep; undefined for one that cannot be replayed (not JSON): its key is released. */
 function jsonOf(payload: unknown): unknown {
