@@ -98,15 +98,19 @@ export function sourceSystemRepository(tx: Tx) {
           data: { ...changes, ...(config ? { config: config as Prisma.InputJsonValue } : {}), updatedAt: new Date() },
         }),
       ),
-    /** Active sources whose interval (15 minutes at most after a failure) has run out since their last attempt. */
-    async due(now: Date): Promise<string[]> {
+    /**
+     * Active sources whose interval (15 minutes at most after a failure) has run out since their last
+     * attempt; only `name` when given.
+     */
+    async due(now: Date, name: string | null = null): Promise<string[]> {
       const rows = await tx.$queryRawUnsafe<Array<{ name: string }>>(
         `SELECT name FROM source
-          WHERE is_active AND (last_attempt_at IS NULL OR last_attempt_at + make_interval(mins =>
+          WHERE is_active AND ($2::text IS NULL OR name = $2) AND (last_attempt_at IS NULL OR last_attempt_at + make_interval(mins =>
                   -- A failed source is tried again within 15 minutes, not a whole interval later.
                   CASE WHEN last_error_code IS NULL THEN poll_interval_minutes ELSE LEAST(poll_interval_minutes, 15) END) <= $1)
           ORDER BY name`,
         now,
+        name,
       );
       return rows.map((r) => r.name);
     },

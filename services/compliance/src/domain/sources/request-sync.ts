@@ -10,7 +10,7 @@ import { SyncSource } from './run-sync';
  */
 export async function requestSync(
   deps: Pick<ComplianceDeps, 'systemWork'>,
-  input: { source: string; trigger: SyncTrigger; requestedBy: string | null },
+  input: { source: string; trigger: SyncTrigger; requestedBy: string | null; dueAt?: Date },
 ): Promise<SyncRecord> {
   return deps.systemWork(async ({ sources, queue, audit }) => {
     const sync = await openSync(sources, input);
@@ -25,15 +25,23 @@ export async function requestSync(
   });
 }
 
-/** A new sync of a source, unless one is queued or running (409); the source row is locked meanwhile. */
+/**
+ * A new sync of a source, unless one is queued or running (409), or for the scheduler one ran since
+ * the interval ran out (409); the source row is locked meanwhile.
+ */
 export async function openSync(
   sources: SourceRepository,
-  input: { source: string; trigger: SyncTrigger; requestedBy: string | null },
+  /** `dueAt`: the scheduler's, only if the source is still due at that time. */
+  input: { source: string; trigger: SyncTrigger; requestedBy: string | null; dueAt?: Date },
 ): Promise<SyncRecord> {
   const source = await sources.lock(input.source);
   if (!source) throw new NotFound('No such compliance source.');
   const live = await sources.liveSync(source.name);
   if (live) throw new Conflict('SYNC_IN_PROGRESS', `A sync of ${source.name} is already ${live.state} (${live.id}).`);
+  // The scheduler read what was due before this lock: another replica's sync may have run since
+  // (started and finished: not live, but its attempt is recorded). Asked again under the lock.
+  if (input.dueAt && (await sources.due(input.dueAt, source.name)).length === 0)
+    throw new Conflict('SYNC_NOT_DUE', `${source.name} was synced since its interval ran out.`);
   return sources.createSync({
     id: randomUUID(),
     source: source.name,
@@ -48,7 +56,7 @@ export async function syncDueSources(deps: Pick<ComplianceDeps, 'systemWork'>, n
   const queued: string[] = [];
   for (const source of due) {
     try {
-      await requestSync(deps, { source, trigger: 'schedule', requestedBy: null });
+      await requestSync(deps, { source, trigger: 'schedule', requestedBy: null, dueAt: now });
       queued.push(source);
     } catch (err) {
       if (!(err instanceof Conflict)) throw err; // one is running already
