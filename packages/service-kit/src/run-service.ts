@@ -21,6 +21,7 @@ async function stopTakingConnections(app: FastifyInstance, giveUpAt: number): Pr
   const server = app.server;
   // net's close, not http's: http's would close the idle connections now.
   Server.prototype.close.call(server);
+  app.log.info('draining: not listening; open connections are left to their clients');
   const idleUntil = Date.now() + Math.min(server.keepAliveTimeout + 1_000, MAX_IDLE_WAIT_MS);
   while ((await openConnections(server)) > 0) {
     if (Date.now() > giveUpAt) {

@@ -34,7 +34,7 @@ describe('runService: a drain leaves kept-alive connections to their clients', (
       expect(before.headers.connection).toBe('keep-alive');
 
       child.kill('SIGTERM');
-      await waitFor('shutting down');
+      await waitFor('draining: not listening; open connections are left to their clients');
 
       // A new connection is not taken (it goes to another instance), while the process is still up:
       // the kept connection holds the drain open, as the next request shows.
